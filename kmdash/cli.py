@@ -1,0 +1,72 @@
+"""The command line: `python -m kmdash summary FILE [--as-of DATE] [--sheet NAME] [--map H=FIELD] [--json]`.
+
+User errors print one line on stderr and exit 2; success exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from datetime import date
+
+from .errors import LedgerError
+from .headers import parse_mapping
+from .settings import Settings
+
+EXIT_USER_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own errors: one line, exit 2
+        raise LedgerError(f"คำสั่งไม่ถูกต้อง: {message} (ดู --help)", f"bad command: {message} (see --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m kmdash", description="kmdash: overdue loans of a co-op ledger")
+    commands = parser.add_subparsers(dest="command", required=True)
+    summary = commands.add_parser("summary", help="summarise one ledger file")
+    summary.add_argument("file")
+    summary.add_argument("--as-of", type=_iso_date, help="as-of date YYYY-MM-DD (overrides the title)")
+    summary.add_argument("--sheet", help="sheet name (default: the first sheet holding a ledger)")
+    summary.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unknown header")
+    summary.add_argument("--months", action="store_true", help="age buckets by months overdue")
+    summary.add_argument("--long-days", type=int, default=365, help="days that make a loan long overdue")
+    summary.add_argument("--top", type=int, default=20, help="members listed in top_members")
+    summary.add_argument("--json", action="store_true", help="print one JSON object")
+    summary.add_argument("--lang", choices=("th", "en"), default="th")
+    return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
+
+
+def run_summary(args: argparse.Namespace) -> str:
+    from .ledger import run
+    from .summary import format_report, summarise
+
+    base = Settings.months_preset() if args.months else Settings()
+    settings = replace(base, long_overdue_days=args.long_days, top_members=args.top)
+    result = run(args.file, sheet=args.sheet, user_map=parse_mapping(args.map), as_of=args.as_of,
+                 settings=settings)
+    figures = summarise(result)
+    if args.json:
+        return json.dumps(figures, ensure_ascii=False)
+    return format_report(figures, args.lang)
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(encoding="utf-8")
+    try:
+        args = build_parser().parse_args(argv)
+        print(run_summary(args))
+    except LedgerError as exc:
+        print(f"kmdash: {exc.one_line()}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return 0

@@ -1,0 +1,17 @@
+"""The one exception type for problems the user can cause (bad file, bad option)."""
+
+
+class LedgerError(Exception):
+    """A problem with the user's input, told in Thai and English with what to do about it."""
+
+    def __init__(self, th: str, en: str):
+        super().__init__(en)
+        self.th = th
+        self.en = en
+
+    def message(self, lang: str = "th") -> str:
+        return self.th if lang == "th" else self.en
+
+    def one_line(self) -> str:
+        """Both languages on one line, for the CLI's stderr."""
+        return f"{self.th} | {self.en}".replace("\n", " ")

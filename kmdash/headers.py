@@ -1,0 +1,168 @@
+"""Header names -> ledger fields: Thai and English synonyms, the user's own mapping, unknown headers.
+
+Matching is exact after normalising (case, spaces, dots, a unit suffix such as "(บาท)"): a header
+that is not in the catalogue is reported as unknown, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import LedgerError
+
+IGNORE = "ignore"
+
+MONEY_FIELDS = (
+    "amount_lent", "outstanding", "principal_overdue", "interest_arrears",
+    "penalty", "share_capital", "deposits",
+)
+DATE_FIELDS = ("loan_date", "due_date")
+TEXT_FIELDS = ("member_no", "name", "group", "contract", "loan_type", "guarantor")
+FIELDS = TEXT_FIELDS + DATE_FIELDS + MONEY_FIELDS
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "member_no": ("เลขทะเบียนสมาชิก", "เลขที่สมาชิก", "เลขทะเบียน", "ทะเบียนสมาชิก", "รหัสสมาชิก",
+                  "เลขสมาชิก", "member no", "member number", "member id", "member code", "member"),
+    "name": ("ชื่อ - สกุล", "ชื่อ-สกุล", "ชื่อ - นามสกุล", "ชื่อ-นามสกุล", "ชื่อสกุล", "ชื่อสมาชิก",
+             "ชื่อผู้กู้", "ชื่อ", "member name", "name", "borrower", "borrower name", "full name"),
+    "group": ("กลุ่ม", "กลุ่มสมาชิก", "ชื่อกลุ่ม", "กลุ่มที่", "group", "member group", "group name"),
+    "contract": ("เลขที่สัญญา", "สัญญาเลขที่", "เลขสัญญา", "contract no", "contract", "contract number",
+                 "loan no", "loan number", "loan id"),
+    "loan_type": ("ประเภทเงินกู้", "ประเภท", "ประเภทสัญญา", "loan type", "type"),
+    "loan_date": ("วันที่กู้", "วันที่ทำสัญญา", "วันกู้", "วันที่รับเงินกู้", "loan date", "date of loan",
+                  "disbursement date"),
+    "due_date": ("วันครบกำหนดชำระ", "วันครบกำหนด", "วันที่ครบกำหนด", "วันที่ครบกำหนดชำระ", "กำหนดชำระ",
+                 "due date", "maturity date", "due"),
+    "amount_lent": ("จำนวนเงินกู้", "เงินกู้", "วงเงินกู้", "ยอดเงินกู้", "loan amount", "amount lent",
+                    "amount borrowed"),
+    "outstanding": ("เงินต้นคงเหลือ", "ยอดเงินกู้คงเหลือ", "ยอดคงเหลือ", "คงเหลือ", "ต้นเงินคงเหลือ",
+                    "principal balance", "outstanding", "outstanding principal", "balance",
+                    "loan balance"),
+    "principal_overdue": ("เงินต้นค้างชำระ", "ต้นเงินค้างชำระ", "เงินต้นค้าง", "เงินต้นผิดนัด",
+                          "overdue principal", "principal overdue", "principal in arrears", "overdue",
+                          "overdue amount", "principal arrears"),
+    "interest_arrears": ("ดอกเบี้ยค้างชำระ", "ดอกเบี้ยค้าง", "ดอกเบี้ยค้างรับ", "interest arrears",
+                         "interest in arrears", "overdue interest", "interest overdue", "accrued interest"),
+    "penalty": ("ค่าปรับ", "ค่าปรับค้าง", "ค่าปรับค้างชำระ", "penalty", "penalties", "fine", "fines"),
+    "share_capital": ("ทุนเรือนหุ้น", "หุ้น", "ค่าหุ้น", "share capital", "shares"),
+    "deposits": ("เงินฝาก", "ยอดเงินฝาก", "deposits", "deposit", "savings"),
+    "guarantor": ("ผู้ค้ำประกัน", "ผู้ค้ำ", "ชื่อผู้ค้ำประกัน", "guarantor", "guarantors"),
+}
+
+# Extra columns that exports commonly carry and that kmdash does not use.
+KNOWN_EXTRAS = ("ลำดับ", "ลำดับที่", "ที่", "หมายเหตุ", "no", "seq", "#", "notes", "note", "remarks",
+                "remark", "comment", "comments")
+
+_UNIT_SUFFIX = re.compile(r"\((?:บาท|baht|thb|บ\.|วัน|days)\)$")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: object) -> str:
+    """Header text in a comparable form: lower case, single spaces, no dots or unit suffix."""
+    s = _SPACES.sub(" ", str(text).replace("\u200b", "")).strip().lower()
+    s = s.replace(".", "").replace(":", "").strip()
+    s = _UNIT_SUFFIX.sub("", s).strip()
+    return re.sub(r"\s*-\s*", " - ", s)
+
+
+_LOOKUP: dict[str, str] = {normalise(h): f for f, names in SYNONYMS.items() for h in names}
+_LOOKUP.update({normalise(h): IGNORE for h in KNOWN_EXTRAS})
+
+
+def lookup(header: object) -> str | None:
+    """The field a header names, IGNORE for a known extra column, None when unknown."""
+    return _LOOKUP.get(normalise(header))
+
+
+@dataclass
+class HeaderMap:
+    """Which column holds which field, and what the catalogue did not know."""
+
+    columns: dict[str, int] = field(default_factory=dict)  # field -> column index
+    unmapped: list[str] = field(default_factory=list)  # headers not known (or a second copy of a field)
+    ignored: list[str] = field(default_factory=list)  # known extras and user-ignored headers
+
+    @property
+    def money_fields(self) -> list[str]:
+        return [f for f in MONEY_FIELDS if f in self.columns]
+
+
+def parse_mapping(pairs: list[str] | None) -> dict[str, str]:
+    """`HEADER=FIELD` strings (CLI --map) -> {normalised header: field}."""
+    mapping: dict[str, str] = {}
+    for pair in pairs or []:
+        header, sep, target = pair.rpartition("=")
+        target = target.strip()
+        if not sep or not header.strip():
+            raise LedgerError(f"--map ต้องเป็นรูป หัวคอลัมน์=ชื่อฟิลด์ ได้รับ '{pair}'",
+                              f"--map must look like HEADER=FIELD, got '{pair}'")
+        if target not in FIELDS and target != IGNORE:
+            raise LedgerError(
+                f"ไม่รู้จักฟิลด์ '{target}' ใน --map ใช้ได้: {', '.join(FIELDS)}, {IGNORE}",
+                f"unknown field '{target}' in --map; use one of: {', '.join(FIELDS)}, {IGNORE}")
+        mapping[normalise(header)] = target
+    return mapping
+
+
+def map_headers(cells: list[object], user_map: dict[str, str] | None = None) -> HeaderMap:
+    """Map one header row. The user's mapping (normalised header -> field) wins over the catalogue."""
+    user_map = user_map or {}
+    result = HeaderMap()
+    for index, cell in enumerate(cells):
+        if cell is None or str(cell).strip() == "":
+            continue
+        key = normalise(cell)
+        target = user_map.get(key) or _LOOKUP.get(key)
+        text = str(cell).strip()
+        if target == IGNORE:
+            result.ignored.append(text)
+        elif target is None or target in result.columns:
+            result.unmapped.append(text)
+        else:
+            result.columns[target] = index
+    return result
+
+
+def score_row(cells: list[object], user_map: dict[str, str] | None = None) -> int:
+    """How many distinct fields a row would map: used to find the header row."""
+    return len(map_headers(cells, user_map).columns)
+
+
+def _two_row_cells(upper: list[object], lower: list[object]) -> list[object]:
+    """Join a two-row header (a merged group cell above, e.g. "ค้างชำระ" over "เงินต้น")."""
+    joined, group = [], None
+    for top, bottom in zip(upper, lower):
+        group = top if not _blank(top) else group
+        if _blank(bottom):
+            joined.append(top)
+        elif group is None or lookup(bottom) is not None:
+            joined.append(bottom)
+        else:
+            options = (f"{bottom}{group}", f"{group}{bottom}", f"{bottom} {group}", f"{group} {bottom}")
+            joined.append(next((o for o in options if lookup(o)), bottom))
+    return joined
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or str(cell).strip() == ""
+
+
+def find_header(rows: list[list[object]], user_map: dict[str, str] | None = None,
+                scan: int = 40) -> tuple[int, list[object]]:
+    """(index, header cells) of the row that names the most fields within the first `scan` rows.
+
+    A two-row header is joined into the lower row when that names more fields.
+    """
+    best_index, best_cells, best_score = -1, [], 1
+    for index, cells in enumerate(rows[:scan]):
+        candidates = [cells]
+        if index > 0:
+            width = max(len(cells), len(rows[index - 1]))
+            pad = lambda r: list(r) + [None] * (width - len(r))  # noqa: E731
+            candidates.append(_two_row_cells(pad(rows[index - 1]), pad(cells)))
+        for cand in candidates:
+            score = score_row(cand, user_map)
+            if score > best_score:
+                best_index, best_cells, best_score = index, cand, score
+    return best_index, best_cells

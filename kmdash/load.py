@@ -1,0 +1,210 @@
+"""Bytes or a path -> a raw grid of cells (xlsx/xls/csv): format and encoding detection, size guards.
+
+Nothing here knows about ledgers; it only turns a file into rows of Python values, or raises
+LedgerError with a message a co-op clerk can act on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .errors import LedgerError
+
+MAX_FILE_BYTES = 100 * 1024 * 1024  # larger than any real ledger export
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # an xlsx inflating past this is a zip bomb
+MAX_ZIP_RATIO = 200  # real xlsx sheets compress about 10x; bombs by thousands
+
+_XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_CSV_DELIMITERS = ",;\t|"
+
+
+@dataclass
+class RawSheet:
+    """One sheet as rows of cells; `rows[i]` is spreadsheet row `i + 1`."""
+
+    rows: list[list[object]]
+    kind: str  # "xlsx", "xls" or "csv"
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def read_source(source: bytes | str | Path) -> bytes:
+    """The file's bytes, with clear messages for a missing, empty or oversized file."""
+    if isinstance(source, (bytes, bytearray)):
+        data = bytes(source)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise LedgerError(f"ไม่พบไฟล์ {path} ตรวจชื่อและที่อยู่ไฟล์",
+                              f"file not found: {path}; check the name and folder")
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise _too_big(path.stat().st_size)
+        data = path.read_bytes()
+    if not data:
+        raise LedgerError("ไฟล์ว่างเปล่า (0 ไบต์) ส่งออกทะเบียนเงินกู้จากโปรแกรมบัญชีใหม่อีกครั้ง",
+                          "the file is empty (0 bytes); export the loan ledger again")
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(len(data))
+    return data
+
+
+def _too_big(size: int) -> LedgerError:
+    mb, limit = size / 1e6, MAX_FILE_BYTES / 1e6
+    return LedgerError(f"ไฟล์ใหญ่เกินไป ({mb:.0f} MB เกิน {limit:.0f} MB) แยกไฟล์หรือลบแผ่นงานที่ไม่ใช้",
+                       f"the file is too large ({mb:.0f} MB > {limit:.0f} MB); split it or remove unused sheets")
+
+
+def file_kind(data: bytes) -> str:
+    """"xlsx", "xls" or "csv" from the content, not the file name."""
+    if data.startswith(_ZIP_MAGIC):
+        return "xlsx"
+    if data.startswith(_XLS_MAGIC):
+        return "xls"
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
+        raise LedgerError(
+            "ไฟล์นี้เป็นหน้าเว็บ (HTML/XML) ที่ตั้งชื่อเป็น .xls เปิดใน Excel แล้วบันทึกเป็น .xlsx ก่อน",
+            "this file is a web page (HTML/XML) named .xls; open it in Excel and save it as .xlsx first")
+    return "csv"
+
+
+def sheet_names(data: bytes) -> list[str]:
+    """Sheet names of a workbook; [] for CSV."""
+    kind = file_kind(data)
+    return [] if kind == "csv" else _workbook(data, kind).sheet_names
+
+
+def load_sheet(source: bytes | str | Path, sheet: str | int | None = 0) -> RawSheet:
+    """Read one sheet (by name or index) of an xlsx/xls workbook, or a CSV file."""
+    return next(iter_sheets(source, sheet))
+
+
+def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> Iterator[RawSheet]:
+    """The chosen sheet, or (sheet=None) every sheet in order, each read only when asked for."""
+    data = read_source(source)
+    kind = file_kind(data)
+    if kind == "csv":
+        rows, encoding = _csv_rows(data)
+        yield RawSheet(rows=_trim(rows), kind=kind, encoding=encoding)
+        return
+    book = _workbook(data, kind)
+    names = book.sheet_names
+    chosen = [_pick_sheet(names, sheet if sheet is not None else 0)]
+    if sheet is None:
+        chosen = names
+    for name in chosen:
+        try:
+            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as exc:  # calamine raises several types for damaged sheets
+            raise _unreadable(kind) from exc
+        yield RawSheet(rows=_trim(rows), kind=kind, sheet=name, sheets=names)
+
+
+def _pick_sheet(names: list[str], sheet: str | int | None) -> str:
+    if not names:
+        raise LedgerError("สมุดงานไม่มีแผ่นงานเลย", "the workbook has no sheets")
+    if sheet is None:
+        return names[0]
+    if isinstance(sheet, int):
+        if 0 <= sheet < len(names):
+            return names[sheet]
+    elif sheet in names:
+        return sheet
+    listed = ", ".join(names)
+    raise LedgerError(f"ไม่พบแผ่นงาน '{sheet}' ในไฟล์ แผ่นงานที่มี: {listed}",
+                      f"no sheet named '{sheet}' in the file; its sheets are: {listed}")
+
+
+def _workbook(data: bytes, kind: str):
+    from python_calamine import CalamineWorkbook
+
+    if kind == "xlsx":
+        _check_zip(data)
+    try:
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # damaged or password-protected workbooks
+        raise _unreadable(kind) from exc
+
+
+def _unreadable(kind: str) -> LedgerError:
+    return LedgerError(
+        f"อ่านไฟล์ {kind} นี้ไม่ได้ (ไฟล์เสียหรือมีรหัสผ่าน) เปิดใน Excel แล้วบันทึกใหม่เป็น .xlsx",
+        f"cannot read this {kind} file (damaged or password-protected); open it in Excel and save as .xlsx")
+
+
+def _check_zip(data: bytes) -> None:
+    """Refuse archives that are not workbooks, or that inflate far beyond any real ledger."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise _unreadable("xlsx") from exc
+    if not any(i.filename == "xl/workbook.xml" for i in infos):
+        raise LedgerError("ไฟล์ zip นี้ไม่ใช่สมุดงาน Excel (.xlsx) ส่งออกทะเบียนเป็น .xlsx หรือ .csv",
+                          "this zip file is not an Excel workbook (.xlsx); export the ledger as .xlsx or .csv")
+    unzipped = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_ZIP_RATIO:
+        raise LedgerError(
+            f"ไฟล์ขยายตัวผิดปกติ ({unzipped / 1e6:.0f} MB เมื่อแตกไฟล์) อาจเป็นไฟล์อันตราย ไม่เปิดให้",
+            f"the workbook inflates to {unzipped / 1e6:.0f} MB (a zip bomb?); it was not opened")
+
+
+def _csv_rows(data: bytes) -> tuple[list[list[object]], str]:
+    text, encoding = decode_text(data)
+    first_lines = "\n".join(text.splitlines()[:50])
+    delimiter = max(_CSV_DELIMITERS, key=first_lines.count)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    return rows, encoding
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode a text export: UTF-8 (with or without BOM), UTF-16, else cp874 (Thai Windows)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _checked(data.decode("utf-16", errors="replace")), "utf-16"
+    if _looks_utf16_without_bom(data):
+        codec = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        return _checked(data.decode(codec, errors="replace")), codec
+    for encoding in ("utf-8", "cp874"):
+        try:
+            return _checked(data.decode(encoding)), encoding
+        except UnicodeDecodeError:
+            continue
+    raise _not_text()
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    sample = data[:2000]
+    return len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 3
+
+
+def _checked(text: str) -> str:
+    """Refuse binary noise that happened to decode."""
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n") or ch == "\ufffd")
+    if not sample.strip() or bad > len(sample) // 100:
+        raise _not_text()
+    return text
+
+
+def _not_text() -> LedgerError:
+    return LedgerError(
+        "ไฟล์นี้ไม่ใช่ตารางที่อ่านได้ (xlsx, xls หรือ csv) ส่งออกทะเบียนเงินกู้จากโปรแกรมบัญชีเป็น Excel หรือ CSV",
+        "this file is not a readable spreadsheet (xlsx, xls or csv); export the loan ledger as Excel or CSV")
+
+
+def _trim(rows: list[list[object]]) -> list[list[object]]:
+    """Drop trailing rows with no content, so xlsx and csv of one ledger count alike."""
+    end = len(rows)
+    while end and all(c is None or (isinstance(c, str) and not c.strip()) for c in rows[end - 1]):
+        end -= 1
+    return rows[:end]

@@ -1,0 +1,94 @@
+"""A Result -> the summary figures as one JSON-ready dict, and a short readable report."""
+
+from __future__ import annotations
+
+from .i18n import t
+from .ledger import Result
+
+
+def summarise(result: Result) -> dict:
+    """Every headline figure, table and account of rows, money in baht to the satang."""
+    a, ledger = result.analysis, result.ledger
+    head = a.headline
+    return {
+        "file": result.file,
+        "sheet": result.sheet.sheet,
+        "sheets": result.sheet.sheets,
+        "encoding": result.sheet.encoding,
+        "as_of": result.as_of.isoformat(),
+        "as_of_source": result.as_of_source,
+        "header_row": ledger.header_row,
+        "rows": {"read": ledger.rows_read, "loans": len(ledger.loans), "skipped": len(ledger.skipped)},
+        "skipped": ledger.skipped,
+        "loans_overdue": head["loans_overdue"],
+        "members": head["members"],
+        "members_overdue": head["members_overdue"],
+        "members_overdue_over_365": head["members_long_overdue"],
+        "long_overdue_days": a.settings.long_overdue_days,
+        "groups": head["groups"],
+        "groups_overdue": head["groups_overdue"],
+        "outstanding": head["outstanding"],
+        "overdue": head["overdue"],
+        "interest_arrears": head["interest_arrears"],
+        **{f"par{d}": head[f"par{d}"] for d in a.settings.par_days},
+        "overdue_basis": "principal_overdue" if ledger.has_overdue_column else "outstanding",
+        "aging": [{"bucket": r.bucket, "loans": int(r.loans), "members": int(r.members),
+                   "overdue": round(float(r.overdue), 2)} for r in a.aging.itertuples()],
+        "by_group": [{"group": r.group, "members": int(r.members), "members_overdue": int(r.members_overdue),
+                      "overdue": round(float(r.overdue), 2), "share": round(float(r.share), 4)}
+                     for r in a.groups.itertuples()],
+        "top_members": [{"member": r.member_no, "name": r.name, "group": r.group, "days": int(r.days),
+                         "overdue": round(float(r.overdue), 2)}
+                        for r in a.members[a.members["overdue"] > 0].head(a.settings.top_members).itertuples()],
+        "reconciliation": result.reconciliation.as_dict(),
+        "unmapped_headers": ledger.headers.unmapped,
+        "ignored_headers": ledger.headers.ignored,
+        "columns": {f: i + 1 for f, i in ledger.headers.columns.items()},
+    }
+
+
+def baht(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.2f}"
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.1f}%"
+
+
+def format_report(s: dict, lang: str = "th") -> str:
+    """A short plain-text report of a summary dict, in Thai or English."""
+    rec = s["reconciliation"]
+    if not rec["has_total"]:
+        rec_line = t("rec_none", lang)
+    elif rec["matches"]:
+        rec_line = t("rec_ok", lang)
+    else:
+        diffs = ", ".join(f"{k} {v:+,.2f}" for k, v in rec["differences"].items() if v)
+        rec_line = t("rec_diff", lang, diffs=diffs)
+    lines = [
+        f"{t('file', lang)}: {s['file']}" + (f" [{s['sheet']}]" if s.get("sheet") else ""),
+        f"{t('as_of', lang)}: {s['as_of']} ({t('as_of_' + s['as_of_source'], lang)})",
+        t("rows_line", lang, **s["rows"]),
+        f"{t('members', lang)}: {s['members']:,}   {t('members_overdue', lang)}: {s['members_overdue']:,}"
+        f"   {t('members_long', lang)}: {s['members_overdue_over_365']:,}",
+        f"{t('outstanding', lang)}: {baht(s['outstanding'])}   {t('overdue', lang)}: {baht(s['overdue'])}"
+        f"   {t('interest_arrears', lang)}: {baht(s['interest_arrears'])}",
+        f"PAR30: {percent(s['par30'])}   PAR90: {percent(s['par90'])}",
+        rec_line,
+        "",
+        t("aging_title", lang),
+        *(f"  {t('bucket_' + r['bucket'], lang, default=r['bucket']):<16} {r['loans']:>7,} "
+          f"{r['members']:>7,} {baht(r['overdue']):>18}" for r in s["aging"]),
+        "",
+        t("groups_title", lang),
+        *(f"  {r['group'][:30]:<30} {r['members_overdue']:>5,}/{r['members']:<5,} {baht(r['overdue']):>18}"
+          f" {percent(r['share']):>7}" for r in s["by_group"][:10]),
+    ]
+    if s["unmapped_headers"]:
+        lines += ["", t("unmapped", lang, headers=", ".join(s["unmapped_headers"]))]
+    if s["skipped"]:
+        lines += ["", t("skipped_title", lang, n=len(s["skipped"]))]
+        lines += [f"  {t('row', lang)} {x['row']}: {x['reason']}" for x in s["skipped"][:15]]
+        if len(s["skipped"]) > 15:
+            lines.append(f"  … +{len(s['skipped']) - 15}")
+    return "\n".join(lines)
