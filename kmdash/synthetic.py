@@ -149,9 +149,8 @@ def generate_loans(n_loans: int, seed: int = 0, as_of: date = date(2024, 3, 31),
     due = np.datetime64(as_of, "D") - days_over.astype("timedelta64[D]")
     loan_date = due - term.astype("timedelta64[D]")
     money = _loan_money(rng, loan_type, days_over, edge)
-    first = np.r_[True, owner[1:] != owner[:-1]]
-    money["share_capital"] = np.where(first, members["share_capital"][owner], 0)
-    money["deposits"] = np.where(first, members["deposits"][owner], 0)
+    money["share_capital"] = members["share_capital"][owner]
+    money["deposits"] = members["deposits"][owner]
     frame = pd.DataFrame({
         "member_no": members["member_no"][owner],
         "name": members["name"][owner],
@@ -163,7 +162,9 @@ def generate_loans(n_loans: int, seed: int = 0, as_of: date = date(2024, 3, 31),
         **{f: money[f] / 100 for f in MONEY_FIELDS},
         "guarantor": _guarantors(rng, owner, loan_type, members["name"]),
     })
-    return frame.sort_values(["member_no", "loan_date"], kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["member_no", "loan_date"], kind="stable").reset_index(drop=True)
+    frame.loc[frame["member_no"].duplicated(), ["share_capital", "deposits"]] = 0.0
+    return frame
 
 
 def expected_totals(loans: pd.DataFrame) -> dict[str, float]:
