@@ -453,7 +453,8 @@ def write_ledger(loans: pd.DataFrame, path, shape: LedgerShape = LedgerShape(),
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m kmdash.synthetic", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m kmdash.synthetic",
+                                     description=__doc__.splitlines()[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--loans", type=int, default=600)
     parser.add_argument("--seed", type=int, default=0)
