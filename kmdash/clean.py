@@ -20,6 +20,7 @@ from .headers import DATE_FIELDS, FIELDS, MONEY_FIELDS, TEXT_FIELDS, HeaderMap, 
 from .load import RawSheet
 
 NO_GROUP = "(ไม่ระบุกลุ่ม)"
+_BARRIER = object()  # stops carrying a member down past a subtotal or heading
 
 _GRAND_TOTAL = re.compile(r"^(?:ยอด)?รวม\s*ทั้ง\s*(?:สิ้น|หมด|สหกรณ์)|^(?:grand\s*)?total\s*$|^grand\s*total",
                           re.IGNORECASE)
@@ -99,9 +100,14 @@ def _row_text(row: list[object]) -> str:
     return " ".join(str(c).strip() for c in row if c is not None and str(c).strip())
 
 
+_AS_OF_MARK = re.compile(r"ณ\s*วันที่|as\s+(?:of|at)|สิ้นสุด|ending", re.IGNORECASE)
+_PRINTED = re.compile(r"พิมพ์|print", re.IGNORECASE)
+
+
 def _as_of_from_titles(titles: list[str]) -> date | None:
-    marked = [t for t in titles if re.search(r"ณ\s*วันที่|as\s+(of|at)|วันที่|date", t, re.IGNORECASE)]
-    for line in marked + titles:
+    """The report date of the title rows: a "ณ วันที่ …" line first; never the print date."""
+    lines = [t for t in titles if not _PRINTED.search(t)]
+    for line in sorted(lines, key=lambda t: _AS_OF_MARK.search(t) is None):
         found = find_any_date(line)
         if found:
             return found
@@ -164,6 +170,9 @@ def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int)
     heading = _matches(_HEADING, label, no_member & ~has_money) & ~subtotal & ~grand
     signature = _matches(_SIGNATURE, label, no_member & ~blank)
     after_total = _after_last(grand) & ~blank
+    continued = no_member & has_money & ~(grand | subtotal | heading | signature | after_total)
+    if continued.any():
+        no_member = _carry_member(texts, cols, member_key, continued, subtotal | grand | heading)
 
     reasons = np.full(n, None, dtype=object)
     for mask, reason in (
@@ -203,6 +212,18 @@ def _member_key(grid: np.ndarray, texts: list[np.ndarray], cols: dict) -> np.nda
     raw, text = grid[:, cols["member_no"]], texts[cols["member_no"]]
     other = _other(raw)
     return np.array([_as_text(v) if o else t for v, o, t in zip(raw, other, text)], dtype=object)
+
+
+def _carry_member(texts: list[np.ndarray], cols: dict, member_key: np.ndarray, rows: np.ndarray,
+                  barrier: np.ndarray) -> np.ndarray:
+    """Loan rows that leave member, name and group blank under the member's first loan take them
+    from the loan row above (not across a subtotal or heading). Returns the new no-member mask."""
+    targets = [member_key] + [texts[cols[f]] for f in ("name", "group") if f in cols]
+    for values in dict((id(v), v) for v in targets).values():
+        above = pd.Series(np.where(barrier, _BARRIER, values), dtype=object).ffill().to_numpy()
+        carried = np.where(above == _BARRIER, None, above)
+        values[rows & (values == None)] = carried[rows & (values == None)]  # noqa: E711
+    return member_key == None  # noqa: E711
 
 
 def _as_text(value: object) -> str:
@@ -312,8 +333,8 @@ def _groups(group: np.ndarray, label: np.ndarray, heading: np.ndarray, subtotal:
     result = pd.Series(group, dtype=object)
     if result.isna().any():
         from_heading = pd.Series(np.where(heading, label, None), dtype=object).ffill()
-        names = [re.sub(r"^(?:ยอด)?รวม\s*|^(?:sub\s*-?\s*)?total\s*", "", t, flags=re.IGNORECASE) if s else None
-                 for t, s in zip(label, subtotal)]
+        names = [re.sub(r"^(?:ยอด)?รวม\s*|^(?:sub\s*-?\s*)?total\s*", "", t, flags=re.IGNORECASE) or None
+                 if s else None for t, s in zip(label, subtotal)]
         from_subtotal = pd.Series(names, dtype=object).bfill()
         result = result.fillna(from_heading).fillna(from_subtotal)
     return result.fillna(NO_GROUP).to_numpy()

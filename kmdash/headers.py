@@ -59,11 +59,10 @@ _SPACES = re.compile(r"\s+")
 
 
 def normalise(text: object) -> str:
-    """Header text in a comparable form: lower case, single spaces, no dots or unit suffix."""
-    s = _SPACES.sub(" ", str(text).replace("\u200b", "")).strip().lower()
-    s = s.replace(".", "").replace(":", "").strip()
-    s = _UNIT_SUFFIX.sub("", s).strip()
-    return re.sub(r"\s*-\s*", " - ", s)
+    """Header text in a comparable form: lower case; no spaces, line breaks, dots, dashes or unit suffix."""
+    s = _SPACES.sub("", str(text).replace("\u200b", "")).lower()
+    s = re.sub(r"[.:\-_*]", "", s)
+    return _UNIT_SUFFIX.sub("", s)
 
 
 _LOOKUP: dict[str, str] = {normalise(h): f for f, names in SYNONYMS.items() for h in names}
