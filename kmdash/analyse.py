@@ -95,7 +95,7 @@ def months_overdue(due: pd.Series, as_of: date) -> pd.Series:
     """Months from due date to as-of, counting a started month: 1 day late is within month 1."""
     whole = (as_of.year - due.dt.year) * 12 + (as_of.month - due.dt.month)
     started = (as_of.day > due.dt.day).astype(int)
-    return (whole + started).fillna(0).astype(int)
+    return (whole + started).fillna(0).clip(lower=0).astype(int)
 
 
 def member_table(loans: pd.DataFrame, settings: Settings) -> pd.DataFrame:
@@ -143,3 +143,12 @@ def aging_table(loans: pd.DataFrame, members: pd.DataFrame, settings: Settings) 
     table = by_loan.join(by_member).reindex(labels).fillna(0)
     table[["loans", "members"]] = table[["loans", "members"]].astype(int)
     return table.rename_axis("bucket").reset_index()
+
+
+def pareto_count(members: pd.DataFrame, share: float = 0.8) -> int:
+    """How many members (largest overdue first) together hold `share` of all overdue."""
+    overdue = members.loc[members["overdue"] > 0, "overdue"].sort_values(ascending=False)
+    if overdue.empty:
+        return 0
+    cumulative = overdue.cumsum() / overdue.sum()
+    return int(np.searchsorted(cumulative.to_numpy(), share - 1e-12) + 1)

@@ -59,7 +59,13 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
     _require_fields(headers)
     titles = [_row_text(r) for r in raw.rows[:header_index] if _row_text(r)]
     body = raw.rows[header_index + 1:]
-    loans, skipped, total = _classify(body, headers, header_index + 2)
+    loans, skipped, total = _classify(body, headers, header_index + 2) if body else (None, [], None)
+    if loans is None or loans.empty:
+        raise LedgerError(
+            f"ไม่พบรายการเงินกู้ใต้หัวตาราง (แถว {header_index + 1}) อ่าน {len(body)} แถว ข้ามทั้งหมด "
+            "ตรวจว่าเลือกแผ่นงานถูกต้องและมีเลขสมาชิกกับจำนวนเงินในแต่ละแถว",
+            f"no loan rows under the header (row {header_index + 1}): {len(body)} rows read, all skipped; "
+            "check the sheet and that each loan row has a member number and amounts")
     return Ledger(loans=loans, skipped=skipped, rows_read=len(body), header_row=header_index + 1,
                   headers=headers, grand_total=total, titles=titles,
                   title_as_of=_as_of_from_titles(titles))
@@ -83,17 +89,18 @@ def _require_fields(headers: HeaderMap) -> None:
             f"ไม่พบคอลัมน์จำนวนเงิน (เงินต้นคงเหลือ หรือ เงินต้นค้างชำระ) หัวที่ไม่รู้จัก: {unknown} "
             "กำหนดเองด้วย --map \"หัวคอลัมน์=outstanding\"",
             f"no amount column (principal outstanding or principal overdue) found; unknown headers: "
-            f"{unknown}; map one with --map \"HEADER=outstanding\"")
+            f"{unknown}; map one with --map \"HEADER=outstanding\"", headers.unmapped)
     if "due_date" not in headers.columns:
         raise LedgerError(
             f"ไม่พบคอลัมน์วันครบกำหนดชำระ หัวที่ไม่รู้จัก: {unknown} กำหนดเองด้วย --map \"หัวคอลัมน์=due_date\"",
-            f"no due-date column found; unknown headers: {unknown}; map one with --map \"HEADER=due_date\"")
+            f"no due-date column found; unknown headers: {unknown}; map one with --map \"HEADER=due_date\"",
+            headers.unmapped)
     if not {"member_no", "name"} & headers.columns.keys():
         raise LedgerError(
             f"ไม่พบคอลัมน์เลขทะเบียนสมาชิกหรือชื่อสมาชิก หัวที่ไม่รู้จัก: {unknown} "
             "กำหนดเองด้วย --map \"หัวคอลัมน์=member_no\"",
             f"no member number or name column found; unknown headers: {unknown}; "
-            "map one with --map \"HEADER=member_no\"")
+            "map one with --map \"HEADER=member_no\"", headers.unmapped)
 
 
 def _row_text(row: list[object]) -> str:
@@ -146,8 +153,6 @@ def _matches(pattern: re.Pattern, texts: np.ndarray, where: np.ndarray) -> np.nd
 
 
 def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int):
-    if not grid_rows:
-        return _empty_loans(), [], None
     grid = _grid(grid_rows)
     n, width = grid.shape
     row_no = np.arange(first_row, first_row + n)
@@ -168,7 +173,8 @@ def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int)
     grand = _matches(_GRAND_TOTAL, label, id_is_label & ~blank)
     subtotal = _matches(_SUBTOTAL, label, id_is_label & ~blank) & ~grand
     heading = _matches(_HEADING, label, no_member & ~has_money) & ~subtotal & ~grand
-    signature = _matches(_SIGNATURE, label, no_member & ~blank)
+    by_name = "member_no" not in cols  # then a signature line sits in the name column
+    signature = _matches(_SIGNATURE, label, ~blank & ~has_money & (no_member | by_name))
     after_total = _after_last(grand) & ~blank
     continued = no_member & has_money & ~(grand | subtotal | heading | signature | after_total)
     if continued.any():
@@ -179,7 +185,7 @@ def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int)
         (blank, "blank row / แถวว่าง"),
         (grand, "grand total / แถวรวมทั้งสิ้น"),
         (subtotal, "subtotal / แถวยอดรวมกลุ่ม: {label}"),
-        (_repeated_header(texts, cols, ~no_member), "repeated header / หัวตารางซ้ำ"),
+        (_repeated_header(grid, cols, ~no_member), "repeated header / หัวตารางซ้ำ"),
         (heading, "group heading / หัวข้อกลุ่ม: {label}"),
         (signature, "signature or footer / ท้ายรายงาน: {label}"),
         (after_total, "below the grand total / อยู่ใต้แถวรวมทั้งสิ้น: {label}"),
@@ -243,13 +249,14 @@ def _label(texts: list[np.ndarray], cols: dict) -> np.ndarray:
     return label
 
 
-def _repeated_header(texts: list[np.ndarray], cols: dict, rows: np.ndarray) -> np.ndarray:
+def _repeated_header(grid: np.ndarray, cols: dict, rows: np.ndarray) -> np.ndarray:
     """Rows that repeat the header text (page breaks in printed exports)."""
     out = np.zeros(len(rows), dtype=bool)
     for name in ("due_date", "outstanding", "principal_overdue"):
         if name in cols:
-            idx = np.flatnonzero(rows & (texts[cols[name]] != None))  # noqa: E711
-            out[idx] |= np.array([lookup(t) == name for t in texts[cols[name]][idx]], dtype=bool)
+            cells = grid[:, cols[name]]
+            idx = np.flatnonzero(rows & np.array([type(v) is str for v in cells], dtype=bool))
+            out[idx] |= np.array([lookup(v) == name for v in cells[idx]], dtype=bool)
     return out
 
 
@@ -362,8 +369,3 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame[order]
     text = [f for f in TEXT_FIELDS if f in out]
     return out.astype({f: "str" for f in text} | {"row": "int64"})
-
-
-def _empty_loans() -> pd.DataFrame:
-    return pd.DataFrame({"row": pd.Series(dtype="int64"), "member_no": pd.Series(dtype="str"),
-                         "group": pd.Series(dtype="str")})

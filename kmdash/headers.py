@@ -54,7 +54,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 KNOWN_EXTRAS = ("ลำดับ", "ลำดับที่", "ที่", "หมายเหตุ", "no", "seq", "#", "notes", "note", "remarks",
                 "remark", "comment", "comments")
 
-_UNIT_SUFFIX = re.compile(r"\((?:บาท|baht|thb|บ\.|วัน|days)\)$")
+_UNIT_SUFFIX = re.compile(r"\((?:บาท|baht|thb|บ|วัน|days)\)$")  # matched after dots are removed
 _SPACES = re.compile(r"\s+")
 
 

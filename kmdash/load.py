@@ -67,7 +67,7 @@ def file_kind(data: bytes) -> str:
         return "xlsx"
     if data.startswith(_XLS_MAGIC):
         return "xls"
-    head = data[:2048].lstrip().lower()
+    head = data[:2048].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if head.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
         raise LedgerError(
             "ไฟล์นี้เป็นหน้าเว็บ (HTML/XML) ที่ตั้งชื่อเป็น .xls เปิดใน Excel แล้วบันทึกเป็น .xlsx ก่อน",

@@ -1,0 +1,234 @@
+"""Shared helpers: generated ledgers written to files, the brief's figures computed independently,
+and the CLI run in-process.
+
+The expected figures never come from kmdash.analyse: `expected_figures` applies the brief's rules to
+the generator's canonical loans (one row per loan) in plain Python, money in integer satang.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kmdash import synthetic
+from kmdash.cli import main
+from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows, write_csv, write_xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+AS_OF = date(2024, 3, 31)  # the generator's default as-of date, "ณ วันที่ 31 มีนาคม 2567"
+MONEY = synthetic.MONEY_FIELDS
+BUCKETS = ("not_due", "1-30", "31-90", "91-180", "181-365", "366-730", "731-1095", ">1095")
+_UPPER = ((30, "1-30"), (90, "31-90"), (180, "91-180"), (365, "181-365"), (730, "366-730"),
+          (1095, "731-1095"))
+
+
+# ---------------------------------------------------------------- files
+
+
+def write_rows(rows: list[list], path: Path, encoding: str = "cp874") -> Path:
+    """Write a sheet (rows of cells) as xlsx or csv by the path's suffix, with the generator's writers."""
+    path = Path(path)
+    if path.suffix == ".xlsx":
+        write_xlsx(rows, path)
+    else:
+        write_csv(rows, path, encoding)
+    return path
+
+
+def xlsx_bytes(rows: list[list]) -> bytes:
+    buffer = io.BytesIO()
+    write_xlsx(rows, buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def ledger_file(tmp_path):
+    """ledger_file(loans, shape=LedgerShape(), fmt="xlsx", encoding="cp874", as_of=AS_OF) -> Path."""
+    count = 0
+
+    def make(loans: pd.DataFrame, shape: LedgerShape = LedgerShape(), fmt: str = "xlsx",
+             encoding: str = "cp874", as_of: date = AS_OF) -> Path:
+        nonlocal count
+        count += 1
+        path = tmp_path / f"ledger{count}.{fmt}"
+        return write_rows(ledger_rows(loans, shape, as_of), path, encoding)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def zip_bomb() -> bytes:
+    """A 'workbook' whose sheet inflates to 450 MB of zeros (about 0.5 MB packed)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (15 << 20)
+            for _ in range(30):
+                member.write(chunk)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="session")
+def loans_120():
+    return generate_loans(120, seed=7)
+
+
+# ---------------------------------------------------------------- expected figures
+
+
+def satang(value) -> int:
+    return round(float(value) * 100)
+
+
+def bucket_of_days(days: int) -> str:
+    if days <= 0:
+        return "not_due"
+    return next((label for upper, label in _UPPER if days <= upper), ">1095")
+
+
+def expected_figures(loans: pd.DataFrame, as_of: date, basis: str = "principal_overdue",
+                     long_days: int = 365, top: int = 20) -> dict:
+    """The brief's figures from canonical loans, in the shape of `summary --json`.
+
+    A loan is overdue when due_date < as_of and its basis (principal overdue, or outstanding when
+    the ledger has no overdue column) is above zero; days = as_of - due; a member's days are the
+    most of their loans; PARn = outstanding of loans more than n days overdue / all outstanding.
+    """
+    per_loan = []
+    for loan in loans.to_dict("records"):
+        due = pd.Timestamp(loan["due_date"]).date()
+        overdue = due < as_of and loan[basis] > 0
+        per_loan.append({
+            "member": loan["member_no"], "name": loan["name"], "group": loan["group"],
+            "days": (as_of - due).days if overdue else 0,
+            "overdue": satang(loan[basis]) if overdue else 0,
+            "outstanding": satang(loan["outstanding"]),
+            "interest": satang(loan["interest_arrears"]),
+        })
+
+    members: dict[str, dict] = {}
+    for loan in per_loan:
+        m = members.setdefault(loan["member"], {"member": loan["member"], "name": loan["name"],
+                                                "group": loan["group"], "days": 0, "overdue": 0})
+        m["days"] = max(m["days"], loan["days"])
+        m["overdue"] += loan["overdue"]
+
+    all_outstanding = sum(x["outstanding"] for x in per_loan)
+    all_overdue = sum(x["overdue"] for x in per_loan)
+
+    def par(days: int) -> float:
+        return sum(x["outstanding"] for x in per_loan if x["days"] > days) / all_outstanding
+
+    aging = []
+    for label in BUCKETS:
+        in_bucket = [x for x in per_loan if bucket_of_days(x["days"]) == label]
+        aging.append({"bucket": label, "loans": len(in_bucket),
+                      "members": sum(1 for m in members.values() if bucket_of_days(m["days"]) == label),
+                      "overdue": sum(x["overdue"] for x in in_bucket) / 100})
+
+    groups: dict[str, dict] = {}
+    for m in members.values():
+        g = groups.setdefault(m["group"], {"group": m["group"], "members": 0, "members_overdue": 0, "overdue": 0})
+        g["members"] += 1
+        g["members_overdue"] += m["days"] > 0
+    for loan in per_loan:
+        groups[loan["group"]]["overdue"] += loan["overdue"]
+    by_group = sorted(groups.values(), key=lambda g: (-g["overdue"], -g["members_overdue"]))
+    for g in by_group:
+        g["share"] = g["overdue"] / all_overdue if all_overdue else 0.0
+        g["overdue"] /= 100
+
+    owing = sorted((m for m in members.values() if m["overdue"] > 0), key=lambda m: (-m["overdue"], -m["days"]))
+    return {
+        "loans_overdue": sum(1 for x in per_loan if x["days"] > 0),
+        "members": len(members),
+        "members_overdue": sum(1 for m in members.values() if m["days"] > 0),
+        "members_overdue_over_365": sum(1 for m in members.values() if m["days"] > long_days),
+        "groups": len(groups),
+        "groups_overdue": sum(1 for g in groups.values() if g["members_overdue"] > 0),
+        "outstanding": all_outstanding / 100,
+        "overdue": all_overdue / 100,
+        "interest_arrears": sum(x["interest"] for x in per_loan) / 100,
+        "par30": par(30),
+        "par90": par(90),
+        "aging": aging,
+        "by_group": by_group,
+        "top_members": [{**m, "overdue": m["overdue"] / 100} for m in owing[:top]],
+    }
+
+
+MONEY_KEYS = ("outstanding", "overdue", "interest_arrears")
+COUNT_KEYS = ("loans_overdue", "members", "members_overdue", "members_overdue_over_365", "groups",
+              "groups_overdue")
+
+
+def baht_equal(a: float, b: float) -> bool:
+    """Equal to the satang (money is rounded to 0.01)."""
+    return abs(a - b) < 0.005
+
+
+def fraction_equal(a: float, b: float) -> bool:
+    """Equal to the 4 decimals kmdash reports fractions with."""
+    return abs(a - b) <= 0.00005 + 1e-12
+
+
+def assert_figures(summary: dict, expected: dict) -> None:
+    """Every headline figure and table of a `summary --json` object against expected_figures()."""
+    for key in COUNT_KEYS:
+        assert summary[key] == expected[key], key
+    for key in MONEY_KEYS:
+        assert baht_equal(summary[key], expected[key]), (key, summary[key], expected[key])
+    for key in ("par30", "par90"):
+        assert fraction_equal(summary[key], expected[key]), (key, summary[key], expected[key])
+
+    assert [r["bucket"] for r in summary["aging"]] == list(BUCKETS)
+    for got, want in zip(summary["aging"], expected["aging"]):
+        assert (got["loans"], got["members"]) == (want["loans"], want["members"]), want["bucket"]
+        assert baht_equal(got["overdue"], want["overdue"]), want["bucket"]
+
+    assert [g["group"] for g in summary["by_group"]] == [g["group"] for g in expected["by_group"]]
+    for got, want in zip(summary["by_group"], expected["by_group"]):
+        assert (got["members"], got["members_overdue"]) == (want["members"], want["members_overdue"]), want
+        assert baht_equal(got["overdue"], want["overdue"]), want
+        assert fraction_equal(got["share"], want["share"]), want
+
+    assert [(m["member"], m["name"], m["group"], m["days"]) for m in summary["top_members"]] == \
+        [(m["member"], m["name"], m["group"], m["days"]) for m in expected["top_members"]]
+    for got, want in zip(summary["top_members"], expected["top_members"]):
+        assert baht_equal(got["overdue"], want["overdue"]), want
+
+
+# ---------------------------------------------------------------- the command line
+
+
+@dataclass
+class CliRun:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def json(self) -> dict:
+        assert self.code == 0, self.err
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys):
+    """cli("summary", path, "--json", ...) runs kmdash.cli.main in-process and captures its output."""
+
+    def run(*args) -> CliRun:
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return CliRun(code, out, err)
+
+    return run

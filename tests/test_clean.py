@@ -1,0 +1,295 @@
+"""Rows of a real-shaped sheet: every row read is used as a loan or skipped with its row number and reason."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from kmdash.clean import NO_GROUP, clean_sheet, parse_money
+from kmdash.load import load_sheet
+from kmdash.reconcile import reconcile
+from kmdash.synthetic import HEADERS, LedgerShape, expected_totals, generate_loans, ledger_rows
+
+from .conftest import AS_OF, MONEY, write_rows
+
+NAME = 2  # column of "ชื่อ - สกุล" (1-based) in the default layout: subtotal and total labels go there
+
+
+@pytest.fixture(scope="module")
+def loans():
+    return generate_loans(80, seed=21)
+
+
+def read(path, user_map=None):
+    ledger = clean_sheet(load_sheet(path), user_map)
+    assert ledger.rows_read == len(ledger.loans) + len(ledger.skipped)
+    used, skipped = set(ledger.loans["row"]), {s["row"] for s in ledger.skipped}
+    assert not used & skipped
+    assert used | skipped == set(range(ledger.header_row + 1, ledger.header_row + 1 + ledger.rows_read))
+    return ledger
+
+
+def reasons(ledger) -> dict[int, str]:
+    return {s["row"]: s["reason"] for s in ledger.skipped}
+
+
+def row_numbers(rows: list[list], test) -> list[int]:
+    """1-based numbers of the sheet rows for which test(row) holds."""
+    return [i + 1 for i, r in enumerate(rows) if test(r)]
+
+
+def label(row: list) -> str:
+    return row[NAME - 1] or ""
+
+
+def contract_row(rows: list[list], contract: str) -> int:
+    """Index in rows of the loan with this contract (column 4 in the default layout)."""
+    return next(i for i, r in enumerate(rows) if r[3] == contract)
+
+
+def test_subtotal_rows_are_skipped_and_listed_with_row_and_reason(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(), AS_OF)
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    subtotals = row_numbers(rows, lambda r: label(r).startswith("รวม ") and label(r) != "รวมทั้งสิ้น")
+    assert len(subtotals) == loans["group"].nunique()
+    for number in subtotals:
+        assert "subtotal" in reasons(ledger)[number]
+        assert label(rows[number - 1])[4:] in reasons(ledger)[number]  # names the group
+    assert len(ledger.loans) == len(loans)
+
+
+def test_grand_total_is_skipped_and_used_for_reconciliation(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(), AS_OF)
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    [total_row] = row_numbers(rows, lambda r: label(r) == "รวมทั้งสิ้น")
+    assert "grand total" in reasons(ledger)[total_row]
+    assert ledger.grand_total == expected_totals(loans)
+    result = reconcile(ledger.loans, ledger.grand_total)
+    assert result.has_total and result.matches
+    assert all(abs(d) < 0.005 for d in result.differences.values())
+
+
+def test_no_grand_total_means_nothing_to_reconcile(tmp_path, loans):
+    ledger = read(write_rows(ledger_rows(loans, LedgerShape(grand_total=False), AS_OF), tmp_path / "l.xlsx"))
+    assert ledger.grand_total is None
+    result = reconcile(ledger.loans, ledger.grand_total)
+    assert (result.has_total, result.matches) == (False, None)
+
+
+def test_blank_rows_and_signature_lines_are_skipped(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(blank_rows=4), AS_OF)
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    header = row_numbers(rows, lambda r: r[0] == HEADERS["th"]["member_no"])[0]
+    blanks = [n for n in row_numbers(rows, lambda r: all(c is None for c in r)) if n > header]
+    signatures = row_numbers(rows, lambda r: label(r).startswith("ลงชื่อ"))
+    assert len(blanks) == 5 and len(signatures) == 2  # four between loans, one above the signatures
+    assert all("blank" in reasons(ledger)[n] for n in blanks)
+    assert all("ลงชื่อ" in reasons(ledger)[n] for n in signatures)
+
+
+def test_signature_lines_are_skipped_in_a_ledger_without_member_numbers_or_total(tmp_path, loans):
+    shape = LedgerShape(drop_fields=("member_no",), grand_total=False)
+    rows = ledger_rows(loans, shape, AS_OF)
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    signatures = row_numbers(rows, lambda r: (r[0] or "").startswith("ลงชื่อ"))
+    assert len(signatures) == 2
+    assert set(signatures) <= set(reasons(ledger))
+    assert len(ledger.loans) == len(loans)
+
+
+def test_rows_below_the_grand_total_are_skipped(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(signature=False), AS_OF)
+    width = len(rows[0])
+    copy_of_a_loan = list(rows[5])
+    note = ["หมายเหตุ: ยอดนี้ไม่รวมลูกหนี้ที่ตัดจำหน่ายแล้ว"] + [None] * (width - 1)
+    rows += [copy_of_a_loan, note]
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    below = [len(rows) - 1, len(rows)]
+    assert all("below the grand total" in reasons(ledger)[n] for n in below)
+    assert len(ledger.loans) == len(loans)
+    assert reconcile(ledger.loans, ledger.grand_total).matches
+
+
+def test_text_amounts_are_parsed(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(text_amount_share=1.0), AS_OF)
+    assert isinstance(rows[5][7], str) and "," in rows[5][7]  # amount lent, e.g. "30,000.00"
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    totals = expected_totals(loans)
+    for field in MONEY:
+        assert round(ledger.loans[field].sum(), 2) == pytest.approx(totals[field], abs=0.005)
+    assert reconcile(ledger.loans, ledger.grand_total).matches
+
+
+def test_money_text_forms():
+    values, bad = parse_money(["12,500.00", "(1,200.00)", "-", "฿1,200", "1,200 บาท", 3.5, 7, None, "",
+                               "สิบบาท", "12.5.0"])
+    assert values.tolist()[:9] == [12500.0, -1200.0, 0.0, 1200.0, 1200.0, 3.5, 7.0, 0.0, 0.0]
+    assert bad.tolist() == [False] * 9 + [True, True]
+
+
+def _xlsx(rows: list[list]) -> bytes:
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+SMALL_HEADER = ["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ"]
+
+
+def test_member_numbers_keep_leading_zeros_and_excel_numbers_lose_the_point_zero():
+    data = _xlsx([SMALL_HEADER, ["00017", "นาย ก", "31/03/2567", 100.0], [17.0, "นาย ข", "31/03/2567", 100.0],
+                  [18, "นาย ค", "31/03/2567", 100.0]])
+    ledger = read(data)
+    assert ledger.loans["member_no"].tolist() == ["00017", "17", "18"]
+
+
+def test_csv_member_numbers_keep_leading_zeros(tmp_path, loans):
+    ledger = read(write_rows(ledger_rows(loans, LedgerShape(), AS_OF), tmp_path / "l.csv"))
+    assert set(ledger.loans["member_no"]) == set(loans["member_no"])
+    assert all(m.startswith("00") for m in ledger.loans["member_no"])
+
+
+@pytest.mark.parametrize("column, bad_text, field", [(9, "ไม่ทราบ", "outstanding"), (8, "12,5OO.00", "amount_lent")])
+def test_an_unreadable_amount_skips_the_row_and_reconciliation_differs_by_it(tmp_path, loans, column, bad_text,
+                                                                              field):
+    rows = ledger_rows(loans, LedgerShape(), AS_OF)
+    victim = loans.iloc[10]
+    index = contract_row(rows, victim["contract"])
+    rows[index][column - 1] = bad_text
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    reason = reasons(ledger)[index + 1]
+    assert "amount" in reason and field in reason and bad_text in reason
+    assert len(ledger.loans) == len(loans) - 1
+    result = reconcile(ledger.loans, ledger.grand_total)
+    assert result.matches is False
+    for money in MONEY:
+        assert result.differences[money] == pytest.approx(-victim[money], abs=0.005), money
+
+
+def test_an_unreadable_due_date_skips_the_row_with_a_reason(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(), AS_OF)
+    victim = loans.iloc[3]
+    index = contract_row(rows, victim["contract"])
+    rows[index][6] = "31/02/2567"
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    reason = reasons(ledger)[index + 1]
+    assert "date" in reason and "due_date" in reason and "31/02/2567" in reason
+    assert victim["contract"] not in set(ledger.loans["contract"])
+    assert reconcile(ledger.loans, ledger.grand_total).differences["outstanding"] == \
+        pytest.approx(-victim["outstanding"], abs=0.005)
+
+
+def _group_of_contract(loans: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(loans["contract"], loans["group"]))
+
+
+def test_no_group_column_groups_from_the_subtotals_below(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(drop_fields=("group",)), AS_OF)
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    assert "group" not in ledger.headers.columns
+    assert dict(zip(ledger.loans["contract"], ledger.loans["group"])) == _group_of_contract(loans)
+
+
+def test_no_group_column_groups_from_the_headings_above(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(drop_fields=("group",), subtotals=False, blank_rows=0), AS_OF)
+    group_of = _group_of_contract(loans)
+    width, contract_col = len(rows[0]), rows[4].index("เลขที่สัญญา")
+    with_headings, current = [], None
+    for r in rows:
+        group = group_of.get(r[contract_col])
+        if group and group != current:
+            with_headings.append([None, group] + [None] * (width - 2))
+            current = group
+        with_headings.append(r)
+    ledger = read(write_rows(with_headings, tmp_path / "l.xlsx"))
+    assert dict(zip(ledger.loans["contract"], ledger.loans["group"])) == group_of
+    headings = row_numbers(with_headings, lambda r: r[0] is None and (r[1] or "").startswith("กลุ่ม"))
+    assert len(headings) == loans["group"].nunique()
+    assert all("heading" in reasons(ledger)[n] for n in headings)
+
+
+def test_no_group_column_and_no_group_rows_gives_the_no_group_label(tmp_path, loans):
+    shape = LedgerShape(drop_fields=("group",), subtotals=False)
+    ledger = read(write_rows(ledger_rows(loans, shape, AS_OF), tmp_path / "l.xlsx"))
+    assert set(ledger.loans["group"]) == {NO_GROUP}
+
+
+def test_repeated_header_rows_mid_sheet_are_skipped(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(), AS_OF)
+    header = list(rows[4])
+    rows.insert(30, header)
+    rows.insert(60, header)
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    assert "repeated header" in reasons(ledger)[31]
+    assert "repeated header" in reasons(ledger)[61]
+    assert len(ledger.loans) == len(loans)
+    assert reconcile(ledger.loans, ledger.grand_total).matches
+
+
+def test_skipped_and_used_row_numbers_are_the_spreadsheets_own(tmp_path, loans):
+    path = write_rows(ledger_rows(loans, LedgerShape(blank_rows=3), AS_OF), tmp_path / "l.xlsx")
+    ledger = read(path)
+    sheet = [list(r) for r in load_workbook(path, read_only=True).active.iter_rows(values_only=True)]
+    cell = lambda row, column: sheet[row - 1][column - 1] if len(sheet[row - 1]) >= column else None  # noqa: E731
+    assert cell(ledger.header_row, 1) == HEADERS["th"]["member_no"]
+    for loan in ledger.loans.itertuples():
+        assert cell(loan.row, 4) == loan.contract
+    for skip in ledger.skipped:
+        text = cell(skip["row"], NAME)
+        if "blank" in skip["reason"]:
+            assert all(c is None for c in sheet[skip["row"] - 1])
+        else:
+            assert text in skip["reason"]
+
+
+def test_row_numbers_when_the_table_starts_at_row_3_column_b():
+    wb = Workbook()
+    ws = wb.active
+    for j, text in enumerate(SMALL_HEADER):
+        ws.cell(row=3, column=2 + j, value=text)
+    ws.cell(row=5, column=2, value="00001")
+    ws.cell(row=5, column=3, value="นาย ก")
+    ws.cell(row=5, column=4, value="31/03/2567")
+    ws.cell(row=5, column=5, value=100.0)
+    ws.cell(row=6, column=3, value="รวมทั้งสิ้น")
+    ws.cell(row=6, column=5, value=100.0)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    ledger = read(buffer.getvalue())
+    assert ledger.header_row == 3
+    assert ledger.loans["row"].tolist() == [5]
+    assert [(s["row"], s["reason"].split(" /")[0]) for s in ledger.skipped] == [(4, "blank row"), (6, "grand total")]
+
+
+def test_rows_without_member_number_or_name_are_skipped(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(), AS_OF)
+    stray = [None] * len(rows[0])
+    stray[3] = "สส.99/99999"  # a contract number alone, no member, no amount
+    rows.insert(20, stray)
+    ledger = read(write_rows(rows, tmp_path / "l.xlsx"))
+    assert "no member" in reasons(ledger)[21]
+    assert len(ledger.loans) == len(loans)
+
+
+def test_the_used_loans_carry_the_files_values(tmp_path, loans):
+    ledger = read(write_rows(ledger_rows(loans, LedgerShape(), AS_OF), tmp_path / "l.xlsx"))
+    got = ledger.loans.set_index("contract").loc[loans["contract"]]
+    for field in ("member_no", "name", "group", "loan_type", "guarantor"):
+        assert got[field].tolist() == loans[field].tolist(), field
+    for field in MONEY:
+        assert np.allclose(got[field].to_numpy(), loans[field].to_numpy(), atol=0.001), field
+    assert ledger.title_as_of == AS_OF
+
+
+def test_the_as_of_comes_from_the_ณ_วันที่_line_not_a_print_date(tmp_path, loans):
+    rows = ledger_rows(loans, LedgerShape(), AS_OF)
+    rows.insert(1, ["วันที่พิมพ์ 05/04/2567"] + [None] * (len(rows[0]) - 1))
+    assert read(write_rows(rows, tmp_path / "l.xlsx")).title_as_of == date(2024, 3, 31)

@@ -1,0 +1,106 @@
+"""Dates as co-op exports write them: Buddhist and Common Era, Thai month names, real Excel dates."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+
+from kmdash.clean import clean_sheet
+from kmdash.dates import cell_to_date, parse_date_column, parse_date_text
+from kmdash.load import load_sheet
+from kmdash.synthetic import LedgerShape, generate_loans
+
+
+@pytest.mark.parametrize("text", [
+    "31/03/2567", "2024-03-31", "31 มี.ค. 2567", "31 มีนาคม 2567", "31 มีนาคม พ.ศ. 2567", "31/03/67",
+    "31 Mar 2024", "31-03-2567", " 31/03/2567 ", "31/03/2567 00:00:00",
+])
+def test_the_written_forms_of_31_march_2024(text):
+    assert parse_date_text(text) == date(2024, 3, 31)
+
+
+def test_a_year_above_2400_is_buddhist_era_else_common_era():
+    assert parse_date_text("15/06/2566") == date(2023, 6, 15)
+    assert parse_date_text("15/06/2023") == date(2023, 6, 15)
+
+
+def test_two_digit_years_from_40_are_be_below_40_are_ce():
+    assert parse_date_text("01/01/40") == date(2540 - 543, 1, 1)
+    assert parse_date_text("01/01/39") == date(2039, 1, 1)
+
+
+@pytest.mark.parametrize("text", ["31/02/2567", "30/02/2024", "32/01/2567", "ไม่ทราบ", "12,500.00", "-"])
+def test_not_a_date(text):
+    assert parse_date_text(text) is None
+
+
+def test_a_real_date_is_taken_as_it_is():
+    assert cell_to_date(datetime(2024, 3, 31, 0, 0)) == date(2024, 3, 31)
+    assert cell_to_date(date(2024, 3, 31)) == date(2024, 3, 31)
+
+
+def test_a_real_date_stored_with_a_be_year():
+    assert cell_to_date(datetime(2567, 3, 31)) == date(2024, 3, 31)
+
+
+@pytest.mark.parametrize("serial, expected", [(45292, date(2024, 1, 1)), (45382, date(2024, 3, 31)),
+                                              (45382.75, date(2024, 3, 31)), (36526, date(2000, 1, 1))])
+def test_excel_serial_numbers(serial, expected):
+    assert cell_to_date(serial) == expected
+
+
+def test_parse_date_column_marks_unreadable_text_only():
+    values = pd.Series(["31/03/2567", "ไม่ทราบ", None, "", "31/02/2567", 45382.0, "31/03/2567"], dtype=object)
+    dates, bad = parse_date_column(values)
+    assert bad.tolist() == [False, True, False, False, True, False, False]
+    assert dates[0] == pd.Timestamp(2024, 3, 31) and dates[6] == pd.Timestamp(2024, 3, 31)
+    assert dates[5] == pd.Timestamp(2024, 3, 31)
+    assert dates[[1, 2, 3, 4]].isna().all()
+
+
+def _read_xlsx(rows: list[list]) -> pd.DataFrame:
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return clean_sheet(load_sheet(buffer.getvalue())).loans
+
+
+HEADER = ["เลขทะเบียนสมาชิก", "วันที่กู้", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ"]
+
+
+def test_real_excel_dates_in_a_workbook():
+    loans = _read_xlsx([HEADER, ["00001", date(2020, 3, 31), date(2024, 3, 31), 100.0]])
+    assert loans["due_date"][0] == pd.Timestamp(2024, 3, 31)
+    assert loans["loan_date"][0] == pd.Timestamp(2020, 3, 31)
+
+
+def test_real_dates_with_be_years_in_a_workbook():
+    loans = _read_xlsx([HEADER, ["00001", datetime(2563, 3, 31), datetime(2567, 3, 31), 100.0]])
+    assert loans["due_date"][0] == pd.Timestamp(2024, 3, 31)
+    assert loans["loan_date"][0] == pd.Timestamp(2020, 3, 31)
+
+
+def test_excel_serial_numbers_in_a_workbook():
+    loans = _read_xlsx([HEADER, ["00001", 43921, 45382, 100.0]])
+    assert loans["due_date"][0] == pd.Timestamp(2024, 3, 31)
+    assert loans["loan_date"][0] == pd.Timestamp(2020, 3, 31)
+
+
+@pytest.mark.parametrize("date_style", ["be_text", "ce_iso", "be_thai_month", "excel"])
+def test_every_generated_date_style_reads_back_to_the_loans_dates(ledger_file, date_style):
+    loans = generate_loans(60, seed=11)
+    path = ledger_file(loans, LedgerShape(date_style=date_style))
+    read = clean_sheet(load_sheet(path)).loans.set_index("contract")
+    for field in ("due_date", "loan_date"):
+        assert read[field].reindex(loans["contract"]).tolist() == pd.to_datetime(loans[field]).tolist()
+
+
+def test_the_as_of_date_of_the_title(ledger_file):
+    path = ledger_file(generate_loans(10, seed=1), as_of=date(2023, 12, 31))
+    assert clean_sheet(load_sheet(path)).title_as_of == date(2023, 12, 31)

@@ -1,0 +1,176 @@
+"""Reading files: format from the bytes, CSV encodings and delimiters, sheets, hostile files."""
+
+from __future__ import annotations
+
+import io
+import random
+import time
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from kmdash import load
+from kmdash.errors import LedgerError
+from kmdash.ledger import read_ledger
+from kmdash.synthetic import LedgerShape, as_of_title, ledger_rows
+
+from .conftest import AS_OF, write_rows, xlsx_bytes
+
+
+@pytest.fixture(scope="module")
+def rows(loans_120):
+    return ledger_rows(loans_120, LedgerShape(), AS_OF)
+
+
+def test_an_xlsx_named_csv_is_read_as_xlsx(tmp_path, rows):
+    path = tmp_path / "ledger.csv"
+    path.write_bytes(xlsx_bytes(rows))
+    raw = load.load_sheet(path)
+    assert raw.kind == "xlsx"
+    assert raw.rows[2][0] == as_of_title(AS_OF)
+
+
+def test_a_csv_named_xlsx_is_read_as_csv(tmp_path, rows):
+    csv_path = write_rows(rows, tmp_path / "ledger.csv", "utf-8")
+    path = tmp_path / "ledger.xlsx"
+    path.write_bytes(csv_path.read_bytes())
+    raw = load.load_sheet(path)
+    assert (raw.kind, raw.encoding) == ("csv", "utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["cp874", "utf-8", "utf-8-sig", "utf-16"])
+def test_csv_encodings_keep_thai_intact(tmp_path, rows, loans_120, encoding):
+    path = write_rows(rows, tmp_path / "ledger.csv", encoding)
+    raw = load.load_sheet(path)
+    assert raw.kind == "csv"
+    assert raw.encoding == encoding
+    assert raw.rows[2][0] == "ณ วันที่ 31 มีนาคม 2567"
+    cells = {c for r in raw.rows for c in r}
+    assert set(loans_120["name"]) <= cells
+    assert set(loans_120["group"]) <= cells
+    assert "รวมทั้งสิ้น" in cells
+
+
+def test_utf16_csv_is_tab_separated_and_split_into_columns(tmp_path, rows):
+    path = write_rows(rows, tmp_path / "ledger.csv", "utf-16")
+    assert "\t" in path.read_bytes().decode("utf-16")
+    raw = load.load_sheet(path)
+    header = raw.rows[4]
+    assert header[:3] == ["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "กลุ่ม"]
+
+
+@pytest.mark.parametrize("delimiter", [";", "|", "\t"])
+def test_other_delimiters(delimiter):
+    text = delimiter.join(["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ"]) + "\n"
+    text += delimiter.join(["00017", "นาย สมชาย ใจดี", "31/03/2567", "12500.00"]) + "\n"
+    raw = load.load_sheet(text.encode("utf-8"))
+    assert raw.rows[1] == ["00017", "นาย สมชาย ใจดี", "31/03/2567", "12500.00"]
+
+
+def test_semicolon_csv_with_thousands_separators_in_amounts():
+    text = "เลขทะเบียนสมาชิก;ชื่อ - สกุล;วันครบกำหนดชำระ;เงินต้นคงเหลือ\n"
+    text += "00017;นาย สมชาย ใจดี;31/03/2567;12,500.00\n"
+    raw = load.load_sheet(text.encode("cp874"))
+    assert raw.rows[1][3] == "12,500.00"
+
+
+def _two_sheet_workbook(first: list[list], second: list[list], names=("ปก", "ลูกหนี้เงินกู้")) -> bytes:
+    wb = Workbook()
+    wb.active.title = names[0]
+    for r in first:
+        wb.active.append(r)
+    ws = wb.create_sheet(names[1])
+    for r in second:
+        ws.append(r)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+COVER = [["สหกรณ์การเกษตรตัวอย่าง จำกัด"], ["รายงานประจำปี 2567"], [None], ["จัดทำโดย ฝ่ายสินเชื่อ"]]
+
+
+def test_sheet_chosen_by_name(rows):
+    data = _two_sheet_workbook(COVER, rows)
+    raw = load.load_sheet(data, "ลูกหนี้เงินกู้")
+    assert raw.sheet == "ลูกหนี้เงินกู้"
+    assert raw.sheets == ["ปก", "ลูกหนี้เงินกู้"]
+    assert raw.rows[2][0] == as_of_title(AS_OF)
+
+
+def test_unknown_sheet_error_lists_the_sheets(rows):
+    data = _two_sheet_workbook(COVER, rows)
+    with pytest.raises(LedgerError) as error:
+        load.load_sheet(data, "Sheet9")
+    assert "Sheet9" in error.value.en
+    assert "ปก" in error.value.en and "ลูกหนี้เงินกู้" in error.value.en
+    assert "ปก" in error.value.th and "ลูกหนี้เงินกู้" in error.value.th
+
+
+def test_cover_page_first_then_the_ledger_on_sheet_two_is_picked(rows, loans_120):
+    data = _two_sheet_workbook(COVER, rows)
+    raw, ledger = read_ledger(data)
+    assert raw.sheet == "ลูกหนี้เงินกู้"
+    assert len(ledger.loans) == len(loans_120)
+
+
+def test_zip_bomb_refused_before_parsing_and_quickly(zip_bomb, monkeypatch):
+    import python_calamine
+
+    class NeverParse:
+        @staticmethod
+        def from_filelike(*args, **kwargs):
+            raise AssertionError("the workbook parser was called on a zip bomb")
+
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", NeverParse)
+    start = time.perf_counter()
+    with pytest.raises(LedgerError, match="zip bomb"):
+        load.load_sheet(zip_bomb)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_zero_byte_file(tmp_path):
+    path = tmp_path / "ledger.xlsx"
+    path.write_bytes(b"")
+    with pytest.raises(LedgerError, match="empty"):
+        load.load_sheet(path)
+
+
+def test_random_bytes_are_not_a_spreadsheet():
+    data = random.Random(1).randbytes(8000)
+    with pytest.raises(LedgerError, match="not a readable spreadsheet"):
+        load.load_sheet(data)
+
+
+def test_html_named_xls_is_refused_with_advice(tmp_path):
+    path = tmp_path / "ledger.xls"
+    path.write_text("<html><body><table><tr><td>เลขทะเบียนสมาชิก</td></tr></table></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(LedgerError, match="web page"):
+        load.load_sheet(path)
+
+
+def test_a_zip_that_is_not_a_workbook():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+    with pytest.raises(LedgerError, match="not an Excel workbook"):
+        load.load_sheet(buffer.getvalue())
+
+
+def test_a_truncated_workbook_is_unreadable(rows):
+    data = xlsx_bytes(rows)
+    with pytest.raises(LedgerError, match="cannot read"):
+        load.load_sheet(data[: len(data) // 2])
+
+
+def test_a_damaged_xls_is_unreadable():
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(2).randbytes(4000)
+    with pytest.raises(LedgerError, match="cannot read"):
+        load.load_sheet(data)
+
+
+def test_trailing_blank_rows_are_not_counted(rows):
+    raw = load.load_sheet(xlsx_bytes(rows + [[None] * len(rows[0])] * 3))
+    assert len(raw.rows) == len(rows)
