@@ -1,0 +1,107 @@
+"""Plotly figures of the debt picture, sized for a projector. Callers mask personal data first."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .analyse import pareto_count
+from .i18n import bucket, money, t
+from .settings import NOT_DUE
+
+FONT = dict(family="Sarabun, Tahoma, 'Noto Sans Thai', sans-serif", size=18, color="#1a1a1a")
+OVERDUE = "#c0392b"
+MEMBERS = "#1f4e79"
+NEUTRAL = "#7f8c8d"
+SCATTER_LIMIT = 5_000  # members drawn in the scatter (the largest overdue): more is a blob on a projector
+PARETO_POINTS = 2_000  # points of the cumulative curve; more do not change the picture
+
+
+def _layout(fig: go.Figure, title: str, height: int = 480) -> go.Figure:
+    fig.update_layout(title=dict(text=title, font=dict(size=24)), font=FONT, template="plotly_white",
+                      height=height, margin=dict(l=20, r=20, t=70, b=20), hoverlabel=dict(font_size=16),
+                      legend=dict(orientation="h", y=-0.2))
+    fig.update_xaxes(tickfont=dict(size=16), title_font=dict(size=18))
+    fig.update_yaxes(tickfont=dict(size=16), title_font=dict(size=18))
+    return fig
+
+
+def aging_figure(aging: pd.DataFrame, lang: str = "th") -> go.Figure:
+    """Overdue principal (bars) and members (line) per aging bucket."""
+    rows = aging[aging["bucket"] != NOT_DUE]
+    labels = [bucket(b, lang) for b in rows["bucket"]]
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(go.Bar(x=labels, y=rows["overdue"], name=t("overdue", lang), marker_color=OVERDUE,
+                         text=[money(v, lang) for v in rows["overdue"]], textposition="none",
+                         hovertemplate="%{x}<br>%{text}<extra></extra>"), secondary_y=False)
+    fig.add_trace(go.Scatter(x=labels, y=rows["members"], name=t("members", lang), mode="lines+markers",
+                             marker=dict(size=12, color=MEMBERS), line=dict(width=3, color=MEMBERS),
+                             hovertemplate="%{x}<br>%{y:,} " + t("people", lang) + "<extra></extra>"),
+                  secondary_y=True)
+    fig.update_yaxes(title_text=t("baht", lang), secondary_y=False, tickformat=",.0f")
+    fig.update_yaxes(title_text=t("members", lang), secondary_y=True, rangemode="tozero", tickformat=",d",
+                     showgrid=False)
+    return _layout(fig, t("chart_aging", lang))
+
+
+def group_figure(groups: pd.DataFrame, lang: str = "th", top: int = 15) -> go.Figure:
+    """Overdue principal per member group, largest first, with each group's share of all overdue."""
+    rows = groups[groups["overdue"] > 0].head(top).iloc[::-1]
+    fig = go.Figure(go.Bar(
+        y=rows["group"], x=rows["overdue"], orientation="h", marker_color=OVERDUE,
+        text=[f"{s * 100:.1f}%" for s in rows["share"]], textposition="outside",
+        customdata=np.column_stack([_money_texts(rows["overdue"], lang), rows["members_overdue"].to_numpy(dtype=object),
+                                    rows["members"].to_numpy(dtype=object)]),
+        hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}/%{customdata[2]} "
+                      + t("members_overdue", lang) + "<extra></extra>"))
+    fig.update_xaxes(title_text=t("baht", lang), tickformat=",.0f",
+                     range=[0, float(rows["overdue"].max() if len(rows) else 1) * 1.18])
+    return _layout(fig, t("chart_groups", lang), height=max(420, 40 * len(rows) + 140))
+
+
+def pareto_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
+    """Cumulative share of overdue against members, largest first; marks the 80% point."""
+    overdue = np.sort(members.loc[members["overdue"] > 0, "overdue"].to_numpy())[::-1]
+    total = overdue.sum()
+    cumulative = overdue.cumsum() / total * 100 if total > 0 else overdue
+    ranks = np.arange(1, len(cumulative) + 1)
+    step = max(1, len(ranks) // PARETO_POINTS)
+    keep = np.unique(np.r_[ranks[::step] - 1, len(ranks) - 1]) if len(ranks) else ranks
+    n80 = pareto_count(members)
+    fig = go.Figure(go.Scatter(x=ranks[keep], y=cumulative[keep], mode="lines",
+                               line=dict(width=4, color=OVERDUE), name=t("cumulative_share", lang),
+                               hovertemplate="%{x:,} " + t("people", lang) + ": %{y:.1f}%<extra></extra>"))
+    fig.add_hline(y=80, line_dash="dash", line_color=NEUTRAL)
+    if n80:
+        fig.add_vline(x=n80, line_dash="dash", line_color=MEMBERS)
+        fig.add_annotation(x=n80, y=80, text=t("pareto_note", lang, n=n80, total=len(overdue)),
+                           showarrow=True, arrowhead=2, ax=60, ay=40, font=dict(size=18))
+    fig.update_xaxes(title_text=t("members_ranked", lang))
+    fig.update_yaxes(title_text="%", range=[0, 105])
+    return _layout(fig, t("chart_pareto", lang))
+
+
+def scatter_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
+    """Each overdue member: days overdue against overdue amount (WebGL, largest kept when many)."""
+    rows = members[members["overdue"] > 0].nlargest(SCATTER_LIMIT, "overdue")
+    fig = go.Figure(go.Scattergl(
+        x=rows["days"], y=rows["overdue"], mode="markers",
+        marker=dict(size=9, color=OVERDUE, opacity=0.6),
+        customdata=np.column_stack([_who(rows), rows["group"].to_numpy(dtype=object), _money_texts(rows["overdue"], lang)]),
+        hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>%{x:,} "
+                      + t("days", lang) + " · %{customdata[2]}<extra></extra>"))
+    fig.update_xaxes(title_text=t("days_overdue", lang), tickformat=",")
+    fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f")
+    return _layout(fig, t("chart_scatter", lang))
+
+
+def _who(members: pd.DataFrame) -> np.ndarray:
+    """"00017 นาย ก" — or just the alias when privacy has made number and name the same."""
+    return np.array([m if m == n else f"{m} {n}" for m, n in zip(members["member_no"], members["name"])],
+                    dtype=object)
+
+
+def _money_texts(values: pd.Series, lang: str) -> np.ndarray:
+    return np.array([money(v, lang) for v in values], dtype=object)

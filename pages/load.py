@@ -1,0 +1,100 @@
+"""Load: upload, sheet, as-of date, header mapping, skipped rows, reconciliation."""
+
+import pandas as pd
+import streamlit as st
+
+import app_state as state
+from app_state import tr
+from kmdash.errors import LedgerError
+from kmdash.headers import FIELDS, IGNORE, normalise
+from kmdash.i18n import money, t
+
+state.ensure_router()
+
+
+def on_upload() -> None:
+    upload = st.session_state.get("uploader")
+    if upload is None:
+        state.clear_upload()
+    else:
+        state.set_upload(upload.name, upload.getvalue())
+
+
+def mapping_form(headers: list[str]) -> None:
+    """Each unknown header -> a field or 'ignore'; the figures recompute with the mapping."""
+    st.subheader(tr("map_title"))
+    st.caption(tr("map_help"))
+    current = st.session_state.get("mapping", {})
+    options = ["", IGNORE, *FIELDS]
+    label = lambda f: tr("map_none") if f == "" else t(f"field_{f}", state.lang(), default=t(f"col_{f}", state.lang()))  # noqa: E731
+    with st.form("mapping"):
+        chosen = {h: st.selectbox(h, options, index=options.index(current.get(normalise(h), "")),
+                                  format_func=label, key=f"map_{h}") for h in headers}
+        apply, reset = st.columns(2)
+        if apply.form_submit_button(tr("map_apply"), type="primary"):
+            st.session_state["mapping"] = {**current, **{normalise(h): f for h, f in chosen.items() if f}}
+            st.rerun()
+        if reset.form_submit_button(tr("map_reset")):
+            st.session_state.pop("mapping", None)
+            st.rerun()
+
+
+def reconciliation_badge(cur: state.Current) -> None:
+    rec = cur.reconciliation
+    if not rec.has_total:
+        st.info(tr("rec_badge_none"))
+    elif rec.matches:
+        st.success(tr("rec_badge_ok"))
+    else:
+        diffs = ", ".join(f"{t('col_' + k, state.lang(), default=k)} {money(v, state.lang())}"
+                          for k, v in rec.differences.items() if abs(v) >= 0.005)
+        st.warning(tr("rec_badge_diff", diffs=diffs))
+
+
+def sheet_and_date(cur: state.Current) -> None:
+    left, right = st.columns(2)
+    if len(cur.sheets) > 1:
+        picked = left.selectbox(tr("sheet"), cur.sheets, index=cur.sheets.index(cur.sheet))
+        if picked != cur.sheet:
+            st.session_state["sheet"] = picked
+            st.rerun()
+    picked_date = right.date_input(tr("as_of_input"), value=cur.as_of, format="DD/MM/YYYY")
+    right.caption(t(f"as_of_{cur.as_of_source}", state.lang()))
+    if picked_date != cur.as_of:
+        st.session_state["as_of"] = picked_date
+        st.rerun()
+
+
+def skipped_rows(cur: state.Current) -> None:
+    skipped = pd.DataFrame(cur.ledger.skipped, columns=["row", "reason"])
+    with st.expander(tr("skipped_rows", n=len(skipped)), expanded=False):
+        st.dataframe(skipped.rename(columns=state.column_labels(skipped)), hide_index=True, width="stretch")
+
+
+st.title(tr("app_title"))
+st.file_uploader(tr("upload_label"), type=["xlsx", "xls", "csv"], key="uploader", on_change=on_upload,
+                 help=tr("upload_help"))
+source = state.source()
+if source.is_sample:
+    st.info(tr("sample_banner", name=source.name))
+
+loaded = state.load_current(progress=True)
+if isinstance(loaded, LedgerError):
+    state.show_error(loaded)
+    if loaded.unmapped:
+        mapping_form(loaded.unmapped)
+    st.stop()
+
+cur = loaded
+ledger = cur.ledger
+st.markdown(f"**{tr('loaded', name=cur.source.name)}**" + (f" · {tr('sheet')}: {cur.sheet}" if cur.sheet else ""))
+st.caption(tr("rows_summary", read=ledger.rows_read, loans=len(ledger.loans), skipped=len(ledger.skipped),
+              header=ledger.header_row))
+sheet_and_date(cur)
+reconciliation_badge(cur)
+state.tiles(cur)
+if ledger.headers.unmapped or st.session_state.get("mapping"):
+    mapping_form(ledger.headers.unmapped)
+if ledger.headers.ignored:
+    st.caption(tr("ignored_headers", headers=", ".join(ledger.headers.ignored)))
+skipped_rows(cur)

@@ -1,0 +1,54 @@
+"""Members: filters, a sortable table per member, a member's loans, and the Pareto and scatter charts."""
+
+import streamlit as st
+
+import app_state as state
+from app_state import tr
+from kmdash import charts
+from kmdash.filters import apply_filters
+from kmdash.i18n import bucket
+
+state.ensure_router()
+
+PICK_LIMIT = 1000  # members offered in the detail picker: the largest overdue of the filtered view
+
+cur = state.need_current()
+lang = state.lang()
+st.title(tr("page_members"))
+view = apply_filters(cur.analysis, state.filter_bar(cur, "members"))
+st.caption(tr("f_count", loans=len(view.loans), members=len(view.members)))
+if view.members.empty:
+    st.info(tr("no_rows"))
+    st.stop()
+
+members = state.shown(view.members, cur)
+columns = ["member_no", "name", "group", "loans", "loans_overdue", "days", "overdue", "outstanding",
+           "interest_arrears", "bucket"]
+table = members[[c for c in columns if c in members]].assign(bucket=lambda f: f["bucket"].map(
+    lambda b: bucket(b, lang)).astype(str))
+labels = state.column_labels(table)
+st.subheader(tr("members_table"))
+st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch",
+             column_config={labels[c]: v for c, v in state.money_columns(table).items()})
+
+st.subheader(tr("member_detail"))
+top = members.head(PICK_LIMIT)
+who = top["member_no"].where(top["member_no"] == top["name"], top["member_no"] + " " + top["name"])
+picked = st.selectbox(tr("member_pick"), range(len(top)), format_func=lambda i: who.iloc[i], key="member_pick")
+if len(members) > PICK_LIMIT:
+    st.caption(tr("pick_limit", n=PICK_LIMIT))
+member_no = view.members["member_no"].iloc[picked]
+loans = state.shown(view.loans[view.loans["member_no"] == member_no], cur)
+detail_columns = ["contract", "loan_type", "loan_date", "due_date", "days_overdue", "outstanding",
+                  "overdue_amount", "interest_arrears", "guarantor"]
+detail = loans[[c for c in detail_columns if c in loans]].copy()
+for c in ("loan_date", "due_date"):
+    if c in detail:
+        detail[c] = detail[c].map(state.day)
+detail_labels = state.column_labels(detail)
+st.markdown(f"**{tr('member_loans')}** — {who.iloc[picked]}")
+st.dataframe(detail.rename(columns=detail_labels), hide_index=True, width="stretch",
+             column_config={detail_labels[c]: v for c, v in state.money_columns(detail).items()})
+
+state.pareto_chart(view, members)
+state.chart(charts.scatter_figure(members, lang), tr("cap_scatter"))
