@@ -29,3 +29,4 @@ sample: install
 
 bench: install-dev
 	$(BIN)/python bench/bench_summary.py
+	$(BIN)/python bench/bench_app.py

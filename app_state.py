@@ -13,10 +13,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kmdash import privacy
-from kmdash.analyse import Analysis, analyse
+from kmdash import i18n, privacy
+from kmdash.analyse import Analysis, analyse, pareto_count
+from kmdash.charts import pareto_figure
 from kmdash.clean import Ledger
 from kmdash.errors import LedgerError
+from kmdash.filters import Filters, apply_filters
 from kmdash.i18n import t
 from kmdash.ledger import read_ledger, resolve_as_of
 from kmdash.load import sheet_names
@@ -158,16 +160,14 @@ def need_current() -> Current:
 def tiles(cur: Current) -> None:
     """The headline figures as large tiles."""
     head = cur.analysis.headline
-    from kmdash.i18n import count, percent
-
     cells = [
-        (tr("tile_members"), count(head["members"]), None),
-        (tr("tile_members_overdue"), count(head["members_overdue"]), None),
+        (tr("tile_members"), i18n.count(head["members"]), None),
+        (tr("tile_members_overdue"), i18n.count(head["members_overdue"]), None),
         (tr("tile_overdue"), f"{head['overdue']:,.2f}", None),
         (tr("tile_interest"), f"{head['interest_arrears']:,.2f}", None),
-        (tr("tile_par30"), percent(head.get("par30")), tr("par_help", d=30)),
-        (tr("tile_par90"), percent(head.get("par90")), tr("par_help", d=90)),
-        (tr("tile_long"), count(head["members_long_overdue"]), None),
+        (tr("tile_par30"), i18n.percent(head.get("par30")), tr("par_help", d=30)),
+        (tr("tile_par90"), i18n.percent(head.get("par90")), tr("par_help", d=90)),
+        (tr("tile_long"), i18n.count(head["members_long_overdue"]), None),
     ]
     for row in (cells[:4], cells[4:]):
         for column, (label, value, help_text) in zip(st.columns(4), row):
@@ -180,16 +180,11 @@ def column_labels(frame: pd.DataFrame) -> dict[str, str]:
 
 
 def day(value) -> str:
-    from kmdash.i18n import day as format_day
-
-    return format_day(value, lang())
+    return i18n.day(value, lang())
 
 
-def filter_bar(cur: Current, page: str) -> "Filters":
+def filter_bar(cur: Current, page: str) -> Filters:
     """Group, bucket, loan type and minimum-amount filters; they drive every chart on the page."""
-    from kmdash.filters import Filters
-    from kmdash.i18n import bucket
-
     loans = cur.analysis.loans
     with st.expander(tr("filters"), expanded=True):
         c1, c2, c3, c4 = st.columns(4)
@@ -197,7 +192,7 @@ def filter_bar(cur: Current, page: str) -> "Filters":
         groups = c1.multiselect(tr("f_groups"), sorted(loans["group"].unique()), key=f"{page}_groups",
                                 placeholder=everything)
         buckets = c2.multiselect(tr("f_buckets"), cur.analysis.settings.bucket_labels, key=f"{page}_buckets",
-                                 format_func=lambda b: bucket(b, lang()), placeholder=everything)
+                                 format_func=lambda b: i18n.bucket(b, lang()), placeholder=everything)
         types = sorted(loans["loan_type"].unique()) if "loan_type" in loans else []
         loan_types = c3.multiselect(tr("f_types"), types, key=f"{page}_types", disabled=not types,
                                     placeholder=everything)
@@ -223,9 +218,6 @@ def chart(figure, caption: str) -> None:
 
 
 def pareto_chart(analysis: Analysis, members_shown: pd.DataFrame) -> None:
-    from kmdash.analyse import pareto_count
-    from kmdash.charts import pareto_figure
-
     overdue = int((analysis.members["overdue"] > 0).sum())
     chart(pareto_figure(members_shown, lang()), tr("cap_pareto", n=pareto_count(analysis.members), total=overdue))
 
@@ -241,3 +233,14 @@ def ensure_router() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def filtered_page(cur: Current, page: str) -> Analysis:
+    """A page's title, its filter bar and the filtered analysis; stops the page when nothing matches."""
+    st.title(tr(f"page_{page}"))
+    view = apply_filters(cur.analysis, filter_bar(cur, page))
+    st.caption(tr("f_count", loans=len(view.loans), members=len(view.members)))
+    if view.loans.empty:
+        st.info(tr("no_rows"))
+        st.stop()
+    return view

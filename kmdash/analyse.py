@@ -13,7 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .settings import NOT_DUE, Settings
+from .settings import Settings
 
 
 @dataclass

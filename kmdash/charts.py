@@ -89,7 +89,8 @@ def scatter_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
     fig = go.Figure(go.Scattergl(
         x=rows["days"], y=rows["overdue"], mode="markers",
         marker=dict(size=9, color=OVERDUE, opacity=0.6),
-        customdata=np.column_stack([_who(rows), rows["group"].to_numpy(dtype=object), _money_texts(rows["overdue"], lang)]),
+        customdata=np.column_stack([_who(rows), rows["group"].to_numpy(dtype=object),
+                                    _money_texts(rows["overdue"], lang)]),
         hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>%{x:,} "
                       + t("days", lang) + " · %{customdata[2]}<extra></extra>"))
     fig.update_xaxes(title_text=t("days_overdue", lang), tickformat=",")

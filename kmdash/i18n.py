@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .dates import BE_OFFSET, THAI_MONTHS_SHORT
+
 LANGS = ("th", "en")
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -140,7 +142,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart_pareto": ("สมาชิกกี่คนถือหนี้ค้าง 80%", "How many members hold 80% of the overdue"),
     "chart_scatter": ("จำนวนวันค้างกับยอดค้างรายสมาชิก", "Days overdue against amount, per member"),
     "cap_aging": ("แท่งสีแดงคือเงินต้นค้างชำระในแต่ละช่วงอายุหนี้ เส้นสีน้ำเงินคือจำนวนสมาชิกที่หนี้เก่าสุดอยู่ในช่วงนั้น",
-                  "Red bars: principal overdue in each age bucket; blue line: members whose oldest overdue loan is in it"),
+                  "Red bars: principal overdue in each age bucket; "
+                  "blue line: members whose oldest overdue loan is in it"),
     "cap_groups": ("กลุ่มที่มีเงินต้นค้างมากที่สุดอยู่บนสุด ตัวเลขท้ายแท่งคือสัดส่วนของหนี้ค้างทั้งหมด",
                    "Groups with the most principal overdue on top; the figure is the group's share of all overdue"),
     "cap_pareto": ("สมาชิก {n:,} คนจากผู้ค้างชำระ {total:,} คน ถือหนี้ค้างรวมกัน 80% เริ่มติดตามจากกลุ่มนี้",
@@ -184,8 +187,6 @@ def day(value, lang: str = "th") -> str:
     """A date as Thai readers expect (BE, Thai month) or as English readers do."""
     if value is None or value != value:
         return "-"
-    from .dates import BE_OFFSET, THAI_MONTHS_SHORT
-
     if lang == "th":
         return f"{value.day} {THAI_MONTHS_SHORT[value.month - 1]} {value.year + BE_OFFSET}"
     return value.strftime("%d %b %Y")

@@ -30,3 +30,8 @@ def mask(frame: pd.DataFrame, alias: dict[str, str], lang: str = "th") -> pd.Dat
     if "guarantor" in out:
         out["guarantor"] = t("hidden", lang)
     return out
+
+
+def reasons_without_text(reasons: pd.Series) -> pd.Series:
+    """Skipped-row reasons without the row's own text (it may hold a name): "subtotal: รวม …" -> "subtotal"."""
+    return reasons.str.split(": ", n=1).str[0]

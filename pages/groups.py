@@ -5,18 +5,12 @@ import streamlit as st
 import app_state as state
 from app_state import tr
 from kmdash import charts
-from kmdash.filters import apply_filters
 
 state.ensure_router()
 
 cur = state.need_current()
 lang = state.lang()
-st.title(tr("page_groups"))
-view = apply_filters(cur.analysis, state.filter_bar(cur, "groups"))
-st.caption(tr("f_count", loans=len(view.loans), members=len(view.members)))
-if view.loans.empty:
-    st.info(tr("no_rows"))
-    st.stop()
+view = state.filtered_page(cur, "groups")
 
 columns = ["group", "members", "members_overdue", "members_long_overdue", "loans", "overdue", "share"]
 table = view.groups[[c for c in columns if c in view.groups]]

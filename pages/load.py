@@ -5,6 +5,7 @@ import streamlit as st
 
 import app_state as state
 from app_state import tr
+from kmdash import privacy
 from kmdash.errors import LedgerError
 from kmdash.headers import FIELDS, IGNORE, normalise
 from kmdash.i18n import money, t
@@ -59,7 +60,7 @@ def sheet_and_date(cur: state.Current) -> None:
             st.session_state["sheet"] = picked
             st.rerun()
     picked_date = right.date_input(tr("as_of_input"), value=cur.as_of, format="DD/MM/YYYY")
-    right.caption(t(f"as_of_{cur.as_of_source}", state.lang()))
+    right.caption(f"{state.day(cur.as_of)} — {t(f'as_of_{cur.as_of_source}', state.lang())}")
     if picked_date != cur.as_of:
         st.session_state["as_of"] = picked_date
         st.rerun()
@@ -67,6 +68,8 @@ def sheet_and_date(cur: state.Current) -> None:
 
 def skipped_rows(cur: state.Current) -> None:
     skipped = pd.DataFrame(cur.ledger.skipped, columns=["row", "reason"])
+    if state.private():
+        skipped["reason"] = privacy.reasons_without_text(skipped["reason"])
     with st.expander(tr("skipped_rows", n=len(skipped)), expanded=False):
         st.dataframe(skipped.rename(columns=state.column_labels(skipped)), hide_index=True, width="stretch")
 

@@ -5,7 +5,6 @@ import streamlit as st
 import app_state as state
 from app_state import tr
 from kmdash import charts
-from kmdash.filters import apply_filters
 from kmdash.i18n import bucket
 
 state.ensure_router()
@@ -14,12 +13,7 @@ PICK_LIMIT = 1000  # members offered in the detail picker: the largest overdue o
 
 cur = state.need_current()
 lang = state.lang()
-st.title(tr("page_members"))
-view = apply_filters(cur.analysis, state.filter_bar(cur, "members"))
-st.caption(tr("f_count", loans=len(view.loans), members=len(view.members)))
-if view.members.empty:
-    st.info(tr("no_rows"))
-    st.stop()
+view = state.filtered_page(cur, "members")
 
 members = state.shown(view.members, cur)
 columns = ["member_no", "name", "group", "loans", "loans_overdue", "days", "overdue", "outstanding",
