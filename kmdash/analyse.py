@@ -49,7 +49,7 @@ class Analysis:
             return None
         total = self.loans["outstanding"].sum()
         at_risk = self.loans.loc[self.loans["days_overdue"] > days, "outstanding"].sum()
-        return round(float(at_risk / total), 4) if total > 0 else 0.0
+        return float(at_risk / total) if total > 0 else 0.0
 
 
 def _baht(value) -> float | None:

@@ -30,12 +30,12 @@ def summarise(result: Result) -> dict:
         "outstanding": head["outstanding"],
         "overdue": head["overdue"],
         "interest_arrears": head["interest_arrears"],
-        **{f"par{d}": head[f"par{d}"] for d in a.settings.par_days},
+        **{f"par{d}": _fraction(head[f"par{d}"]) for d in a.settings.par_days},
         "overdue_basis": "principal_overdue" if ledger.has_overdue_column else "outstanding",
         "aging": [{"bucket": r.bucket, "loans": int(r.loans), "members": int(r.members),
                    "overdue": round(float(r.overdue), 2)} for r in a.aging.itertuples()],
         "by_group": [{"group": r.group, "members": int(r.members), "members_overdue": int(r.members_overdue),
-                      "overdue": round(float(r.overdue), 2), "share": round(float(r.share), 4)}
+                      "overdue": round(float(r.overdue), 2), "share": _fraction(float(r.share))}
                      for r in a.groups.itertuples()],
         "top_members": [{"member": r.member_no, "name": r.name, "group": r.group, "days": int(r.days),
                          "overdue": round(float(r.overdue), 2)}
@@ -45,6 +45,11 @@ def summarise(result: Result) -> dict:
         "ignored_headers": ledger.headers.ignored,
         "columns": {f: i + 1 for f, i in ledger.headers.columns.items()},
     }
+
+
+def _fraction(value: float | None) -> float | None:
+    """Shares to 6 decimals: enough that a percent with one decimal is not rounded twice."""
+    return None if value is None else round(value, 6)
 
 
 def baht(value: float | None) -> str:

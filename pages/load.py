@@ -28,7 +28,7 @@ def mapping_form(headers: list[str]) -> None:
     current = st.session_state.get("mapping", {})
     options = ["", IGNORE, *FIELDS]
     label = lambda f: tr("map_none") if f == "" else t(f"field_{f}", state.lang(), default=t(f"col_{f}", state.lang()))  # noqa: E731
-    with st.form("mapping"):
+    with st.form("mapping_form"):
         chosen = {h: st.selectbox(h, options, index=options.index(current.get(normalise(h), "")),
                                   format_func=label, key=f"map_{h}") for h in headers}
         apply, reset = st.columns(2)
