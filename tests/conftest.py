@@ -42,6 +42,18 @@ def write_rows(rows: list[list], path: Path, encoding: str = "cp874") -> Path:
     return path
 
 
+def workbook_bytes(*rows: list) -> bytes:
+    """An ordinary openpyxl workbook (real cell types, not the generator's writer) holding these rows."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
 def xlsx_bytes(rows: list[list]) -> bytes:
     buffer = io.BytesIO()
     write_xlsx(rows, buffer)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import random
 import re
-from datetime import date
 
 import pandas as pd
 import pytest
@@ -360,7 +359,8 @@ def labels(at: AppTest) -> list[str]:
     for figure in charts(at):
         layout = figure["layout"]
         out.append(chart_title(figure))
-        out += [v["title"].get("text", "") for k, v in layout.items() if k.startswith(("xaxis", "yaxis")) and "title" in v]
+        axes = [v for k, v in layout.items() if k.startswith(("xaxis", "yaxis")) and "title" in v]
+        out += [v["title"].get("text", "") for v in axes]
         out += [a["text"] for a in layout.get("annotations", [])]
         out += [trace.get("name", "") for trace in figure["data"]]
     out += [at.toggle(key="privacy").label, at.toggle(key="privacy").help]

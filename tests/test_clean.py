@@ -15,7 +15,7 @@ from kmdash.load import load_sheet
 from kmdash.reconcile import reconcile
 from kmdash.synthetic import HEADERS, LedgerShape, expected_totals, generate_loans, ledger_rows
 
-from .conftest import AS_OF, MONEY, write_rows
+from .conftest import AS_OF, MONEY, workbook_bytes, write_rows
 
 NAME = 2  # column of "ชื่อ - สกุล" (1-based) in the default layout: subtotal and total labels go there
 
@@ -132,20 +132,11 @@ def test_money_text_forms():
     assert bad.tolist() == [False] * 9 + [True, True]
 
 
-def _xlsx(rows: list[list]) -> bytes:
-    wb = Workbook()
-    for r in rows:
-        wb.active.append(r)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
 SMALL_HEADER = ["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ"]
 
 
 def test_member_numbers_keep_leading_zeros_and_excel_numbers_lose_the_point_zero():
-    data = _xlsx([SMALL_HEADER, ["00017", "นาย ก", "31/03/2567", 100.0], [17.0, "นาย ข", "31/03/2567", 100.0],
+    data = workbook_bytes(*[SMALL_HEADER, ["00017", "นาย ก", "31/03/2567", 100.0], [17.0, "นาย ข", "31/03/2567", 100.0],
                   [18, "นาย ค", "31/03/2567", 100.0]])
     ledger = read(data)
     assert ledger.loans["member_no"].tolist() == ["00017", "17", "18"]

@@ -11,11 +11,11 @@ import zipfile
 from datetime import date
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from kmdash.synthetic import LedgerShape, expected_totals, generate_loans, ledger_rows
 
-from .conftest import AS_OF, ROOT, assert_figures, baht_equal, expected_figures
+from .conftest import AS_OF, ROOT, assert_figures, baht_equal, expected_figures, workbook_bytes
 
 SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
 
@@ -111,15 +111,6 @@ def test_thai_text_report_is_the_default(cli):
 # ---------------------------------------------------------------- bad input
 
 
-def _workbook_bytes(*rows: list) -> bytes:
-    wb = Workbook()
-    for r in rows:
-        wb.active.append(r)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
 def _zip_of(name: str, text: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -129,15 +120,15 @@ def _zip_of(name: str, text: str) -> bytes:
 
 BAD_FILES = {
     "plain-text": b"Dear manager,\nplease find the ledger attached.\n",
-    "empty-workbook": _workbook_bytes(),
-    "no-amount-column": _workbook_bytes(["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ"],
+    "empty-workbook": workbook_bytes(),
+    "no-amount-column": workbook_bytes(["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ"],
                                         ["00001", "นาย ก", "31/03/2567"]),
     "random-bytes": random.Random(5).randbytes(6000),
     "zero-bytes": b"",
     "zip-bomb": None,  # the session's zip_bomb fixture
     "zip-not-a-workbook": _zip_of("readme.txt", "not a workbook"),
     "html-named-xls": b"<html><body><table><tr><td>1</td></tr></table></body></html>",
-    "header-but-no-loans": _workbook_bytes(["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ",
+    "header-but-no-loans": workbook_bytes(["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ",
                                             "เงินต้นคงเหลือ"]),
 }
 
