@@ -192,7 +192,8 @@ def filter_bar(cur: Current, page: str) -> Filters:
         groups = c1.multiselect(tr("f_groups"), sorted(loans["group"].unique()), key=f"{page}_groups",
                                 placeholder=everything)
         buckets = c2.multiselect(tr("f_buckets"), cur.analysis.settings.bucket_labels, key=f"{page}_buckets",
-                                 format_func=lambda b: i18n.bucket(b, lang()), placeholder=everything)
+                                 format_func=lambda b, language=lang(): i18n.bucket(b, language),
+                                 placeholder=everything)
         types = sorted(loans["loan_type"].unique()) if "loan_type" in loans else []
         loan_types = c3.multiselect(tr("f_types"), types, key=f"{page}_types", disabled=not types,
                                     placeholder=everything)

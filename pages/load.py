@@ -1,5 +1,7 @@
 """Load: upload, sheet, as-of date, header mapping, skipped rows, reconciliation."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -9,6 +11,7 @@ from kmdash import privacy
 from kmdash.errors import LedgerError
 from kmdash.headers import FIELDS, IGNORE, normalise
 from kmdash.i18n import money, t
+from kmdash.settings import Settings
 
 state.ensure_router()
 
@@ -27,7 +30,11 @@ def mapping_form(headers: list[str]) -> None:
     st.caption(tr("map_help"))
     current = st.session_state.get("mapping", {})
     options = ["", IGNORE, *FIELDS]
-    label = lambda f: tr("map_none") if f == "" else t(f"field_{f}", state.lang(), default=t(f"col_{f}", state.lang()))  # noqa: E731
+    lang = state.lang()
+
+    def label(field: str) -> str:
+        return t("map_none", lang) if field == "" else t(f"field_{field}", lang, default=t(f"col_{field}", lang))
+
     with st.form("mapping_form"):
         chosen = {h: st.selectbox(h, options, index=options.index(current.get(normalise(h), "")),
                                   format_func=label, key=f"map_{h}") for h in headers}
@@ -66,6 +73,23 @@ def sheet_and_date(cur: state.Current) -> None:
         st.rerun()
 
 
+def settings_form(cur: state.Current) -> None:
+    """Aging preset (days or months overdue) and the long-overdue threshold; figures recompute."""
+    current = cur.analysis.settings
+    with st.expander(tr("settings")):
+        left, right = st.columns(2)
+        unit = left.radio(tr("bucket_unit"), ["days", "months"], horizontal=True,
+                          index=0 if current.bucket_unit == "days" else 1,
+                          format_func=lambda u, lang=state.lang(): t(f"unit_{u}", lang), key="settings_unit")
+        long_days = right.number_input(tr("long_days"), min_value=1, max_value=3650,
+                                       value=current.long_overdue_days, step=30, key="settings_long_days")
+    wanted = Settings.months_preset() if unit == "months" else Settings()
+    wanted = replace(wanted, long_overdue_days=int(long_days))
+    if wanted != current:
+        st.session_state["settings"] = wanted
+        st.rerun()
+
+
 def skipped_rows(cur: state.Current) -> None:
     skipped = pd.DataFrame(cur.ledger.skipped, columns=["row", "reason"])
     if state.private():
@@ -95,6 +119,7 @@ st.caption(tr("rows_summary", read=ledger.rows_read, loans=len(ledger.loans), sk
               header=ledger.header_row))
 sheet_and_date(cur)
 reconciliation_badge(cur)
+settings_form(cur)
 state.tiles(cur)
 if ledger.headers.unmapped or st.session_state.get("mapping"):
     mapping_form(ledger.headers.unmapped)
