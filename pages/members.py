@@ -28,7 +28,8 @@ st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch",
 st.subheader(tr("member_detail"))
 top = members.head(PICK_LIMIT)
 who = top["member_no"].where(top["member_no"] == top["name"], top["member_no"] + " " + top["name"])
-picked = st.selectbox(tr("member_pick"), range(len(top)), format_func=lambda i: who.iloc[i], key="member_pick")
+picked = st.selectbox(tr("member_pick"), range(len(top)), format_func=lambda i: who.iloc[i],
+                      key=f"member_pick_{state.private()}_{lang}")  # a new widget when labels change: no stale text
 if len(members) > PICK_LIMIT:
     st.caption(tr("pick_limit", n=PICK_LIMIT))
 member_no = view.members["member_no"].iloc[picked]

@@ -1,10 +1,32 @@
 #!/bin/sh
-# Debian's Chromium (driven by Playwright in the end-to-end test) and Thai fonts for its screenshots.
-set -e
-if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "garuda\|loma\|norasi\|kinnari"; then
+# Debian's Chromium (driven by Playwright in tests/test_e2e_browser.py; Playwright never downloads a
+# browser) and Thai fonts, so Thai renders as text and not as boxes. Non-interactive; a no-op when
+# /usr/bin/chromium and a Thai font are already there. Run as root, or as a user with sudo.
+# Recommends stay on (fonts-liberation, libgl1-mesa-dri, ...): the set the test is verified with.
+set -eu
+
+have_all() {
+  [ -x /usr/bin/chromium ] && command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=th family 2>/dev/null)" ]
+}
+
+if have_all; then
   exit 0
 fi
-SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-thai-tlwg fontconfig >/dev/null
+
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+  SUDO="sudo"
+else
+  echo "install-browser.sh: chromium or a Thai font is missing; run this script as root (apt-get install needs it)" >&2
+  exit 1
+fi
+
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+  chromium fonts-thai-tlwg fontconfig >/dev/null
+
+if ! have_all; then
+  echo "install-browser.sh: installed chromium fonts-thai-tlwg fontconfig, but /usr/bin/chromium or a Thai font is still missing" >&2
+  exit 1
+fi
