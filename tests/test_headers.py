@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 
 import pytest
 from openpyxl import Workbook
@@ -134,3 +135,16 @@ def test_a_two_row_header_with_a_merged_group_cell(loans_120):
     assert ledger.loans["principal_overdue"].tolist() == loans["principal_overdue"].tolist()
     assert ledger.loans["interest_arrears"].tolist() == loans["interest_arrears"].tolist()
     assert ledger.skipped == []
+
+
+def test_catalogue_names_each_header_once():
+    names = [headers.normalise(h) for names in headers.SYNONYMS.values() for h in names]
+    names += [headers.normalise(h) for h in headers.KNOWN_EXTRAS]
+    assert [n for n, k in Counter(names).items() if k > 1] == []
+
+
+@pytest.mark.parametrize("header,field", [("ยอดหนี้คงเหลือ", "outstanding"), ("ชื่อ-สกุล", "name"),
+                                          ("ชื่อสกุล", "name"), ("Outstanding Balance", "outstanding"),
+                                          ("เลขที่สัญญาเงินกู้", "contract")])
+def test_more_export_spellings(header, field):
+    assert lookup(header) == field
