@@ -172,6 +172,9 @@ def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int)
     id_is_label = no_member | _matches(_SUBTOTAL, texts[id_col], ~no_member)
     grand = _matches(_GRAND_TOTAL, label, id_is_label & ~blank)
     subtotal = _matches(_SUBTOTAL, label, id_is_label & ~blank) & ~grand
+    if not grand.any():
+        grand = _plain_total(grid, cols, headers, subtotal, ~no_member)
+        subtotal &= ~grand
     heading = _matches(_HEADING, label, no_member & ~has_money) & ~subtotal & ~grand
     by_name = "member_no" not in cols  # then a signature line sits in the name column
     signature = _matches(_SIGNATURE, label, ~blank & ~has_money & (no_member | by_name))
@@ -209,6 +212,21 @@ def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int)
     skipped = [{"row": int(r), "reason": str(t)} for r, t in zip(row_no[~used], reasons[~used])]
     frame = pd.DataFrame({k: v[used] for k, v in loans.items()})
     return _finish(frame), skipped, _grand_total(grid, cols, headers, grand)
+
+
+def _plain_total(grid: np.ndarray, cols: dict, headers: HeaderMap, subtotal: np.ndarray,
+                 members: np.ndarray) -> np.ndarray:
+    """A grand total labelled only "รวม"/"Total": the last subtotal, below every loan, that is the only
+    one or equals the sum of the others."""
+    total = np.zeros(len(subtotal), dtype=bool)
+    rows = np.flatnonzero(subtotal)
+    if not len(rows) or members[rows[-1] + 1:].any():
+        return total
+    main = next(f for f in ("outstanding", "principal_overdue") if f in headers.money_fields)
+    values, _ = parse_money(grid[rows, cols[main]])
+    if len(rows) == 1 or abs(values[-1] - values[:-1].sum()) < 0.005:
+        total[rows[-1]] = True
+    return total
 
 
 def _member_key(grid: np.ndarray, texts: list[np.ndarray], cols: dict) -> np.ndarray:

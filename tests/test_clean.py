@@ -284,3 +284,37 @@ def test_the_as_of_comes_from_the_ณ_วันที่_line_not_a_print_date(t
     rows = ledger_rows(loans, LedgerShape(), AS_OF)
     rows.insert(1, ["วันที่พิมพ์ 05/04/2567"] + [None] * (len(rows[0]) - 1))
     assert read(write_rows(rows, tmp_path / "l.xlsx")).title_as_of == date(2024, 3, 31)
+
+
+HEAD = ["เลขที่สมาชิก", "ชื่อสมาชิก", "กลุ่ม", "วันครบกำหนด", "ยอดหนี้คงเหลือ"]
+
+
+def test_a_last_รวม_row_alone_is_the_grand_total():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        HEAD, ["1", "ก", "A", "31/03/2566", 100], ["2", "ข", "A", "31/03/2568", 50.25],
+        ["รวม", None, None, None, 150.25])))
+    assert ledger.grand_total == {"outstanding": 150.25}
+    assert reconcile(ledger.loans, ledger.grand_total).matches
+
+
+def test_a_last_รวม_row_equal_to_the_subtotals_is_the_grand_total_not_a_subtotal():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        HEAD, ["1", "ก", "A", "31/03/2566", 100], ["รวม", None, None, None, 100],
+        ["2", "ข", "B", "31/03/2568", 50], ["รวม", None, None, None, 50], ["รวม", None, None, None, 150])))
+    assert ledger.grand_total == {"outstanding": 150.0}
+    assert [s["reason"].split(" /")[0] for s in ledger.skipped] == ["subtotal", "subtotal", "grand total"]
+
+
+def test_group_subtotals_alone_are_not_a_grand_total():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        HEAD, ["1", "ก", "A", "31/03/2566", 100], ["รวม", None, None, None, 100],
+        ["2", "ข", "B", "31/03/2568", 50], ["รวม", None, None, None, 50])))
+    assert ledger.grand_total is None
+
+
+def test_loan_rows_under_a_members_first_loan_take_its_member():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        HEAD + ["เลขที่สัญญา"], ["00017", "นาย ก", "A", "31/03/2566", 100, "ส1"],
+        [None, None, None, "31/03/2567", 40, "ส2"], ["รวม", None, None, None, 140, None])))
+    assert ledger.loans[["member_no", "name", "group", "contract"]].values.tolist() == [
+        ["00017", "นาย ก", "A", "ส1"], ["00017", "นาย ก", "A", "ส2"]]
