@@ -54,6 +54,22 @@ def workbook_bytes(*rows: list) -> bytes:
     return buffer.getvalue()
 
 
+def xls_bytes(rows: list[list], sheet: str = "ลูกหนี้เงินกู้") -> bytes:
+    """An old-format (BIFF, Excel 97-2003) .xls workbook, as older co-op programs export; dates as real dates."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet(sheet)
+    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if value is not None:
+                ws.write(i, j, value, date_style) if isinstance(value, date) else ws.write(i, j, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def xlsx_bytes(rows: list[list]) -> bytes:
     buffer = io.BytesIO()
     write_xlsx(rows, buffer)

@@ -12,10 +12,11 @@ from openpyxl import Workbook
 
 from kmdash import load
 from kmdash.errors import LedgerError
-from kmdash.ledger import read_ledger
+from kmdash.ledger import read_ledger, run
+from kmdash.summary import summarise
 from kmdash.synthetic import LedgerShape, as_of_title, ledger_rows
 
-from .conftest import AS_OF, write_rows, xlsx_bytes
+from .conftest import AS_OF, assert_figures, expected_figures, write_rows, xls_bytes, xlsx_bytes
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +175,12 @@ def test_a_damaged_xls_is_unreadable():
 def test_trailing_blank_rows_are_not_counted(rows):
     raw = load.load_sheet(xlsx_bytes(rows + [[None] * len(rows[0])] * 3))
     assert len(raw.rows) == len(rows)
+
+
+def test_an_old_format_xls_with_real_dates_gives_the_ledgers_figures(loans_120):
+    data = xls_bytes(ledger_rows(loans_120, LedgerShape(date_style="excel"), AS_OF))
+    assert load.file_kind(data) == "xls"
+    summary = summarise(run(data))
+    assert (summary["as_of_source"], summary["rows"]["loans"]) == ("title", len(loans_120))
+    assert summary["reconciliation"]["matches"]
+    assert_figures(summary, expected_figures(loans_120, AS_OF))
