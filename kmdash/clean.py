@@ -28,6 +28,7 @@ _SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|^(?:sub\s*-?\s*)?total\b|^grou
                        re.IGNORECASE)
 _SIGNATURE = re.compile(r"ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจสอบ|ผู้รับรอง|signed|signature|prepared by|"
                         r"checked by|approved by|^\(.*\)$|^[._\-\s]{3,}$", re.IGNORECASE)
+_BARE_TOTAL = re.compile(r"^(?:ยอด)?รวม[\s:.\-]*$|^total[\s:.\-]*$", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:กลุ่ม|group\b)", re.IGNORECASE)
 _MONEY_JUNK = re.compile(r"[,\s฿]|บาท")
 
@@ -173,7 +174,7 @@ def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int)
     grand = _matches(_GRAND_TOTAL, label, id_is_label & ~blank)
     subtotal = _matches(_SUBTOTAL, label, id_is_label & ~blank) & ~grand
     if not grand.any():
-        grand = _plain_total(grid, cols, headers, subtotal, ~no_member)
+        grand = _plain_total(grid, cols, headers, subtotal & _matches(_BARE_TOTAL, label, subtotal), ~no_member)
         subtotal &= ~grand
     heading = _matches(_HEADING, label, no_member & ~has_money) & ~subtotal & ~grand
     by_name = "member_no" not in cols  # then a signature line sits in the name column
@@ -216,8 +217,8 @@ def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int)
 
 def _plain_total(grid: np.ndarray, cols: dict, headers: HeaderMap, subtotal: np.ndarray,
                  members: np.ndarray) -> np.ndarray:
-    """A grand total labelled only "รวม"/"Total": the last subtotal, below every loan, that is the only
-    one or equals the sum of the others."""
+    """A grand total labelled only "รวม"/"Total": the last bare subtotal, below every loan, that is the
+    only one or equals the sum of the others."""
     total = np.zeros(len(subtotal), dtype=bool)
     rows = np.flatnonzero(subtotal)
     if not len(rows) or members[rows[-1] + 1:].any():

@@ -30,6 +30,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "Member groups (group / overdue/members / overdue / share)"),
     "unmapped": ("หัวคอลัมน์ที่ไม่รู้จัก (ไม่ได้ใช้): {headers} — กำหนดด้วย --map \"หัว=ฟิลด์\"",
                  "Unknown headers (not used): {headers} — map with --map \"HEADER=field\""),
+    "no_due_date": ("สัญญาที่ไม่มีวันครบกำหนด {n:,} สัญญา: นับในยอดคงเหลือ แต่ไม่นับเป็นหนี้ค้าง",
+                    "{n:,} loans have no due date: counted in the outstanding, never as overdue"),
     "skipped_title": ("แถวที่ข้าม {n:,} แถว:", "Skipped rows ({n:,}):"),
     "row": ("แถว", "row"),
     "bucket_not_due": ("ยังไม่ถึงกำหนด", "not due"),

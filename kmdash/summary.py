@@ -21,6 +21,7 @@ def summarise(result: Result) -> dict:
         "rows": {"read": ledger.rows_read, "loans": len(ledger.loans), "skipped": len(ledger.skipped)},
         "skipped": ledger.skipped,
         "loans_overdue": head["loans_overdue"],
+        "loans_without_due_date": int(ledger.loans["due_date"].isna().sum()),
         "members": head["members"],
         "members_overdue": head["members_overdue"],
         "members_overdue_over_365": head["members_long_overdue"],
@@ -89,6 +90,8 @@ def format_report(s: dict, lang: str = "th") -> str:
         *(f"  {r['group'][:30]:<30} {r['members_overdue']:>5,}/{r['members']:<5,} {baht(r['overdue']):>18}"
           f" {percent(r['share']):>7}" for r in s["by_group"][:10]),
     ]
+    if s["loans_without_due_date"]:
+        lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
     if s["unmapped_headers"]:
         lines += ["", t("unmapped", lang, headers=", ".join(s["unmapped_headers"]))]
     if s["skipped"]:

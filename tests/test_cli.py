@@ -183,3 +183,15 @@ def test_the_module_runs_as_a_program(tmp_path):
     assert bad.returncode == 2
     assert bad.stdout == b""
     assert len(bad.stderr.decode("utf-8").strip().splitlines()) == 1
+
+
+def test_a_loan_without_due_date_is_used_counted_and_never_overdue(tmp_path, cli):
+    path = tmp_path / "undated.xlsx"
+    path.write_bytes(workbook_bytes(["เลขทะเบียนสมาชิก", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ"],
+                                    ["00001", None, 500.0], ["00002", "31/03/2566", 250.0],
+                                    ["รวมทั้งสิ้น", None, 750.0]))
+    result = cli("summary", str(path), "--as-of", "2024-03-31", "--json")
+    summary = json.loads(result.out)
+    assert (result.code, summary["loans_without_due_date"], summary["rows"]["loans"]) == (0, 1, 2)
+    assert (summary["overdue"], summary["outstanding"]) == (250.0, 750.0)
+    assert summary["reconciliation"]["matches"]
