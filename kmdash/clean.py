@@ -110,16 +110,23 @@ def _row_text(row: list[object]) -> str:
 
 _AS_OF_MARK = re.compile(r"ณ\s*วันที่|as\s+(?:of|at)|สิ้นสุด|ending", re.IGNORECASE)
 _PRINTED = re.compile(r"พิมพ์|print", re.IGNORECASE)
+_PERIOD_END = re.compile(r"ถึง|\bto\b|\bthrough\b", re.IGNORECASE)
 
 
 def _as_of_from_titles(titles: list[str]) -> date | None:
     """The report date of the title rows: a "ณ วันที่ …" line first; never the print date."""
     lines = [t for t in titles if not _PRINTED.search(t)]
     for line in sorted(lines, key=lambda t: _AS_OF_MARK.search(t) is None):
-        found = find_any_date(line)
+        found = find_any_date(_date_part(line)) or find_any_date(line)
         if found:
             return found
     return None
+
+
+def _date_part(line: str) -> str:
+    """Where the report date stands: after "ณ วันที่"/"as of", or after "ถึง"/"to" in a period."""
+    mark = _AS_OF_MARK.search(line)
+    return line[mark.end():] if mark else _PERIOD_END.split(line)[-1]
 
 
 # --- classification of body rows -------------------------------------------------------------

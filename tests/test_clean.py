@@ -318,3 +318,11 @@ def test_loan_rows_under_a_members_first_loan_take_its_member():
         [None, None, None, "31/03/2567", 40, "ส2"], ["รวม", None, None, None, 140, None])))
     assert ledger.loans[["member_no", "name", "group", "contract"]].values.tolist() == [
         ["00017", "นาย ก", "A", "ส1"], ["00017", "นาย ก", "A", "ส2"]]
+
+
+@pytest.mark.parametrize("title", ["ทะเบียนลูกหนี้ ตั้งแต่วันที่ 1 เมษายน 2566 ถึงวันที่ 31 มีนาคม 2567",
+                                   "Loan ledger for 1/4/2023 to 31/3/2024", "ณ วันที่ 31 มี.ค. 67",
+                                   "Loans as at 31 March 2024"])
+def test_the_as_of_is_the_report_date_of_the_title(title):
+    ledger = clean_sheet(load_sheet(workbook_bytes([title], HEAD, ["1", "ก", "A", "31/03/2566", 100])))
+    assert ledger.title_as_of == date(2024, 3, 31)
