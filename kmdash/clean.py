@@ -133,9 +133,9 @@ def _date_part(line: str) -> str:
 # Cells are scanned with list comprehensions over object arrays: one pass per column is several
 # times faster than pandas' .str methods on mixed-type columns.
 
-def _grid(body: list[list[object]]) -> np.ndarray:
-    """Rows of unequal length (CSV) padded with None into one 2-D object array."""
-    width = max(map(len, body))
+def _grid(body: list[list[object]], min_width: int) -> np.ndarray:
+    """Rows of unequal length (CSV) padded with None into one 2-D object array, at least min_width wide."""
+    width = max(min_width, *map(len, body))
     padded = [r if len(r) == width else list(r) + [None] * (width - len(r)) for r in body]
     grid = np.empty((len(padded), width), dtype=object)
     grid[:] = padded
@@ -160,66 +160,98 @@ def _matches(pattern: re.Pattern, texts: np.ndarray, where: np.ndarray) -> np.nd
     return out
 
 
+@dataclass
+class _Rows:
+    """What each body row is: one boolean mask per kind, plus each row's member key and label."""
+
+    member_key: np.ndarray
+    label: np.ndarray
+    blank: np.ndarray
+    grand: np.ndarray
+    subtotal: np.ndarray
+    heading: np.ndarray
+    signature: np.ndarray
+    after_total: np.ndarray
+    text_only: np.ndarray  # no amount and no due date
+    no_member: np.ndarray
+
+
 def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int):
-    grid = _grid(grid_rows)
-    n, width = grid.shape
-    row_no = np.arange(first_row, first_row + n)
-    cols = {f: j for f, j in headers.columns.items() if j < width}
+    cols = headers.columns
+    grid = _grid(grid_rows, 1 + max(cols.values()))
     valued = {cols[f] for f in (*MONEY_FIELDS, *DATE_FIELDS) if f in cols}
-    texts = [np.full(n, None, dtype=object) if j in valued else _text(grid[:, j]) for j in range(width)]
+    texts = [np.full(len(grid), None, dtype=object) if j in valued else _text(grid[:, j])
+             for j in range(grid.shape[1])]
+    rows = _row_kinds(grid, texts, cols, headers)
+    reasons = _reasons(rows, grid, cols)
+    loans = _loan_columns(grid, texts, cols, headers, rows, reasons)
+    loans["row"] = np.arange(first_row, first_row + len(grid))
+    used = np.array([r is None for r in reasons], dtype=bool)
+    skipped = [{"row": int(r), "reason": str(t)} for r, t in zip(loans["row"][~used], reasons[~used])]
+    frame = pd.DataFrame({k: v[used] for k, v in loans.items()})
+    return _finish(frame), skipped, _grand_total(grid, cols, headers, rows.grand)
+
+
+def _row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap) -> _Rows:
     filled = (grid != None) & (grid != "")  # noqa: E711
     blank = ~filled.any(axis=1)
-
     member_key = _member_key(grid, texts, cols)
     no_member = member_key == None  # noqa: E711
     label = _label(texts, cols)
     money_cols = [cols[f] for f in headers.money_fields if f in cols]
-    has_money = filled[:, money_cols].any(axis=1) if money_cols else np.zeros(n, dtype=bool)
+    has_money = filled[:, money_cols].any(axis=1)
 
-    id_col = cols.get("member_no", cols.get("name"))
-    id_is_label = no_member | _matches(_SUBTOTAL, texts[id_col], ~no_member)
+    id_is_label = no_member | _matches(_SUBTOTAL, texts[cols.get("member_no", cols.get("name"))], ~no_member)
     grand = _matches(_GRAND_TOTAL, label, id_is_label & ~blank)
     subtotal = _matches(_SUBTOTAL, label, id_is_label & ~blank) & ~grand
     if not grand.any():
         grand = _plain_total(grid, cols, headers, subtotal & _matches(_BARE_TOTAL, label, subtotal), ~no_member)
         subtotal &= ~grand
-    heading = _matches(_HEADING, label, no_member & ~has_money) & ~subtotal & ~grand
-    by_name = "member_no" not in cols  # then a signature line sits in the name column
-    signature = _matches(_SIGNATURE, label, ~blank & ~has_money & (no_member | by_name))
+    text_only = ~blank & ~has_money & ~filled[:, cols["due_date"]]  # headings, signatures, notes
+    signature = _matches(_SIGNATURE, label, text_only)
+    lone_text = filled.sum(axis=1) == 1 if "group" not in cols else np.zeros(len(grid), dtype=bool)
+    heading = (_matches(_HEADING, label, text_only) | lone_text) & text_only & ~(subtotal | grand | signature)
     after_total = _after_last(grand) & ~blank
-    continued = no_member & has_money & ~(grand | subtotal | heading | signature | after_total)
+    key = "contract" if "contract" in cols else "due_date"  # a loan of the member above has its own
+    continued = no_member & has_money & filled[:, cols[key]] & ~(grand | subtotal | heading | after_total)
     if continued.any():
         no_member = _carry_member(texts, cols, member_key, continued, subtotal | grand | heading)
+    return _Rows(member_key, label, blank, grand, subtotal, heading, signature, after_total, text_only, no_member)
 
-    reasons = np.full(n, None, dtype=object)
+
+def _reasons(rows: _Rows, grid: np.ndarray, cols: dict) -> np.ndarray:
+    """The reason each row is skipped (None for loan rows), the first that applies."""
+    reasons = np.full(len(grid), None, dtype=object)
     for mask, reason in (
-        (blank, "blank row / แถวว่าง"),
-        (grand, "grand total / แถวรวมทั้งสิ้น"),
-        (subtotal, "subtotal / แถวยอดรวมกลุ่ม: {label}"),
-        (_repeated_header(grid, cols, ~no_member), "repeated header / หัวตารางซ้ำ"),
-        (heading, "group heading / หัวข้อกลุ่ม: {label}"),
-        (signature, "signature or footer / ท้ายรายงาน: {label}"),
-        (after_total, "below the grand total / อยู่ใต้แถวรวมทั้งสิ้น: {label}"),
-        (no_member, "no member number or name / ไม่มีเลขสมาชิกหรือชื่อ: {label}"),
+        (rows.blank, "blank row / แถวว่าง"),
+        (rows.grand, "grand total / แถวรวมทั้งสิ้น"),
+        (rows.subtotal, "subtotal / แถวยอดรวมกลุ่ม: {label}"),
+        (_repeated_header(grid, cols, ~rows.no_member), "repeated header / หัวตารางซ้ำ"),
+        (rows.heading, "group heading / หัวข้อกลุ่ม: {label}"),
+        (rows.signature, "signature or footer / ท้ายรายงาน: {label}"),
+        (rows.after_total, "below the grand total / อยู่ใต้แถวรวมทั้งสิ้น: {label}"),
+        (rows.no_member, "no member number or name / ไม่มีเลขสมาชิกหรือชื่อ: {label}"),
+        (rows.text_only, "no amount or due date / ไม่มีจำนวนเงินหรือวันครบกำหนด: {label}"),
     ):
-        _mark(reasons, mask, reason, label)
+        _mark(reasons, mask, reason, rows.label)
+    return reasons
 
-    loans = {"row": row_no, "member_no": member_key}
+
+def _loan_columns(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap, rows: _Rows,
+                  reasons: np.ndarray) -> dict[str, np.ndarray]:
+    """Every field as a column of all body rows; unreadable amounts and dates add skip reasons."""
+    loans = {"member_no": rows.member_key}
     for name in headers.money_fields:
-        loans[name] = _money_field(grid[:, cols[name]], name, reasons) if name in cols else np.zeros(n)
+        loans[name] = _money_field(grid[:, cols[name]], name, reasons)
     for name in DATE_FIELDS:
         if name in cols:
             loans[name] = _date_field(grid[:, cols[name]], name, reasons)
     for name in TEXT_FIELDS:
         if name in cols and name not in ("member_no", "group"):
             loans[name] = _text_field(grid[:, cols[name]], texts[cols[name]])
-    loans["group"] = _groups(texts[cols["group"]] if "group" in cols else np.full(n, None, dtype=object),
-                             label, heading, subtotal)
-
-    used = np.array([r is None for r in reasons], dtype=bool)
-    skipped = [{"row": int(r), "reason": str(t)} for r, t in zip(row_no[~used], reasons[~used])]
-    frame = pd.DataFrame({k: v[used] for k, v in loans.items()})
-    return _finish(frame), skipped, _grand_total(grid, cols, headers, grand)
+    group = texts[cols["group"]] if "group" in cols else np.full(len(grid), None, dtype=object)
+    loans["group"] = _groups(group, rows.label, rows.heading, rows.subtotal)
+    return loans
 
 
 def _plain_total(grid: np.ndarray, cols: dict, headers: HeaderMap, subtotal: np.ndarray,

@@ -326,3 +326,29 @@ def test_loan_rows_under_a_members_first_loan_take_its_member():
 def test_the_as_of_is_the_report_date_of_the_title(title):
     ledger = clean_sheet(load_sheet(workbook_bytes([title], HEAD, ["1", "ก", "A", "31/03/2566", 100])))
     assert ledger.title_as_of == date(2024, 3, 31)
+
+
+NO_GROUP_HEAD = ["เลขที่สมาชิก", "ชื่อสมาชิก", "เลขที่สัญญา", "วันครบกำหนด", "ยอดหนี้คงเหลือ"]
+
+
+def test_an_unlabelled_amounts_row_is_skipped_not_added_to_the_member_above():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        NO_GROUP_HEAD, ["00017", "นาย ก", "ส1", "31/03/2566", 100], [None, None, None, None, 100])))
+    assert ledger.loans["outstanding"].tolist() == [100.0]
+    assert [s["row"] for s in ledger.skipped] == [3]
+
+
+def test_without_a_group_column_a_lone_text_row_heads_the_loans_below():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        NO_GROUP_HEAD, ["บ้านหนองบัว"], ["00017", "นาย ก", "ส1", "31/03/2566", 100],
+        ["หมู่ 3 บ้านนาดี"], ["00018", "นาย ข", "ส2", "31/03/2566", 50])))
+    assert ledger.loans["group"].tolist() == ["บ้านหนองบัว", "หมู่ 3 บ้านนาดี"]
+    assert all(s["reason"].startswith("group heading") for s in ledger.skipped)
+
+
+def test_a_ragged_csv_with_short_rows_is_read(tmp_path):
+    path = tmp_path / "ragged.csv"
+    path.write_text("เลขทะเบียนสมาชิก,วันครบกำหนดชำระ,เงินต้นคงเหลือ,ดอกเบี้ยค้างชำระ\n"
+                    "00001,31/03/2566,100\n00002,31/03/2566,50,2\n", encoding="cp874")
+    ledger = clean_sheet(load_sheet(path))
+    assert ledger.loans[["outstanding", "interest_arrears"]].values.tolist() == [[100.0, 0.0], [50.0, 2.0]]
