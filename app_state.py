@@ -5,6 +5,7 @@ Streamlit-only glue; the figures themselves all come from kmdash/.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import date
@@ -67,8 +68,11 @@ def private() -> bool:
 def source() -> Source:
     """The uploaded file, or the shipped sample ledger when nothing is uploaded."""
     uploaded = st.session_state.get("uploaded")
-    if uploaded is not None:
-        return uploaded
+    return uploaded if uploaded is not None else _sample()
+
+
+@functools.cache
+def _sample() -> Source:
     data = SAMPLE.read_bytes()
     return Source(SAMPLE.name, data, hashlib.sha256(data).hexdigest(), is_sample=True)
 
@@ -201,15 +205,18 @@ def filter_bar(cur: Current, page: str) -> Filters:
     return Filters(tuple(groups), tuple(buckets), tuple(loan_types), float(minimum))
 
 
-def money_columns(frame: pd.DataFrame) -> dict:
-    """Column formats: money with separators and satang, shares as percent."""
-    money = {"amount_lent", "outstanding", "principal_overdue", "interest_arrears", "penalty", "share_capital",
-             "deposits", "overdue", "overdue_amount"}
-    config = {c: st.column_config.NumberColumn(t(f"col_{c}", lang(), default=c), format="accounting")
-              for c in frame.columns if c in money}
+MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_arrears", "penalty", "share_capital",
+                 "deposits", "overdue", "overdue_amount"}
+
+
+def table(frame: pd.DataFrame) -> None:
+    """A sortable table with headers in the chosen language, money to the satang, shares in percent."""
+    labels = column_labels(frame)
+    config = {labels[c]: st.column_config.NumberColumn(labels[c], format="accounting")
+              for c in frame.columns if c in MONEY_COLUMNS}
     if "share" in frame:
-        config["share"] = st.column_config.NumberColumn(t("col_share", lang()), format="percent")
-    return config
+        config[labels["share"]] = st.column_config.NumberColumn(labels["share"], format="percent")
+    st.dataframe(frame.rename(columns=labels), hide_index=True, width="stretch", column_config=config)
 
 
 def chart(figure, caption: str) -> None:

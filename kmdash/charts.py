@@ -9,6 +9,7 @@ from plotly.subplots import make_subplots
 
 from .analyse import pareto_count
 from .i18n import bucket, money, t
+from .privacy import member_labels
 from .settings import NOT_DUE
 
 FONT = dict(family="Sarabun, Tahoma, 'Noto Sans Thai', sans-serif", size=18, color="#1a1a1a")
@@ -89,19 +90,13 @@ def scatter_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
     fig = go.Figure(go.Scattergl(
         x=rows["days"], y=rows["overdue"], mode="markers",
         marker=dict(size=9, color=OVERDUE, opacity=0.6),
-        customdata=np.column_stack([_who(rows), rows["group"].to_numpy(dtype=object),
+        customdata=np.column_stack([member_labels(rows), rows["group"].to_numpy(dtype=object),
                                     _money_texts(rows["overdue"], lang)]),
         hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>%{x:,} "
                       + t("days", lang) + " · %{customdata[2]}<extra></extra>"))
     fig.update_xaxes(title_text=t("days_overdue", lang), tickformat=",")
     fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f")
     return _layout(fig, t("chart_scatter", lang))
-
-
-def _who(members: pd.DataFrame) -> np.ndarray:
-    """"00017 นาย ก" — or just the alias when privacy has made number and name the same."""
-    return np.array([m if m == n else f"{m} {n}" for m, n in zip(members["member_no"], members["name"])],
-                    dtype=object)
 
 
 def _money_texts(values: pd.Series, lang: str) -> np.ndarray:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .i18n import t
@@ -35,3 +36,9 @@ def mask(frame: pd.DataFrame, alias: dict[str, str], lang: str = "th") -> pd.Dat
 def reasons_without_text(reasons: pd.Series) -> pd.Series:
     """Skipped-row reasons without the row's own text (it may hold a name): "subtotal: รวม …" -> "subtotal"."""
     return reasons.str.split(": ", n=1).str[0]
+
+
+def member_labels(members: pd.DataFrame) -> np.ndarray:
+    """"00017 นาย ก" per member, or just the alias when privacy has made number and name the same."""
+    return np.array([m if m == n else f"{m} {n}" for m, n in zip(members["member_no"], members["name"])],
+                    dtype=object)

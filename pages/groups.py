@@ -15,8 +15,7 @@ view = state.filtered_page(cur, "groups")
 columns = ["group", "members", "members_overdue", "members_long_overdue", "loans", "overdue", "share"]
 table = view.groups[[c for c in columns if c in view.groups]]
 st.subheader(tr("groups_table"))
-st.dataframe(table.rename(columns=state.column_labels(table)), hide_index=True, width="stretch",
-             column_config={state.column_labels(table)[c]: v for c, v in state.money_columns(table).items()})
+state.table(table)
 
 state.chart(charts.group_figure(view.groups, lang), tr("cap_groups"))
 state.chart(charts.aging_figure(view.aging, lang), tr("cap_aging"))

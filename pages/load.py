@@ -95,7 +95,7 @@ def skipped_rows(cur: state.Current) -> None:
     if state.private():
         skipped["reason"] = privacy.reasons_without_text(skipped["reason"])
     with st.expander(tr("skipped_rows", n=len(skipped)), expanded=False):
-        st.dataframe(skipped.rename(columns=state.column_labels(skipped)), hide_index=True, width="stretch")
+        state.table(skipped)
 
 
 st.title(tr("app_title"))

@@ -6,6 +6,7 @@ import app_state as state
 from app_state import tr
 from kmdash import charts
 from kmdash.i18n import bucket
+from kmdash.privacy import member_labels
 
 state.ensure_router()
 
@@ -20,15 +21,13 @@ columns = ["member_no", "name", "group", "loans", "loans_overdue", "days", "over
            "interest_arrears", "bucket"]
 table = members[[c for c in columns if c in members]].assign(bucket=lambda f: f["bucket"].map(
     lambda b: bucket(b, lang)).astype(str))
-labels = state.column_labels(table)
 st.subheader(tr("members_table"))
-st.dataframe(table.rename(columns=labels), hide_index=True, width="stretch",
-             column_config={labels[c]: v for c, v in state.money_columns(table).items()})
+state.table(table)
 
 st.subheader(tr("member_detail"))
 top = members.head(PICK_LIMIT)
-who = top["member_no"].where(top["member_no"] == top["name"], top["member_no"] + " " + top["name"])
-picked = st.selectbox(tr("member_pick"), range(len(top)), format_func=lambda i: who.iloc[i],
+who = member_labels(top)
+picked = st.selectbox(tr("member_pick"), range(len(top)), format_func=lambda i: who[i],
                       key=f"member_pick_{state.private()}_{lang}")  # a new widget when labels change: no stale text
 if len(members) > PICK_LIMIT:
     st.caption(tr("pick_limit", n=PICK_LIMIT))
@@ -40,10 +39,8 @@ detail = loans[[c for c in detail_columns if c in loans]].copy()
 for c in ("loan_date", "due_date"):
     if c in detail:
         detail[c] = detail[c].map(state.day)
-detail_labels = state.column_labels(detail)
-st.markdown(f"**{tr('member_loans')}** — {who.iloc[picked]}")
-st.dataframe(detail.rename(columns=detail_labels), hide_index=True, width="stretch",
-             column_config={detail_labels[c]: v for c, v in state.money_columns(detail).items()})
+st.markdown(f"**{tr('member_loans')}** — {who[picked]}")
+state.table(detail)
 
 state.pareto_chart(view, members)
 state.chart(charts.scatter_figure(members, lang), tr("cap_scatter"))
