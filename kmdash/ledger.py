@@ -27,7 +27,23 @@ class Result:
 
 def read_ledger(source: bytes | str | Path, sheet: str | int | None = None,
                 user_map: dict[str, str] | None = None) -> tuple[RawSheet, Ledger]:
-    """Clean the named sheet, or the first sheet that holds a ledger when none is named."""
+    """Clean the named sheet, or the first sheet that holds a ledger when none is named.
+
+    Any failure on the way is a LedgerError: a file nobody foresaw still gets a message, not a traceback.
+    """
+    try:
+        return _first_ledger(source, sheet, user_map)
+    except LedgerError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (the user's file, not our state, is what went wrong)
+        raise LedgerError(
+            f"อ่านไฟล์นี้ไม่สำเร็จ ({type(exc).__name__}: {exc}) เปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่ "
+            "หากยังไม่ได้ โปรดส่งไฟล์ให้ผู้ดูแลระบบ",
+            f"could not read this file ({type(exc).__name__}: {exc}); open it in Excel and save it as .xlsx "
+            "again, and if that fails send the file to the maintainers") from exc
+
+
+def _first_ledger(source, sheet, user_map) -> tuple[RawSheet, Ledger]:
     first_error = None
     for raw in iter_sheets(source, sheet):
         try:

@@ -195,3 +195,17 @@ def test_a_loan_without_due_date_is_used_counted_and_never_overdue(tmp_path, cli
     assert (result.code, summary["loans_without_due_date"], summary["rows"]["loans"]) == (0, 1, 2)
     assert (summary["overdue"], summary["outstanding"]) == (250.0, 750.0)
     assert summary["reconciliation"]["matches"]
+
+
+def test_an_unforeseen_failure_while_reading_is_one_line_and_exit_2(tmp_path, cli, monkeypatch):
+    import kmdash.ledger
+
+    def broken(*_args):
+        raise ValueError("a cell nobody expected")
+
+    monkeypatch.setattr(kmdash.ledger, "clean_sheet", broken)
+    path = tmp_path / "ledger.xlsx"
+    path.write_bytes(workbook_bytes(["เลขทะเบียนสมาชิก", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ"]))
+    result = cli("summary", str(path))
+    assert result.code == 2 and result.out == ""
+    assert result.err.count("\n") == 1 and "a cell nobody expected" in result.err and "Traceback" not in result.err
