@@ -14,7 +14,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .dates import find_any_date, parse_date_column
+from .dates import dates_in_text, parse_date_column
 from .errors import LedgerError
 from .headers import DATE_FIELDS, FIELDS, MONEY_FIELDS, TEXT_FIELDS, HeaderMap, find_header, lookup, map_headers
 from .load import RawSheet
@@ -58,7 +58,7 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
         raise _no_header(raw)
     headers = map_headers(header_cells, user_map)
     _require_fields(headers)
-    titles = [_row_text(r) for r in raw.rows[:header_index] if _row_text(r)]
+    titles = _title_lines(raw.rows[:header_index])
     body = raw.rows[header_index + 1:]
     loans, skipped, total = _classify(body, headers, header_index + 2) if body else (None, [], None)
     if loans is None or loans.empty:
@@ -108,25 +108,24 @@ def _row_text(row: list[object]) -> str:
     return " ".join(str(c).strip() for c in row if c is not None and str(c).strip())
 
 
-_AS_OF_MARK = re.compile(r"ณ\s*วันที่|as\s+(?:of|at)|สิ้นสุด|ending", re.IGNORECASE)
+_AS_OF_MARK = re.compile(r"ณ\s*วันที่|ณ\s+(?=\d)|as\s+(?:of|at)|สิ้นสุด|ending", re.IGNORECASE)
 _PRINTED = re.compile(r"พิมพ์|print", re.IGNORECASE)
-_PERIOD_END = re.compile(r"ถึง|\bto\b|\bthrough\b", re.IGNORECASE)
+_BROUGHT_FORWARD = re.compile(r"^\s*ยอดยกมา|brought\s*forward", re.IGNORECASE)
+
+
+def _title_lines(rows: list[list[object]]) -> list[str]:
+    """The title rows as text, without the cells that give the print date or time."""
+    lines = [_row_text([c for c in row if not (isinstance(c, str) and _PRINTED.search(c))]) for row in rows]
+    return [line for line in lines if line]
 
 
 def _as_of_from_titles(titles: list[str]) -> date | None:
-    """The report date of the title rows: a "ณ วันที่ …" line first; never the print date."""
-    lines = [t for t in titles if not _PRINTED.search(t)]
-    for line in sorted(lines, key=lambda t: _AS_OF_MARK.search(t) is None):
-        found = find_any_date(_date_part(line)) or find_any_date(line)
-        if found:
-            return found
-    return None
-
-
-def _date_part(line: str) -> str:
-    """Where the report date stands: after "ณ วันที่"/"as of", or after "ถึง"/"to" in a period."""
-    mark = _AS_OF_MARK.search(line)
-    return line[mark.end():] if mark else _PERIOD_END.split(line)[-1]
+    """The report date: the latest "ณ วันที่ …"/"as at …" date (an opening balance's date is earlier);
+    without one, the latest date in the titles (a period's end)."""
+    marked = [dates_in_text(line[m.end():])[:1] for line in titles
+              if (m := _AS_OF_MARK.search(line)) and not _BROUGHT_FORWARD.search(line)]
+    candidates = [d for found in marked for d in found] or [d for line in titles for d in dates_in_text(line)]
+    return max(candidates, default=None)
 
 
 # --- classification of body rows -------------------------------------------------------------

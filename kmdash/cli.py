@@ -11,6 +11,7 @@ import sys
 from dataclasses import replace
 from datetime import date
 
+from .dates import parse_date_text
 from .errors import LedgerError
 from .headers import parse_mapping
 from .settings import Settings
@@ -28,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     summary = commands.add_parser("summary", help="summarise one ledger file")
     summary.add_argument("file")
-    summary.add_argument("--as-of", type=_iso_date, help="as-of date YYYY-MM-DD (overrides the title)")
+    summary.add_argument("--as-of", type=_as_of_date,
+                         help="as-of date YYYY-MM-DD or 31/03/2567 (overrides the title)")
     summary.add_argument("--sheet", help="sheet name (default: the first sheet holding a ledger)")
     summary.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unknown header")
     summary.add_argument("--months", action="store_true", help="age buckets by months overdue")
@@ -39,11 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
+def _as_of_date(text: str) -> date:
+    """YYYY-MM-DD, also with a BE year (2567-03-31), or 31/03/2567 as Thai users write it."""
+    found = parse_date_text(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD, e.g. 2024-03-31)")
+    return found
 
 
 def run_summary(args: argparse.Namespace) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import pandas as pd
@@ -25,23 +25,29 @@ _MONTH_WORDS["sept"] = 9
 
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2,4})$")
 _ISO = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # yyyymmdd, BE or CE
+_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")  # an Excel serial number written as text
 _WORD = re.compile(r"(\d{1,2})\s*([^\d\s,]+)\s*,?\s*(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?)?\s*(\d{2,4})")
 _WORD_US = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+_MONTH_YEAR = re.compile(r"([^\d\s,]+)\s*(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?)?\s*(\d{4})")
+_NUMERIC_TOKEN = re.compile(r"\d{1,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,4}")
 _TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_PLACEHOLDERS = {"-", "–", "—", "0", "00/00/0000", "00/01/1900", "0/1/1900", "00/00/00"}
 
 
-def to_ce_year(year: int) -> int:
-    """A year as written -> Common Era: BE (> 2400) less 543; two digits read as BE 25yy from 40 up."""
+def to_ce_year(year: int, two_digit_be: bool = False) -> int:
+    """A year as written -> Common Era: BE (> 2400) less 543. Two digits are BE 25yy from 40 up
+    (or always, when the column shows it writes BE years), else CE 20yy."""
     if year > 2400:
         return year - BE_OFFSET
     if year < 100:
-        return 2500 + year - BE_OFFSET if year >= 40 else 2000 + year
+        return 2500 + year - BE_OFFSET if year >= 40 or two_digit_be else 2000 + year
     return year
 
 
-def _make(year: int, month: int, day: int) -> date | None:
-    year = to_ce_year(year)
-    if month > 12 and day <= 12:  # month-first export
+def _make(year: int, month: int, day: int, two_digit_be: bool = False, either_order: bool = False) -> date | None:
+    year = to_ce_year(year, two_digit_be)
+    if either_order and month > 12 and day <= 12:  # a month-first export
         month, day = day, month
     try:
         result = date(year, month, day)
@@ -50,64 +56,95 @@ def _make(year: int, month: int, day: int) -> date | None:
     return result if 1900 <= result.year <= 2200 else None
 
 
-def parse_date_text(text: str) -> date | None:
+def parse_date_text(text: str, two_digit_be: bool = False) -> date | None:
     """One date written as text, or None when it is not a date."""
     s = _TIME.sub("", text.strip().lower()).strip()
     if m := _NUMERIC.match(s):
-        return _make(int(m[3]), int(m[2]), int(m[1]))
-    if m := _ISO.match(s):
+        return _make(int(m[3]), int(m[2]), int(m[1]), two_digit_be, either_order=True)
+    if m := (_ISO.match(s) or _COMPACT.match(s)):
         return _make(int(m[1]), int(m[2]), int(m[3]))
+    if _SERIAL.match(s):
+        return _serial(float(s))
     return find_date_in_text(s)
+
+
+def _serial(number: float) -> date | None:
+    return EXCEL_EPOCH + timedelta(days=int(number)) if 1 <= number < 120000 else None
 
 
 def find_date_in_text(text: str) -> date | None:
     """The first date with a month written as a word ("31 มีนาคม 2567", "31 มี.ค. 67", "31 March 2024")."""
-    s = text.lower()
+    found = _word_dates(text.lower())
+    return found[0][1] if found else None
+
+
+def _word_dates(s: str) -> list[tuple[int, date]]:
+    found = []
     for m in _WORD.finditer(s):
         month = _MONTH_WORDS.get(m[2].replace(".", "").strip())
-        if month:
-            return _make(int(m[3]), month, int(m[1]))
+        if month and (d := _make(int(m[3]), month, int(m[1]))):
+            found.append((m.start(), d))
     for m in _WORD_US.finditer(s):
         month = _MONTH_WORDS.get(m[1])
-        if month:
-            return _make(int(m[3]), month, int(m[2]))
-    return None
+        if month and (d := _make(int(m[3]), month, int(m[2]))):
+            found.append((m.start(), d))
+    return found
 
 
-def find_any_date(text: str) -> date | None:
-    """A date anywhere in a line of text (titles): word months first, then numeric forms."""
-    found = find_date_in_text(text)
-    if found:
-        return found
-    for token in re.findall(r"\d{1,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,4}", text):
-        found = parse_date_text(token)
-        if found:
-            return found
-    return None
+def dates_in_text(text: str) -> list[date]:
+    """Every date in a line of text (titles), in the order written; a month and year alone
+    ("ประจำเดือน มีนาคม 2567") stands for the month's last day when the line has no full date."""
+    s = text.lower()
+    found = _word_dates(s)
+    found += [(m.start(), d) for m in _NUMERIC_TOKEN.finditer(s) if (d := parse_date_text(m[0]))]
+    if not found:
+        for m in _MONTH_YEAR.finditer(s):
+            month = _MONTH_WORDS.get(m[1].replace(".", "").strip())
+            if month and (first := _make(int(m[2]), month, 1)):
+                found.append((m.start(), _month_end(first)))
+    return [d for _, d in sorted(found, key=lambda pair: pair[0])]
 
 
-def cell_to_date(value: object) -> date | None:
+def _month_end(first: date) -> date:
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def cell_to_date(value: object, two_digit_be: bool = False) -> date | None:
     """One cell -> a date: real dates (BE years corrected), Excel serial numbers, or text."""
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return _make(value.year, value.month, value.day) if value.year > 2400 else value
+        return _make(value.year, value.month, value.day)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not np.isnan(value):
-        return EXCEL_EPOCH + timedelta(days=int(value)) if 1 <= value < 120000 else None
+        return _serial(value)
     if isinstance(value, str):
-        return parse_date_text(value)
+        return parse_date_text(value, two_digit_be)
     return None
 
 
 def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value)) or (
-        isinstance(value, str) and not value.strip())
+    """No date: empty, a dash, a zero, a zero date or a bare time (a zero formatted as a date)."""
+    if value is None or isinstance(value, time):
+        return True
+    if isinstance(value, float):
+        return bool(np.isnan(value)) or value == 0
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value == 0
+    return isinstance(value, str) and (not value.strip() or value.strip() in _PLACEHOLDERS)
+
+
+def writes_be_two_digit_years(values) -> bool:
+    """Whether a column's two-digit years are Buddhist Era: some are 40 or more (25xx)."""
+    years = [int(m[3]) for v in values if isinstance(v, str) and (m := _NUMERIC.match(v.strip()))]
+    return any(40 <= y < 100 for y in years)
 
 
 def parse_date_column(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(datetime64 dates, mask of cells that are filled but not a date). Parses each distinct value once."""
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-    parsed = [cell_to_date(v) for v in uniques]
+    be = writes_be_two_digit_years(uniques)
+    parsed = [None if is_blank(v) else cell_to_date(v, be) for v in uniques]
     bad_unique = np.array([p is None and not is_blank(v) for p, v in zip(parsed, uniques)], dtype=bool)
     as_dt = pd.to_datetime(pd.Series(parsed, dtype=object), errors="coerce").to_numpy()
     taken = np.where(codes >= 0, codes, 0)

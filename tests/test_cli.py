@@ -152,13 +152,13 @@ def test_bad_file_exits_2_with_one_line(cli, tmp_path, request, name):
 @pytest.mark.parametrize("args", [
     ["summary", "no-such-file.xlsx"],
     ["summary", str(SAMPLE), "--sheet", "ไม่มีแผ่นนี้"],
-    ["summary", str(SAMPLE), "--as-of", "31/03/2567"],
+    ["summary", str(SAMPLE), "--as-of", "2024-13-01"],
     ["summary", str(SAMPLE), "--as-of", "2024-02-30"],
     ["summary", str(SAMPLE), "--map", "ยอดผิดนัด"],
     ["summary", str(SAMPLE), "--map", "ยอดผิดนัด=overdue_principal"],
     ["summary"],
     [],
-], ids=["missing-file", "unknown-sheet", "be-as-of", "impossible-as-of", "map-without-field",
+], ids=["missing-file", "unknown-sheet", "month-13-as-of", "impossible-as-of", "map-without-field",
         "map-unknown-field", "no-file", "no-command"])
 def test_bad_command_exits_2_with_one_line(cli, tmp_path, args):
     assert_user_error(cli(*args))
@@ -209,3 +209,10 @@ def test_an_unforeseen_failure_while_reading_is_one_line_and_exit_2(tmp_path, cl
     result = cli("summary", str(path))
     assert result.code == 2 and result.out == ""
     assert result.err.count("\n") == 1 and "a cell nobody expected" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("written", ["2024-03-31", "2567-03-31", "31/03/2567"])
+def test_as_of_option_in_ce_or_be(cli, written):
+    result = cli("summary", SAMPLE, "--as-of", written, "--json")
+    summary = json.loads(result.out)
+    assert (result.code, summary["as_of"], summary["as_of_source"]) == (0, "2024-03-31", "option")
