@@ -8,6 +8,7 @@ date cannot be read are listed in `skipped` with their spreadsheet row number.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,15 +23,22 @@ from .load import RawSheet
 NO_GROUP = "(ไม่ระบุกลุ่ม)"
 _BARRIER = object()  # stops carrying a member down past a subtotal or heading
 
-_GRAND_TOTAL = re.compile(r"^(?:ยอด)?รวม\s*ทั้ง\s*(?:สิ้น|หมด|สหกรณ์)|^(?:grand\s*)?total\s*$|^grand\s*total",
-                          re.IGNORECASE)
-_SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|^(?:sub\s*-?\s*)?total\b|^group\s*total|\btotal\s*$|^ยอดยก",
+_GRAND_TOTAL = re.compile(r"^(?:ยอด)?รวม\s*(?:ทั้ง\s*(?:สิ้น|หมด|สหกรณ์)|ทุก\s*กลุ่ม)|^(?:grand\s*)?total\s*$|"
+                          r"^grand\s*total|^total\s*all", re.IGNORECASE)
+_SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|\sรวม\s*$|^(?:sub\s*-?\s*)?total\b|^group\s*total|\btotal\s*$|^ยอดยก",
                        re.IGNORECASE)
-_SIGNATURE = re.compile(r"ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจสอบ|ผู้รับรอง|signed|signature|prepared by|"
+_CARRIED = re.compile(r"^ยอดยก|^รวมยก|carried\s*forward|brought\s*forward", re.IGNORECASE)
+_SIGNATURE = re.compile(r"ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจสอบ|ผู้รับรอง|ผู้จัดการ|ประธาน|เหรัญญิก|ตำแหน่ง|"
+                        r"เจ้าหน้าที่|signed|signature|prepared by|manager|"
                         r"checked by|approved by|^\(.*\)$|^[._\-\s]{3,}$", re.IGNORECASE)
 _BARE_TOTAL = re.compile(r"^(?:ยอด)?รวม[\s:.\-]*$|^total[\s:.\-]*$", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:กลุ่ม|group\b)", re.IGNORECASE)
-_MONEY_JUNK = re.compile(r"[,\s฿]|บาท")
+# Lone text rows that are page furniture, not a group name.
+_NOT_A_HEADING = re.compile(r"^หน้า|^page\b|ณ\s*วันที่|สหกรณ์|รายงาน|ทะเบียน|report|as\s+(?:of|at)|หมายเหตุ|note|"
+                            r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2,4}", re.IGNORECASE)
+_TOTAL_WORDS = re.compile(r"^(?:ยอด)?รวม\s*|\s*รวม\s*$|^(?:sub\s*-?\s*)?total\s*|\s*total\s*$", re.IGNORECASE)
+_PERSON = re.compile(r"^(?:นาย|นาง|น\.ส\.|ด\.ช\.|ด\.ญ\.)|^(?:mr|mrs|ms|miss)\b", re.IGNORECASE)  # Thai titles run into the name
+_MONEY_JUNK = re.compile(r"[,\s฿]|บาท|บ\.$")
 
 
 @dataclass
@@ -45,6 +53,7 @@ class Ledger:
     grand_total: dict[str, float] | None  # the file's own total per money field, where it has one
     title_as_of: date | None
     titles: list[str] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)  # {"row", "note"}: used rows with a cell left blank
 
     @property
     def has_overdue_column(self) -> bool:
@@ -60,16 +69,31 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
     _require_fields(headers)
     titles = _title_lines(raw.rows[:header_index])
     body = raw.rows[header_index + 1:]
-    loans, skipped, total = _classify(body, headers, header_index + 2) if body else (None, [], None)
-    if loans is None or loans.empty:
-        raise LedgerError(
-            f"ไม่พบรายการเงินกู้ใต้หัวตาราง (แถว {header_index + 1}) อ่าน {len(body)} แถว ข้ามทั้งหมด "
-            "ตรวจว่าเลือกแผ่นงานถูกต้องและมีเลขสมาชิกกับจำนวนเงินในแต่ละแถว",
-            f"no loan rows under the header (row {header_index + 1}): {len(body)} rows read, all skipped; "
-            "check the sheet and that each loan row has a member number and amounts")
+    if not body:
+        raise _no_loans(header_index + 1, [])
+    loans, skipped, notes, total = _classify(body, headers, header_index + 2)
+    if loans.empty:
+        raise _no_loans(header_index + 1, skipped)
     return Ledger(loans=loans, skipped=skipped, rows_read=len(body), header_row=header_index + 1,
-                  headers=headers, grand_total=total, titles=titles,
+                  headers=headers, grand_total=total, titles=titles, notes=notes,
                   title_as_of=_as_of_from_titles(titles))
+
+
+def _no_loans(header_row: int, skipped: list[dict]) -> LedgerError:
+    """Every row under the header was skipped: say so, with the commonest reason."""
+    kinds = Counter(_reason_kind(s["reason"]) for s in skipped).most_common(1)
+    common = f" ({kinds[0][1]}×: {kinds[0][0]})" if kinds else ""
+    return LedgerError(
+        f"ไม่พบรายการเงินกู้ใต้หัวตาราง (แถว {header_row}) ข้ามทั้ง {len(skipped)} แถว{common} "
+        "ตรวจว่าเลือกแผ่นงานถูกต้อง และแต่ละแถวมีเลขสมาชิก จำนวนเงิน และวันที่ที่อ่านได้",
+        f"no loan rows under the header (row {header_row}): all {len(skipped)} rows skipped{common}; "
+        "check the sheet, and that each loan row has a member number, amounts and readable dates")
+
+
+def _reason_kind(reason: str) -> str:
+    """A skip reason without the row's own text: "date cannot be read …: due_date='x'" -> "…: due_date"."""
+    head, _, rest = reason.partition(": ")
+    return f"{head}: {rest.split('=')[0]}" if "=" in rest else head
 
 
 def _no_header(raw: RawSheet) -> LedgerError:
@@ -168,7 +192,10 @@ class _Rows:
     blank: np.ndarray
     grand: np.ndarray
     subtotal: np.ndarray
-    heading: np.ndarray
+    carried: np.ndarray  # page carry rows: ยอดยกมา / ยอดยกไป
+    repeated: np.ndarray  # the header again after a page break
+    heading: np.ndarray  # a group's name above its loans ("กลุ่มที่ 3 …")
+    lone_heading: np.ndarray  # a lone text row where the sheet has no group column
     signature: np.ndarray
     after_total: np.ndarray
     text_only: np.ndarray  # no amount and no due date
@@ -178,57 +205,81 @@ class _Rows:
 def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int):
     cols = headers.columns
     grid = _grid(grid_rows, 1 + max(cols.values()))
-    valued = {cols[f] for f in (*MONEY_FIELDS, *DATE_FIELDS) if f in cols}
-    texts = [np.full(len(grid), None, dtype=object) if j in valued else _text(grid[:, j])
+    money = {cols[f] for f in MONEY_FIELDS if f in cols}
+    texts = [np.full(len(grid), None, dtype=object) if j in money else _text(grid[:, j])
              for j in range(grid.shape[1])]
     rows = _row_kinds(grid, texts, cols, headers)
-    reasons = _reasons(rows, grid, cols)
-    loans = _loan_columns(grid, texts, cols, headers, rows, reasons)
+    reasons = _reasons(rows)
+    notes: list[dict] = []
+    loans = _loan_columns(grid, texts, cols, headers, rows, reasons, notes)
     loans["row"] = np.arange(first_row, first_row + len(grid))
     used = np.array([r is None for r in reasons], dtype=bool)
     skipped = [{"row": int(r), "reason": str(t)} for r, t in zip(loans["row"][~used], reasons[~used])]
+    notes = [{"row": int(loans["row"][n["index"]]), "note": n["note"]} for n in notes if used[n["index"]]]
     frame = pd.DataFrame({k: v[used] for k, v in loans.items()})
-    return _finish(frame), skipped, _grand_total(grid, cols, headers, rows.grand)
+    return _finish(frame), skipped, notes, _grand_total(grid, cols, headers, rows.grand)
 
 
 def _row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap) -> _Rows:
     filled = (grid != None) & (grid != "")  # noqa: E711
     blank = ~filled.any(axis=1)
+    dated = filled[:, cols["due_date"]]
+    has_money = filled[:, [cols[f] for f in headers.money_fields]].any(axis=1)
+    repeated = _repeated_header(grid, cols, ~blank)
     member_key = _member_key(grid, texts, cols)
-    no_member = member_key == None  # noqa: E711
+    member_key[repeated] = None
     label = _label(texts, cols)
-    money_cols = [cols[f] for f in headers.money_fields if f in cols]
-    has_money = filled[:, money_cols].any(axis=1)
 
-    id_is_label = no_member | _matches(_SUBTOTAL, texts[cols.get("member_no", cols.get("name"))], ~no_member)
-    grand = _matches(_GRAND_TOTAL, label, id_is_label & ~blank)
-    subtotal = _matches(_SUBTOTAL, label, id_is_label & ~blank) & ~grand
+    id_col = texts[cols["member_no"]] if "member_no" in cols else texts[cols["name"]]
+    member_says_total = _matches(_SUBTOTAL, id_col, id_col != None)  # noqa: E711
+    no_number = id_col == None  # noqa: E711
+    total_text = _first_match(_SUBTOTAL, texts, cols, ~blank & ~repeated & (no_number | ~dated | member_says_total))
+    label = np.where(total_text != None, total_text, label)  # noqa: E711
+    carried = _matches(_CARRIED, total_text, total_text != None)  # noqa: E711
+    grand = _matches(_GRAND_TOTAL, total_text, ~carried)
+    subtotal = (total_text != None) & ~grand & ~carried  # noqa: E711
     if not grand.any():
-        grand = _plain_total(grid, cols, headers, subtotal & _matches(_BARE_TOTAL, label, subtotal), ~no_member)
+        grand = _plain_total(grid, cols, headers, subtotal, label, member_key != None)  # noqa: E711
         subtotal &= ~grand
-    text_only = ~blank & ~has_money & ~filled[:, cols["due_date"]]  # headings, signatures, notes
+
+    text_only = ~blank & ~has_money & ~dated & ~repeated & ~carried
     signature = _matches(_SIGNATURE, label, text_only)
-    lone_text = filled.sum(axis=1) == 1 if "group" not in cols else np.zeros(len(grid), dtype=bool)
-    heading = (_matches(_HEADING, label, text_only) | lone_text) & text_only & ~(subtotal | grand | signature)
+    named = _matches(_HEADING, label, text_only) & ~(subtotal | grand | signature)
+    lone = (filled.sum(axis=1) == 1) & text_only & ~(subtotal | grand | signature | named)
+    lone &= ~_matches(_NOT_A_HEADING, label, lone) if "group" not in cols else np.zeros(len(grid), dtype=bool)
     after_total = _after_last(grand) & ~blank
-    key = "contract" if "contract" in cols else "due_date"  # a loan of the member above has its own
-    continued = no_member & has_money & filled[:, cols[key]] & ~(grand | subtotal | heading | after_total)
+    no_member = member_key == None  # noqa: E711
+    loan_like = filled[:, cols["contract"]] if "contract" in cols else dated
+    continued = no_member & has_money & loan_like & ~(grand | subtotal | carried | after_total)
     if continued.any():
-        no_member = _carry_member(texts, cols, member_key, continued, subtotal | grand | heading)
-    return _Rows(member_key, label, blank, grand, subtotal, heading, signature, after_total, text_only, no_member)
+        through = repeated | carried
+        no_member = _carry_member(texts, cols, member_key, continued, subtotal | grand | named | lone, through)
+    return _Rows(member_key, label, blank, grand, subtotal, carried, repeated, named, lone, signature,
+                 after_total, text_only, no_member)
 
 
-def _reasons(rows: _Rows, grid: np.ndarray, cols: dict) -> np.ndarray:
+def _first_match(pattern: re.Pattern, texts: list[np.ndarray], cols: dict, where: np.ndarray) -> np.ndarray:
+    """Per row at `where`, the first text (identity columns first) that the pattern finds; else None."""
+    found = np.full(len(where), None, dtype=object)
+    for j in _label_order(texts, cols):
+        todo = where & (found == None) & (texts[j] != None)  # noqa: E711
+        hit = _matches(pattern, texts[j], todo)
+        found[hit] = texts[j][hit]
+    return found
+
+
+def _reasons(rows: _Rows) -> np.ndarray:
     """The reason each row is skipped (None for loan rows), the first that applies."""
-    reasons = np.full(len(grid), None, dtype=object)
+    reasons = np.full(len(rows.blank), None, dtype=object)
     for mask, reason in (
         (rows.blank, "blank row / แถวว่าง"),
         (rows.grand, "grand total / แถวรวมทั้งสิ้น"),
+        (rows.carried, "page carry row / แถวยอดยกมา-ยกไป: {label}"),
         (rows.subtotal, "subtotal / แถวยอดรวมกลุ่ม: {label}"),
-        (_repeated_header(grid, cols, ~rows.no_member), "repeated header / หัวตารางซ้ำ"),
-        (rows.heading, "group heading / หัวข้อกลุ่ม: {label}"),
-        (rows.signature, "signature or footer / ท้ายรายงาน: {label}"),
+        (rows.repeated, "repeated header / หัวตารางซ้ำ"),
         (rows.after_total, "below the grand total / อยู่ใต้แถวรวมทั้งสิ้น: {label}"),
+        (rows.heading | rows.lone_heading, "group heading / หัวข้อกลุ่ม: {label}"),
+        (rows.signature, "signature or footer / ท้ายรายงาน: {label}"),
         (rows.no_member, "no member number or name / ไม่มีเลขสมาชิกหรือชื่อ: {label}"),
         (rows.text_only, "no amount or due date / ไม่มีจำนวนเงินหรือวันครบกำหนด: {label}"),
     ):
@@ -237,55 +288,67 @@ def _reasons(rows: _Rows, grid: np.ndarray, cols: dict) -> np.ndarray:
 
 
 def _loan_columns(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap, rows: _Rows,
-                  reasons: np.ndarray) -> dict[str, np.ndarray]:
-    """Every field as a column of all body rows; unreadable amounts and dates add skip reasons."""
+                  reasons: np.ndarray, notes: list[dict]) -> dict[str, np.ndarray]:
+    """Every field as a column of all body rows. Unreadable amounts and due dates skip the row; an
+    unreadable loan date (used in no figure) is left blank with a note."""
     loans = {"member_no": rows.member_key}
     for name in headers.money_fields:
         loans[name] = _money_field(grid[:, cols[name]], name, reasons)
     for name in DATE_FIELDS:
         if name in cols:
-            loans[name] = _date_field(grid[:, cols[name]], name, reasons)
+            loans[name] = _date_field(grid[:, cols[name]], name, reasons if name == "due_date" else None, notes)
     for name in TEXT_FIELDS:
         if name in cols and name not in ("member_no", "group"):
             loans[name] = _text_field(grid[:, cols[name]], texts[cols[name]])
-    group = texts[cols["group"]] if "group" in cols else np.full(len(grid), None, dtype=object)
-    loans["group"] = _groups(group, rows.label, rows.heading, rows.subtotal)
+    group = _as_texts(grid[:, cols["group"]], texts[cols["group"]]) if "group" in cols else None
+    loans["group"] = _groups(group, rows)
     return loans
 
 
-def _plain_total(grid: np.ndarray, cols: dict, headers: HeaderMap, subtotal: np.ndarray,
+def _plain_total(grid: np.ndarray, cols: dict, headers: HeaderMap, subtotal: np.ndarray, label: np.ndarray,
                  members: np.ndarray) -> np.ndarray:
-    """A grand total labelled only "รวม"/"Total": the last bare subtotal, below every loan, that is the
-    only one or equals the sum of the others."""
+    """A grand total not labelled as one: the last subtotal, below every loan, that equals the sum of
+    the others, or is the only one and says just "รวม"/"Total"."""
     total = np.zeros(len(subtotal), dtype=bool)
     rows = np.flatnonzero(subtotal)
     if not len(rows) or members[rows[-1] + 1:].any():
         return total
     main = next(f for f in ("outstanding", "principal_overdue") if f in headers.money_fields)
     values, _ = parse_money(grid[rows, cols[main]])
-    if len(rows) == 1 or abs(values[-1] - values[:-1].sum()) < 0.005:
+    if len(rows) == 1:
+        total[rows[-1]] = bool(_BARE_TOTAL.search(label[rows[-1]]))
+    elif abs(values[-1] - values[:-1].sum()) < 0.005:
         total[rows[-1]] = True
     return total
 
 
 def _member_key(grid: np.ndarray, texts: list[np.ndarray], cols: dict) -> np.ndarray:
-    """Member number as text ("00017" stays; 17.0 from Excel becomes "17"); the name where no number."""
+    """Member number as text ("00017" stays; 17.0 from Excel becomes "17"); the name where there is no number."""
+    names = texts[cols["name"]] if "name" in cols else np.full(len(grid), None, dtype=object)
     if "member_no" not in cols:
-        return texts[cols["name"]]
-    raw, text = grid[:, cols["member_no"]], texts[cols["member_no"]]
+        return names.copy()
+    numbers = _as_texts(grid[:, cols["member_no"]], texts[cols["member_no"]])
+    return np.where(numbers == None, names, numbers)  # noqa: E711
+
+
+def _as_texts(raw: np.ndarray, text: np.ndarray) -> np.ndarray:
+    """Text cells as written, numbers as their digits (17.0 -> "17"), blanks None."""
     other = _other(raw)
     return np.array([_as_text(v) if o else t for v, o, t in zip(raw, other, text)], dtype=object)
 
 
 def _carry_member(texts: list[np.ndarray], cols: dict, member_key: np.ndarray, rows: np.ndarray,
-                  barrier: np.ndarray) -> np.ndarray:
+                  barrier: np.ndarray, through: np.ndarray) -> np.ndarray:
     """Loan rows that leave member, name and group blank under the member's first loan take them
-    from the loan row above (not across a subtotal or heading). Returns the new no-member mask."""
+    from the loan row above: not across a subtotal or heading, but across a page's repeated header
+    or carry rows. Returns the new no-member mask."""
     targets = [member_key] + [texts[cols[f]] for f in ("name", "group") if f in cols]
     for values in dict((id(v), v) for v in targets).values():
-        above = pd.Series(np.where(barrier, _BARRIER, values), dtype=object).ffill().to_numpy()
+        source = np.where(through, None, values)
+        above = pd.Series(np.where(barrier, _BARRIER, source), dtype=object).ffill().to_numpy()
         carried = np.where(above == _BARRIER, None, above)
-        values[rows & (values == None)] = carried[rows & (values == None)]  # noqa: E711
+        todo = rows & (values == None)  # noqa: E711
+        values[todo] = carried[todo]
     return member_key == None  # noqa: E711
 
 
@@ -295,12 +358,16 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
-def _label(texts: list[np.ndarray], cols: dict) -> np.ndarray:
-    """The first text of a row, read from identity columns first: where a subtotal puts "รวม ..."."""
+def _label_order(texts: list[np.ndarray], cols: dict) -> list[int]:
+    """Columns to read a row's label from: identity columns first, where subtotals put "รวม ..."."""
     order = [cols[f] for f in ("member_no", "name", "group", "contract") if f in cols]
-    order += [j for j in range(len(texts)) if j not in order]
+    return order + [j for j in range(len(texts)) if j not in order]
+
+
+def _label(texts: list[np.ndarray], cols: dict) -> np.ndarray:
+    """The first text of each row."""
     label = np.full(len(texts[0]), None, dtype=object)
-    for j in order:
+    for j in _label_order(texts, cols):
         empty = label == None  # noqa: E711
         label[empty] = texts[j][empty]
     return label
@@ -336,10 +403,12 @@ def _short(text: object) -> str:
 
 
 def _money_text(text: str) -> float | None:
-    """"12,500.00", "฿1,200", "(1,200.00)" or "1,200.00-" (negative), "-" (zero) -> baht; None if not money."""
+    """"12,500.00", "฿1,200", "12,500.-" (whole baht), "(1,200.00)" or "1,200.00-" (negative), "-" (zero)
+    -> baht; None if not money."""
     s = _MONEY_JUNK.sub("", text)
-    if s in ("", "-"):
+    if s in ("", "-", "–"):
         return 0.0
+    s = s[:-2] if s.endswith(".-") else s
     negative = (s.startswith("(") and s.endswith(")")) or (s.endswith("-") and len(s) > 1)
     s = s.strip("()").rstrip("-") if negative else s
     try:
@@ -375,9 +444,15 @@ def _money_field(raw: np.ndarray, name: str, reasons: np.ndarray) -> np.ndarray:
     return values
 
 
-def _date_field(raw: np.ndarray, name: str, reasons: np.ndarray) -> np.ndarray:
+def _date_field(raw: np.ndarray, name: str, reasons: np.ndarray | None, notes: list[dict]) -> np.ndarray:
+    """Dates of one column; an unreadable one skips its row (reasons given) or is left blank with a note."""
     values, bad = parse_date_column(pd.Series(raw, dtype=object))
-    _mark_bad(reasons, bad.to_numpy(), raw, f"date cannot be read / อ่านวันที่ไม่ได้: {name}")
+    message = f"date cannot be read / อ่านวันที่ไม่ได้: {name}"
+    if reasons is not None:
+        _mark_bad(reasons, bad.to_numpy(), raw, message)
+    else:
+        notes += [{"index": i, "note": f"{message}='{_short(raw[i])}' (left blank / เว้นว่าง)"}
+                  for i in np.flatnonzero(bad.to_numpy())]
     return values.to_numpy()
 
 
@@ -392,16 +467,29 @@ def _text_field(raw: np.ndarray, text: np.ndarray) -> np.ndarray:
     return np.array([_as_text(v) if o else (t or "") for v, o, t in zip(raw, other, text)], dtype=object)
 
 
-def _groups(group: np.ndarray, label: np.ndarray, heading: np.ndarray, subtotal: np.ndarray) -> np.ndarray:
-    """Group from the column; where it is blank, from the group heading above or the subtotal below."""
-    result = pd.Series(group, dtype=object)
-    if result.isna().any():
-        from_heading = pd.Series(np.where(heading, label, None), dtype=object).ffill()
-        names = [re.sub(r"^(?:ยอด)?รวม\s*|^(?:sub\s*-?\s*)?total\s*", "", t, flags=re.IGNORECASE) or None
-                 if s else None for t, s in zip(label, subtotal)]
-        from_subtotal = pd.Series(names, dtype=object).bfill()
-        result = result.fillna(from_heading).fillna(from_subtotal)
+def _groups(group: np.ndarray | None, rows: _Rows) -> np.ndarray:
+    """Each row's group: the group column (a blank carried down from the loan above, as report writers
+    print a group once); else the "กลุ่ม…" heading above, the "รวม …" subtotal below, or a lone heading."""
+    barrier = rows.subtotal | rows.grand | rows.heading | rows.lone_heading
+    n = len(barrier)
+    column = _carried_down(group, barrier) if group is not None else pd.Series([None] * n, dtype=object)
+    names = [_subtotal_group(t) if s else None for t, s in zip(rows.label, rows.subtotal)]
+    result = (column.fillna(_carried_down(np.where(rows.heading, rows.label, None), rows.subtotal | rows.grand))
+              .fillna(pd.Series(names, dtype=object).bfill())
+              .fillna(_carried_down(np.where(rows.lone_heading, rows.label, None), rows.subtotal | rows.grand)))
     return result.fillna(NO_GROUP).to_numpy()
+
+
+def _carried_down(values: np.ndarray, barrier: np.ndarray) -> pd.Series:
+    """Values filled down into the blanks below them, not past a barrier row."""
+    marked = pd.Series(np.where(barrier, _BARRIER, values), dtype=object).ffill()
+    return marked.where(marked.map(lambda v: v is not _BARRIER), None)
+
+
+def _subtotal_group(label: str) -> str | None:
+    """The group a subtotal names ("รวม กลุ่มที่ 3" -> "กลุ่มที่ 3"); None for carry rows and a member's own total."""
+    name = _TOTAL_WORDS.sub("", label).strip(" :.-")
+    return None if not name or _CARRIED.search(label) or _PERSON.search(name) else name
 
 
 def _grand_total(grid: np.ndarray, cols: dict, headers: HeaderMap, grand: np.ndarray) -> dict[str, float] | None:

@@ -32,7 +32,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "loan_type": ("ประเภทเงินกู้", "ประเภท", "ประเภทสัญญา", "loan type", "type"),
     "loan_date": ("วันที่กู้", "วันที่ทำสัญญา", "วันกู้", "วันที่รับเงินกู้", "loan date", "date of loan",
                   "disbursement date"),
-    "due_date": ("วันครบกำหนดชำระ", "วันครบกำหนด", "วันที่ครบกำหนด", "วันที่ครบกำหนดชำระ", "กำหนดชำระ", "วันครบกำหนดชำระหนี้",
+    "due_date": ("วันครบกำหนดชำระ", "วันครบกำหนด", "วันที่ครบกำหนด", "วันที่ครบกำหนดชำระ", "กำหนดชำระ", "ครบกำหนดชำระ", "วันครบกำหนดชำระหนี้",
                  "due date", "maturity date", "maturity", "due"),
     "amount_lent": ("จำนวนเงินกู้", "เงินกู้", "วงเงินกู้", "ยอดเงินกู้", "จำนวนเงินที่กู้", "loan amount", "amount lent",
                     "amount borrowed"),
@@ -57,14 +57,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 KNOWN_EXTRAS = ("ลำดับ", "ลำดับที่", "ที่", "หมายเหตุ", "no", "seq", "#", "notes", "note", "remarks",
                 "remark", "comment", "comments")
 
-_UNIT_SUFFIX = re.compile(r"\((?:บาท|baht|thb|บ|วัน|days)\)$")  # matched after dots are removed
+# Matched after dots are removed: "(บาท)", "(ว/ด/ป)" and other unit or format hints at the end.
+_UNIT_SUFFIX = re.compile(r"\((?:บาท|baht|thb|บ|วัน|days|ว/ด/ป|วว/ดด/ปป(?:ปป)?|dd/mm/yy(?:yy)?)\)$")
 _SPACES = re.compile(r"\s+")
 
 
 def normalise(text: object) -> str:
     """Header text in a comparable form: lower case; no spaces, line breaks, dots, dashes or unit suffix."""
     s = _SPACES.sub("", str(text).replace("\u200b", "")).lower()
-    s = re.sub(r"[.:\-_*]", "", s)
+    s = re.sub(r"[.:\-–—_*]", "", s)
     return _UNIT_SUFFIX.sub("", s)
 
 

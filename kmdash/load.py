@@ -174,12 +174,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if _looks_utf16_without_bom(data):
         codec = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return _checked(data.decode(codec, errors="replace")), codec
-    for encoding in ("utf-8", "cp874"):
-        try:
-            return _checked(data.decode(encoding)), encoding
-        except UnicodeDecodeError:
-            continue
-    raise _not_text()
+    try:
+        return _checked(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:  # Thai Windows: a stray byte cp874 lacks is replaced, noise is still refused
+        return _checked(data.decode("cp874", errors="replace")), "cp874"
 
 
 def _looks_utf16_without_bom(data: bytes) -> bool:
