@@ -37,7 +37,8 @@ _HEADING = re.compile(r"^(?:กลุ่ม|group\b)", re.IGNORECASE)
 _NOT_A_HEADING = re.compile(r"^หน้า|^page\b|ณ\s*วันที่|สหกรณ์|รายงาน|ทะเบียน|report|as\s+(?:of|at)|หมายเหตุ|note|"
                             r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2,4}", re.IGNORECASE)
 _TOTAL_WORDS = re.compile(r"^(?:ยอด)?รวม\s*|\s*รวม\s*$|^(?:sub\s*-?\s*)?total\s*|\s*total\s*$", re.IGNORECASE)
-_PERSON = re.compile(r"^(?:นาย|นาง|น\.ส\.|ด\.ช\.|ด\.ญ\.)|^(?:mr|mrs|ms|miss)\b", re.IGNORECASE)  # Thai titles run into the name
+# A person's title: Thai titles run into the name, so no word boundary after them.
+_PERSON = re.compile(r"^(?:นาย|นาง|น\.ส\.|ด\.ช\.|ด\.ญ\.)|^(?:mr|mrs|ms|miss)\b", re.IGNORECASE)
 _MONEY_JUNK = re.compile(r"[,\s฿]|บาท|บ\.$")
 
 
