@@ -69,6 +69,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rows_summary": ("อ่าน {read:,} แถว ใช้ {loans:,} สัญญา ข้าม {skipped:,} แถว (หัวตารางอยู่แถว {header})",
                      "Read {read:,} rows: {loans:,} loans used, {skipped:,} skipped (header on row {header})"),
     "skipped_rows": ("แถวที่ข้าม {n:,} แถว พร้อมเหตุผล", "Skipped rows ({n:,}) and why"),
+    "noted_rows": ("แถวที่ใช้แต่มีช่องที่อ่านไม่ได้ {n:,} แถว (เว้นว่างไว้)", "Used rows with a cell left blank ({n:,})"),
+    "col_note": ("หมายเหตุ", "Note"),
     "map_title": ("หัวคอลัมน์ที่ไม่รู้จัก", "Unknown headers"),
     "map_help": ("โปรแกรมไม่เดาเอง: เลือกว่าแต่ละหัวคอลัมน์คือข้อมูลอะไร หรือ 'ไม่ใช้'",
                  "kmdash does not guess: say what each header holds, or 'ignore'"),

@@ -20,6 +20,7 @@ def summarise(result: Result) -> dict:
         "header_row": ledger.header_row,
         "rows": {"read": ledger.rows_read, "loans": len(ledger.loans), "skipped": len(ledger.skipped)},
         "skipped": ledger.skipped,
+        "notes": ledger.notes,
         "loans_overdue": head["loans_overdue"],
         "loans_without_due_date": int(ledger.loans["due_date"].isna().sum()),
         "members": head["members"],
@@ -90,6 +91,9 @@ def format_report(s: dict, lang: str = "th") -> str:
         *(f"  {r['group'][:30]:<30} {r['members_overdue']:>5,}/{r['members']:<5,} {baht(r['overdue']):>18}"
           f" {percent(r['share']):>7}" for r in s["by_group"][:10]),
     ]
+    if s["notes"]:
+        lines += ["", t("noted_rows", lang, n=len(s["notes"]))]
+        lines += [f"  {t('row', lang)} {x['row']}: {x['note']}" for x in s["notes"][:15]]
     if s["loans_without_due_date"]:
         lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
     if s["unmapped_headers"]:

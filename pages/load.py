@@ -96,6 +96,9 @@ def skipped_rows(cur: state.Current) -> None:
         skipped["reason"] = privacy.reasons_without_text(skipped["reason"])
     with st.expander(tr("skipped_rows", n=len(skipped)), expanded=False):
         state.table(skipped)
+    if cur.ledger.notes:
+        with st.expander(tr("noted_rows", n=len(cur.ledger.notes)), expanded=False):
+            state.table(pd.DataFrame(cur.ledger.notes, columns=["row", "note"]))
 
 
 st.title(tr("app_title"))

@@ -352,3 +352,13 @@ def test_a_ragged_csv_with_short_rows_is_read(tmp_path):
                     "00001,31/03/2566,100\n00002,31/03/2566,50,2\n", encoding="cp874")
     ledger = clean_sheet(load_sheet(path))
     assert ledger.loans[["outstanding", "interest_arrears"]].values.tolist() == [[100.0, 0.0], [50.0, 2.0]]
+
+
+def test_an_unreadable_loan_date_keeps_the_loan_and_is_noted():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        ["เลขที่สมาชิก", "วันที่กู้", "วันครบกำหนด", "ยอดหนี้คงเหลือ"],
+        ["00017", "ไม่ระบุ", "31/03/2566", 100], ["00018", "1/4/2565", "-", 50])))
+    assert ledger.loans["outstanding"].tolist() == [100.0, 50.0]
+    assert ledger.skipped == []
+    assert [n["row"] for n in ledger.notes] == [2] and "ไม่ระบุ" in ledger.notes[0]["note"]
+    assert ledger.loans["due_date"].isna().tolist() == [False, True]
