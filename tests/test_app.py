@@ -6,13 +6,16 @@ Expected figures never come from the app: tiles are checked against tests/confte
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import re
+from datetime import date
 
 import pandas as pd
 import pytest
 from google.protobuf import text_format
+from openpyxl import Workbook
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
@@ -622,3 +625,33 @@ def test_settings_switch_buckets_to_months_and_move_the_long_overdue_threshold(s
     assert tiles(at) == expected_tiles(expected_figures(sample_loans, AS_OF, long_days=180))
     go(at, "groups")
     assert "6-12 เดือน" in at.multiselect(key="groups_buckets").options
+
+
+def _two_sheet_workbook(first: pd.DataFrame, second: pd.DataFrame) -> bytes:
+    book = Workbook()
+    for sheet, loans in ((book.active, first), (book.create_sheet(), second)):
+        sheet.title = f"ลูกหนี้ {len(loans)}"
+        for row in ledger_rows(loans, LedgerShape(), AS_OF):
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_workbook_with_several_sheets_offers_the_choice():
+    first, second = generate_loans(40, seed=3), generate_loans(70, seed=4)
+    at = upload(start(), ("สองแผ่น.xlsx", _two_sheet_workbook(first, second), XLSX))
+    assert tiles(at) == expected_tiles(expected_figures(first, AS_OF))
+    sheet_box = next(s for s in at.selectbox if s.label == t("sheet", "th"))
+    assert sheet_box.options == ["ลูกหนี้ 40", "ลูกหนี้ 70"]
+    sheet_box.set_value("ลูกหนี้ 70")
+    go(at)
+    assert tiles(at) == expected_tiles(expected_figures(second, AS_OF))
+
+
+def test_the_as_of_date_is_editable_and_the_figures_follow(sample_loans):
+    at = start()
+    at.date_input[0].set_value(date(2024, 6, 30))
+    go(at)
+    assert at.date_input[0].value == date(2024, 6, 30)
+    assert tiles(at) == expected_tiles(expected_figures(sample_loans, date(2024, 6, 30)))
