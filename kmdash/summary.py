@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import t
+from .i18n import bucket, percent, t
 from .ledger import Result
 
 
@@ -58,10 +58,6 @@ def baht(value: float | None) -> str:
     return "-" if value is None else f"{value:,.2f}"
 
 
-def percent(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.1f}%"
-
-
 def format_report(s: dict, lang: str = "th") -> str:
     """A short plain-text report of a summary dict, in Thai or English."""
     rec = s["reconciliation"]
@@ -84,7 +80,7 @@ def format_report(s: dict, lang: str = "th") -> str:
         rec_line,
         "",
         t("aging_title", lang),
-        *(f"  {t('bucket_' + r['bucket'], lang, default=r['bucket']):<16} {r['loans']:>7,} "
+        *(f"  {bucket(r['bucket'], lang):<16} {r['loans']:>7,} "
           f"{r['members']:>7,} {baht(r['overdue']):>18}" for r in s["aging"]),
         "",
         t("groups_title", lang),
