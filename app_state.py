@@ -114,7 +114,7 @@ def load_current(progress: bool = False) -> Current | LedgerError:
     """Read and analyse the current file (cached stages, with a progress bar when asked)."""
     src = source()
     mapping = tuple(sorted(st.session_state.get("mapping", {}).items()))
-    bar = st.progress(0.0, text=tr("stage_read")) if progress else None
+    bar = st.progress(0.05, text=tr("stage_read")) if progress else None
     try:
         sheets = _sheets(src.digest, src.data)
         sheet, ledger = _read(src.digest, src.data, st.session_state.get("sheet"), mapping)
@@ -173,8 +173,8 @@ def tiles(cur: Current) -> None:
         (tr("tile_par90"), i18n.percent(head.get("par90")), tr("par_help", d=90)),
         (tr("tile_long"), i18n.count(head["members_long_overdue"]), None),
     ]
-    for row in (cells[:4], cells[4:]):
-        for column, (label, value, help_text) in zip(st.columns(4), row):
+    for row, widths in ((cells[:4], [1, 1, 2, 2]), (cells[4:], [1, 1, 1, 1])):  # money to the satang is wide
+        for column, (label, value, help_text) in zip(st.columns(widths), row):
             column.metric(label, value, help=help_text, border=True)
 
 
