@@ -177,13 +177,6 @@ def money(value: float | None, lang: str = "th") -> str:
     return f"{value:,.2f} บาท" if lang == "th" else f"฿{value:,.2f}"
 
 
-def money_short(value: float, lang: str = "th") -> str:
-    """Large amounts for tiles and chart labels: "15.64 ล้านบาท" / "฿15.64 M"."""
-    if abs(value) < 1e6:
-        return money(value, lang)
-    return f"{value / 1e6:,.2f} ล้านบาท" if lang == "th" else f"฿{value / 1e6:,.2f} M"
-
-
 def percent(value: float | None, lang: str = "th") -> str:
     return "-" if value is None else f"{value * 100:.1f}%"
 
