@@ -58,16 +58,11 @@ def baht(value: float | None) -> str:
     return "-" if value is None else f"{value:,.2f}"
 
 
+LISTED = 15  # rows listed by name in the text report; the JSON lists all
+
+
 def format_report(s: dict, lang: str = "th") -> str:
     """A short plain-text report of a summary dict, in Thai or English."""
-    rec = s["reconciliation"]
-    if not rec["has_total"]:
-        rec_line = t("rec_none", lang)
-    elif rec["matches"]:
-        rec_line = t("rec_ok", lang)
-    else:
-        diffs = ", ".join(f"{k} {v:+,.2f}" for k, v in rec["differences"].items() if v)
-        rec_line = t("rec_diff", lang, diffs=diffs)
     lines = [
         f"{t('file', lang)}: {s['file']}" + (f" [{s['sheet']}]" if s.get("sheet") else ""),
         f"{t('as_of', lang)}: {s['as_of']} ({t('as_of_' + s['as_of_source'], lang)})",
@@ -77,7 +72,7 @@ def format_report(s: dict, lang: str = "th") -> str:
         f"{t('outstanding', lang)}: {baht(s['outstanding'])}   {t('overdue', lang)}: {baht(s['overdue'])}"
         f"   {t('interest_arrears', lang)}: {baht(s['interest_arrears'])}",
         f"PAR30: {percent(s['par30'])}   PAR90: {percent(s['par90'])}",
-        rec_line,
+        _reconciliation_line(s["reconciliation"], lang),
         "",
         t("aging_title", lang),
         *(f"  {bucket(r['bucket'], lang):<16} {r['loans']:>7,} "
@@ -87,16 +82,27 @@ def format_report(s: dict, lang: str = "th") -> str:
         *(f"  {r['group'][:30]:<30} {r['members_overdue']:>5,}/{r['members']:<5,} {baht(r['overdue']):>18}"
           f" {percent(r['share']):>7}" for r in s["by_group"][:10]),
     ]
-    if s["notes"]:
-        lines += ["", t("noted_rows", lang, n=len(s["notes"]))]
-        lines += [f"  {t('row', lang)} {x['row']}: {x['note']}" for x in s["notes"][:15]]
     if s["loans_without_due_date"]:
         lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
     if s["unmapped_headers"]:
         lines += ["", t("unmapped", lang, headers=", ".join(s["unmapped_headers"]))]
-    if s["skipped"]:
-        lines += ["", t("skipped_title", lang, n=len(s["skipped"]))]
-        lines += [f"  {t('row', lang)} {x['row']}: {x['reason']}" for x in s["skipped"][:15]]
-        if len(s["skipped"]) > 15:
-            lines.append(f"  … +{len(s['skipped']) - 15}")
+    lines += _row_list(t("noted_rows", lang, n=len(s["notes"])), s["notes"], "note", lang)
+    lines += _row_list(t("skipped_title", lang, n=len(s["skipped"])), s["skipped"], "reason", lang)
     return "\n".join(lines)
+
+
+def _reconciliation_line(rec: dict, lang: str) -> str:
+    if not rec["has_total"]:
+        return t("rec_none", lang)
+    if rec["matches"]:
+        return t("rec_ok", lang)
+    diffs = ", ".join(f"{k} {v:+,.2f}" for k, v in rec["differences"].items() if v)
+    return t("rec_diff", lang, diffs=diffs)
+
+
+def _row_list(title: str, items: list[dict], key: str, lang: str) -> list[str]:
+    """A titled list of rows and what was said of each, the first LISTED of them."""
+    if not items:
+        return []
+    lines = ["", title] + [f"  {t('row', lang)} {x['row']}: {x[key]}" for x in items[:LISTED]]
+    return lines + ([f"  … +{len(items) - LISTED}"] if len(items) > LISTED else [])
