@@ -21,18 +21,19 @@ from .headers import DATE_FIELDS, FIELDS, MONEY_FIELDS, TEXT_FIELDS, HeaderMap, 
 from .load import RawSheet
 
 NO_GROUP = "(ไม่ระบุกลุ่ม)"
+_NO_NUMBER = ["-", "–", "—", "--"]  # written for members without a number: the name is the key
 _BARRIER = object()  # stops carrying a member down past a subtotal or heading
 
 _GRAND_TOTAL = re.compile(r"^(?:ยอด)?รวม\s*(?:ทั้ง\s*(?:สิ้น|หมด|สหกรณ์)|ทุก\s*กลุ่ม)|^(?:grand\s*)?total\s*$|"
                           r"^grand\s*total|^total\s*all", re.IGNORECASE)
-_SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|\sรวม\s*$|^(?:sub\s*-?\s*)?total\b|^group\s*total|\btotal\s*$|^ยอดยก",
+_SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|\sรวม\s*$|^(?:sub\s*-?\s*)?total\b|^group\s*total|\b(?:sub)?total[\s:.\-]*$|^ยอดยก",
                        re.IGNORECASE)
 _CARRIED = re.compile(r"^ยอดยก|^รวมยก|carried\s*forward|brought\s*forward", re.IGNORECASE)
 _SIGNATURE = re.compile(r"ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจสอบ|ผู้รับรอง|ผู้จัดการ|ประธาน|เหรัญญิก|ตำแหน่ง|"
                         r"เจ้าหน้าที่|signed|signature|prepared by|manager|"
                         r"checked by|approved by|^\(.*\)$|^[._\-\s]{3,}$", re.IGNORECASE)
 _BARE_TOTAL = re.compile(r"^(?:ยอด)?รวม[\s:.\-]*$|^total[\s:.\-]*$", re.IGNORECASE)
-_HEADING = re.compile(r"^(?:กลุ่ม|group\b)", re.IGNORECASE)
+_HEADING = re.compile(r"^(?:กลุ่ม|หมู่|หน่วย|บ้าน|ศูนย์|โซน|สาขา|group\b|village\b|zone\b)", re.IGNORECASE)
 # Lone text rows that are page furniture, not a group name.
 _NOT_A_HEADING = re.compile(r"^หน้า|^page\b|ณ\s*วันที่|สหกรณ์|รายงาน|ทะเบียน|report|as\s+(?:of|at)|หมายเหตุ|note|"
                             r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2,4}", re.IGNORECASE)
@@ -233,8 +234,7 @@ def _row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: H
 
     id_col = texts[cols["member_no"]] if "member_no" in cols else texts[cols["name"]]
     member_says_total = _matches(_SUBTOTAL, id_col, id_col != None)  # noqa: E711
-    no_number = id_col == None  # noqa: E711
-    total_text = _first_match(_SUBTOTAL, texts, cols, ~blank & ~repeated & (no_number | ~dated | member_says_total))
+    total_text = _first_match(_SUBTOTAL, texts, _label_columns(cols), ~blank & ~repeated & (~dated | member_says_total))
     label = np.where(total_text != None, total_text, label)  # noqa: E711
     carried = _matches(_CARRIED, total_text, total_text != None)  # noqa: E711
     grand = _matches(_GRAND_TOTAL, total_text, ~carried)
@@ -245,10 +245,13 @@ def _row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: H
 
     text_only = ~blank & ~has_money & ~dated & ~repeated & ~carried
     signature = _matches(_SIGNATURE, label, text_only)
-    named = _matches(_HEADING, label, text_only) & ~(subtotal | grand | signature)
+    heading_text = _first_match(_HEADING, texts, _label_columns(cols), ~blank & ~dated & ~(subtotal | grand | carried))
+    named = (heading_text != None) & ~signature & (text_only | _matches(_HEADING, id_col, has_money))  # noqa: E711
+    label = np.where(named, heading_text, label)
     lone = (filled.sum(axis=1) == 1) & text_only & ~(subtotal | grand | signature | named)
     lone &= ~_matches(_NOT_A_HEADING, label, lone) if "group" not in cols else np.zeros(len(grid), dtype=bool)
     after_total = _after_last(grand) & ~blank
+    member_key[named] = None
     no_member = member_key == None  # noqa: E711
     loan_like = filled[:, cols["contract"]] if "contract" in cols else dated
     continued = no_member & has_money & loan_like & ~(grand | subtotal | carried | after_total)
@@ -259,14 +262,21 @@ def _row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: H
                  after_total, text_only, no_member)
 
 
-def _first_match(pattern: re.Pattern, texts: list[np.ndarray], cols: dict, where: np.ndarray) -> np.ndarray:
-    """Per row at `where`, the first text (identity columns first) that the pattern finds; else None."""
+def _first_match(pattern: re.Pattern, texts: list[np.ndarray], columns: list[int], where: np.ndarray) -> np.ndarray:
+    """Per row at `where`, the first text in `columns` that the pattern finds; else None."""
     found = np.full(len(where), None, dtype=object)
-    for j in _label_order(texts, cols):
+    for j in columns:
         todo = where & (found == None) & (texts[j] != None)  # noqa: E711
         hit = _matches(pattern, texts[j], todo)
         found[hit] = texts[j][hit]
     return found
+
+
+def _label_columns(cols: dict) -> list[int]:
+    """Where exports write a row's label ("รวม …", "กลุ่มที่ …"): the identity columns and any column
+    left of them (a sequence column); not the loan type or a notes column ("รวมหนี้" is a loan type)."""
+    identity = [cols[f] for f in ("member_no", "name", "group", "contract") if f in cols]
+    return identity + [j for j in range(min(identity)) if j not in identity]
 
 
 def _reasons(rows: _Rows) -> np.ndarray:
@@ -329,6 +339,7 @@ def _member_key(grid: np.ndarray, texts: list[np.ndarray], cols: dict) -> np.nda
     if "member_no" not in cols:
         return names.copy()
     numbers = _as_texts(grid[:, cols["member_no"]], texts[cols["member_no"]])
+    numbers[np.isin(numbers, _NO_NUMBER)] = None
     return np.where(numbers == None, names, numbers)  # noqa: E711
 
 

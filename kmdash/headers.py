@@ -110,22 +110,35 @@ def parse_mapping(pairs: list[str] | None) -> dict[str, str]:
 
 
 def map_headers(cells: list[object], user_map: dict[str, str] | None = None) -> HeaderMap:
-    """Map one header row. The user's mapping (normalised header -> field) wins over the catalogue."""
+    """Map one header row. The user's mapping (normalised header -> field) wins over the catalogue;
+    where two headers name one field, the more exact name wins ("เงินต้นคงเหลือ" over "ยอดหนี้คงเหลือ",
+    which may include interest) and the other is reported as unmapped."""
     user_map = user_map or {}
     result = HeaderMap()
+    rank: dict[str, int] = {}
     for index, cell in enumerate(cells):
         if cell is None or str(cell).strip() == "":
             continue
-        key = normalise(cell)
+        key, text = normalise(cell), str(cell).strip()
         target = user_map.get(key) or _LOOKUP.get(key)
-        text = str(cell).strip()
         if target == IGNORE:
             result.ignored.append(text)
-        elif target is None or target in result.columns:
+        elif target is None:
             result.unmapped.append(text)
+        elif target not in result.columns or _rank(key, target, user_map) < rank[target]:
+            if target in result.columns:
+                result.unmapped.append(str(cells[result.columns[target]]).strip())
+            result.columns[target], rank[target] = index, _rank(key, target, user_map)
         else:
-            result.columns[target] = index
+            result.unmapped.append(text)
     return result
+
+
+def _rank(key: str, target: str, user_map: dict[str, str]) -> int:
+    """How exact a header is for its field: the user's own mapping first, then catalogue order."""
+    if user_map.get(key) == target:
+        return -1
+    return [normalise(h) for h in SYNONYMS[target]].index(key)
 
 
 def score_row(cells: list[object], user_map: dict[str, str] | None = None) -> int:
