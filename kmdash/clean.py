@@ -26,8 +26,8 @@ _BARRIER = object()  # stops carrying a member down past a subtotal or heading
 
 _GRAND_TOTAL = re.compile(r"^(?:ยอด)?รวม\s*(?:ทั้ง\s*(?:สิ้น|หมด|สหกรณ์)|ทุก\s*กลุ่ม)|^(?:grand\s*)?total\s*$|"
                           r"^grand\s*total|^total\s*all", re.IGNORECASE)
-_SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|\sรวม\s*$|^(?:sub\s*-?\s*)?total\b|^group\s*total|\b(?:sub)?total[\s:.\-]*$|^ยอดยก",
-                       re.IGNORECASE)
+_SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|\sรวม\s*$|^(?:sub\s*-?\s*)?total\b|^group\s*total|"
+                       r"\b(?:sub)?total[\s:.\-]*$|^ยอดยก", re.IGNORECASE)
 _CARRIED = re.compile(r"^ยอดยก|^รวมยก|carried\s*forward|brought\s*forward", re.IGNORECASE)
 _SIGNATURE = re.compile(r"ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจสอบ|ผู้รับรอง|ผู้จัดการ|ประธาน|เหรัญญิก|ตำแหน่ง|"
                         r"เจ้าหน้าที่|signed|signature|prepared by|manager|"

@@ -27,40 +27,41 @@ _NUMERIC = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2,4})$")
 _ISO = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # yyyymmdd, BE or CE
 _SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")  # an Excel serial number written as text
-_WORD = re.compile(r"(\d{1,2})\s*([^\d\s,]+)\s*,?\s*(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?)?\s*(\d{2,4})")
+_WORD = re.compile(r"(\d{1,2})[\s\-/]*([^\d\s,\-/]+)[\s\-/]*,?\s*(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?)?\s*(\d{2,4})")
 _WORD_US = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 _MONTH_YEAR = re.compile(r"([^\d\s,]+)\s*(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?)?\s*(\d{4})")
 _NUMERIC_TOKEN = re.compile(r"\d{1,4}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{1,4}")
-_TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_TIME = re.compile(r"[ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(?:am|pm|z|น\.?)?$")
 _PLACEHOLDERS = {"-", "–", "—", "0", "00/00/0000", "00/01/1900", "0/1/1900", "00/00/00"}
 
 
-def to_ce_year(year: int, two_digit_be: bool = False) -> int:
-    """A year as written -> Common Era: BE (> 2400) less 543. Two digits are BE 25yy from 40 up
-    (or always, when the column shows it writes BE years), else CE 20yy."""
+def to_ce_year(year: int, two_digit_be: bool | None = None) -> int:
+    """A year as written -> Common Era: BE (> 2400) less 543. Two digits: BE 25yy or CE 20yy as the
+    column shows (two_digit_be); undecided, BE from 40 up and CE below."""
     if year > 2400:
         return year - BE_OFFSET
     if year < 100:
-        return 2500 + year - BE_OFFSET if year >= 40 or two_digit_be else 2000 + year
+        be = year >= 40 if two_digit_be is None else two_digit_be
+        return 2500 + year - BE_OFFSET if be else 2000 + year
     return year
 
 
-def _make(year: int, month: int, day: int, two_digit_be: bool = False, either_order: bool = False) -> date | None:
-    year = to_ce_year(year, two_digit_be)
-    if either_order and month > 12 and day <= 12:  # a month-first export
-        month, day = day, month
+def _make(year: int, month: int, day: int, two_digit_be: bool | None = None) -> date | None:
     try:
-        result = date(year, month, day)
+        result = date(to_ce_year(year, two_digit_be), month, day)
     except ValueError:
         return None
     return result if 1900 <= result.year <= 2200 else None
 
 
-def parse_date_text(text: str, two_digit_be: bool = False) -> date | None:
-    """One date written as text, or None when it is not a date."""
+def parse_date_text(text: str, two_digit_be: bool | None = None, month_first: bool = False) -> date | None:
+    """One date written as text, or None when it is not a date. Day first unless the column is
+    month first (US); a first number over 12 is always the day."""
     s = _TIME.sub("", text.strip().lower()).strip()
     if m := _NUMERIC.match(s):
-        return _make(int(m[3]), int(m[2]), int(m[1]), two_digit_be, either_order=True)
+        first, second = int(m[1]), int(m[2])
+        day, month = (second, first) if (month_first and second <= 31) or second > 12 else (first, second)
+        return _make(int(m[3]), month, day, two_digit_be)
     if m := (_ISO.match(s) or _COMPACT.match(s)):
         return _make(int(m[1]), int(m[2]), int(m[3]))
     if _SERIAL.match(s):
@@ -110,7 +111,7 @@ def _month_end(first: date) -> date:
     return following - timedelta(days=1)
 
 
-def cell_to_date(value: object, two_digit_be: bool = False) -> date | None:
+def cell_to_date(value: object, two_digit_be: bool | None = None, month_first: bool = False) -> date | None:
     """One cell -> a date: real dates (BE years corrected), Excel serial numbers, or text."""
     if isinstance(value, datetime):
         value = value.date()
@@ -119,7 +120,7 @@ def cell_to_date(value: object, two_digit_be: bool = False) -> date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not np.isnan(value):
         return _serial(value)
     if isinstance(value, str):
-        return parse_date_text(value, two_digit_be)
+        return parse_date_text(value, two_digit_be, month_first)
     return None
 
 
@@ -134,17 +135,21 @@ def is_blank(value: object) -> bool:
     return isinstance(value, str) and (not value.strip() or value.strip() in _PLACEHOLDERS)
 
 
-def writes_be_two_digit_years(values) -> bool:
-    """Whether a column's two-digit years are Buddhist Era: some are 40 or more (25xx)."""
-    years = [int(m[3]) for v in values if isinstance(v, str) and (m := _NUMERIC.match(v.strip()))]
-    return any(40 <= y < 100 for y in years)
+def column_style(values) -> tuple[bool | None, bool]:
+    """How a column writes its text dates: (two-digit years are BE, by the majority of them, or None
+    when it has none; month first, when some second number is over 12 and no first one is)."""
+    parts = [(int(m[1]), int(m[2]), m[3]) for v in values if isinstance(v, str) and (m := _NUMERIC.match(v.strip()))]
+    short = [int(y) for _, _, y in parts if len(y) == 2]
+    be = sum(y >= 40 for y in short) >= len(short) / 2 if short else None  # a tie is Thai: BE
+    month_first = any(b > 12 for _, b, _ in parts) and not any(a > 12 for a, _, _ in parts)
+    return be, month_first
 
 
 def parse_date_column(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(datetime64 dates, mask of cells that are filled but not a date). Parses each distinct value once."""
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-    be = writes_be_two_digit_years(uniques)
-    parsed = [None if is_blank(v) else cell_to_date(v, be) for v in uniques]
+    be, month_first = column_style(uniques)
+    parsed = [None if is_blank(v) else cell_to_date(v, be, month_first) for v in uniques]
     bad_unique = np.array([p is None and not is_blank(v) for p, v in zip(parsed, uniques)], dtype=bool)
     as_dt = pd.to_datetime(pd.Series(parsed, dtype=object), errors="coerce").to_numpy()
     taken = np.where(codes >= 0, codes, 0)

@@ -104,3 +104,17 @@ def test_every_generated_date_style_reads_back_to_the_loans_dates(ledger_file, d
 def test_the_as_of_date_of_the_title(ledger_file):
     path = ledger_file(generate_loans(10, seed=1), as_of=date(2023, 12, 31))
     assert clean_sheet(load_sheet(path)).title_as_of == date(2023, 12, 31)
+
+
+@pytest.mark.parametrize("column,expected", [
+    (["03/31/2024", "12/01/2023"], [date(2024, 3, 31), date(2023, 12, 1)]),  # a US column: month first
+    (["31/03/2024", "12/01/2023"], [date(2024, 3, 31), date(2023, 1, 12)]),  # day first
+    (["31/03/23", "15/01/23", "31/03/45"], [date(2023, 3, 31), date(2023, 1, 15), date(2045, 3, 31)]),  # CE
+    (["31/03/67", "15/01/39"], [date(2024, 3, 31), date(1996, 1, 15)]),  # BE, an old debt included
+    (["31-Mar-24", "31-มี.ค.-67", "31/3/2024 12:00 AM", "2024-03-31T00:00:00Z"], [date(2024, 3, 31)] * 4),
+    (["-", "0", "00/01/1900", 0], [None] * 4),  # placeholders are blank, not unreadable
+])
+def test_a_column_is_read_in_its_own_style(column, expected):
+    dates, bad = parse_date_column(pd.Series(column, dtype=object))
+    assert [None if pd.isna(d) else d.date() for d in dates] == expected
+    assert not bad.any()
