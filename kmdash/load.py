@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -87,7 +89,7 @@ def load_sheet(source: bytes | str | Path, sheet: str | int | None = 0) -> RawSh
 
 
 def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> Iterator[RawSheet]:
-    """The chosen sheet, or (sheet=None) every sheet in order, each read only when asked for."""
+    """The chosen sheet, or (sheet=None) every sheet, visible ones first, each read only when asked for."""
     data = read_source(source)
     kind = file_kind(data)
     if kind == "csv":
@@ -96,10 +98,10 @@ def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> I
         return
     book = _workbook(data, kind)
     names = book.sheet_names
-    chosen = [_pick_sheet(names, sheet if sheet is not None else 0)]
-    if sheet is None:
-        chosen = names
+    chosen = [_pick_sheet(names, sheet)] if sheet is not None else _visible_first(book, names)
     for name in chosen:
+        if kind == "xlsx":
+            _check_area(data, name)
         try:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:  # calamine raises several types for damaged sheets
@@ -107,11 +109,17 @@ def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> I
         yield RawSheet(rows=_trim(rows), kind=kind, sheet=name, sheets=names)
 
 
-def _pick_sheet(names: list[str], sheet: str | int | None) -> str:
+def _visible_first(book, names: list[str]) -> list[str]:
+    """Every sheet name, hidden ones (often last year's copy) after the visible ones."""
+    from python_calamine import SheetVisibleEnum
+
     if not names:
         raise LedgerError("สมุดงานไม่มีแผ่นงานเลย", "the workbook has no sheets")
-    if sheet is None:
-        return names[0]
+    hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
+    return [n for n in names if n not in hidden] + [n for n in names if n in hidden]
+
+
+def _pick_sheet(names: list[str], sheet: str | int) -> str:
     if isinstance(sheet, int):
         if 0 <= sheet < len(names):
             return names[sheet]
@@ -157,27 +165,85 @@ def _check_zip(data: bytes) -> None:
             f"the workbook inflates to {unzipped / 1e6:.0f} MB (a zip bomb?); it was not opened")
 
 
+MAX_CELLS = 20_000_000  # a sheet's used area beyond this is a stray far cell, not a ledger
+_DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
+
+
+def _check_area(data: bytes, sheet: str) -> None:
+    """Refuse a sheet whose used area (its <dimension>) is huge: the reader would need it all in memory."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        path = _sheet_paths(archive).get(sheet)
+        if path is None or path not in archive.namelist():
+            return
+        with archive.open(path) as member:
+            found = _DIMENSION.search(member.read(4096))
+    if not found:
+        return
+    columns = 0
+    for letter in found[1].decode():
+        columns = columns * 26 + ord(letter) - 64
+    area = f"{found[1].decode()}{int(found[2])}"
+    if columns * int(found[2]) > MAX_CELLS:
+        raise LedgerError(
+            f"แผ่นงาน '{sheet}' มีข้อมูลไปถึงเซลล์ {area} (ไกลเกินตาราง) ใน Excel กด Ctrl+End เพื่อหาเซลล์นั้น "
+            "ลบแถว/คอลัมน์ที่ว่างเกิน แล้วบันทึกใหม่",
+            f"sheet '{sheet}' has something in cell {area}, far beyond the table; in Excel press Ctrl+End "
+            "to find it, delete the extra rows/columns and save again")
+
+
+def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its XML part, from xl/workbook.xml and its relationships."""
+    from defusedxml import ElementTree
+
+    try:
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    except (KeyError, ElementTree.ParseError):
+        return {}  # the reader itself will say the workbook is damaged
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    paths = {}
+    for node in book.iter():
+        if node.tag.endswith("}sheet"):
+            rel = next((v for k, v in node.attrib.items() if k.endswith("}id")), None)
+            target = targets.get(rel, "").lstrip("/")
+            paths[node.get("name")] = target if target.startswith("xl/") else f"xl/{target}"
+    return paths
+
+
 def _csv_rows(data: bytes) -> tuple[list[list[object]], str]:
     text, encoding = decode_text(data)
-    first_lines = "\n".join(text.splitlines()[:50])
-    delimiter = max(_CSV_DELIMITERS, key=first_lines.count)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return rows, encoding
+    lines = text.splitlines()
+    if lines and re.fullmatch(r"sep=.", lines[0].strip()):  # Excel's delimiter hint, not a row
+        delimiter, text = lines[0].strip()[4], text.split("\n", 1)[1] if "\n" in text else ""
+    else:
+        delimiter = _delimiter(lines[:60])
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), encoding
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the most lines into the same number of fields (title rows aside):
+    counting characters fails when amounts carry thousands commas in a tab-separated file."""
+    def score(delimiter: str) -> tuple[int, int]:
+        widths = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter) if len(row) > 1)
+        width, lines_of_width = widths.most_common(1)[0] if widths else (1, 0)
+        return lines_of_width, width
+
+    return max(_CSV_DELIMITERS, key=score)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode a text export: UTF-8 (with or without BOM), UTF-16, else cp874 (Thai Windows)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _checked(data.decode("utf-16", errors="replace")), "utf-16"
     if _looks_utf16_without_bom(data):
         codec = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return _checked(data.decode(codec, errors="replace")), codec
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data  # the mark is sometimes in front of a cp874 body
     try:
-        return _checked(data.decode("utf-8")), "utf-8"
+        return _checked(body.decode("utf-8")), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError:  # Thai Windows: a stray byte cp874 lacks is replaced, noise is still refused
-        return _checked(data.decode("cp874", errors="replace")), "cp874"
+        return _checked(body.decode("cp874", errors="replace")), "cp874"
 
 
 def _looks_utf16_without_bom(data: bytes) -> bool:

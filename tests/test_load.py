@@ -184,3 +184,50 @@ def test_an_old_format_xls_with_real_dates_gives_the_ledgers_figures(loans_120):
     assert (summary["as_of_source"], summary["rows"]["loans"]) == ("title", len(loans_120))
     assert summary["reconciliation"]["matches"]
     assert_figures(summary, expected_figures(loans_120, AS_OF))
+
+
+def test_a_stray_value_in_the_last_cell_is_refused_before_reading(tmp_path, rows):
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.active["XFD1048576"] = "x"
+    path = tmp_path / "stray.xlsx"
+    book.save(path)
+    started = time.perf_counter()
+    with pytest.raises(LedgerError, match="XFD1048576"):
+        read_ledger(path)
+    assert time.perf_counter() - started < 5
+
+
+def test_a_hidden_sheet_is_read_only_when_named(rows):
+    book = Workbook()
+    old = book.active
+    old.title, old.sheet_state = "ปีที่แล้ว", "hidden"
+    old.append(["เลขทะเบียนสมาชิก", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ"])
+    old.append(["09999", "31/03/2565", 1.0])
+    current = book.create_sheet("ปีนี้")
+    for row in rows:
+        current.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert read_ledger(buffer.getvalue())[0].sheet == "ปีนี้"
+    assert read_ledger(buffer.getvalue(), "ปีที่แล้ว")[1].loans["member_no"].tolist() == ["09999"]
+
+
+def test_a_tab_separated_export_with_thousands_commas(tmp_path):
+    header = "\t".join(["เลขทะเบียนสมาชิก", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ", "เงินต้นค้างชำระ",
+                        "ดอกเบี้ยค้างชำระ", "ทุนเรือนหุ้น"])
+    body = "\n".join(f"{i:05d}\t31/03/2566\t\"1,250,000.00\"\t\"1,000,000.00\"\t\"12,500.50\"\t\"3,000.00\""
+                     for i in range(1, 30))
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(("รายงานลูกหนี้ ณ วันที่ 31 มีนาคม 2567\n" + header + "\n" + body).encode("utf-16"))
+    raw, ledger = read_ledger(path)
+    assert raw.encoding == "utf-16" and len(ledger.loans) == 29
+    assert ledger.loans["outstanding"].sum() == 29 * 1_250_000
+
+
+def test_excel_sep_hint_and_a_utf8_mark_before_a_cp874_body():
+    text = "sep=;\nเลขทะเบียนสมาชิก;วันครบกำหนดชำระ;เงินต้นคงเหลือ\n00001;31/03/2566;100\n"
+    raw, ledger = read_ledger(b"\xef\xbb\xbf" + text.encode("cp874"))
+    assert raw.encoding == "cp874" and ledger.header_row == 1
+    assert ledger.loans[["member_no", "outstanding"]].values.tolist() == [["00001", 100.0]]
