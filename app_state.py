@@ -84,18 +84,32 @@ def set_upload(name: str, data: bytes) -> None:
     if previous is not None and previous.digest == digest:
         return
     st.session_state["uploaded"] = Source(name, data, digest, is_sample=False)
-    for key in ("sheet", "mapping", "as_of"):
-        st.session_state.pop(key, None)
+    _forget_choices()
 
 
 def clear_upload() -> None:
-    for key in ("uploaded", "sheet", "mapping", "as_of"):
+    st.session_state.pop("uploaded", None)
+    _forget_choices()
+
+
+def _forget_choices() -> None:
+    """Choices made for the previous file: sheet, header mapping, as-of date."""
+    for key in ("sheet", "sheet_picker", "mapping", "as_of"):
         st.session_state.pop(key, None)
 
 
 @st.cache_data(max_entries=6, show_spinner=False)
 def _sheets(digest: str, _data: bytes) -> list[str]:
     return sheet_names(_data)
+
+
+def sheets() -> list[str]:
+    """The current file's sheet names ([] for CSV or a file that cannot be opened)."""
+    src = source()
+    try:
+        return _sheets(src.digest, src.data)
+    except LedgerError:
+        return []
 
 
 @st.cache_data(max_entries=6, show_spinner=False)

@@ -40,6 +40,7 @@ _NOT_A_HEADING = re.compile(r"^หน้า|^page\b|ณ\s*วันที่|ส
 _TOTAL_WORDS = re.compile(r"^(?:ยอด)?รวม\s*|\s*รวม\s*$|^(?:sub\s*-?\s*)?total\s*|\s*total\s*$", re.IGNORECASE)
 # A person's title: Thai titles run into the name, so no word boundary after them.
 _PERSON = re.compile(r"^(?:นาย|นาง|น\.ส\.|ด\.ช\.|ด\.ญ\.)|^(?:mr|mrs|ms|miss)\b", re.IGNORECASE)
+_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d*)?(?![\d,])")  # 1,234,567.89
 _MONEY_JUNK = re.compile(r"[,\s฿]|บาท|บ\.$")
 
 
@@ -416,7 +417,9 @@ def _short(text: object) -> str:
 
 def _money_text(text: str) -> float | None:
     """"12,500.00", "฿1,200", "12,500.-" (whole baht), "(1,200.00)" or "1,200.00-" (negative), "-" (zero)
-    -> baht; None if not money."""
+    -> baht; None if not money, also for commas that do not group thousands ("50000,50", "1.234,5")."""
+    if "," in text and not _GROUPED.search(text):
+        return None
     s = _MONEY_JUNK.sub("", text)
     if s in ("", "-", "–"):
         return 0.0

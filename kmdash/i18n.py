@@ -65,6 +65,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "stage_analyse": ("กำลังวิเคราะห์หนี้ค้าง…", "Analysing the overdue debt…"),
     "loaded": ("ไฟล์ {name}", "File {name}"),
     "sheet": ("แผ่นงาน", "Sheet"),
+    "other_sheets": ("ไฟล์นี้มีอีก {n} แผ่นงาน: อ่านทีละแผ่น เลือกได้ที่นี่",
+                     "This file has {n} more sheet(s): one is read at a time; choose here"),
     "as_of_input": ("ข้อมูล ณ วันที่", "As-of date"),
     "rows_summary": ("อ่าน {read:,} แถว ใช้ {loans:,} สัญญา ข้าม {skipped:,} แถว (หัวตารางอยู่แถว {header})",
                      "Read {read:,} rows: {loans:,} loans used, {skipped:,} skipped (header on row {header})"),

@@ -59,13 +59,24 @@ def reconciliation_badge(cur: state.Current) -> None:
         st.warning(tr("rec_badge_diff", diffs=diffs))
 
 
+def sheet_picker(sheets: list[str], current: str | None, place=st) -> None:
+    """The sheet to read, where the workbook has several; also beside an error, so a wrong choice is undone."""
+    if len(sheets) < 2:
+        return
+    if st.session_state.get("sheet_picker") not in sheets:
+        st.session_state["sheet_picker"] = current if current in sheets else sheets[0]
+    place.selectbox(tr("sheet"), sheets, key="sheet_picker", on_change=on_sheet)
+
+
+def on_sheet() -> None:
+    st.session_state["sheet"] = st.session_state["sheet_picker"]
+
+
 def sheet_and_date(cur: state.Current) -> None:
     left, right = st.columns(2)
+    sheet_picker(cur.sheets, cur.sheet, left)
     if len(cur.sheets) > 1:
-        picked = left.selectbox(tr("sheet"), cur.sheets, index=cur.sheets.index(cur.sheet))
-        if picked != cur.sheet:
-            st.session_state["sheet"] = picked
-            st.rerun()
+        left.caption(tr("other_sheets", n=len(cur.sheets) - 1))
     picked_date = right.date_input(tr("as_of_input"), value=cur.as_of, format="DD/MM/YYYY")
     right.caption(f"{state.day(cur.as_of)} — {t(f'as_of_{cur.as_of_source}', state.lang())}")
     if picked_date != cur.as_of:
@@ -111,6 +122,7 @@ if source.is_sample:
 loaded = state.load_current(progress=True)
 if isinstance(loaded, LedgerError):
     state.show_error(loaded)
+    sheet_picker(state.sheets(), st.session_state.get("sheet"))
     if loaded.unmapped:
         mapping_form(loaded.unmapped)
     st.stop()

@@ -655,3 +655,21 @@ def test_the_as_of_date_is_editable_and_the_figures_follow(sample_loans):
     go(at)
     assert at.date_input[0].value == date(2024, 6, 30)
     assert tiles(at) == expected_tiles(expected_figures(sample_loans, date(2024, 6, 30)))
+
+
+def test_choosing_a_sheet_without_a_ledger_shows_the_error_and_the_sheet_picker_to_go_back():
+    first = generate_loans(40, seed=3)
+    book = Workbook()
+    for row in ledger_rows(first, LedgerShape(), AS_OF):
+        book.active.append(row)
+    book.active.title = "ลูกหนี้"
+    book.create_sheet("หมายเหตุ").append(["บันทึกการประชุม"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    at = upload(start(), ("สองแผ่น.xlsx", buffer.getvalue(), XLSX))
+    next(s for s in at.selectbox if s.label == t("sheet", "th")).set_value("หมายเหตุ")
+    go(at)
+    assert at.error and not at.metric
+    next(s for s in at.selectbox if s.label == t("sheet", "th")).set_value("ลูกหนี้")
+    go(at)
+    assert tiles(at) == expected_tiles(expected_figures(first, AS_OF))
