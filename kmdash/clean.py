@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
 
-from .dates import dates_in_text, parse_date_column
+from .dates import dates_in_text, parse_date_column, serial_date
 from .errors import LedgerError
 from .headers import DATE_FIELDS, FIELDS, MONEY_FIELDS, TEXT_FIELDS, HeaderMap, find_header, lookup, map_headers
 from .load import RawSheet
@@ -28,6 +28,8 @@ _GRAND_TOTAL = re.compile(r"^(?:ยอด)?รวม\s*(?:ทั้ง\s*(?:ส�
                           r"^grand\s*total|^total\s*all", re.IGNORECASE)
 _SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|\sรวม\s*$|^(?:sub\s*-?\s*)?total\b|^group\s*total|"
                        r"\b(?:sub)?total[\s:.\-]*$|^ยอดยก", re.IGNORECASE)
+# "รวม" in the member column of a row that has a due date: only as a word ("รวมพล" is a name).
+_DATED_TOTAL = re.compile(r"^(?:ยอด)?รวม(?:\s|ทั้ง|ทุก|กลุ่ม|$)|^(?:sub\s*-?\s*)?total\b", re.IGNORECASE)
 _CARRIED = re.compile(r"^ยอดยก|^รวมยก|carried\s*forward|brought\s*forward", re.IGNORECASE)
 _SIGNATURE = re.compile(r"ลงชื่อ|ลงนาม|ผู้จัดทำ|ผู้ตรวจสอบ|ผู้รับรอง|ผู้จัดการ|ประธาน|เหรัญญิก|ตำแหน่ง|"
                         r"เจ้าหน้าที่|signed|signature|prepared by|manager|"
@@ -141,9 +143,17 @@ _BROUGHT_FORWARD = re.compile(r"^\s*ยอดยกมา|brought\s*forward", re
 
 
 def _title_lines(rows: list[list[object]]) -> list[str]:
-    """The title rows as text, without the cells that give the print date or time."""
-    lines = [_row_text([c for c in row if not (isinstance(c, str) and _PRINTED.search(c))]) for row in rows]
+    """The title rows as text, without the cells that give the print date or time; a real date cell
+    (or an Excel serial number) beside "ณ วันที่" as its ISO date."""
+    lines = [_row_text([_title_cell(c) for c in row if not (isinstance(c, str) and _PRINTED.search(c))])
+             for row in rows]
     return [line for line in lines if line]
+
+
+def _title_cell(cell: object) -> object:
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool) and 20000 <= cell < 80000:
+        return serial_date(cell).isoformat()
+    return cell.date().isoformat() if isinstance(cell, datetime) else cell
 
 
 def _as_of_from_titles(titles: list[str]) -> date | None:
@@ -234,7 +244,7 @@ def _row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: H
     label = _label(texts, cols)
 
     id_col = texts[cols["member_no"]] if "member_no" in cols else texts[cols["name"]]
-    member_says_total = _matches(_SUBTOTAL, id_col, id_col != None)  # noqa: E711
+    member_says_total = _matches(_DATED_TOTAL, id_col, id_col != None)  # noqa: E711
     total_text = _first_match(_SUBTOTAL, texts, _label_columns(cols), ~blank & ~repeated & (~dated | member_says_total))
     label = np.where(total_text != None, total_text, label)  # noqa: E711
     carried = _matches(_CARRIED, total_text, total_text != None)  # noqa: E711

@@ -65,11 +65,12 @@ def parse_date_text(text: str, two_digit_be: bool | None = None, month_first: bo
     if m := (_ISO.match(s) or _COMPACT.match(s)):
         return _make(int(m[1]), int(m[2]), int(m[3]))
     if _SERIAL.match(s):
-        return _serial(float(s))
+        return serial_date(float(s))
     return find_date_in_text(s)
 
 
-def _serial(number: float) -> date | None:
+def serial_date(number: float) -> date | None:
+    """An Excel serial day number as a date (1 = 1900-01-01 in Excel's counting)."""
     return EXCEL_EPOCH + timedelta(days=int(number)) if 1 <= number < 120000 else None
 
 
@@ -118,7 +119,7 @@ def cell_to_date(value: object, two_digit_be: bool | None = None, month_first: b
     if isinstance(value, date):
         return _make(value.year, value.month, value.day)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and not np.isnan(value):
-        return _serial(value)
+        return serial_date(value)
     if isinstance(value, str):
         return parse_date_text(value, two_digit_be, month_first)
     return None

@@ -166,7 +166,7 @@ def _blank(cell: object) -> bool:
 
 
 def find_header(rows: list[list[object]], user_map: dict[str, str] | None = None,
-                scan: int = 40) -> tuple[int, list[object]]:
+                scan: int = 100) -> tuple[int, list[object]]:
     """(index, header cells) of the row that names the most fields within the first `scan` rows.
 
     A two-row header is joined into the lower row when that names more fields.

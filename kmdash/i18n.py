@@ -9,6 +9,8 @@ LANGS = ("th", "en")
 CATALOGUE: dict[str, tuple[str, str]] = {
     "file": ("ไฟล์", "File"),
     "as_of": ("ณ วันที่", "As of"),
+    "sheets_line": ("แผ่นงานในไฟล์: {sheets} (อ่านทีละแผ่น เลือกด้วย --sheet)",
+                    "Sheets in the file: {sheets} (one is read; choose with --sheet)"),
     "as_of_title": ("จากหัวรายงาน", "from the report title"),
     "as_of_option": ("กำหนดเอง", "set by option"),
     "as_of_today": ("วันนี้ ไม่พบวันที่ในหัวรายงาน", "today; no date in the report title"),

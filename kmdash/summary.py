@@ -65,6 +65,7 @@ def format_report(s: dict, lang: str = "th") -> str:
     """A short plain-text report of a summary dict, in Thai or English."""
     lines = [
         f"{t('file', lang)}: {s['file']}" + (f" [{s['sheet']}]" if s.get("sheet") else ""),
+        *([t("sheets_line", lang, sheets=", ".join(s["sheets"]))] if len(s["sheets"]) > 1 else []),
         f"{t('as_of', lang)}: {s['as_of']} ({t('as_of_' + s['as_of_source'], lang)})",
         t("rows_line", lang, **s["rows"]),
         f"{t('members', lang)}: {s['members']:,}   {t('members_overdue', lang)}: {s['members_overdue']:,}"

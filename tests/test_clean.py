@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 import pandas as pd
@@ -362,3 +362,22 @@ def test_an_unreadable_loan_date_keeps_the_loan_and_is_noted():
     assert ledger.skipped == []
     assert [n["row"] for n in ledger.notes] == [2] and "ไม่ระบุ" in ledger.notes[0]["note"]
     assert ledger.loans["due_date"].isna().tolist() == [False, True]
+
+
+def test_a_real_date_or_serial_beside_ณ_วันที่_is_the_as_of():
+    for cell in (datetime(2024, 3, 31), 45382.0):
+        ledger = clean_sheet(load_sheet(workbook_bytes(["ณ วันที่", cell], HEAD, ["1", "ก", "A", "31/03/2566", 1])))
+        assert ledger.title_as_of == date(2024, 3, 31)
+
+
+def test_a_member_whose_name_starts_with_รวม_is_a_member_not_a_subtotal():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        ["ชื่อสมาชิก", "วันครบกำหนด", "ยอดหนี้คงเหลือ"], ["รวมพล ใจดี", "31/03/2566", 100],
+        ["รวม", None, 100])))
+    assert ledger.loans["name"].tolist() == ["รวมพล ใจดี"] and ledger.grand_total == {"outstanding": 100.0}
+
+
+def test_the_header_is_found_below_many_title_rows():
+    ledger = clean_sheet(load_sheet(workbook_bytes(*[[f"หมายเหตุ {i}"] for i in range(60)], HEAD,
+                                                   ["1", "ก", "A", "31/03/2566", 1])))
+    assert ledger.header_row == 61
