@@ -24,9 +24,9 @@ NO_GROUP = "(ไม่ระบุกลุ่ม)"
 _NO_NUMBER = ["-", "–", "—", "--"]  # written for members without a number: the name is the key
 _BARRIER = object()  # stops carrying a member down past a subtotal or heading
 
-_GRAND_TOTAL = re.compile(r"^(?:ยอด)?รวม\s*(?:ทั้ง\s*(?:สิ้น|หมด|สหกรณ์)|ทุก\s*กลุ่ม)|^(?:grand\s*)?total\s*$|"
+_GRAND_TOTAL = re.compile(r"^(?:ยอด)?รวม\s*(?:ทั้ง\s*(?:สิ้น|หมด|สหกรณ์)|ทุก\s*กลุ่ม)|^ทั้งสิ้น|^(?:grand\s*)?total\s*$|"
                           r"^grand\s*total|^total\s*all", re.IGNORECASE)
-_SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|\sรวม\s*$|^(?:sub\s*-?\s*)?total\b|^group\s*total|"
+_SUBTOTAL = re.compile(r"^(?:ยอด)?รวม|^ทั้งสิ้น|\sรวม\s*$|^(?:sub\s*-?\s*)?total\b|^group\s*total|"
                        r"\b(?:sub)?total[\s:.\-]*$|^ยอดยก", re.IGNORECASE)
 # "รวม" in the member column of a row that has a due date: only as a word ("รวมพล" is a name).
 _DATED_TOTAL = re.compile(r"^(?:ยอด)?รวม(?:\s|ทั้ง|ทุก|กลุ่ม|$)|^(?:sub\s*-?\s*)?total\b", re.IGNORECASE)
@@ -257,7 +257,8 @@ def _row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: H
     text_only = ~blank & ~has_money & ~dated & ~repeated & ~carried
     signature = _matches(_SIGNATURE, label, text_only)
     heading_text = _first_match(_HEADING, texts, _label_columns(cols), ~blank & ~dated & ~(subtotal | grand | carried))
-    named = (heading_text != None) & ~signature & (text_only | _matches(_HEADING, id_col, has_money))  # noqa: E711
+    no_number = texts[cols["member_no"]] == None if "member_no" in cols else np.ones(len(grid), dtype=bool)  # noqa: E711
+    named = (heading_text != None) & ~signature & (text_only | has_money & no_number)  # noqa: E711
     label = np.where(named, heading_text, label)
     lone = (filled.sum(axis=1) == 1) & text_only & ~(subtotal | grand | signature | named)
     lone &= ~_matches(_NOT_A_HEADING, label, lone) if "group" not in cols else np.zeros(len(grid), dtype=bool)

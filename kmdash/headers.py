@@ -61,11 +61,16 @@ KNOWN_EXTRAS = ("ลำดับ", "ลำดับที่", "ที่", "ห
 # Matched after dots are removed: "(บาท)", "(ว/ด/ป)" and other unit or format hints at the end.
 _UNIT_SUFFIX = re.compile(r"\((?:บาท|baht|thb|บ|วัน|days|ว/ด/ป|วว/ดด/ปป(?:ปป)?|dd/mm/yy(?:yy)?)\)$")
 _SPACES = re.compile(r"\s+")
+_HEADER_DATE = re.compile(r"\s+(?:ณ\s*)?(?:วันที่\s*)?(?:as\s+(?:of|at)\s*)?"
+                          r"(?:\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2,4}|\d{1,2}\s*[^\d\s]+\s*\d{2,4})$",
+                          re.IGNORECASE)
 
 
 def normalise(text: object) -> str:
-    """Header text in a comparable form: lower case; no spaces, line breaks, dots, dashes or unit suffix."""
-    s = _SPACES.sub("", str(text).replace("\u200b", "")).lower()
+    """Header text in a comparable form: lower case; no spaces, line breaks, dots, dashes, unit suffix
+    or trailing date ("เงินต้นคงเหลือ ณ 31 มี.ค. 67")."""
+    s = _HEADER_DATE.sub("", str(text).replace("\u200b", "").strip())
+    s = _SPACES.sub("", s).lower()
     s = re.sub(r"[.:\-–—_*]", "", s)
     return _UNIT_SUFFIX.sub("", s)
 

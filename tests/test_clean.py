@@ -381,3 +381,20 @@ def test_the_header_is_found_below_many_title_rows():
     ledger = clean_sheet(load_sheet(workbook_bytes(*[[f"หมายเหตุ {i}"] for i in range(60)], HEAD,
                                                    ["1", "ก", "A", "31/03/2566", 1])))
     assert ledger.header_row == 61
+
+
+def test_a_grand_total_labelled_ทั้งสิ้น_and_headings_that_carry_their_groups_totals():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        ["เลขที่สมาชิก", "ชื่อสมาชิก", "วันครบกำหนด", "ยอดหนี้คงเหลือ"],
+        [None, "กลุ่มที่ 1 บ้านนา", None, 800], ["1", "ก", "31/03/2566", 800],
+        [None, "กลุ่มที่ 2 บ้านไร่", None, 700], ["2", "ข", "31/03/2566", 700],
+        [None, "ทั้งสิ้น", None, 1500])))
+    assert ledger.loans[["member_no", "group"]].values.tolist() == [["1", "กลุ่มที่ 1 บ้านนา"], ["2", "กลุ่มที่ 2 บ้านไร่"]]
+    assert ledger.grand_total == {"outstanding": 1500.0}
+
+
+def test_a_header_that_carries_the_report_date_is_still_known():
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        ["เลขที่สมาชิก", "วันครบกำหนด", "เงินต้นคงเหลือ ณ 31 มี.ค. 67", "เงินต้นค้างชำระ ณ วันที่ 31/03/2567"],
+        ["1", "31/03/2566", 800, 100])))
+    assert {"outstanding", "principal_overdue"} <= ledger.headers.columns.keys()

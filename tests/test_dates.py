@@ -108,6 +108,7 @@ def test_the_as_of_date_of_the_title(ledger_file):
 
 @pytest.mark.parametrize("column,expected", [
     (["03/31/2024", "12/01/2023"], [date(2024, 3, 31), date(2023, 12, 1)]),  # a US column: month first
+    (["3/31/2024 0:00", "12/1/2023 0:00"], [date(2024, 3, 31), date(2023, 12, 1)]),  # also with times
     (["31/03/2024", "12/01/2023"], [date(2024, 3, 31), date(2023, 1, 12)]),  # day first
     (["31/03/23", "15/01/23", "31/03/45"], [date(2023, 3, 31), date(2023, 1, 15), date(2045, 3, 31)]),  # CE
     (["31/03/67", "15/01/39"], [date(2024, 3, 31), date(1996, 1, 15)]),  # BE, an old debt included
