@@ -358,6 +358,8 @@ def _member_key(grid: np.ndarray, texts: list[np.ndarray], cols: dict) -> np.nda
 def _as_texts(raw: np.ndarray, text: np.ndarray) -> np.ndarray:
     """Text cells as written, numbers as their digits (17.0 -> "17"), blanks None."""
     other = _other(raw)
+    if not other.any():
+        return text.copy()
     return np.array([_as_text(v) if o else t for v, o, t in zip(raw, other, text)], dtype=object)
 
 
@@ -404,7 +406,9 @@ def _repeated_header(grid: np.ndarray, cols: dict, rows: np.ndarray) -> np.ndarr
         if name in cols:
             cells = grid[:, cols[name]]
             idx = np.flatnonzero(rows & np.array([type(v) is str for v in cells], dtype=bool))
-            out[idx] |= np.array([lookup(v) == name for v in cells[idx]], dtype=bool)
+            if len(idx):
+                uniques, inverse = np.unique(cells[idx].astype(str), return_inverse=True)
+                out[idx] |= np.array([lookup(u) == name for u in uniques], dtype=bool)[inverse]
     return out
 
 
@@ -488,28 +492,33 @@ def _mark_bad(reasons: np.ndarray, bad: np.ndarray, raw: np.ndarray, reason: str
 
 
 def _text_field(raw: np.ndarray, text: np.ndarray) -> np.ndarray:
-    """Text as written; numbers (a contract no. typed as a number) as their digits."""
-    other = _other(raw)
-    return np.array([_as_text(v) if o else (t or "") for v, o, t in zip(raw, other, text)], dtype=object)
+    """Text as written, blanks empty; numbers (a contract no. typed as a number) as their digits."""
+    texts = _as_texts(raw, text)
+    return np.where(texts == None, "", texts)  # noqa: E711
 
 
 def _groups(group: np.ndarray | None, rows: _Rows) -> np.ndarray:
     """Each row's group: the group column (a blank carried down from the loan above, as report writers
     print a group once); else the "กลุ่ม…" heading above, the "รวม …" subtotal below, or a lone heading."""
-    barrier = rows.subtotal | rows.grand | rows.heading | rows.lone_heading
-    n = len(barrier)
-    column = _carried_down(group, barrier) if group is not None else pd.Series([None] * n, dtype=object)
-    names = [_subtotal_group(t) if s else None for t, s in zip(rows.label, rows.subtotal)]
-    result = (column.fillna(_carried_down(np.where(rows.heading, rows.label, None), rows.subtotal | rows.grand))
-              .fillna(pd.Series(names, dtype=object).bfill())
-              .fillna(_carried_down(np.where(rows.lone_heading, rows.label, None), rows.subtotal | rows.grand)))
+    totals = rows.subtotal | rows.grand
+    result = (_carried_down(group, totals | rows.heading | rows.lone_heading) if group is not None
+              else pd.Series([None] * len(totals), dtype=object))
+    for fallback in (
+        lambda: _carried_down(np.where(rows.heading, rows.label, None), totals),
+        lambda: pd.Series([_subtotal_group(t) if s else None for t, s in zip(rows.label, rows.subtotal)],
+                          dtype=object).bfill(),
+        lambda: _carried_down(np.where(rows.lone_heading, rows.label, None), totals),
+    ):
+        if not result.isna().any():
+            break
+        result = result.fillna(fallback())
     return result.fillna(NO_GROUP).to_numpy()
 
 
 def _carried_down(values: np.ndarray, barrier: np.ndarray) -> pd.Series:
     """Values filled down into the blanks below them, not past a barrier row."""
-    marked = pd.Series(np.where(barrier, _BARRIER, values), dtype=object).ffill()
-    return marked.where(marked.map(lambda v: v is not _BARRIER), None)
+    marked = pd.Series(np.where(barrier, _BARRIER, values), dtype=object).ffill().to_numpy()
+    return pd.Series(np.where(marked == _BARRIER, None, marked), dtype=object)
 
 
 def _subtotal_group(label: str) -> str | None:
