@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import LedgerError
+from .markup import html_rows, xml2003_sheets
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # larger than any real ledger export
 MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # an xlsx inflating past this is a zip bomb
@@ -64,23 +65,35 @@ def _too_big(size: int) -> LedgerError:
 
 
 def file_kind(data: bytes) -> str:
-    """"xlsx", "xls" or "csv" from the content, not the file name."""
+    """"xlsx", "xls", "xml2003", "html" or "csv" from the content, not the file name."""
     if data.startswith(_ZIP_MAGIC):
         return "xlsx"
     if data.startswith(_XLS_MAGIC):
         return "xls"
-    head = data[:2048].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
-    if head.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
-        raise LedgerError(
-            "ไฟล์นี้เป็นหน้าเว็บ (HTML/XML) ที่ตั้งชื่อเป็น .xls เปิดใน Excel แล้วบันทึกเป็น .xlsx ก่อน",
-            "this file is a web page (HTML/XML) named .xls; open it in Excel and save it as .xlsx first")
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if head.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
+        return "xml2003"
+    if head.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or b"<table" in head:
+        return "html"
+    if head.startswith(b"<"):
+        raise _not_a_table()
     return "csv"
 
 
+def _not_a_table() -> LedgerError:
+    return LedgerError(
+        "ไฟล์นี้เป็น XML/หน้าเว็บที่ไม่มีตาราง เปิดใน Excel แล้วบันทึกเป็น .xlsx ก่อน",
+        "this file is XML or a web page without a table; open it in Excel and save it as .xlsx first")
+
+
 def sheet_names(data: bytes) -> list[str]:
-    """Sheet names of a workbook; [] for CSV."""
+    """Sheet names of a workbook; [] for CSV and an HTML page."""
     kind = file_kind(data)
-    return [] if kind == "csv" else _workbook(data, kind).sheet_names
+    if kind in ("csv", "html"):
+        return []
+    if kind == "xml2003":
+        return next(_xml2003_sheets(data, None)).sheets
+    return _workbook(data, kind).sheet_names
 
 
 def load_sheet(source: bytes | str | Path, sheet: str | int | None = 0) -> RawSheet:
@@ -92,9 +105,12 @@ def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> I
     """The chosen sheet, or (sheet=None) every sheet, visible ones first, each read only when asked for."""
     data = read_source(source)
     kind = file_kind(data)
-    if kind == "csv":
-        rows, encoding = _csv_rows(data)
+    if kind in ("csv", "html"):
+        rows, encoding = _csv_rows(data) if kind == "csv" else _html_rows(data)
         yield RawSheet(rows=_trim(rows), kind=kind, encoding=encoding)
+        return
+    if kind == "xml2003":
+        yield from _xml2003_sheets(data, sheet)
         return
     book = _workbook(data, kind)
     names = book.sheet_names
@@ -107,6 +123,27 @@ def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> I
         except Exception as exc:  # calamine raises several types for damaged sheets
             raise _unreadable(kind) from exc
         yield RawSheet(rows=_trim(rows), kind=kind, sheet=name, sheets=names)
+
+
+def _html_rows(data: bytes) -> tuple[list[list[object]], str]:
+    text, encoding = decode_text(data)
+    try:
+        rows = html_rows(text)
+    except Exception as exc:  # lxml's errors for pages it cannot parse
+        raise _unreadable("html") from exc
+    if not rows:
+        raise _not_a_table()
+    return rows, encoding
+
+
+def _xml2003_sheets(data: bytes, sheet: str | int | None) -> Iterator[RawSheet]:
+    try:
+        sheets = xml2003_sheets(data)
+    except Exception as exc:  # malformed XML, or entities defusedxml refuses
+        raise _unreadable("xml") from exc
+    names = list(sheets)
+    for name in [_pick_sheet(names, sheet)] if sheet is not None else names:
+        yield RawSheet(rows=_trim(sheets[name]), kind="xml2003", sheet=name, sheets=names)
 
 
 def _visible_first(book, names: list[str]) -> list[str]:

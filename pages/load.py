@@ -113,7 +113,8 @@ def skipped_rows(cur: state.Current) -> None:
 
 
 st.title(tr("app_title"))
-st.file_uploader(tr("upload_label"), type=["xlsx", "xls", "csv"], key="uploader", on_change=on_upload,
+st.file_uploader(tr("upload_label"), type=["xlsx", "xls", "csv", "txt", "htm", "html", "xml"], key="uploader",
+                 on_change=on_upload,
                  help=tr("upload_help"))
 source = state.source()
 if source.is_sample:

@@ -144,10 +144,9 @@ def test_random_bytes_are_not_a_spreadsheet():
         load.load_sheet(data)
 
 
-def test_html_named_xls_is_refused_with_advice(tmp_path):
+def test_a_web_page_without_a_table_is_refused_with_advice(tmp_path):
     path = tmp_path / "ledger.xls"
-    path.write_text("<html><body><table><tr><td>เลขทะเบียนสมาชิก</td></tr></table></body></html>",
-                    encoding="utf-8")
+    path.write_text("<html><body><p>เลขทะเบียนสมาชิก</p></body></html>", encoding="utf-8")
     with pytest.raises(LedgerError, match="web page"):
         load.load_sheet(path)
 
@@ -231,3 +230,33 @@ def test_excel_sep_hint_and_a_utf8_mark_before_a_cp874_body():
     raw, ledger = read_ledger(b"\xef\xbb\xbf" + text.encode("cp874"))
     assert raw.encoding == "cp874" and ledger.header_row == 1
     assert ledger.loans[["member_no", "outstanding"]].values.tolist() == [["00001", 100.0]]
+
+
+LEDGER = [["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ", "เงินต้นค้างชำระ"],
+          ["00017", "นาย ก", "31/03/2566", "1,000.00", "500.00"], ["00018", "นาง ข", "31/03/2568", "2,000.00", "0.00"],
+          [None, "รวมทั้งสิ้น", None, "3,000.00", "500.00"]]
+
+
+def test_an_html_table_saved_as_xls_is_read_with_its_titles():
+    cells = "".join("<tr>" + "".join(f"<td>{c or ''}</td>" for c in row) + "</tr>" for row in LEDGER)
+    page = ("<html><head><meta charset='windows-874'></head><body><table><tr><td colspan=5>"
+            f"ณ วันที่ 31 มีนาคม 2567</td></tr></table><table>{cells}</table></body></html>")
+    raw, ledger = read_ledger(page.encode("cp874"))
+    assert (raw.kind, ledger.title_as_of.isoformat(), len(ledger.loans)) == ("html", "2024-03-31", 2)
+    assert ledger.grand_total == {"outstanding": 3000.0, "principal_overdue": 500.0}
+
+
+def test_an_excel_2003_xml_workbook_is_read_with_typed_and_sparse_cells():
+    ns = ('xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+          'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"')
+    head = "".join(f'<Cell><Data ss:Type="String">{h}</Data></Cell>' for h in LEDGER[0])
+    xml = (f'<?xml version="1.0"?><Workbook {ns}><Worksheet ss:Name="ลูกหนี้"><Table>'
+           '<Row><Cell ss:MergeAcross="4"><Data ss:Type="String">ณ วันที่ 31 มีนาคม 2567</Data></Cell></Row>'
+           f'<Row ss:Index="3">{head}</Row><Row><Cell><Data ss:Type="String">00017</Data></Cell>'
+           '<Cell ss:Index="3"><Data ss:Type="DateTime">2023-03-31T00:00:00.000</Data></Cell>'
+           '<Cell><Data ss:Type="Number">1000</Data></Cell><Cell><Data ss:Type="Number">500</Data></Cell></Row>'
+           "</Table></Worksheet></Workbook>")
+    raw, ledger = read_ledger(xml.encode("utf-8"))
+    assert (raw.kind, raw.sheet, ledger.header_row) == ("xml2003", "ลูกหนี้", 3)
+    assert ledger.loans[["member_no", "outstanding", "principal_overdue"]].values.tolist() == [["00017", 1000.0, 500.0]]
+    assert ledger.loans["due_date"].iloc[0].date().isoformat() == "2023-03-31"
