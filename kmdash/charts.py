@@ -42,8 +42,8 @@ def aging_figure(aging: pd.DataFrame, lang: str = "th") -> go.Figure:
                              hovertemplate="%{x}<br>%{y:,} " + t("people", lang) + "<extra></extra>"),
                   secondary_y=True)
     fig.update_yaxes(title_text=t("baht", lang), secondary_y=False, tickformat=",.0f")
-    fig.update_yaxes(title_text=t("members", lang), secondary_y=True, rangemode="tozero", tickformat=",d",
-                     showgrid=False)
+    fig.update_yaxes(title_text=t("members", lang), secondary_y=True, rangemode="tozero", tickmode="auto",
+                     tickformat=",", showgrid=False)
     return _layout(fig, t("chart_aging", lang))
 
 
