@@ -107,30 +107,25 @@ def _no_header(raw: RawSheet) -> LedgerError:
                            "the sheet is empty; choose the sheet that holds the loan ledger")
     return LedgerError(
         "ไม่พบแถวหัวตาราง (เช่น เลขทะเบียนสมาชิก, เงินต้นคงเหลือ) ตรวจว่าเป็นทะเบียนลูกหนี้เงินกู้ "
-        "หรือกำหนดหัวคอลัมน์เอง (--map \"หัวคอลัมน์=ฟิลด์\")",
+        "หรือจับคู่หัวคอลัมน์เอง (บรรทัดคำสั่ง: --map \"หัวคอลัมน์=ฟิลด์\")",
         "no header row found (e.g. Member No, Principal Balance); check this is a loan ledger "
-        "or map the headers yourself (--map \"HEADER=field\")")
+        "or map the headers yourself (command line: --map \"HEADER=field\")")
 
 
 def _require_fields(headers: HeaderMap) -> None:
     unknown = ", ".join(headers.unmapped) or "-"
-    if not {"outstanding", "principal_overdue"} & headers.columns.keys():
-        raise LedgerError(
-            f"ไม่พบคอลัมน์จำนวนเงิน (เงินต้นคงเหลือ หรือ เงินต้นค้างชำระ) หัวที่ไม่รู้จัก: {unknown} "
-            "กำหนดเองด้วย --map \"หัวคอลัมน์=outstanding\"",
-            f"no amount column (principal outstanding or principal overdue) found; unknown headers: "
-            f"{unknown}; map one with --map \"HEADER=outstanding\"", headers.unmapped)
-    if "due_date" not in headers.columns:
-        raise LedgerError(
-            f"ไม่พบคอลัมน์วันครบกำหนดชำระ หัวที่ไม่รู้จัก: {unknown} กำหนดเองด้วย --map \"หัวคอลัมน์=due_date\"",
-            f"no due-date column found; unknown headers: {unknown}; map one with --map \"HEADER=due_date\"",
-            headers.unmapped)
-    if not {"member_no", "name"} & headers.columns.keys():
-        raise LedgerError(
-            f"ไม่พบคอลัมน์เลขทะเบียนสมาชิกหรือชื่อสมาชิก หัวที่ไม่รู้จัก: {unknown} "
-            "กำหนดเองด้วย --map \"หัวคอลัมน์=member_no\"",
-            f"no member number or name column found; unknown headers: {unknown}; "
-            "map one with --map \"HEADER=member_no\"", headers.unmapped)
+    for needed, fields, th, en in (
+        ("outstanding", ("outstanding", "principal_overdue"), "จำนวนเงิน (เงินต้นคงเหลือ หรือ เงินต้นค้างชำระ)",
+         "amount (principal outstanding or principal overdue)"),
+        ("due_date", ("due_date",), "วันครบกำหนดชำระ", "due-date"),
+        ("member_no", ("member_no", "name"), "เลขทะเบียนสมาชิกหรือชื่อสมาชิก", "member number or name"),
+    ):
+        if not set(fields) & headers.columns.keys():
+            raise LedgerError(
+                f"ไม่พบคอลัมน์{th} หัวที่ไม่รู้จัก: {unknown} — จับคู่หัวคอลัมน์เองในแบบฟอร์ม "
+                f"(บรรทัดคำสั่ง: --map \"หัวคอลัมน์={needed}\")",
+                f"no {en} column found; unknown headers: {unknown} — map one in the mapping form "
+                f"(command line: --map \"HEADER={needed}\")", headers.unmapped)
 
 
 def _row_text(row: list[object]) -> str:

@@ -70,6 +70,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "other_sheets": ("ไฟล์นี้มีอีก {n} แผ่นงาน: อ่านทีละแผ่น เลือกได้ที่นี่",
                      "This file has {n} more sheet(s): one is read at a time; choose here"),
     "as_of_input": ("ข้อมูล ณ วันที่", "As-of date"),
+    "as_of_today_warning": ("ไม่พบวันที่ของรายงานในหัวไฟล์ จึงใช้วันนี้ ตรวจและแก้ 'ข้อมูล ณ วันที่' ให้ตรงกับรายงาน",
+                            "The file's title gives no report date, so today is used: check and set the as-of date"),
     "rows_summary": ("อ่าน {read:,} แถว ใช้ {loans:,} สัญญา ข้าม {skipped:,} แถว (หัวตารางอยู่แถว {header})",
                      "Read {read:,} rows: {loans:,} loans used, {skipped:,} skipped (header on row {header})"),
     "skipped_rows": ("แถวที่ข้าม {n:,} แถว พร้อมเหตุผล", "Skipped rows ({n:,}) and why"),

@@ -134,6 +134,8 @@ st.markdown(f"**{tr('loaded', name=cur.source.name)}**" + (f" · {tr('sheet')}: 
 st.caption(tr("rows_summary", read=ledger.rows_read, loans=len(ledger.loans), skipped=len(ledger.skipped),
               header=ledger.header_row))
 sheet_and_date(cur)
+if cur.as_of_source == "today":
+    st.warning(tr("as_of_today_warning"))
 if (undated := int(ledger.loans["due_date"].isna().sum())):
     st.warning(tr("no_due_date", n=undated))
 reconciliation_badge(cur)
