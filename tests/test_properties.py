@@ -3,17 +3,21 @@ every loan is used; used rows add up to the file's grand total and to the genera
 
 from __future__ import annotations
 
+import json
 import tempfile
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
 from hypothesis import given, settings, strategies as st
 
-from kmdash.ledger import read_ledger
+from kmdash.errors import LedgerError
+from kmdash.ledger import read_ledger, run
+from kmdash.summary import summarise
 from kmdash.reconcile import reconcile
 from kmdash.synthetic import DATE_FORMATS, HEADERS, LedgerShape, expected_totals, generate_loans, ledger_rows
 
-from .conftest import AS_OF, MONEY, write_rows, xlsx_bytes
+from .conftest import AS_OF, MONEY, workbook_bytes, write_rows, xlsx_bytes
 
 shapes = st.builds(
     LedgerShape,
@@ -68,3 +72,31 @@ def test_every_row_is_accounted_for_and_the_totals_reconcile(n_loans, seed, shap
         assert set(result.file_total) == set(MONEY)
     else:
         assert (result.has_total, result.matches) == (False, None)
+
+
+# Any cells at all under a known header: the reader may refuse the sheet (LedgerError) but never
+# crashes, and every row it reads is used or skipped with a reason. (Run at 1,500 examples once.)
+cells = st.one_of(
+    st.none(), st.just(""), st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12),
+    st.floats(allow_nan=False, allow_infinity=False, width=32), st.integers(-10**9, 10**9),
+    st.dates(min_value=date(1900, 3, 1)), st.datetimes(min_value=datetime(1900, 3, 1)),
+    st.sampled_from(["รวม", "รวมทั้งสิ้น", "ยอดยกมา", "กลุ่มที่ 1", "-", "12,500.00", "(1,200.00)", "31/03/2567",
+                     "ลงชื่อ", "เลขทะเบียนสมาชิก", "หน้า 2", "0", "12,500.-", "50000,50", "3 ราย"]),
+)
+HEADER = ["ลำดับ", "เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "กลุ่ม", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ", "เงินต้นค้างชำระ"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(cells, min_size=0, max_size=len(HEADER) + 1), min_size=1, max_size=25))
+def test_any_cells_under_a_header_never_crash_and_every_row_is_accounted_for(body):
+    try:
+        result = run(workbook_bytes(["ณ วันที่ 31 มีนาคม 2567"], HEADER, *body))
+    except LedgerError as error:
+        assert "could not read this file" not in error.en, error.en  # refused for a reason, not by a crash
+        return
+    json.dumps(summarise(result), ensure_ascii=False)  # the analysis and its JSON hold too
+    ledger = result.ledger
+    used, skipped = set(ledger.loans["row"]), {s["row"] for s in ledger.skipped}
+    assert not used & skipped
+    assert len(used) + len(skipped) == ledger.rows_read
+    assert all(s["reason"] for s in ledger.skipped)
