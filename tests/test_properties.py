@@ -9,12 +9,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kmdash.errors import LedgerError
 from kmdash.ledger import read_ledger, run
-from kmdash.summary import summarise
 from kmdash.reconcile import reconcile
+from kmdash.summary import summarise
 from kmdash.synthetic import DATE_FORMATS, HEADERS, LedgerShape, expected_totals, generate_loans, ledger_rows
 
 from .conftest import AS_OF, MONEY, workbook_bytes, write_rows, xlsx_bytes
