@@ -26,6 +26,7 @@ import pytest
 
 from kmdash.i18n import t
 from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows, write_xlsx
+
 from .conftest import AS_OF, ROOT, expected_figures
 
 pytestmark = pytest.mark.e2e
@@ -206,6 +207,11 @@ def test_upload_overdue_total_and_privacy_in_chromium(browser, app_url, tmp_path
         assert value.inner_text().strip() != total, "the sample ledger already shows the expected total"
 
         page.set_input_files("input[type=file]", ledger)
+        # While the rerun draws, the old tile may stand beside the new one: wait for the new text, then
+        # for the run to settle, before reading the one tile again.
+        fresh = page.get_by_test_id("stMetricValue").filter(has_text=re.compile(rf"^\s*{re.escape(total)}\s*$"))
+        expect(fresh.first).to_be_visible(timeout=WAIT_MS)
+        _settled(page)
         expect(value).to_have_text(total, timeout=WAIT_MS)
         expect(page.get_by_text(ledger.name).first).to_be_visible(timeout=WAIT_MS)
         expect(page.get_by_text(SAMPLE_BANNER)).to_have_count(0, timeout=WAIT_MS)
