@@ -238,9 +238,7 @@ def _row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: H
     member_key[repeated] = None
     label = _label(texts, cols)
 
-    id_col = texts[cols["member_no"]] if "member_no" in cols else texts[cols["name"]]
-    member_says_total = _matches(_DATED_TOTAL, id_col, id_col != None)  # noqa: E711
-    total_text = _first_match(_SUBTOTAL, texts, _label_columns(cols), ~blank & ~repeated & (~dated | member_says_total))
+    total_text = _total_texts(texts, cols, ~blank & ~repeated & ~dated)
     label = np.where(total_text != None, total_text, label)  # noqa: E711
     carried = _matches(_CARRIED, total_text, total_text != None)  # noqa: E711
     grand = _matches(_GRAND_TOTAL, total_text, ~carried)
@@ -267,6 +265,14 @@ def _row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: H
         no_member = _carry_member(texts, cols, member_key, continued, subtotal | grand | named | lone, through)
     return _Rows(member_key, label, blank, grand, subtotal, carried, repeated, named, lone, signature,
                  after_total, text_only, no_member)
+
+
+def _total_texts(texts: list[np.ndarray], cols: dict, undated: np.ndarray) -> np.ndarray:
+    """Each row's "รวม …"/"Total" label, or None: looked for in rows without a due date, and in rows
+    whose member cell itself says "รวม" as a word."""
+    id_col = texts[cols["member_no"]] if "member_no" in cols else texts[cols["name"]]
+    says_total = _matches(_DATED_TOTAL, id_col, id_col != None)  # noqa: E711
+    return _first_match(_SUBTOTAL, texts, _label_columns(cols), undated | says_total)
 
 
 def _first_match(pattern: re.Pattern, texts: list[np.ndarray], columns: list[int], where: np.ndarray) -> np.ndarray:
