@@ -386,8 +386,8 @@ def _as_text(value: object) -> str:
 
 
 def _label_order(texts: list[np.ndarray], cols: dict) -> list[int]:
-    """Columns to read a row's label from: identity columns first, where subtotals put "รวม ..."."""
-    order = [cols[f] for f in ("member_no", "name", "group", "contract") if f in cols]
+    """Columns to read a row's label from: the label columns first, then every other."""
+    order = _label_columns(cols)
     return order + [j for j in range(len(texts)) if j not in order]
 
 

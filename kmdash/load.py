@@ -1,4 +1,5 @@
-"""Bytes or a path -> a raw grid of cells (xlsx/xls/csv): format and encoding detection, size guards.
+"""Bytes or a path -> a raw grid of cells (xlsx, xls, csv, an HTML table, Excel 2003 XML): format and
+encoding detection, size guards.
 
 Nothing here knows about ledgers; it only turns a file into rows of Python values, or raises
 LedgerError with a message a co-op clerk can act on.
@@ -32,7 +33,7 @@ class RawSheet:
     """One sheet as rows of cells; `rows[i]` is spreadsheet row `i + 1`."""
 
     rows: list[list[object]]
-    kind: str  # "xlsx", "xls" or "csv"
+    kind: str  # "xlsx", "xls", "xml2003", "html" or "csv"
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
@@ -97,7 +98,7 @@ def sheet_names(data: bytes) -> list[str]:
 
 
 def load_sheet(source: bytes | str | Path, sheet: str | int | None = 0) -> RawSheet:
-    """Read one sheet (by name or index) of an xlsx/xls workbook, or a CSV file."""
+    """Read one sheet (by name or index) of a workbook, or the one table of a text or HTML file."""
     return next(iter_sheets(source, sheet))
 
 
@@ -115,9 +116,9 @@ def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> I
     book = _workbook(data, kind)
     names = book.sheet_names
     chosen = [_pick_sheet(names, sheet)] if sheet is not None else _visible_first(book, names)
+    areas = _sheet_areas(data) if kind == "xlsx" else {}
     for name in chosen:
-        if kind == "xlsx":
-            _check_area(data, name)
+        _check_area(name, areas.get(name))
         try:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:  # calamine raises several types for damaged sheets
@@ -206,25 +207,33 @@ MAX_CELLS = 20_000_000  # a sheet's used area beyond this is a stray far cell, n
 _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 
 
-def _check_area(data: bytes, sheet: str) -> None:
-    """Refuse a sheet whose used area (its <dimension>) is huge: the reader would need it all in memory."""
+def _sheet_areas(data: bytes) -> dict[str, str]:
+    """Sheet name -> its used area's last cell ("XFD1048576"), from each sheet's <dimension>."""
+    areas = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        path = _sheet_paths(archive).get(sheet)
-        if path is None or path not in archive.namelist():
-            return
-        with archive.open(path) as member:
-            found = _DIMENSION.search(member.read(4096))
-    if not found:
+        present = set(archive.namelist())
+        for name, path in _sheet_paths(archive).items():
+            if path in present:
+                with archive.open(path) as member:
+                    found = _DIMENSION.search(member.read(4096))
+                if found:
+                    areas[name] = found[1].decode() + found[2].decode()
+    return areas
+
+
+def _check_area(sheet: str, last_cell: str | None) -> None:
+    """Refuse a sheet whose used area is huge: the reader would need it all in memory."""
+    if last_cell is None:
         return
+    letters = last_cell.rstrip("0123456789")
     columns = 0
-    for letter in found[1].decode():
+    for letter in letters:
         columns = columns * 26 + ord(letter) - 64
-    area = f"{found[1].decode()}{int(found[2])}"
-    if columns * int(found[2]) > MAX_CELLS:
+    if columns * int(last_cell[len(letters):]) > MAX_CELLS:
         raise LedgerError(
-            f"แผ่นงาน '{sheet}' มีข้อมูลไปถึงเซลล์ {area} (ไกลเกินตาราง) ใน Excel กด Ctrl+End เพื่อหาเซลล์นั้น "
+            f"แผ่นงาน '{sheet}' มีข้อมูลไปถึงเซลล์ {last_cell} (ไกลเกินตาราง) ใน Excel กด Ctrl+End เพื่อหาเซลล์นั้น "
             "ลบแถว/คอลัมน์ที่ว่างเกิน แล้วบันทึกใหม่",
-            f"sheet '{sheet}' has something in cell {area}, far beyond the table; in Excel press Ctrl+End "
+            f"sheet '{sheet}' has something in cell {last_cell}, far beyond the table; in Excel press Ctrl+End "
             "to find it, delete the extra rows/columns and save again")
 
 
