@@ -104,7 +104,7 @@ def _sheets(digest: str, _data: bytes) -> list[str]:
 
 
 def sheets() -> list[str]:
-    """The current file's sheet names ([] for CSV or a file that cannot be opened)."""
+    """The current file's sheet names, where reading it failed ([] for CSV or a file that cannot be opened)."""
     src = source()
     try:
         return _sheets(src.digest, src.data)
@@ -113,9 +113,9 @@ def sheets() -> list[str]:
 
 
 @st.cache_data(max_entries=6, show_spinner=False)
-def _read(digest: str, _data: bytes, sheet: str | None, mapping: tuple) -> tuple[str | None, Ledger]:
+def _read(digest: str, _data: bytes, sheet: str | None, mapping: tuple) -> tuple[str | None, list[str], Ledger]:
     raw, ledger = read_ledger(_data, sheet, dict(mapping))
-    return raw.sheet, ledger
+    return raw.sheet, raw.sheets, ledger
 
 
 @st.cache_data(max_entries=12, show_spinner=False)
@@ -130,8 +130,7 @@ def load_current(progress: bool = False) -> Current | LedgerError:
     mapping = tuple(sorted(st.session_state.get("mapping", {}).items()))
     bar = st.progress(0.05, text=tr("stage_read")) if progress else None
     try:
-        sheets = _sheets(src.digest, src.data)
-        sheet, ledger = _read(src.digest, src.data, st.session_state.get("sheet"), mapping)
+        sheet, names, ledger = _read(src.digest, src.data, st.session_state.get("sheet"), mapping)
         if bar:
             bar.progress(0.6, text=tr("stage_analyse"))
         as_of, as_of_source = resolve_as_of(ledger.title_as_of, st.session_state.get("as_of"))
@@ -142,7 +141,7 @@ def load_current(progress: bool = False) -> Current | LedgerError:
     finally:
         if bar:
             bar.empty()
-    return Current(src, sheet, sheets, ledger, as_of, as_of_source, analysis,
+    return Current(src, sheet, names, ledger, as_of, as_of_source, analysis,
                    reconcile(ledger.loans, ledger.grand_total), key=(src.digest, sheet, mapping))
 
 
