@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app_state import tr
+from ui.state import tr
 
 st.set_page_config(page_title="kmdash", page_icon=":material/dashboard:", layout="wide")
 

@@ -15,6 +15,8 @@ import pandas as pd
 
 from .settings import Settings
 
+PAR_DAYS = (30, 90)  # PAR30 and PAR90: the field's fixed measures
+
 
 @dataclass
 class Analysis:
@@ -40,7 +42,7 @@ class Analysis:
             "outstanding": _baht(outstanding),
             "overdue": _baht(loans["overdue_amount"].sum()),
             "interest_arrears": _baht(loans["interest_arrears"].sum()) if "interest_arrears" in loans else 0.0,
-            **{f"par{d}": self.par(d) for d in self.settings.par_days},
+            **{f"par{d}": self.par(d) for d in PAR_DAYS},
         }
 
     def par(self, days: int) -> float | None:

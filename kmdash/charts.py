@@ -8,7 +8,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .analyse import pareto_count
-from .i18n import bucket, money, t
+from .display import bucket, money
+from .i18n import t
 from .privacy import member_labels
 from .settings import NOT_DUE
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from datetime import date
 
-from .dates import parse_date_text
 from .errors import LedgerError
-from .headers import parse_mapping
+from .read.dates import parse_date_text
+from .read.headers import parse_mapping
 from .settings import Settings
 
 EXIT_USER_ERROR = 2
+DEFAULTS = Settings()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,8 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--sheet", help="sheet name (default: the first sheet holding a ledger)")
     summary.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unknown header")
     summary.add_argument("--months", action="store_true", help="age buckets by months overdue")
-    summary.add_argument("--long-days", type=int, default=365, help="days that make a loan long overdue")
-    summary.add_argument("--top", type=int, default=20, help="members listed in top_members")
+    summary.add_argument("--long-days", type=int, default=DEFAULTS.long_overdue_days,
+                         help="days over which a member is long overdue")
+    summary.add_argument("--top", type=int, default=DEFAULTS.top_members, help="members listed in top_members")
     summary.add_argument("--json", action="store_true", help="print one JSON object")
     summary.add_argument("--lang", choices=("th", "en"), default="th")
     return parser
@@ -49,15 +50,22 @@ def _as_of_date(text: str) -> date:
     return found
 
 
-def run_summary(args: argparse.Namespace) -> str:
-    from .ledger import run
-    from .summary import format_report, summarise
+def settings_of(args: argparse.Namespace) -> Settings:
+    """The one Settings object from the command's options; a bad value is a user error."""
+    try:
+        return Settings.choose(args.months, long_overdue_days=args.long_days, top_members=args.top)
+    except ValueError as exc:
+        raise LedgerError(f"ค่าตั้งไม่ถูกต้อง: {exc}", f"bad setting: {exc}") from exc
 
-    base = Settings.months_preset() if args.months else Settings()
-    settings = replace(base, long_overdue_days=args.long_days, top_members=args.top)
-    result = run(args.file, sheet=args.sheet, user_map=parse_mapping(args.map), as_of=args.as_of,
-                 settings=settings)
-    figures = summarise(result)
+
+def run_summary(args: argparse.Namespace) -> str:
+    from .pipeline import Options, run
+    from .report.summary import summarise
+    from .report.text import format_report
+
+    options = Options(sheet=args.sheet, user_map=parse_mapping(args.map), as_of=args.as_of,
+                      settings=settings_of(args))
+    figures = summarise(run(args.file, options))
     if args.json:
         return json.dumps(figures, ensure_ascii=False)
     return format_report(figures, args.lang)

@@ -1,10 +1,11 @@
-"""Every threshold of the analysis in one object: aging buckets, long-overdue, PAR, fiscal year end."""
+"""Every threshold of the analysis in one object: aging buckets, long-overdue days, members listed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 NOT_DUE = "not_due"
+MONTH_EDGES = (1, 3, 6, 12, 24, 36)
 
 
 @dataclass(frozen=True)
@@ -14,14 +15,17 @@ class Settings:
     bucket_unit: str = "days"  # "days" or "months" (calendar months overdue)
     bucket_edges: tuple[int, ...] = (30, 90, 180, 365, 730, 1095)
     long_overdue_days: int = 365
-    par_days: tuple[int, ...] = (30, 90)
-    fiscal_year_end: tuple[int, int] = (3, 31)  # (month, day); many agricultural co-ops close 31 March
     top_members: int = 20
 
     @classmethod
     def months_preset(cls, **changes) -> "Settings":
         """Loan-quality classes by months overdue (e.g. over 6 and up to 12 months)."""
-        return replace(cls(bucket_unit="months", bucket_edges=(1, 3, 6, 12, 24, 36)), **changes)
+        return replace(cls(bucket_unit="months", bucket_edges=MONTH_EDGES), **changes)
+
+    @classmethod
+    def choose(cls, months: bool = False, **changes) -> "Settings":
+        """The settings a user chose (CLI options or the settings form): days or months buckets, and changes."""
+        return cls.months_preset(**changes) if months else replace(cls(), **changes)
 
     @property
     def bucket_labels(self) -> list[str]:
@@ -40,3 +44,7 @@ class Settings:
             raise ValueError("bucket_edges must be strictly increasing")
         if self.bucket_edges[0] < 1:
             raise ValueError("bucket_edges must be positive")
+        if self.long_overdue_days < 0:
+            raise ValueError("long_overdue_days must not be negative")
+        if self.top_members < 0:
+            raise ValueError("top_members must not be negative")

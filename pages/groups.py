@@ -2,20 +2,22 @@
 
 import streamlit as st
 
-import app_state as state
-from app_state import tr
 from kmdash import charts
+from ui import components as ui
+from ui import state
+from ui.router import ensure_router
+from ui.state import tr
 
-state.ensure_router()
+ensure_router()
 
-cur = state.need_current()
+cur = ui.need_current()
 lang = state.lang()
-view = state.filtered_page(cur, "groups")
+view = ui.filtered_page(cur, "groups")
 
 columns = ["group", "members", "members_overdue", "members_long_overdue", "loans", "overdue", "share"]
 table = view.groups[[c for c in columns if c in view.groups]]
 st.subheader(tr("groups_table"))
-state.table(table)
+ui.table(table)
 
-state.chart(charts.group_figure(view.groups, lang), tr("cap_groups"))
-state.chart(charts.aging_figure(view.aging, lang), tr("cap_aging"))
+ui.chart(charts.group_figure(view.groups, lang), tr("cap_groups"))
+ui.chart(charts.aging_figure(view.aging, lang), tr("cap_aging"))

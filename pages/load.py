@@ -1,19 +1,20 @@
 """Load: upload, sheet, as-of date, header mapping, skipped rows, reconciliation."""
 
-from dataclasses import replace
-
 import pandas as pd
 import streamlit as st
 
-import app_state as state
-from app_state import tr
 from kmdash import privacy
+from kmdash.display import money
 from kmdash.errors import LedgerError
-from kmdash.headers import FIELDS, IGNORE, normalise
-from kmdash.i18n import money, t
+from kmdash.i18n import t
+from kmdash.read.headers import FIELDS, IGNORE, normalise
 from kmdash.settings import Settings
+from ui import cache, state
+from ui import components as ui
+from ui.router import ensure_router
+from ui.state import tr
 
-state.ensure_router()
+ensure_router()
 
 
 def on_upload() -> None:
@@ -47,8 +48,8 @@ def mapping_form(headers: list[str]) -> None:
             st.rerun()
 
 
-def reconciliation_badge(cur: state.Current) -> None:
-    rec = cur.reconciliation
+def reconciliation_badge(cur: cache.Current) -> None:
+    rec = cur.result.reconciliation
     if not rec.has_total:
         st.info(tr("rec_badge_none"))
     elif rec.matches:
@@ -72,21 +73,21 @@ def on_sheet() -> None:
     st.session_state["sheet"] = st.session_state["sheet_picker"]
 
 
-def sheet_and_date(cur: state.Current) -> None:
+def sheet_and_date(cur: cache.Current) -> None:
     left, right = st.columns(2)
-    sheet_picker(cur.sheets, cur.sheet, left)
-    if len(cur.sheets) > 1:
-        left.caption(tr("other_sheets", n=len(cur.sheets) - 1))
-    picked_date = right.date_input(tr("as_of_input"), value=cur.as_of, format="DD/MM/YYYY")
-    right.caption(f"{state.day(cur.as_of)} — {t(f'as_of_{cur.as_of_source}', state.lang())}")
-    if picked_date != cur.as_of:
+    sheet_picker(cur.result.reading.sheets, cur.result.reading.sheet, left)
+    if len(cur.result.reading.sheets) > 1:
+        left.caption(tr("other_sheets", n=len(cur.result.reading.sheets) - 1))
+    picked_date = right.date_input(tr("as_of_input"), value=cur.result.as_of, format="DD/MM/YYYY")
+    right.caption(f"{ui.day(cur.result.as_of)} — {t(f'as_of_{cur.result.as_of_source}', state.lang())}")
+    if picked_date != cur.result.as_of:
         st.session_state["as_of"] = picked_date
         st.rerun()
 
 
-def settings_form(cur: state.Current) -> None:
+def settings_form(cur: cache.Current) -> None:
     """Aging preset (days or months overdue) and the long-overdue threshold; figures recompute."""
-    current = cur.analysis.settings
+    current = cur.result.analysis.settings
     with st.expander(tr("settings")):
         left, right = st.columns(2)
         unit = left.radio(tr("bucket_unit"), ["days", "months"], horizontal=True,
@@ -94,22 +95,21 @@ def settings_form(cur: state.Current) -> None:
                           format_func=lambda u, lang=state.lang(): t(f"unit_{u}", lang), key="settings_unit")
         long_days = right.number_input(tr("long_days"), min_value=1, max_value=3650,
                                        value=current.long_overdue_days, step=30, key="settings_long_days")
-    wanted = Settings.months_preset() if unit == "months" else Settings()
-    wanted = replace(wanted, long_overdue_days=int(long_days))
+    wanted = Settings.choose(unit == "months", long_overdue_days=int(long_days), top_members=current.top_members)
     if wanted != current:
         st.session_state["settings"] = wanted
         st.rerun()
 
 
-def skipped_rows(cur: state.Current) -> None:
-    skipped = pd.DataFrame(cur.ledger.skipped, columns=["row", "reason"])
+def skipped_rows(cur: cache.Current) -> None:
+    skipped = pd.DataFrame(cur.result.ledger.skipped, columns=["row", "reason"])
     if state.private():
         skipped["reason"] = privacy.reasons_without_text(skipped["reason"])
     with st.expander(tr("skipped_rows", n=len(skipped)), expanded=False):
-        state.table(skipped)
-    if cur.ledger.notes:
-        with st.expander(tr("noted_rows", n=len(cur.ledger.notes)), expanded=False):
-            state.table(pd.DataFrame(cur.ledger.notes, columns=["row", "note"]))
+        ui.table(skipped)
+    if cur.result.ledger.notes:
+        with st.expander(tr("noted_rows", n=len(cur.result.ledger.notes)), expanded=False):
+            ui.table(pd.DataFrame(cur.result.ledger.notes, columns=["row", "note"]))
 
 
 st.title(tr("app_title"))
@@ -120,27 +120,27 @@ source = state.source()
 if source.is_sample:
     st.info(tr("sample_banner", name=source.name))
 
-loaded = state.load_current(progress=True)
+loaded = cache.load_current(progress=True)
 if isinstance(loaded, LedgerError):
-    state.show_error(loaded)
-    sheet_picker(state.sheets(), st.session_state.get("sheet"))
+    ui.show_error(loaded)
+    sheet_picker(cache.sheets(), st.session_state.get("sheet"))
     if loaded.unmapped:
         mapping_form(loaded.unmapped)
     st.stop()
 
 cur = loaded
-ledger = cur.ledger
-st.markdown(f"**{tr('loaded', name=cur.source.name)}**" + (f" · {tr('sheet')}: {cur.sheet}" if cur.sheet else ""))
+ledger = cur.result.ledger
+st.markdown(f"**{tr('loaded', name=cur.source.name)}**" + (f" · {tr('sheet')}: {cur.result.reading.sheet}" if cur.result.reading.sheet else ""))
 st.caption(tr("rows_summary", read=ledger.rows_read, loans=len(ledger.loans), skipped=len(ledger.skipped),
               header=ledger.header_row))
 sheet_and_date(cur)
-if cur.as_of_source == "today":
+if cur.result.as_of_source == "today":
     st.warning(tr("as_of_today_warning"))
 if (undated := int(ledger.loans["due_date"].isna().sum())):
     st.warning(tr("no_due_date", n=undated))
 reconciliation_badge(cur)
 settings_form(cur)
-state.tiles(cur)
+ui.tiles(cur)
 if ledger.headers.unmapped or st.session_state.get("mapping"):
     mapping_form(ledger.headers.unmapped)
 if ledger.headers.ignored:

@@ -2,27 +2,29 @@
 
 import streamlit as st
 
-import app_state as state
-from app_state import tr
 from kmdash import charts
-from kmdash.i18n import bucket
+from kmdash.display import bucket
 from kmdash.privacy import member_labels
+from ui import components as ui
+from ui import state
+from ui.router import ensure_router
+from ui.state import tr
 
-state.ensure_router()
+ensure_router()
 
 PICK_LIMIT = 1000  # members offered in the detail picker: the largest overdue of the filtered view
 
-cur = state.need_current()
+cur = ui.need_current()
 lang = state.lang()
-view = state.filtered_page(cur, "members")
+view = ui.filtered_page(cur, "members")
 
-members = state.shown(view.members, cur)
+members = ui.shown(view.members, cur)
 columns = ["member_no", "name", "group", "loans", "loans_overdue", "days", "overdue", "outstanding",
            "interest_arrears", "bucket"]
 table = members[[c for c in columns if c in members]].assign(bucket=lambda f: f["bucket"].map(
     lambda b: bucket(b, lang)).astype(str))
 st.subheader(tr("members_table"))
-state.table(table)
+ui.table(table)
 
 st.subheader(tr("member_detail"))
 top = members.head(PICK_LIMIT)
@@ -32,15 +34,15 @@ picked = st.selectbox(tr("member_pick"), range(len(top)), format_func=lambda i: 
 if len(members) > PICK_LIMIT:
     st.caption(tr("pick_limit", n=PICK_LIMIT))
 member_no = view.members["member_no"].iloc[picked]
-loans = state.shown(view.loans[view.loans["member_no"] == member_no], cur)
+loans = ui.shown(view.loans[view.loans["member_no"] == member_no], cur)
 detail_columns = ["contract", "loan_type", "loan_date", "due_date", "days_overdue", "outstanding",
                   "overdue_amount", "interest_arrears", "guarantor"]
 detail = loans[[c for c in detail_columns if c in loans]].copy()
 for c in ("loan_date", "due_date"):
     if c in detail:
-        detail[c] = detail[c].map(state.day)
+        detail[c] = detail[c].map(ui.day)
 st.markdown(f"**{tr('member_loans')}** — {who[picked]}")
-state.table(detail)
+ui.table(detail)
 
-state.pareto_chart(view, members)
-state.chart(charts.scatter_figure(members, lang), tr("cap_scatter"))
+ui.pareto_chart(view, members)
+ui.chart(charts.scatter_figure(members, lang), tr("cap_scatter"))

@@ -2,22 +2,24 @@
 
 import streamlit as st
 
-import app_state as state
-from app_state import tr
 from kmdash import charts
+from ui import components as ui
+from ui import state
+from ui.router import ensure_router
+from ui.state import tr
 
-state.ensure_router()
+ensure_router()
 
-cur = state.need_current()
+cur = ui.need_current()
 lang = state.lang()
-a = cur.analysis
+a = cur.result.analysis
 st.title(tr("page_overview"))
-st.caption(f"{tr('as_of_input')}: {state.day(cur.as_of)}")
-state.tiles(cur)
+st.caption(f"{tr('as_of_input')}: {ui.day(cur.result.as_of)}")
+ui.tiles(cur)
 
-state.chart(charts.aging_figure(a.aging, lang), tr("cap_aging"))
-state.chart(charts.group_figure(a.groups, lang), tr("cap_groups"))
+ui.chart(charts.aging_figure(a.aging, lang), tr("cap_aging"))
+ui.chart(charts.group_figure(a.groups, lang), tr("cap_groups"))
 
-members = state.shown(a.members, cur)
-state.pareto_chart(a, members)
-state.chart(charts.scatter_figure(members, lang), tr("cap_scatter"))
+members = ui.shown(a.members, cur)
+ui.pareto_chart(a, members)
+ui.chart(charts.scatter_figure(members, lang), tr("cap_scatter"))

@@ -17,13 +17,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kmdash import synthetic
 from kmdash.cli import main
-from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows, write_csv, write_xlsx
+from kmdash.read.headers import MONEY_FIELDS
+from kmdash.synthetic import (
+    LedgerShape,
+    generate_loans,
+    ledger_rows,
+    write_csv,
+    write_xlsx,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2024, 3, 31)  # the generator's default as-of date, "ณ วันที่ 31 มีนาคม 2567"
-MONEY = synthetic.MONEY_FIELDS
+MONEY = MONEY_FIELDS
 BUCKETS = ("not_due", "1-30", "31-90", "91-180", "181-365", "366-730", "731-1095", ">1095")
 _UPPER = ((30, "1-30"), (90, "31-90"), (180, "91-180"), (365, "181-365"), (730, "366-730"),
           (1095, "731-1095"))

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 from dateutil.relativedelta import relativedelta
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from kmdash.analyse import analyse, months_overdue
 from kmdash.settings import Settings

@@ -19,11 +19,11 @@ from openpyxl import Workbook
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-import app_state
+import ui.router
 from kmdash.errors import LedgerError
 from kmdash.i18n import t
-from kmdash.ledger import read_ledger, run
-from kmdash.summary import summarise
+from kmdash.pipeline import read, run
+from kmdash.report.summary import summarise
 from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 
 from .conftest import AS_OF, ROOT, expected_figures, xlsx_bytes
@@ -81,7 +81,7 @@ def router_on_every_run(monkeypatch):
     def no_legacy_rerun() -> None:  # the pages' own workaround must never be what makes a test pass
         assert not PagesManager.uses_pages_directory, "a page ran as a legacy pages/ page"
 
-    monkeypatch.setattr(app_state, "ensure_router", no_legacy_rerun)
+    monkeypatch.setattr(ui.router, "ensure_router", no_legacy_rerun)
 
 
 @pytest.fixture(scope="module")
@@ -445,7 +445,7 @@ def test_uploaded_ledger_replaces_the_sample_on_every_page(upload_300, loans_300
 
 def _core_error(data: bytes) -> LedgerError:
     with pytest.raises(LedgerError) as caught:
-        read_ledger(data)
+        read(data)
     return caught.value
 
 

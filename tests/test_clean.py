@@ -10,10 +10,18 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from kmdash.clean import NO_GROUP, clean_sheet, parse_money
-from kmdash.load import load_sheet
+from kmdash.read.clean import clean_sheet
+from kmdash.read.fill import NO_GROUP
+from kmdash.read.load import load_sheet
+from kmdash.read.money import parse_money
 from kmdash.reconcile import reconcile
-from kmdash.synthetic import HEADERS, LedgerShape, expected_totals, generate_loans, ledger_rows
+from kmdash.synthetic import (
+    HEADERS,
+    LedgerShape,
+    expected_totals,
+    generate_loans,
+    ledger_rows,
+)
 
 from .conftest import AS_OF, MONEY, workbook_bytes, write_rows
 

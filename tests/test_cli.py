@@ -15,7 +15,14 @@ from openpyxl import load_workbook
 
 from kmdash.synthetic import LedgerShape, expected_totals, generate_loans, ledger_rows
 
-from .conftest import AS_OF, ROOT, assert_figures, baht_equal, expected_figures, workbook_bytes
+from .conftest import (
+    AS_OF,
+    ROOT,
+    assert_figures,
+    baht_equal,
+    expected_figures,
+    workbook_bytes,
+)
 
 SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
 
@@ -198,12 +205,12 @@ def test_a_loan_without_due_date_is_used_counted_and_never_overdue(tmp_path, cli
 
 
 def test_an_unforeseen_failure_while_reading_is_one_line_and_exit_2(tmp_path, cli, monkeypatch):
-    import kmdash.ledger
+    import kmdash.pipeline
 
     def broken(*_args):
         raise ValueError("a cell nobody expected")
 
-    monkeypatch.setattr(kmdash.ledger, "clean_sheet", broken)
+    monkeypatch.setattr(kmdash.pipeline, "clean_sheet", broken)
     path = tmp_path / "ledger.xlsx"
     path.write_bytes(workbook_bytes(["เลขทะเบียนสมาชิก", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ"]))
     result = cli("summary", str(path))

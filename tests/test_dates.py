@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from kmdash.clean import clean_sheet
-from kmdash.dates import cell_to_date, parse_date_column, parse_date_text
-from kmdash.load import load_sheet
+from kmdash.read.clean import clean_sheet
+from kmdash.read.dates import cell_to_date, parse_date_column, parse_date_text
+from kmdash.read.load import load_sheet
 from kmdash.synthetic import LedgerShape, generate_loans
 
 

@@ -8,11 +8,12 @@ from collections import Counter
 import pytest
 from openpyxl import Workbook
 
-from kmdash import headers, synthetic
-from kmdash.clean import clean_sheet
+from kmdash import synthetic
 from kmdash.errors import LedgerError
-from kmdash.headers import find_header, lookup, map_headers, parse_mapping
-from kmdash.load import load_sheet
+from kmdash.read import headers
+from kmdash.read.clean import clean_sheet
+from kmdash.read.headers import find_header, lookup, map_headers, parse_mapping
+from kmdash.read.load import load_sheet
 from kmdash.synthetic import HEADERS, LedgerShape, ledger_rows
 
 from .conftest import AS_OF

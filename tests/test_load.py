@@ -10,13 +10,20 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from kmdash import load
 from kmdash.errors import LedgerError
-from kmdash.ledger import read_ledger, run
-from kmdash.summary import summarise
+from kmdash.pipeline import read, run
+from kmdash.read import load
+from kmdash.report.summary import summarise
 from kmdash.synthetic import LedgerShape, as_of_title, ledger_rows
 
-from .conftest import AS_OF, assert_figures, expected_figures, write_rows, xls_bytes, xlsx_bytes
+from .conftest import (
+    AS_OF,
+    assert_figures,
+    expected_figures,
+    write_rows,
+    xls_bytes,
+    xlsx_bytes,
+)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +118,8 @@ def test_unknown_sheet_error_lists_the_sheets(rows):
 
 def test_cover_page_first_then_the_ledger_on_sheet_two_is_picked(rows, loans_120):
     data = _two_sheet_workbook(COVER, rows)
-    raw, ledger = read_ledger(data)
+    raw = read(data)
+    ledger = raw.ledger
     assert raw.sheet == "ลูกหนี้เงินกู้"
     assert len(ledger.loans) == len(loans_120)
 
@@ -194,7 +202,7 @@ def test_a_stray_value_in_the_last_cell_is_refused_before_reading(tmp_path, rows
     book.save(path)
     started = time.perf_counter()
     with pytest.raises(LedgerError, match="XFD1048576"):
-        read_ledger(path)
+        read(path)
     assert time.perf_counter() - started < 5
 
 
@@ -209,8 +217,8 @@ def test_a_hidden_sheet_is_read_only_when_named(rows):
         current.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
-    assert read_ledger(buffer.getvalue())[0].sheet == "ปีนี้"
-    assert read_ledger(buffer.getvalue(), "ปีที่แล้ว")[1].loans["member_no"].tolist() == ["09999"]
+    assert read(buffer.getvalue()).sheet == "ปีนี้"
+    assert read(buffer.getvalue(), "ปีที่แล้ว").ledger.loans["member_no"].tolist() == ["09999"]
 
 
 def test_a_tab_separated_export_with_thousands_commas(tmp_path):
@@ -220,14 +228,16 @@ def test_a_tab_separated_export_with_thousands_commas(tmp_path):
                      for i in range(1, 30))
     path = tmp_path / "unicode.txt"
     path.write_bytes(("รายงานลูกหนี้ ณ วันที่ 31 มีนาคม 2567\n" + header + "\n" + body).encode("utf-16"))
-    raw, ledger = read_ledger(path)
+    raw = read(path)
+    ledger = raw.ledger
     assert raw.encoding == "utf-16" and len(ledger.loans) == 29
     assert ledger.loans["outstanding"].sum() == 29 * 1_250_000
 
 
 def test_excel_sep_hint_and_a_utf8_mark_before_a_cp874_body():
     text = "sep=;\nเลขทะเบียนสมาชิก;วันครบกำหนดชำระ;เงินต้นคงเหลือ\n00001;31/03/2566;100\n"
-    raw, ledger = read_ledger(b"\xef\xbb\xbf" + text.encode("cp874"))
+    raw = read(b"\xef\xbb\xbf" + text.encode("cp874"))
+    ledger = raw.ledger
     assert raw.encoding == "cp874" and ledger.header_row == 1
     assert ledger.loans[["member_no", "outstanding"]].values.tolist() == [["00001", 100.0]]
 
@@ -241,7 +251,8 @@ def test_an_html_table_saved_as_xls_is_read_with_its_titles():
     cells = "".join("<tr>" + "".join(f"<td>{c or ''}</td>" for c in row) + "</tr>" for row in LEDGER)
     page = ("<html><head><meta charset='windows-874'></head><body><table><tr><td colspan=5>"
             f"ณ วันที่ 31 มีนาคม 2567</td></tr></table><table>{cells}</table></body></html>")
-    raw, ledger = read_ledger(page.encode("cp874"))
+    raw = read(page.encode("cp874"))
+    ledger = raw.ledger
     assert (raw.kind, ledger.title_as_of.isoformat(), len(ledger.loans)) == ("html", "2024-03-31", 2)
     assert ledger.grand_total == {"outstanding": 3000.0, "principal_overdue": 500.0}
 
@@ -256,7 +267,8 @@ def test_an_excel_2003_xml_workbook_is_read_with_typed_and_sparse_cells():
            '<Cell ss:Index="3"><Data ss:Type="DateTime">2023-03-31T00:00:00.000</Data></Cell>'
            '<Cell><Data ss:Type="Number">1000</Data></Cell><Cell><Data ss:Type="Number">500</Data></Cell></Row>'
            "</Table></Worksheet></Workbook>")
-    raw, ledger = read_ledger(xml.encode("utf-8"))
+    raw = read(xml.encode("utf-8"))
+    ledger = raw.ledger
     assert (raw.kind, raw.sheet, ledger.header_row) == ("xml2003", "ลูกหนี้", 3)
     assert ledger.loans[["member_no", "outstanding", "principal_overdue"]].values.tolist() == [["00017", 1000.0, 500.0]]
     assert ledger.loans["due_date"].iloc[0].date().isoformat() == "2023-03-31"

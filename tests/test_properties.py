@@ -13,10 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kmdash.errors import LedgerError
-from kmdash.ledger import read_ledger, run
+from kmdash.pipeline import read, run
 from kmdash.reconcile import reconcile
-from kmdash.summary import summarise
-from kmdash.synthetic import DATE_FORMATS, HEADERS, LedgerShape, expected_totals, generate_loans, ledger_rows
+from kmdash.report.summary import summarise
+from kmdash.synthetic import (
+    DATE_FORMATS,
+    HEADERS,
+    LedgerShape,
+    expected_totals,
+    generate_loans,
+    ledger_rows,
+)
 
 from .conftest import AS_OF, MONEY, workbook_bytes, write_rows, xlsx_bytes
 
@@ -46,7 +53,8 @@ def file_bytes(rows: list[list], fmt: str) -> bytes:
 def test_every_row_is_accounted_for_and_the_totals_reconcile(n_loans, seed, shape, fmt):
     loans = generate_loans(n_loans, seed=seed)
     rows = ledger_rows(loans, shape, AS_OF)
-    raw, ledger = read_ledger(file_bytes(rows, fmt))
+    raw = read(file_bytes(rows, fmt))
+    ledger = raw.ledger
 
     header_row = 5 if shape.title_rows else 1
     assert ledger.header_row == header_row

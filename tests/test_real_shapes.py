@@ -386,8 +386,8 @@ SHAPES = [
           edit=before("สรุป", LEDGER_LIKE_SUMMARY), args=("--sheet", "ลูกหนี้")),
     shape("e02-long-days-90", "--long-days 90: the member 91 days overdue is long overdue too",
           args=("--long-days", "90"), expect={"long_days": 90}),
-    shape("e04-long-days-negative", "--long-days -1: every member counts as long overdue",
-          args=("--long-days", "-1"), expect={"long_days": -1}),
+    shape("e04-long-days-zero", "--long-days 0: every overdue member counts as long overdue",
+          args=("--long-days", "0"), expect={"long_days": 0}),
     shape("e05-csv-ignores-sheet", "--sheet given for a CSV (no sheets) is ignored", fmt="cp874",
           args=("--sheet", "x"), **AS_TEXT),
 ]

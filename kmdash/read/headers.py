@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import LedgerError
+from ..errors import LedgerError
 
 IGNORE = "ignore"
 

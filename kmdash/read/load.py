@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .errors import LedgerError
+from ..errors import LedgerError
 from .markup import html_rows, xml2003_sheets
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # larger than any real ledger export

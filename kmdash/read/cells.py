@@ -1,0 +1,57 @@
+"""Cells of a sheet as arrays: the grid, text and non-text cells, pattern matches, numbers as text."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+
+def row_text(row: list[object]) -> str:
+    return " ".join(str(c).strip() for c in row if c is not None and str(c).strip())
+
+
+def to_grid(body: list[list[object]], min_width: int) -> np.ndarray:
+    """Rows of unequal length (CSV) padded with None into one 2-D object array, at least min_width wide."""
+    width = max(min_width, *map(len, body))
+    padded = [r if len(r) == width else list(r) + [None] * (width - len(r)) for r in body]
+    grid = np.empty((len(padded), width), dtype=object)
+    grid[:] = padded
+    return grid
+
+
+def text_cells(values: np.ndarray) -> np.ndarray:
+    """String cells stripped; blank strings and every other cell None."""
+    return np.array([(v.strip() or None) if type(v) is str else None for v in values], dtype=object)
+
+
+def other_cells(values: np.ndarray) -> np.ndarray:
+    """Cells holding a value that is not text (numbers, dates), NaN excluded."""
+    return np.array([v is not None and type(v) is not str and v == v for v in values], dtype=bool)
+
+
+def matches(pattern: re.Pattern, texts: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """pattern.search on the texts at `where` (others False)."""
+    out = np.zeros(len(texts), dtype=bool)
+    idx = np.flatnonzero(where)
+    out[idx] = [t is not None and pattern.search(t) is not None for t in texts[idx]]
+    return out
+
+
+def as_texts(raw: np.ndarray, text: np.ndarray) -> np.ndarray:
+    """Text cells as written, numbers as their digits (17.0 -> "17"), blanks None."""
+    other = other_cells(raw)
+    if not other.any():
+        return text.copy()
+    return np.array([as_text(v) if o else t for v, o, t in zip(raw, other, text)], dtype=object)
+
+
+def as_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def short(text: object) -> str:
+    s = "" if text is None or text != text else str(text)
+    return s if len(s) <= 40 else s[:39] + "…"

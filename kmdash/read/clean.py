@@ -1,0 +1,204 @@
+"""Raw sheet -> loans table: header row, field mapping, dates, amounts; every other row skipped with a reason.
+
+Rows below the header are classified in one vectorised pass (`rows`): loan rows are used; blank rows,
+group headings, subtotals, the grand total, repeated headers, signature lines and rows whose amount or
+date cannot be read are listed in `skipped` with their spreadsheet row number.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ..errors import LedgerError
+from .cells import as_texts, row_text, short, text_cells, to_grid
+from .dates import parse_date_column
+from .fill import group_column
+from .headers import (
+    DATE_FIELDS,
+    FIELDS,
+    MONEY_FIELDS,
+    TEXT_FIELDS,
+    HeaderMap,
+    find_header,
+    map_headers,
+)
+from .load import RawSheet
+from .money import parse_money
+from .rows import Rows, row_kinds, skip_reasons
+from .titles import as_of_from_titles, title_lines
+
+
+@dataclass
+class Ledger:
+    """The loans a sheet holds, and the account of every other row."""
+
+    loans: pd.DataFrame  # FIELDS present + "row" (spreadsheet row number)
+    skipped: list[dict]  # {"row": n, "reason": text}
+    rows_read: int
+    header_row: int
+    headers: HeaderMap
+    grand_total: dict[str, float] | None  # the file's own total per money field, where it has one
+    title_as_of: date | None
+    titles: list[str] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)  # {"row", "note"}: used rows with a cell left blank
+
+    @property
+    def has_overdue_column(self) -> bool:
+        return "principal_overdue" in self.headers.columns
+
+
+def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger:
+    """Find the header, map it, and turn the rows below into the loans table."""
+    header_index, header_cells = find_header(raw.rows, user_map)
+    if header_index < 0:
+        raise _no_header(raw)
+    headers = map_headers(header_cells, user_map)
+    _require_fields(headers)
+    titles = title_lines(raw.rows[:header_index])
+    body = raw.rows[header_index + 1:]
+    if not body:
+        raise _no_loans(header_index + 1, [])
+    loans, skipped, notes, total = _classify(body, headers, header_index + 2)
+    if loans.empty:
+        raise _no_loans(header_index + 1, skipped)
+    return Ledger(loans=loans, skipped=skipped, rows_read=len(body), header_row=header_index + 1,
+                  headers=headers, grand_total=total, titles=titles, notes=notes,
+                  title_as_of=as_of_from_titles(titles))
+
+
+def _no_loans(header_row: int, skipped: list[dict]) -> LedgerError:
+    """Every row under the header was skipped: say so, with the commonest reason."""
+    kinds = Counter(_reason_kind(s["reason"]) for s in skipped).most_common(1)
+    common = f" ({kinds[0][1]}×: {kinds[0][0]})" if kinds else ""
+    return LedgerError(
+        f"ไม่พบรายการเงินกู้ใต้หัวตาราง (แถว {header_row}) ข้ามทั้ง {len(skipped)} แถว{common} "
+        "ตรวจว่าเลือกแผ่นงานถูกต้อง และแต่ละแถวมีเลขสมาชิก จำนวนเงิน และวันที่ที่อ่านได้",
+        f"no loan rows under the header (row {header_row}): all {len(skipped)} rows skipped{common}; "
+        "check the sheet, and that each loan row has a member number, amounts and readable dates")
+
+
+def _reason_kind(reason: str) -> str:
+    """A skip reason without the row's own text: "date cannot be read …: due_date='x'" -> "…: due_date"."""
+    head, _, rest = reason.partition(": ")
+    return f"{head}: {rest.split('=')[0]}" if "=" in rest else head
+
+
+def _no_header(raw: RawSheet) -> LedgerError:
+    if not any(row_text(r) for r in raw.rows):
+        return LedgerError("แผ่นงานว่างเปล่า ไม่มีข้อมูล เลือกแผ่นงานที่มีทะเบียนเงินกู้",
+                           "the sheet is empty; choose the sheet that holds the loan ledger")
+    return LedgerError(
+        "ไม่พบแถวหัวตาราง (เช่น เลขทะเบียนสมาชิก, เงินต้นคงเหลือ) ตรวจว่าเป็นทะเบียนลูกหนี้เงินกู้ "
+        "หรือจับคู่หัวคอลัมน์เอง (บรรทัดคำสั่ง: --map \"หัวคอลัมน์=ฟิลด์\")",
+        "no header row found (e.g. Member No, Principal Balance); check this is a loan ledger "
+        "or map the headers yourself (command line: --map \"HEADER=field\")")
+
+
+def _require_fields(headers: HeaderMap) -> None:
+    unknown = ", ".join(headers.unmapped) or "-"
+    for needed, fields, th, en in (
+        ("outstanding", ("outstanding", "principal_overdue"), "จำนวนเงิน (เงินต้นคงเหลือ หรือ เงินต้นค้างชำระ)",
+         "amount (principal outstanding or principal overdue)"),
+        ("due_date", ("due_date",), "วันครบกำหนดชำระ", "due-date"),
+        ("member_no", ("member_no", "name"), "เลขทะเบียนสมาชิกหรือชื่อสมาชิก", "member number or name"),
+    ):
+        if not set(fields) & headers.columns.keys():
+            raise LedgerError(
+                f"ไม่พบคอลัมน์{th} หัวที่ไม่รู้จัก: {unknown} — จับคู่หัวคอลัมน์เองในแบบฟอร์ม "
+                f"(บรรทัดคำสั่ง: --map \"หัวคอลัมน์={needed}\")",
+                f"no {en} column found; unknown headers: {unknown} — map one in the mapping form "
+                f"(command line: --map \"HEADER={needed}\")", headers.unmapped)
+
+
+def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int):
+    cols = headers.columns
+    grid = to_grid(grid_rows, 1 + max(cols.values()))
+    money = {cols[f] for f in MONEY_FIELDS if f in cols}
+    texts = [np.full(len(grid), None, dtype=object) if j in money else text_cells(grid[:, j])
+             for j in range(grid.shape[1])]
+    rows = row_kinds(grid, texts, cols, headers)
+    reasons = skip_reasons(rows)
+    notes: list[dict] = []
+    loans = _loan_columns(grid, texts, cols, headers, rows, reasons, notes)
+    loans["row"] = np.arange(first_row, first_row + len(grid))
+    used = np.array([r is None for r in reasons], dtype=bool)
+    skipped = [{"row": int(r), "reason": str(t)} for r, t in zip(loans["row"][~used], reasons[~used])]
+    notes = [{"row": int(loans["row"][n["index"]]), "note": n["note"]} for n in notes if used[n["index"]]]
+    frame = pd.DataFrame({k: v[used] for k, v in loans.items()})
+    return _finish(frame), skipped, notes, _grand_total(grid, cols, headers, rows.grand)
+
+
+def _loan_columns(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap, rows: Rows,
+                  reasons: np.ndarray, notes: list[dict]) -> dict[str, np.ndarray]:
+    """Every field as a column of all body rows. Unreadable amounts and due dates skip the row; an
+    unreadable loan date (used in no figure) is left blank with a note."""
+    loans = {"member_no": rows.member_key}
+    for name in headers.money_fields:
+        loans[name] = _money_field(grid[:, cols[name]], name, reasons)
+    for name in DATE_FIELDS:
+        if name in cols:
+            loans[name] = _date_field(grid[:, cols[name]], name, reasons if name == "due_date" else None, notes)
+    for name in TEXT_FIELDS:
+        if name in cols and name not in ("member_no", "group"):
+            loans[name] = _text_field(grid[:, cols[name]], texts[cols[name]])
+    group = as_texts(grid[:, cols["group"]], texts[cols["group"]]) if "group" in cols else None
+    loans["group"] = group_column(group, rows)
+    return loans
+
+
+def _money_field(raw: np.ndarray, name: str, reasons: np.ndarray) -> np.ndarray:
+    values, bad = parse_money(raw)
+    _mark_bad(reasons, bad, raw, f"amount is not a number / จำนวนเงินอ่านไม่ได้: {name}")
+    return values
+
+
+def _date_field(raw: np.ndarray, name: str, reasons: np.ndarray | None, notes: list[dict]) -> np.ndarray:
+    """Dates of one column; an unreadable one skips its row (reasons given) or is left blank with a note."""
+    values, bad = parse_date_column(pd.Series(raw, dtype=object))
+    message = f"date cannot be read / อ่านวันที่ไม่ได้: {name}"
+    if reasons is not None:
+        _mark_bad(reasons, bad.to_numpy(), raw, message)
+    else:
+        notes += [{"index": i, "note": f"{message}='{short(raw[i])}' (left blank / เว้นว่าง)"}
+                  for i in np.flatnonzero(bad.to_numpy())]
+    return values.to_numpy()
+
+
+def _mark_bad(reasons: np.ndarray, bad: np.ndarray, raw: np.ndarray, reason: str) -> None:
+    for i in np.flatnonzero(bad & (reasons == None)):  # noqa: E711
+        reasons[i] = f"{reason}='{short(raw[i])}'"
+
+
+def _text_field(raw: np.ndarray, text: np.ndarray) -> np.ndarray:
+    """Text as written, blanks empty; numbers (a contract no. typed as a number) as their digits."""
+    texts = as_texts(raw, text)
+    return np.where(texts == None, "", texts)  # noqa: E711
+
+
+def _grand_total(grid: np.ndarray, cols: dict, headers: HeaderMap, grand: np.ndarray) -> dict[str, float] | None:
+    """The file's own total per money column, from the last grand-total row (blank cells left out)."""
+    if not grand.any():
+        return None
+    row = grid[np.flatnonzero(grand)[-1]]
+    total = {}
+    for name in headers.money_fields:
+        cell = row[cols[name]] if name in cols else None
+        if cell is None or (type(cell) is str and not cell.strip()) or cell != cell:
+            continue
+        values, bad = parse_money([cell])
+        if not bad[0]:
+            total[name] = float(values[0])
+    return total
+
+
+def _finish(frame: pd.DataFrame) -> pd.DataFrame:
+    """Fixed dtypes and column order: text as str, money as float baht, dates as datetime64."""
+    order = ["row"] + [f for f in FIELDS if f in frame]
+    out = frame[order]
+    text = [f for f in TEXT_FIELDS if f in out]
+    return out.astype({f: "str" for f in text} | {"row": "int64"})

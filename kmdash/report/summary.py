@@ -1,0 +1,54 @@
+"""A Result -> the summary figures as one JSON-ready dict (`summary --json`)."""
+
+from __future__ import annotations
+
+from ..analyse import PAR_DAYS
+from ..pipeline import Result
+
+
+def summarise(result: Result) -> dict:
+    """Every headline figure, table and account of rows, money in baht to the satang."""
+    a, ledger = result.analysis, result.ledger
+    head = a.headline
+    return {
+        "file": result.file,
+        "sheet": result.reading.sheet,
+        "sheets": result.reading.sheets,
+        "encoding": result.reading.encoding,
+        "as_of": result.as_of.isoformat(),
+        "as_of_source": result.as_of_source,
+        "header_row": ledger.header_row,
+        "rows": {"read": ledger.rows_read, "loans": len(ledger.loans), "skipped": len(ledger.skipped)},
+        "skipped": ledger.skipped,
+        "notes": ledger.notes,
+        "loans_overdue": head["loans_overdue"],
+        "loans_without_due_date": int(ledger.loans["due_date"].isna().sum()),
+        "members": head["members"],
+        "members_overdue": head["members_overdue"],
+        "members_overdue_over_365": head["members_long_overdue"],
+        "long_overdue_days": a.settings.long_overdue_days,
+        "groups": head["groups"],
+        "groups_overdue": head["groups_overdue"],
+        "outstanding": head["outstanding"],
+        "overdue": head["overdue"],
+        "interest_arrears": head["interest_arrears"],
+        **{f"par{d}": _fraction(head[f"par{d}"]) for d in PAR_DAYS},
+        "overdue_basis": "principal_overdue" if ledger.has_overdue_column else "outstanding",
+        "aging": [{"bucket": r.bucket, "loans": int(r.loans), "members": int(r.members),
+                   "overdue": round(float(r.overdue), 2)} for r in a.aging.itertuples()],
+        "by_group": [{"group": r.group, "members": int(r.members), "members_overdue": int(r.members_overdue),
+                      "overdue": round(float(r.overdue), 2), "share": _fraction(float(r.share))}
+                     for r in a.groups.itertuples()],
+        "top_members": [{"member": r.member_no, "name": r.name, "group": r.group, "days": int(r.days),
+                         "overdue": round(float(r.overdue), 2)}
+                        for r in a.members[a.members["overdue"] > 0].head(a.settings.top_members).itertuples()],
+        "reconciliation": result.reconciliation.as_dict(),
+        "unmapped_headers": ledger.headers.unmapped,
+        "ignored_headers": ledger.headers.ignored,
+        "columns": {f: i + 1 for f, i in ledger.headers.columns.items()},
+    }
+
+
+def _fraction(value: float | None) -> float | None:
+    """Shares to 6 decimals: enough that a percent with one decimal is not rounded twice."""
+    return None if value is None else round(value, 6)

@@ -1,0 +1,19 @@
+"""Realistic synthetic co-op loan ledgers: for the shipped sample, tests and benchmarks.
+
+`generate_loans` makes one row per loan contract; `ledger_rows` lays them out the way co-op
+accounting programs export them; `write_xlsx` / `write_csv` / `write_ledger` write files.
+"""
+
+from .files import write_csv, write_ledger, write_xlsx
+from .layout import (
+           COLUMNS,
+           DATE_FORMATS,
+           HEADERS,
+           LedgerShape,
+           as_of_title,
+           ledger_rows,
+)
+from .loans import LOAN_TYPES, expected_totals, generate_loans, satang
+
+__all__ = ["COLUMNS", "DATE_FORMATS", "HEADERS", "LOAN_TYPES", "LedgerShape", "as_of_title", "expected_totals",
+           "generate_loans", "ledger_rows", "satang", "write_csv", "write_ledger", "write_xlsx"]

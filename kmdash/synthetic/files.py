@@ -1,0 +1,60 @@
+"""Laid-out ledgers written as files: xlsx (openpyxl, write-only) and CSV (cp874 by default)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from .layout import DATE_FORMATS, LedgerShape, ledger_rows
+
+
+def write_xlsx(rows: list[list], path, sheet_name: str = "ลูกหนี้เงินกู้") -> None:
+    """Write-only openpyxl; date cells get a dd/mm/yyyy number format."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet_name)
+    for row in rows:
+        ws.append([_xlsx_date(ws, v) if isinstance(v, date) else v for v in row])
+    wb.save(path)
+
+
+def _xlsx_date(ws, value: date) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = "dd/mm/yyyy"
+    return cell
+
+
+def write_csv(rows: list[list], path, encoding: str = "cp874") -> None:
+    """Comma-separated; tab-separated for utf-16 (Excel "Unicode text"). Dates as be_text."""
+    delimiter = "\t" if codecs.lookup(encoding).name.startswith("utf-16") else ","
+    with open(path, "w", encoding=encoding, newline="") as fh:
+        csv.writer(fh, delimiter=delimiter).writerows(
+            [_csv_cell(v) for v in row] for row in rows)
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, date):
+        return DATE_FORMATS["be_text"](value)
+    return str(value)
+
+
+def write_ledger(loans: pd.DataFrame, path, shape: LedgerShape = LedgerShape(),
+                 as_of: date = date(2024, 3, 31), encoding: str = "cp874") -> None:
+    """Lay out and write by path suffix: .xlsx or .csv."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise ValueError(f"unsupported ledger file type: {suffix!r}")
+    rows = ledger_rows(loans, shape, as_of)
+    if suffix == ".xlsx":
+        write_xlsx(rows, path)
+    else:
+        write_csv(rows, path, encoding)

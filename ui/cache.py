@@ -1,0 +1,78 @@
+"""The core's pipeline behind Streamlit's caches: the read per file digest, sheet and header mapping;
+the analysis per as-of date and settings. A filter change reuses both."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from kmdash import pipeline, privacy
+from kmdash.errors import LedgerError
+from kmdash.pipeline import Reading, Result
+from kmdash.read.load import sheet_names
+from kmdash.settings import Settings
+
+from . import state
+from .state import Source, tr
+
+
+@dataclass
+class Current:
+    """The current file and what the pipeline made of it."""
+
+    source: Source
+    result: Result
+    key: tuple  # what the cached read depends on: file digest, sheet, header mapping
+
+
+@st.cache_data(max_entries=6, show_spinner=False)
+def _sheets(digest: str, _data: bytes) -> list[str]:
+    return sheet_names(_data)
+
+
+def sheets() -> list[str]:
+    """The current file's sheet names, where reading it failed ([] for CSV or a file that cannot be opened)."""
+    src = state.source()
+    try:
+        return _sheets(src.digest, src.data)
+    except LedgerError:
+        return []
+
+
+# Results are shared read-only between reruns and sessions (no copy per rerun); a few files at most.
+@st.cache_resource(max_entries=6, show_spinner=False)
+def _read(digest: str, _data: bytes, sheet: str | None, mapping: tuple) -> Reading:
+    return pipeline.read(_data, sheet, dict(mapping))
+
+
+@st.cache_resource(max_entries=12, show_spinner=False)
+def _finish(digest: str, sheet: str | None, mapping: tuple, name: str, as_of: date | None, settings: Settings,
+            today: date, _reading: Reading) -> Result:
+    return pipeline.finish(_reading, name, as_of, settings, today)
+
+
+def load_current(progress: bool = False) -> Current | LedgerError:
+    """Read and analyse the current file (cached stages, with a progress bar when asked)."""
+    src, mapping = state.source(), state.mapping()
+    sheet = st.session_state.get("sheet")
+    bar = st.progress(0.05, text=tr("stage_read")) if progress else None
+    try:
+        reading = _read(src.digest, src.data, sheet, mapping)
+        if bar:
+            bar.progress(0.6, text=tr("stage_analyse"))
+        result = _finish(src.digest, sheet, mapping, src.name, st.session_state.get("as_of"),
+                         st.session_state.get("settings", Settings()), date.today(), reading)
+    except LedgerError as exc:
+        return exc
+    finally:
+        if bar:
+            bar.empty()
+    return Current(src, result, key=(src.digest, reading.sheet, mapping))
+
+
+@st.cache_data(max_entries=6, show_spinner=False)
+def aliases(key: tuple, language: str, _member_nos: pd.Series) -> dict[str, str]:
+    return privacy.aliases(_member_nos, language)

@@ -1,0 +1,120 @@
+"""Pieces every page uses: the error box, tiles, filter bar, tables and charts, privacy applied."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from kmdash import display, privacy
+from kmdash.analyse import Analysis, pareto_count
+from kmdash.charts import pareto_figure
+from kmdash.errors import LedgerError
+from kmdash.filters import Filters, apply_filters
+from kmdash.i18n import t
+
+from .cache import Current, aliases, load_current
+from .state import lang, private, source, tr
+
+
+def show_error(error: LedgerError) -> None:
+    """The core's message (what is wrong, what to do) in an error box."""
+    st.error(f"{source().name}: {error.message(lang())}", icon="⚠️")
+
+
+def shown(frame: pd.DataFrame, cur: Current) -> pd.DataFrame:
+    """A table as the screen may show it: with names and member numbers aliased when privacy is on."""
+    if not private():
+        return frame
+    return privacy.mask(frame, aliases(cur.key, lang(), cur.result.analysis.members["member_no"]), lang())
+
+
+def need_current() -> Current:
+    """For pages that only show figures: the current analysis, or stop with a pointer to the load page."""
+    cur = load_current()
+    if isinstance(cur, LedgerError):
+        show_error(cur)
+        st.info(tr("go_load"))
+        st.stop()
+    if cur.source.is_sample:
+        st.caption(tr("sample_note"))
+    return cur
+
+
+def tiles(cur: Current) -> None:
+    """The headline figures as large tiles."""
+    head = cur.result.analysis.headline
+    cells = [
+        (tr("tile_members"), display.count(head["members"]), None),
+        (tr("tile_members_overdue"), display.count(head["members_overdue"]), None),
+        (tr("tile_overdue"), f"{head['overdue']:,.2f}", None),
+        (tr("tile_interest"), f"{head['interest_arrears']:,.2f}", None),
+        (tr("tile_par30"), display.percent(head.get("par30")), tr("par_help", d=30)),
+        (tr("tile_par90"), display.percent(head.get("par90")), tr("par_help", d=90)),
+        (tr("tile_long"), display.count(head["members_long_overdue"]), None),
+    ]
+    for row, widths in ((cells[:4], [1, 1, 2, 2]), (cells[4:], [1, 1, 1, 1])):  # money to the satang is wide
+        for column, (label, value, help_text) in zip(st.columns(widths), row):
+            column.metric(label, value, help=help_text, border=True)
+
+
+def column_labels(frame: pd.DataFrame) -> dict[str, str]:
+    """Table headers in the chosen language."""
+    return {c: t(f"col_{c}", lang(), default=c) for c in frame.columns}
+
+
+def day(value) -> str:
+    return display.day(value, lang())
+
+
+def filter_bar(cur: Current, page: str) -> Filters:
+    """Group, bucket, loan type and minimum-amount filters; they drive every chart on the page."""
+    loans = cur.result.analysis.loans
+    with st.expander(tr("filters"), expanded=True):
+        c1, c2, c3, c4 = st.columns(4)
+        everything = tr("f_all")
+        groups = c1.multiselect(tr("f_groups"), sorted(loans["group"].unique()), key=f"{page}_groups",
+                                placeholder=everything)
+        buckets = c2.multiselect(tr("f_buckets"), cur.result.analysis.settings.bucket_labels, key=f"{page}_buckets",
+                                 format_func=lambda b, language=lang(): display.bucket(b, language),
+                                 placeholder=everything)
+        types = sorted(loans["loan_type"].unique()) if "loan_type" in loans else []
+        loan_types = c3.multiselect(tr("f_types"), types, key=f"{page}_types", disabled=not types,
+                                    placeholder=everything)
+        minimum = c4.number_input(tr("f_min"), min_value=0.0, value=0.0, step=1000.0, key=f"{page}_min")
+    return Filters(tuple(groups), tuple(buckets), tuple(loan_types), float(minimum))
+
+
+MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_arrears", "penalty", "share_capital",
+                 "deposits", "overdue", "overdue_amount"}
+
+
+def table(frame: pd.DataFrame) -> None:
+    """A sortable table with headers in the chosen language, money to the satang, shares in percent."""
+    labels = column_labels(frame)
+    config = {labels[c]: st.column_config.NumberColumn(labels[c], format="accounting")
+              for c in frame.columns if c in MONEY_COLUMNS}
+    if "share" in frame:
+        config[labels["share"]] = st.column_config.NumberColumn(labels["share"], format="percent")
+    st.dataframe(frame.rename(columns=labels), hide_index=True, width="stretch", column_config=config)
+
+
+def chart(figure, caption: str) -> None:
+    """A full-width chart (our own projector layout, not Streamlit's theme) with its one-line caption."""
+    st.plotly_chart(figure, width="stretch", theme=None)
+    st.markdown(f"<p style='font-size:1.1rem;margin-top:-0.5rem'>{caption}</p>", unsafe_allow_html=True)
+
+
+def pareto_chart(analysis: Analysis, members_shown: pd.DataFrame) -> None:
+    overdue = int((analysis.members["overdue"] > 0).sum())
+    chart(pareto_figure(members_shown, lang()), tr("cap_pareto", n=pareto_count(analysis.members), total=overdue))
+
+
+def filtered_page(cur: Current, page: str) -> Analysis:
+    """A page's title, its filter bar and the filtered analysis; stops the page when nothing matches."""
+    st.title(tr(f"page_{page}"))
+    view = apply_filters(cur.result.analysis, filter_bar(cur, page))
+    st.caption(tr("f_count", loans=len(view.loans), members=len(view.members)))
+    if view.loans.empty:
+        st.info(tr("no_rows"))
+        st.stop()
+    return view

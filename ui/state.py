@@ -1,0 +1,73 @@
+"""What one browser session holds: language, privacy, and the current file (in memory only)."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from kmdash.i18n import t
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "ledger_th.xlsx"
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    data: bytes
+    digest: str
+    is_sample: bool
+
+
+def lang() -> str:
+    return st.session_state.get("lang", "th")
+
+
+def tr(key: str, **values) -> str:
+    """The UI string for `key` in the chosen language."""
+    return t(key, lang(), **values)
+
+
+def private() -> bool:
+    return bool(st.session_state.get("privacy", False))
+
+
+def source() -> Source:
+    """The uploaded file, or the shipped sample ledger when nothing is uploaded."""
+    uploaded = st.session_state.get("uploaded")
+    return uploaded if uploaded is not None else _sample()
+
+
+@functools.cache
+def _sample() -> Source:
+    data = SAMPLE.read_bytes()
+    return Source(SAMPLE.name, data, hashlib.sha256(data).hexdigest(), is_sample=True)
+
+
+def set_upload(name: str, data: bytes) -> None:
+    """Remember an uploaded file (in memory only) and reset choices made for the previous one."""
+    digest = hashlib.sha256(data).hexdigest()
+    previous = st.session_state.get("uploaded")
+    if previous is not None and previous.digest == digest:
+        return
+    st.session_state["uploaded"] = Source(name, data, digest, is_sample=False)
+    _forget_choices()
+
+
+def clear_upload() -> None:
+    st.session_state.pop("uploaded", None)
+    _forget_choices()
+
+
+def _forget_choices() -> None:
+    """Choices made for the previous file: sheet, header mapping, as-of date."""
+    for key in ("sheet", "sheet_picker", "mapping", "as_of"):
+        st.session_state.pop(key, None)
+
+
+def mapping() -> tuple[tuple[str, str], ...]:
+    """The user's header mapping for the current file, hashable for the cache."""
+    return tuple(sorted(st.session_state.get("mapping", {}).items()))
