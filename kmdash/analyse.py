@@ -36,6 +36,7 @@ class Analysis:
             "loans_overdue": int(loans["overdue"].sum()),
             "members": len(members),
             "members_overdue": int((members["days"] > 0).sum()),
+            "members_overdue_over_365": int((members["days"] > 365).sum()),
             "members_long_overdue": int((members["days"] > self.settings.long_overdue_days).sum()),
             "groups": len(self.groups),
             "groups_overdue": int((self.groups["members_overdue"] > 0).sum()),

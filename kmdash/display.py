@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from .i18n import CATALOGUE, t
+from .read.account import LABELLED, RowNote
 from .read.dates import BE_OFFSET, THAI_MONTHS_SHORT
 
 
@@ -42,3 +45,20 @@ def bucket(label: str, lang: str = "th") -> str:
     if core.startswith(">"):
         return f"{'เกิน' if lang == 'th' else 'over'} {core[1:]} {unit}"
     return f"{core} {unit}"
+
+
+def row_note(note: RowNote, lang: str = "th", skipped: bool = True) -> str:
+    """Why a row was skipped, or which cell of a used row was left blank, in one language:
+    "แถวยอดรวมกลุ่ม: รวม กลุ่มที่ 3", "อ่านวันที่ไม่ได้ (วันที่กู้): '31/02/2567' (เว้นว่าง)"."""
+    text = t(f"skip_{note.code}", lang)
+    if note.field:
+        text += f" ({t(f'col_{note.field}', lang, default=note.field)})"
+    if note.detail:
+        text += f": {note.detail}" if note.code in LABELLED else f": '{note.detail}'"
+    return text if skipped else f"{text} ({t('left_blank', lang)})"
+
+
+def row_notes_table(notes: list[RowNote], lang: str = "th", skipped: bool = True) -> pd.DataFrame:
+    """Row numbers and what was said of each, as a table in one language."""
+    return pd.DataFrame({"row": [n.row for n in notes],
+                         "reason" if skipped else "note": [row_note(n, lang, skipped) for n in notes]})

@@ -6,8 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .i18n import t
-
-PERSONAL = ("member_no", "name", "guarantor")
+from .read.account import RowNote
 
 
 def aliases(member_nos: pd.Series, lang: str = "th") -> dict[str, str]:
@@ -33,9 +32,9 @@ def mask(frame: pd.DataFrame, alias: dict[str, str], lang: str = "th") -> pd.Dat
     return out
 
 
-def reasons_without_text(reasons: pd.Series) -> pd.Series:
-    """Skipped-row reasons without the row's own text (it may hold a name): "subtotal: รวม …" -> "subtotal"."""
-    return reasons.str.split(": ", n=1).str[0]
+def without_details(notes: list[RowNote]) -> list[RowNote]:
+    """Row notes without the row's own text (a subtotal's label or a cell may hold a name)."""
+    return [n.without_detail() for n in notes]
 
 
 def member_labels(members: pd.DataFrame) -> np.ndarray:

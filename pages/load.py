@@ -1,10 +1,9 @@
 """Load: upload, sheet, as-of date, header mapping, skipped rows, reconciliation."""
 
-import pandas as pd
 import streamlit as st
 
 from kmdash import privacy
-from kmdash.display import money
+from kmdash.display import money, row_notes_table
 from kmdash.errors import LedgerError
 from kmdash.i18n import t
 from kmdash.read.headers import FIELDS, IGNORE, normalise
@@ -101,15 +100,14 @@ def settings_form(cur: cache.Current) -> None:
         st.rerun()
 
 
-def skipped_rows(cur: cache.Current) -> None:
-    skipped = pd.DataFrame(cur.result.ledger.skipped, columns=["row", "reason"])
-    if state.private():
-        skipped["reason"] = privacy.reasons_without_text(skipped["reason"])
-    with st.expander(tr("skipped_rows", n=len(skipped)), expanded=False):
-        ui.table(skipped)
-    if cur.result.ledger.notes:
-        with st.expander(tr("noted_rows", n=len(cur.result.ledger.notes)), expanded=False):
-            ui.table(pd.DataFrame(cur.result.ledger.notes, columns=["row", "note"]))
+def row_notes(cur: cache.Current) -> None:
+    """Skipped rows and used rows with a cell left blank, each in an expander when there are any."""
+    ledger = cur.result.ledger
+    for notes, title, skipped in ((ledger.notes, "noted_rows", False), (ledger.skipped, "skipped_rows", True)):
+        if notes:
+            shown = privacy.without_details(notes) if state.private() else notes
+            with st.expander(tr(title, n=len(notes)), expanded=False):
+                ui.table(row_notes_table(shown, state.lang(), skipped))
 
 
 st.title(tr("app_title"))
@@ -145,4 +143,4 @@ if ledger.headers.unmapped or st.session_state.get("mapping"):
     mapping_form(ledger.headers.unmapped)
 if ledger.headers.ignored:
     st.caption(tr("ignored_headers", headers=", ".join(ledger.headers.ignored)))
-skipped_rows(cur)
+row_notes(cur)

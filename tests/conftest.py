@@ -186,7 +186,8 @@ def expected_figures(loans: pd.DataFrame, as_of: date, basis: str = "principal_o
         "loans_overdue": sum(1 for x in per_loan if x["days"] > 0),
         "members": len(members),
         "members_overdue": sum(1 for m in members.values() if m["days"] > 0),
-        "members_overdue_over_365": sum(1 for m in members.values() if m["days"] > long_days),
+        "members_overdue_over_365": sum(1 for m in members.values() if m["days"] > 365),
+        "members_long_overdue": sum(1 for m in members.values() if m["days"] > long_days),
         "groups": len(groups),
         "groups_overdue": sum(1 for g in groups.values() if g["members_overdue"] > 0),
         "outstanding": all_outstanding / 100,
@@ -201,8 +202,8 @@ def expected_figures(loans: pd.DataFrame, as_of: date, basis: str = "principal_o
 
 
 MONEY_KEYS = ("outstanding", "overdue", "interest_arrears")
-COUNT_KEYS = ("loans_overdue", "members", "members_overdue", "members_overdue_over_365", "groups",
-              "groups_overdue")
+COUNT_KEYS = ("loans_overdue", "members", "members_overdue", "members_overdue_over_365", "members_long_overdue",
+              "groups", "groups_overdue")
 
 
 def baht_equal(a: float, b: float) -> bool:

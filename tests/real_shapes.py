@@ -303,13 +303,14 @@ def expected(loans=LOANS, as_of: date = AS_OF, basis: str = "principal_overdue",
         "interest_arrears": sum(x["interest"] for x in per_loan) / 100,
         "loans_overdue": sum(x["days"] > 0 for x in per_loan), "members": len(days),
         "members_overdue": sum(d > 0 for d in days.values()),
-        "members_overdue_over_365": sum(d > long_days for d in days.values()),
+        "members_overdue_over_365": sum(d > 365 for d in days.values()),
+        "members_long_overdue": sum(d > long_days for d in days.values()),
         "par30": par(30), "par90": par(90), "aging": aging, "by_group": by_group, "skip": {},
     }
     return {**figures, **overrides}
 
 
-COUNTS = ("loans_overdue", "members", "members_overdue", "members_overdue_over_365")
+COUNTS = ("loans_overdue", "members", "members_overdue", "members_overdue_over_365", "members_long_overdue")
 MONEY = ("outstanding", "overdue", "interest_arrears")
 
 

@@ -123,16 +123,18 @@ def test_headline_against_the_independent_computation(generated):
     want = expected_figures(generated, AS_OF)
     for key in ("loans_overdue", "members", "members_overdue", "groups", "groups_overdue"):
         assert head[key] == want[key], key
-    assert head["members_long_overdue"] == want["members_overdue_over_365"]
+    assert head["members_overdue_over_365"] == head["members_long_overdue"] == want["members_overdue_over_365"]
     assert head["overdue"] == pytest.approx(want["overdue"], abs=0.005)
     assert head["outstanding"] == pytest.approx(want["outstanding"], abs=0.005)
 
 
-def test_the_long_overdue_threshold_is_a_setting(generated):
+def test_the_long_overdue_threshold_is_a_setting_and_over_365_stays_365(generated):
+    over_365 = expected_figures(generated, AS_OF)["members_overdue_over_365"]
     for days in (90, 365, 730):
         head = analyse(generated, AS_OF, Settings(long_overdue_days=days)).headline
         assert head["members_long_overdue"] == expected_figures(generated, AS_OF, long_days=days)[
-            "members_overdue_over_365"]
+            "members_long_overdue"]
+        assert head["members_overdue_over_365"] == over_365
 
 
 def test_bucket_edges_are_a_setting():
@@ -196,6 +198,6 @@ def test_months_preset_keeps_days_and_long_overdue(generated):
     settings = replace(Settings.months_preset(), long_overdue_days=365)
     result = analyse(generated, AS_OF, settings)
     want = expected_figures(generated, AS_OF)
-    assert result.headline["members_long_overdue"] == want["members_overdue_over_365"]
+    assert result.headline["members_long_overdue"] == want["members_long_overdue"]
     assert result.aging["members"].sum() == want["members"]
     assert result.aging.set_index("bucket").loc["not_due", "loans"] == want["aging"][0]["loans"]

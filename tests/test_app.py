@@ -38,9 +38,9 @@ UNKNOWN = "ยอดผิดนัด"  # not a header kmdash knows
 
 TILES = {
     "th": ["สมาชิกผู้กู้", "สมาชิกค้างชำระ", "เงินต้นค้างชำระ (บาท)", "ดอกเบี้ยค้างชำระ (บาท)", "PAR30", "PAR90",
-           "ค้างเกิน 1 ปี (คน)"],
+           "ค้างเกิน 365 วัน (คน)"],
     "en": ["Members", "Members overdue", "Principal overdue (baht)", "Interest in arrears (baht)", "PAR30", "PAR90",
-           "Overdue over a year"],
+           "Overdue over 365 days"],
 }
 TITLES = {
     "th": {"load": "kmdash — หนี้ค้างชำระของสหกรณ์", "overview": "ภาพรวม", "groups": "กลุ่มสมาชิก",
@@ -160,12 +160,14 @@ def pct(x: float | None) -> str:
     return "-" if x is None else f"{x * 100:.1f}%"
 
 
-def expected_tiles(exp: dict, lang: str = "th", par: bool = True) -> list[tuple[str, str]]:
-    """The seven tiles as they should read: counts, baht to the satang, PAR in percent to 1 decimal."""
+def expected_tiles(exp: dict, lang: str = "th", par: bool = True, long_days: int = 365) -> list[tuple[str, str]]:
+    """The seven tiles as they should read: counts, baht to the satang, PAR in percent to 1 decimal; the
+    long-overdue tile names its real threshold."""
     values = [f"{exp['members']:,}", f"{exp['members_overdue']:,}", f"{exp['overdue']:,.2f}",
               f"{exp['interest_arrears']:,.2f}", pct(exp["par30"] if par else None),
-              pct(exp["par90"] if par else None), f"{exp['members_overdue_over_365']:,}"]
-    return list(zip(TILES[lang], values))
+              pct(exp["par90"] if par else None), f"{exp['members_long_overdue']:,}"]
+    labels = [label.replace("365", f"{long_days:,}") for label in TILES[lang]]
+    return list(zip(labels, values))
 
 
 def assert_tiles_near(at: AppTest, exp: dict, lang: str = "th") -> None:
@@ -622,7 +624,7 @@ def test_settings_switch_buckets_to_months_and_move_the_long_overdue_threshold(s
     at.radio(key="settings_unit").set_value("months")
     at.number_input(key="settings_long_days").set_value(180)
     go(at)
-    assert tiles(at) == expected_tiles(expected_figures(sample_loans, AS_OF, long_days=180))
+    assert tiles(at) == expected_tiles(expected_figures(sample_loans, AS_OF, long_days=180), long_days=180)
     go(at, "groups")
     assert "6-12 เดือน" in at.multiselect(key="groups_buckets").options
 

@@ -15,6 +15,7 @@ from kmdash.read.fill import NO_GROUP
 from kmdash.read.load import load_sheet
 from kmdash.read.money import parse_money
 from kmdash.reconcile import reconcile
+from kmdash.report.summary import both_languages
 from kmdash.synthetic import (
     HEADERS,
     LedgerShape,
@@ -36,14 +37,14 @@ def loans():
 def read(path, user_map=None):
     ledger = clean_sheet(load_sheet(path), user_map)
     assert ledger.rows_read == len(ledger.loans) + len(ledger.skipped)
-    used, skipped = set(ledger.loans["row"]), {s["row"] for s in ledger.skipped}
+    used, skipped = set(ledger.loans["row"]), {s.row for s in ledger.skipped}
     assert not used & skipped
     assert used | skipped == set(range(ledger.header_row + 1, ledger.header_row + 1 + ledger.rows_read))
     return ledger
 
 
 def reasons(ledger) -> dict[int, str]:
-    return {s["row"]: s["reason"] for s in ledger.skipped}
+    return {s.row: both_languages(s) for s in ledger.skipped}
 
 
 def row_numbers(rows: list[list], test) -> list[int]:
@@ -242,11 +243,11 @@ def test_skipped_and_used_row_numbers_are_the_spreadsheets_own(tmp_path, loans):
     for loan in ledger.loans.itertuples():
         assert cell(loan.row, 4) == loan.contract
     for skip in ledger.skipped:
-        text = cell(skip["row"], NAME)
-        if "blank" in skip["reason"]:
-            assert all(c is None for c in sheet[skip["row"] - 1])
+        text = cell(skip.row, NAME)
+        if "blank" in both_languages(skip):
+            assert all(c is None for c in sheet[skip.row - 1])
         else:
-            assert text in skip["reason"]
+            assert text in both_languages(skip)
 
 
 def test_row_numbers_when_the_table_starts_at_row_3_column_b():
@@ -265,7 +266,7 @@ def test_row_numbers_when_the_table_starts_at_row_3_column_b():
     ledger = read(buffer.getvalue())
     assert ledger.header_row == 3
     assert ledger.loans["row"].tolist() == [5]
-    assert [(s["row"], s["reason"].split(" /")[0]) for s in ledger.skipped] == [(4, "blank row"), (6, "grand total")]
+    assert [(s.row, s.code) for s in ledger.skipped] == [(4, "blank"), (6, "grand_total")]
 
 
 def test_rows_without_member_number_or_name_are_skipped(tmp_path, loans):
@@ -310,7 +311,7 @@ def test_a_last_รวม_row_equal_to_the_subtotals_is_the_grand_total_not_a_su
         HEAD, ["1", "ก", "A", "31/03/2566", 100], ["รวม", None, None, None, 100],
         ["2", "ข", "B", "31/03/2568", 50], ["รวม", None, None, None, 50], ["รวม", None, None, None, 150])))
     assert ledger.grand_total == {"outstanding": 150.0}
-    assert [s["reason"].split(" /")[0] for s in ledger.skipped] == ["subtotal", "subtotal", "grand total"]
+    assert [s.code for s in ledger.skipped] == ["subtotal", "subtotal", "grand_total"]
 
 
 def test_group_subtotals_alone_are_not_a_grand_total():
@@ -343,7 +344,7 @@ def test_an_unlabelled_amounts_row_is_skipped_not_added_to_the_member_above():
     ledger = clean_sheet(load_sheet(workbook_bytes(
         NO_GROUP_HEAD, ["00017", "นาย ก", "ส1", "31/03/2566", 100], [None, None, None, None, 100])))
     assert ledger.loans["outstanding"].tolist() == [100.0]
-    assert [s["row"] for s in ledger.skipped] == [3]
+    assert [s.row for s in ledger.skipped] == [3]
 
 
 def test_without_a_group_column_a_lone_text_row_heads_the_loans_below():
@@ -351,7 +352,7 @@ def test_without_a_group_column_a_lone_text_row_heads_the_loans_below():
         NO_GROUP_HEAD, ["บ้านหนองบัว"], ["00017", "นาย ก", "ส1", "31/03/2566", 100],
         ["หมู่ 3 บ้านนาดี"], ["00018", "นาย ข", "ส2", "31/03/2566", 50])))
     assert ledger.loans["group"].tolist() == ["บ้านหนองบัว", "หมู่ 3 บ้านนาดี"]
-    assert all(s["reason"].startswith("group heading") for s in ledger.skipped)
+    assert all(s.code == "heading" for s in ledger.skipped)
 
 
 def test_a_ragged_csv_with_short_rows_is_read(tmp_path):
@@ -368,7 +369,7 @@ def test_an_unreadable_loan_date_keeps_the_loan_and_is_noted():
         ["00017", "ไม่ระบุ", "31/03/2566", 100], ["00018", "1/4/2565", "-", 50])))
     assert ledger.loans["outstanding"].tolist() == [100.0, 50.0]
     assert ledger.skipped == []
-    assert [n["row"] for n in ledger.notes] == [2] and "ไม่ระบุ" in ledger.notes[0]["note"]
+    assert [n.row for n in ledger.notes] == [2] and "ไม่ระบุ" in ledger.notes[0].detail
     assert ledger.loans["due_date"].isna().tolist() == [False, True]
 
 

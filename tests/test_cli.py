@@ -72,6 +72,8 @@ def test_long_days_and_top_options(cli, sample_loans):
     summary = cli("summary", SAMPLE, "--json", "--long-days", "180", "--top", "5").json
     want = expected_figures(sample_loans, AS_OF, long_days=180, top=5)
     assert summary["members_overdue_over_365"] == want["members_overdue_over_365"]
+    assert summary["members_long_overdue"] == want["members_long_overdue"]
+    assert summary["long_overdue_days"] == 180
     assert [m["member"] for m in summary["top_members"]] == [m["member"] for m in want["top_members"]]
 
 

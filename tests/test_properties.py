@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from kmdash.errors import LedgerError
 from kmdash.pipeline import read, run
+from kmdash.read.account import SKIP_CODES
 from kmdash.reconcile import reconcile
 from kmdash.report.summary import summarise
 from kmdash.synthetic import (
@@ -60,7 +61,7 @@ def test_every_row_is_accounted_for_and_the_totals_reconcile(n_loans, seed, shap
     assert ledger.header_row == header_row
     body = set(range(header_row + 1, len(rows) + 1))
     used = list(ledger.loans["row"])
-    skipped = [s["row"] for s in ledger.skipped]
+    skipped = [s.row for s in ledger.skipped]
     assert ledger.rows_read == len(used) + len(skipped) == len(body)
     assert len(set(used)) == len(used) and len(set(skipped)) == len(skipped)
     assert not set(used) & set(skipped)
@@ -105,7 +106,7 @@ def test_any_cells_under_a_header_never_crash_and_every_row_is_accounted_for(bod
         return
     json.dumps(summarise(result), ensure_ascii=False)  # the analysis and its JSON hold too
     ledger = result.ledger
-    used, skipped = set(ledger.loans["row"]), {s["row"] for s in ledger.skipped}
+    used, skipped = set(ledger.loans["row"]), {s.row for s in ledger.skipped}
     assert not used & skipped
     assert len(used) + len(skipped) == ledger.rows_read
-    assert all(s["reason"] for s in ledger.skipped)
+    assert all(s.code in SKIP_CODES for s in ledger.skipped)

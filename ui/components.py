@@ -50,7 +50,8 @@ def tiles(cur: Current) -> None:
         (tr("tile_interest"), f"{head['interest_arrears']:,.2f}", None),
         (tr("tile_par30"), display.percent(head.get("par30")), tr("par_help", d=30)),
         (tr("tile_par90"), display.percent(head.get("par90")), tr("par_help", d=90)),
-        (tr("tile_long"), display.count(head["members_long_overdue"]), None),
+        (tr("tile_long", days=cur.result.analysis.settings.long_overdue_days),
+         display.count(head["members_long_overdue"]), None),
     ]
     for row, widths in ((cells[:4], [1, 1, 2, 2]), (cells[4:], [1, 1, 1, 1])):  # money to the satang is wide
         for column, (label, value, help_text) in zip(st.columns(widths), row):

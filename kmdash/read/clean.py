@@ -15,6 +15,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import LedgerError
+from ..i18n import t
+from .account import RowNote
 from .cells import as_texts, row_text, short, text_cells, to_grid
 from .dates import parse_date_column
 from .fill import group_column
@@ -38,14 +40,14 @@ class Ledger:
     """The loans a sheet holds, and the account of every other row."""
 
     loans: pd.DataFrame  # FIELDS present + "row" (spreadsheet row number)
-    skipped: list[dict]  # {"row": n, "reason": text}
+    skipped: list[RowNote]  # every body row not used as a loan, and why
     rows_read: int
     header_row: int
     headers: HeaderMap
     grand_total: dict[str, float] | None  # the file's own total per money field, where it has one
     title_as_of: date | None
     titles: list[str] = field(default_factory=list)
-    notes: list[dict] = field(default_factory=list)  # {"row", "note"}: used rows with a cell left blank
+    notes: list[RowNote] = field(default_factory=list)  # used rows with a cell left blank
 
     @property
     def has_overdue_column(self) -> bool:
@@ -71,21 +73,21 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
                   title_as_of=as_of_from_titles(titles))
 
 
-def _no_loans(header_row: int, skipped: list[dict]) -> LedgerError:
+def _no_loans(header_row: int, skipped: list[RowNote]) -> LedgerError:
     """Every row under the header was skipped: say so, with the commonest reason."""
-    kinds = Counter(_reason_kind(s["reason"]) for s in skipped).most_common(1)
-    common = f" ({kinds[0][1]}×: {kinds[0][0]})" if kinds else ""
+    kinds = Counter((s.code, s.field) for s in skipped).most_common(1)
+
+    def common(lang: str) -> str:
+        if not kinds:
+            return ""
+        (code, column), n = kinds[0]
+        return f" ({n}×: {t(f'skip_{code}', lang)}{f' {column}' if column else ''})"
+
     return LedgerError(
-        f"ไม่พบรายการเงินกู้ใต้หัวตาราง (แถว {header_row}) ข้ามทั้ง {len(skipped)} แถว{common} "
+        f"ไม่พบรายการเงินกู้ใต้หัวตาราง (แถว {header_row}) ข้ามทั้ง {len(skipped)} แถว{common('th')} "
         "ตรวจว่าเลือกแผ่นงานถูกต้อง และแต่ละแถวมีเลขสมาชิก จำนวนเงิน และวันที่ที่อ่านได้",
-        f"no loan rows under the header (row {header_row}): all {len(skipped)} rows skipped{common}; "
+        f"no loan rows under the header (row {header_row}): all {len(skipped)} rows skipped{common('en')}; "
         "check the sheet, and that each loan row has a member number, amounts and readable dates")
-
-
-def _reason_kind(reason: str) -> str:
-    """A skip reason without the row's own text: "date cannot be read …: due_date='x'" -> "…: due_date"."""
-    head, _, rest = reason.partition(": ")
-    return f"{head}: {rest.split('=')[0]}" if "=" in rest else head
 
 
 def _no_header(raw: RawSheet) -> LedgerError:
@@ -123,18 +125,22 @@ def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int)
              for j in range(grid.shape[1])]
     rows = row_kinds(grid, texts, cols, headers)
     reasons = skip_reasons(rows)
-    notes: list[dict] = []
-    loans = _loan_columns(grid, texts, cols, headers, rows, reasons, notes)
+    blanked = np.full(len(grid), None, dtype=object)  # (code, field, detail) of a cell left blank
+    loans = _loan_columns(grid, texts, cols, headers, rows, reasons, blanked)
     loans["row"] = np.arange(first_row, first_row + len(grid))
     used = np.array([r is None for r in reasons], dtype=bool)
-    skipped = [{"row": int(r), "reason": str(t)} for r, t in zip(loans["row"][~used], reasons[~used])]
-    notes = [{"row": int(loans["row"][n["index"]]), "note": n["note"]} for n in notes if used[n["index"]]]
+    skipped = _row_notes(loans["row"], reasons, ~used)
+    notes = _row_notes(loans["row"], blanked, used & (blanked != None))  # noqa: E711
     frame = pd.DataFrame({k: v[used] for k, v in loans.items()})
     return _finish(frame), skipped, notes, _grand_total(grid, cols, headers, rows.grand)
 
 
+def _row_notes(row_numbers: np.ndarray, reasons: np.ndarray, where: np.ndarray) -> list[RowNote]:
+    return [RowNote(int(r), *reason) for r, reason in zip(row_numbers[where], reasons[where])]
+
+
 def _loan_columns(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap, rows: Rows,
-                  reasons: np.ndarray, notes: list[dict]) -> dict[str, np.ndarray]:
+                  reasons: np.ndarray, blanked: np.ndarray) -> dict[str, np.ndarray]:
     """Every field as a column of all body rows. Unreadable amounts and due dates skip the row; an
     unreadable loan date (used in no figure) is left blank with a note."""
     loans = {"member_no": rows.member_key}
@@ -142,7 +148,7 @@ def _loan_columns(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers
         loans[name] = _money_field(grid[:, cols[name]], name, reasons)
     for name in DATE_FIELDS:
         if name in cols:
-            loans[name] = _date_field(grid[:, cols[name]], name, reasons if name == "due_date" else None, notes)
+            loans[name] = _date_field(grid[:, cols[name]], name, reasons if name == "due_date" else blanked)
     for name in TEXT_FIELDS:
         if name in cols and name not in ("member_no", "group"):
             loans[name] = _text_field(grid[:, cols[name]], texts[cols[name]])
@@ -153,25 +159,21 @@ def _loan_columns(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers
 
 def _money_field(raw: np.ndarray, name: str, reasons: np.ndarray) -> np.ndarray:
     values, bad = parse_money(raw)
-    _mark_bad(reasons, bad, raw, f"amount is not a number / จำนวนเงินอ่านไม่ได้: {name}")
+    _mark_bad(reasons, bad, raw, "bad_amount", name)
     return values
 
 
-def _date_field(raw: np.ndarray, name: str, reasons: np.ndarray | None, notes: list[dict]) -> np.ndarray:
-    """Dates of one column; an unreadable one skips its row (reasons given) or is left blank with a note."""
+def _date_field(raw: np.ndarray, name: str, reasons: np.ndarray) -> np.ndarray:
+    """Dates of one column; an unreadable one is marked in `reasons` (the due date's skip reasons, or the
+    loan date's cells left blank)."""
     values, bad = parse_date_column(pd.Series(raw, dtype=object))
-    message = f"date cannot be read / อ่านวันที่ไม่ได้: {name}"
-    if reasons is not None:
-        _mark_bad(reasons, bad.to_numpy(), raw, message)
-    else:
-        notes += [{"index": i, "note": f"{message}='{short(raw[i])}' (left blank / เว้นว่าง)"}
-                  for i in np.flatnonzero(bad.to_numpy())]
+    _mark_bad(reasons, bad.to_numpy(), raw, "bad_date", name)
     return values.to_numpy()
 
 
-def _mark_bad(reasons: np.ndarray, bad: np.ndarray, raw: np.ndarray, reason: str) -> None:
+def _mark_bad(reasons: np.ndarray, bad: np.ndarray, raw: np.ndarray, code: str, name: str) -> None:
     for i in np.flatnonzero(bad & (reasons == None)):  # noqa: E711
-        reasons[i] = f"{reason}='{short(raw[i])}'"
+        reasons[i] = (code, name, short(raw[i]))
 
 
 def _text_field(raw: np.ndarray, text: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .account import LABELLED
 from .cells import as_texts, matches, short
 from .fill import carry_member
 from .headers import HeaderMap, lookup
@@ -84,21 +85,23 @@ def row_kinds(grid: np.ndarray, texts: list[np.ndarray], cols: dict, headers: He
 
 
 def skip_reasons(rows: Rows) -> np.ndarray:
-    """The reason each row is skipped (None for loan rows), the first that applies."""
+    """Per row, (code, field, detail) of why it is skipped, or None for loan rows; the first that applies."""
     reasons = np.full(len(rows.blank), None, dtype=object)
-    for mask, reason in (
-        (rows.blank, "blank row / แถวว่าง"),
-        (rows.grand, "grand total / แถวรวมทั้งสิ้น"),
-        (rows.carried, "page carry row / แถวยอดยกมา-ยกไป: {label}"),
-        (rows.subtotal, "subtotal / แถวยอดรวมกลุ่ม: {label}"),
-        (rows.repeated, "repeated header / หัวตารางซ้ำ"),
-        (rows.after_total, "below the grand total / อยู่ใต้แถวรวมทั้งสิ้น: {label}"),
-        (rows.heading | rows.lone_heading, "group heading / หัวข้อกลุ่ม: {label}"),
-        (rows.signature, "signature or footer / ท้ายรายงาน: {label}"),
-        (rows.no_member, "no member number or name / ไม่มีเลขสมาชิกหรือชื่อ: {label}"),
-        (rows.text_only, "no amount or due date / ไม่มีจำนวนเงินหรือวันครบกำหนด: {label}"),
+    for mask, code in (
+        (rows.blank, "blank"),
+        (rows.grand, "grand_total"),
+        (rows.carried, "carry_row"),
+        (rows.subtotal, "subtotal"),
+        (rows.repeated, "repeated_header"),
+        (rows.after_total, "below_grand_total"),
+        (rows.heading | rows.lone_heading, "heading"),
+        (rows.signature, "signature"),
+        (rows.no_member, "no_member"),
+        (rows.text_only, "no_amount"),
     ):
-        mark(reasons, mask, reason, rows.label)
+        labelled = code in LABELLED
+        for i in np.flatnonzero(mask & (reasons == None)):  # noqa: E711
+            reasons[i] = (code, "", short(rows.label[i]) if labelled else "")
     return reasons
 
 
@@ -147,9 +150,3 @@ def after_last(mask: np.ndarray) -> np.ndarray:
     if mask.any():
         after[np.flatnonzero(mask)[-1] + 1:] = True
     return after
-
-
-def mark(reasons: np.ndarray, mask: np.ndarray, reason: str, label: np.ndarray) -> None:
-    todo = np.flatnonzero(mask & (reasons == None))  # noqa: E711
-    for i in todo:
-        reasons[i] = reason.format(label=short(label[i])) if "{label}" in reason else reason

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..analyse import PAR_DAYS
+from ..i18n import t
 from ..pipeline import Result
+from ..read.account import LABELLED, RowNote
 
 
 def summarise(result: Result) -> dict:
@@ -19,13 +21,14 @@ def summarise(result: Result) -> dict:
         "as_of_source": result.as_of_source,
         "header_row": ledger.header_row,
         "rows": {"read": ledger.rows_read, "loans": len(ledger.loans), "skipped": len(ledger.skipped)},
-        "skipped": ledger.skipped,
-        "notes": ledger.notes,
+        "skipped": [{"row": n.row, "reason": both_languages(n), **_codes(n)} for n in ledger.skipped],
+        "notes": [{"row": n.row, "note": both_languages(n, skipped=False), **_codes(n)} for n in ledger.notes],
         "loans_overdue": head["loans_overdue"],
         "loans_without_due_date": int(ledger.loans["due_date"].isna().sum()),
         "members": head["members"],
         "members_overdue": head["members_overdue"],
-        "members_overdue_over_365": head["members_long_overdue"],
+        "members_overdue_over_365": head["members_overdue_over_365"],
+        "members_long_overdue": head["members_long_overdue"],
         "long_overdue_days": a.settings.long_overdue_days,
         "groups": head["groups"],
         "groups_overdue": head["groups_overdue"],
@@ -47,6 +50,20 @@ def summarise(result: Result) -> dict:
         "ignored_headers": ledger.headers.ignored,
         "columns": {f: i + 1 for f, i in ledger.headers.columns.items()},
     }
+
+
+def both_languages(note: RowNote, skipped: bool = True) -> str:
+    """A row note for programs and logs, English then Thai: "subtotal / แถวยอดรวมกลุ่ม: รวม กลุ่มที่ 3"."""
+    text = f"{t(f'skip_{note.code}', 'en')} / {t(f'skip_{note.code}', 'th')}"
+    if note.code in LABELLED:
+        text += f": {note.detail}"
+    elif note.field:
+        text += f": {note.field}='{note.detail}'"
+    return text if skipped else f"{text} ({t('left_blank', 'en')} / {t('left_blank', 'th')})"
+
+
+def _codes(note: RowNote) -> dict:
+    return {"code": note.code, "field": note.field, "detail": note.detail}
 
 
 def _fraction(value: float | None) -> float | None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..display import bucket, percent
+from ..display import bucket, percent, row_note
 from ..i18n import t
+from ..read.account import RowNote
 
 
 def baht(value: float | None) -> str:
@@ -21,7 +22,7 @@ def format_report(s: dict, lang: str = "th") -> str:
         f"{t('as_of', lang)}: {s['as_of']} ({t('as_of_' + s['as_of_source'], lang)})",
         t("rows_line", lang, **s["rows"]),
         f"{t('members', lang)}: {s['members']:,}   {t('members_overdue', lang)}: {s['members_overdue']:,}"
-        f"   {t('members_long', lang)}: {s['members_overdue_over_365']:,}",
+        f"   {t('members_long', lang, days=s['long_overdue_days'])}: {s['members_long_overdue']:,}",
         f"{t('outstanding', lang)}: {baht(s['outstanding'])}   {t('overdue', lang)}: {baht(s['overdue'])}"
         f"   {t('interest_arrears', lang)}: {baht(s['interest_arrears'])}",
         f"PAR30: {percent(s['par30'])}   PAR90: {percent(s['par90'])}",
@@ -39,8 +40,8 @@ def format_report(s: dict, lang: str = "th") -> str:
         lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
     if s["unmapped_headers"]:
         lines += ["", t("unmapped", lang, headers=", ".join(s["unmapped_headers"]))]
-    lines += _row_list(t("noted_rows", lang, n=len(s["notes"])), s["notes"], "note", lang)
-    lines += _row_list(t("skipped_title", lang, n=len(s["skipped"])), s["skipped"], "reason", lang)
+    lines += _row_list(t("noted_rows", lang, n=len(s["notes"])), s["notes"], lang, skipped=False)
+    lines += _row_list(t("skipped_title", lang, n=len(s["skipped"])), s["skipped"], lang)
     return "\n".join(lines)
 
 
@@ -53,9 +54,10 @@ def _reconciliation_line(rec: dict, lang: str) -> str:
     return t("rec_diff", lang, diffs=diffs)
 
 
-def _row_list(title: str, items: list[dict], key: str, lang: str) -> list[str]:
-    """A titled list of rows and what was said of each, the first LISTED of them."""
+def _row_list(title: str, items: list[dict], lang: str, skipped: bool = True) -> list[str]:
+    """A titled list of rows and what was said of each, in one language, the first LISTED of them."""
     if not items:
         return []
-    lines = ["", title] + [f"  {t('row', lang)} {x['row']}: {x[key]}" for x in items[:LISTED]]
+    notes = [RowNote(x["row"], x["code"], x["field"], x["detail"]) for x in items[:LISTED]]
+    lines = ["", title] + [f"  {t('row', lang)} {n.row}: {row_note(n, lang, skipped)}" for n in notes]
     return lines + ([f"  … +{len(items) - LISTED}"] if len(items) > LISTED else [])
