@@ -104,7 +104,7 @@ def test_english_text_report(cli, sample_loans):
     assert run.code == 0 and run.err == ""
     want = expected_figures(sample_loans, AS_OF)
     lines = run.out.splitlines()
-    assert lines[1] == "As of: 2024-03-31 (from the report title)"
+    assert lines[1] == "As of: 31 Mar 2024 (from the report title)"
     assert f"Members: {want['members']:,}" in run.out
     assert f"Principal overdue: {want['overdue']:,.2f}" in run.out
     assert "Reconciliation: matches the file's grand total" in lines
@@ -114,7 +114,7 @@ def test_english_text_report(cli, sample_loans):
 def test_thai_text_report_is_the_default(cli):
     run = cli("summary", SAMPLE)
     assert run.code == 0
-    assert "ณ วันที่: 2024-03-31" in run.out and "สมาชิก" in run.out
+    assert "ณ วันที่: 31 มี.ค. 2567" in run.out and "สมาชิก" in run.out
 
 
 # ---------------------------------------------------------------- bad input

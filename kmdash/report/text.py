@@ -1,41 +1,47 @@
-"""A summary dict -> a short plain-text report, in Thai or English."""
+"""A summary dict -> a short plain-text report, in Thai or English: BE dates in Thai, columns aligned by
+display width (Thai vowels and tone marks take no column), every cut list saying how many more."""
 
 from __future__ import annotations
 
-from ..display import bucket, percent, row_note
+from datetime import date
+
+from wcwidth import wcswidth
+
+from ..display import bucket, day, percent, row_note
 from ..i18n import t
 from ..read.account import RowNote
+
+LISTED = 15  # rows listed by name in the text report; the JSON lists all
+GROUPS_LISTED = 15
+NAME_WIDTH = 28  # display columns for a group's or member's name
 
 
 def baht(value: float | None) -> str:
     return "-" if value is None else f"{value:,.2f}"
 
 
-LISTED = 15  # rows listed by name in the text report; the JSON lists all
+def width(text: str) -> int:
+    """Columns a terminal gives the text (combining marks none); unprintable characters count one."""
+    columns = wcswidth(text)
+    return columns if columns >= 0 else len(text)
+
+
+def fit(text: str, columns: int) -> str:
+    """The text cut to `columns` display columns (with "…") and padded to exactly that many."""
+    if width(text) > columns:
+        while text and width(text) > columns - 1:
+            text = text[:-1]
+        text += "…"
+    return text + " " * (columns - width(text))
+
+
+def right(text: str, columns: int) -> str:
+    return " " * max(0, columns - width(text)) + text
 
 
 def format_report(s: dict, lang: str = "th") -> str:
     """A short plain-text report of a summary dict, in Thai or English."""
-    lines = [
-        f"{t('file', lang)}: {s['file']}" + (f" [{s['sheet']}]" if s.get("sheet") else ""),
-        *([t("sheets_line", lang, sheets=", ".join(s["sheets"]))] if len(s["sheets"]) > 1 else []),
-        f"{t('as_of', lang)}: {s['as_of']} ({t('as_of_' + s['as_of_source'], lang)})",
-        t("rows_line", lang, **s["rows"]),
-        f"{t('members', lang)}: {s['members']:,}   {t('members_overdue', lang)}: {s['members_overdue']:,}"
-        f"   {t('members_long', lang, days=s['long_overdue_days'])}: {s['members_long_overdue']:,}",
-        f"{t('outstanding', lang)}: {baht(s['outstanding'])}   {t('overdue', lang)}: {baht(s['overdue'])}"
-        f"   {t('interest_arrears', lang)}: {baht(s['interest_arrears'])}",
-        f"PAR30: {percent(s['par30'])}   PAR90: {percent(s['par90'])}",
-        _reconciliation_line(s["reconciliation"], lang),
-        "",
-        t("aging_title", lang),
-        *(f"  {bucket(r['bucket'], lang):<16} {r['loans']:>7,} "
-          f"{r['members']:>7,} {baht(r['overdue']):>18}" for r in s["aging"]),
-        "",
-        t("groups_title", lang),
-        *(f"  {r['group'][:30]:<30} {r['members_overdue']:>5,}/{r['members']:<5,} {baht(r['overdue']):>18}"
-          f" {percent(r['share']):>7}" for r in s["by_group"][:10]),
-    ]
+    lines = _head(s, lang) + ["", *_aging(s, lang), "", *_groups(s, lang), *_top_members(s, lang)]
     if s["loans_without_due_date"]:
         lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
     if s["unmapped_headers"]:
@@ -43,6 +49,48 @@ def format_report(s: dict, lang: str = "th") -> str:
     lines += _row_list(t("noted_rows", lang, n=len(s["notes"])), s["notes"], lang, skipped=False)
     lines += _row_list(t("skipped_title", lang, n=len(s["skipped"])), s["skipped"], lang)
     return "\n".join(lines)
+
+
+def _head(s: dict, lang: str) -> list[str]:
+    return [
+        f"{t('file', lang)}: {s['file']}" + (f" [{s['sheet']}]" if s.get("sheet") else ""),
+        *([t("sheets_line", lang, sheets=", ".join(s["sheets"]))] if len(s["sheets"]) > 1 else []),
+        f"{t('as_of', lang)}: {day(date.fromisoformat(s['as_of']), lang)} ({t('as_of_' + s['as_of_source'], lang)})",
+        t("rows_line", lang, **s["rows"]),
+        f"{t('members', lang)}: {s['members']:,}   {t('members_overdue', lang)}: {s['members_overdue']:,}"
+        f"   {t('members_long', lang, days=s['long_overdue_days'])}: {s['members_long_overdue']:,}",
+        f"{t('outstanding', lang)}: {baht(s['outstanding'])}   {t('overdue', lang)}: {baht(s['overdue'])}"
+        f"   {t('interest_arrears', lang)}: {baht(s['interest_arrears'])}",
+        f"PAR30: {percent(s['par30'])}   PAR90: {percent(s['par90'])}",
+        _reconciliation_line(s["reconciliation"], lang),
+    ]
+
+
+def _aging(s: dict, lang: str) -> list[str]:
+    return [t("aging_title", lang)] + [
+        f"  {fit(bucket(r['bucket'], lang), 16)} {r['loans']:>7,} {r['members']:>7,} {baht(r['overdue']):>18}"
+        for r in s["aging"]]
+
+
+def _groups(s: dict, lang: str) -> list[str]:
+    groups = s["by_group"]
+    lines = [t("groups_title", lang)] + [
+        f"  {fit(r['group'], NAME_WIDTH)} {r['members_overdue']:>5,}/{r['members']:<5,}"
+        f" {baht(r['overdue']):>18} {percent(r['share']):>7}" for r in groups[:GROUPS_LISTED]]
+    return lines + _more(len(groups) - GROUPS_LISTED, lang)
+
+
+def _top_members(s: dict, lang: str) -> list[str]:
+    top = s["top_members"]
+    if not top:
+        return []
+    return ["", t("top_title", lang, n=len(top))] + [
+        f"  {fit(r['member'], 8)} {fit(r['name'], NAME_WIDTH)} {fit(r['group'], NAME_WIDTH)}"
+        f" {r['days']:>6,} {baht(r['overdue']):>16}" for r in top]
+
+
+def _more(hidden: int, lang: str) -> list[str]:
+    return [f"  {t('and_more', lang, n=hidden)}"] if hidden > 0 else []
 
 
 def _reconciliation_line(rec: dict, lang: str) -> str:
@@ -60,4 +108,4 @@ def _row_list(title: str, items: list[dict], lang: str, skipped: bool = True) ->
         return []
     notes = [RowNote(x["row"], x["code"], x["field"], x["detail"]) for x in items[:LISTED]]
     lines = ["", title] + [f"  {t('row', lang)} {n.row}: {row_note(n, lang, skipped)}" for n in notes]
-    return lines + ([f"  … +{len(items) - LISTED}"] if len(items) > LISTED else [])
+    return lines + _more(len(items) - LISTED, lang)
