@@ -108,9 +108,10 @@ def upload_300(loans_300) -> tuple[str, bytes, str]:
 
 @pytest.fixture(scope="module")
 def personal(sample_loans) -> tuple[set[str], set[str]]:
-    """Every name (given name and surname, so with any title) and member number of the sample."""
+    """Every name (given name and surname, so with any title) and contract number, and every member
+    number of the sample."""
     people = set(sample_loans["name"]) | set(sample_loans["guarantor"]) - {""}
-    return {p.split(" ", 1)[1] for p in people if p}, set(sample_loans["member_no"])
+    return {p.split(" ", 1)[1] for p in people if p} | set(sample_loans["contract"]), set(sample_loans["member_no"])
 
 
 # ---------------------------------------------------------------- helpers
@@ -296,6 +297,7 @@ def test_privacy_removes_every_name_and_member_number(lang, personal):
     assert all(re.fullmatch(alias + r" \d{3}", o) for o in picker(at).options)
     detail = frames(at)[1]
     assert (column(detail, "guarantor", lang) == t("hidden", lang)).all()
+    assert (column(detail, "contract", lang) == t("hidden", lang)).all()
     scatter = charts(at)[1]
     assert all(re.fullmatch(alias + r" \d{3}", row[0]) for row in scatter["data"][0]["customdata"])
 

@@ -73,6 +73,6 @@ def load_current(progress: bool = False) -> Current | LedgerError:
     return Current(src, result, key=(src.digest, reading.sheet, mapping))
 
 
-@st.cache_data(max_entries=6, show_spinner=False)
-def aliases(key: tuple, language: str, _member_nos: pd.Series) -> dict[str, str]:
-    return privacy.aliases(_member_nos, language)
+@st.cache_data(max_entries=12, show_spinner=False)
+def aliases(key: tuple, secret: bytes, language: str, _member_nos: pd.Series) -> dict[str, str]:
+    return privacy.aliases(_member_nos, privacy.session_key(secret, key[0]), language)

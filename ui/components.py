@@ -13,7 +13,7 @@ from kmdash.filters import Filters, apply_filters
 from kmdash.i18n import t
 
 from .cache import Current, aliases, load_current
-from .state import lang, private, source, tr
+from .state import lang, private, secret, source, tr
 
 
 def show_error(error: LedgerError) -> None:
@@ -25,7 +25,7 @@ def shown(frame: pd.DataFrame, cur: Current) -> pd.DataFrame:
     """A table as the screen may show it: with names and member numbers aliased when privacy is on."""
     if not private():
         return frame
-    return privacy.mask(frame, aliases(cur.key, lang(), cur.result.analysis.members["member_no"]), lang())
+    return privacy.mask(frame, aliases(cur.key, secret(), lang(), cur.result.analysis.members["member_no"]), lang())
 
 
 def need_current() -> Current:

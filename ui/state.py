@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,13 @@ def tr(key: str, **values) -> str:
 
 def private() -> bool:
     return bool(st.session_state.get("privacy", False))
+
+
+def secret() -> bytes:
+    """This session's own random secret: the privacy aliases of one session tell nothing of another's."""
+    if "alias_secret" not in st.session_state:
+        st.session_state["alias_secret"] = secrets.token_bytes(32)
+    return st.session_state["alias_secret"]
 
 
 def source() -> Source:
