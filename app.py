@@ -1,15 +1,15 @@
-"""kmdash: the router. Language and privacy switches in the sidebar, then the chosen page."""
+"""kmdash: the router. The sidebar (language, privacy, the file in use), then the chosen page."""
+
+from pathlib import Path
 
 import streamlit as st
 
+from ui import components as ui
 from ui.state import tr
 
-st.set_page_config(page_title="kmdash", page_icon=":material/dashboard:", layout="wide")
-
-with st.sidebar:
-    st.radio(tr("language"), ["th", "en"], key="lang", horizontal=True,
-             format_func=lambda code: {"th": "ไทย", "en": "English"}[code])
-    st.toggle(tr("privacy"), key="privacy", help=tr("privacy_help"))
+st.set_page_config(page_title="kmdash", page_icon=str(Path(__file__).parent / "assets" / "icon.png"),
+                   layout="wide")
+ui.sidebar()
 
 pages = [
     st.Page("pages/load.py", title=tr("page_load"), icon=":material/upload_file:", url_path="load", default=True),

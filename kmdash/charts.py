@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .analyse import pareto_count
-from .display import bucket, money
+from .display import bucket, money, percent
 from .i18n import t
 from .privacy import member_labels
 from .settings import NOT_DUE
@@ -31,20 +33,29 @@ def _layout(fig: go.Figure, title: str, height: int = 480) -> go.Figure:
 
 
 def aging_figure(aging: pd.DataFrame, lang: str = "th") -> go.Figure:
-    """Overdue principal (bars) and members (line) per aging bucket."""
+    """Overdue principal (bars, baht written on each) and members (line, the count at each point) per
+    aging bucket."""
     rows = aging[aging["bucket"] != NOT_DUE]
     labels = [bucket(b, lang) for b in rows["bucket"]]
+    people = t("people", lang)
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     fig.add_trace(go.Bar(x=labels, y=rows["overdue"], name=t("overdue", lang), marker_color=OVERDUE,
-                         text=[money(v, lang) for v in rows["overdue"]], textposition="none",
-                         hovertemplate="%{x}<br>%{text}<extra></extra>"), secondary_y=False)
-    fig.add_trace(go.Scatter(x=labels, y=rows["members"], name=t("members", lang), mode="lines+markers",
+                         text=[f"{v:,.0f}" for v in rows["overdue"]], textposition="outside",
+                         textfont=dict(size=15), cliponaxis=False,
+                         customdata=_money_texts(rows["overdue"], lang),
+                         hovertemplate="%{x}<br>%{customdata}<extra></extra>"), secondary_y=False)
+    fig.add_trace(go.Scatter(x=labels, y=rows["members"], name=t("members", lang), mode="lines+markers+text",
                              marker=dict(size=12, color=MEMBERS), line=dict(width=3, color=MEMBERS),
-                             hovertemplate="%{x}<br>%{y:,} " + t("people", lang) + "<extra></extra>"),
+                             text=[f"{n:,} {people}" for n in rows["members"]], textposition="top center",
+                             textfont=dict(size=15, color=MEMBERS), cliponaxis=False,
+                             hovertemplate="%{x}<br>%{y:,} " + people + "<extra></extra>"),
                   secondary_y=True)
-    fig.update_yaxes(title_text=t("baht", lang), secondary_y=False, tickformat=",.0f")
-    fig.update_yaxes(title_text=t("members", lang), secondary_y=True, rangemode="tozero", tickmode="auto",
+    top = float(rows["overdue"].max()) if len(rows) else 1.0
+    fig.update_yaxes(title_text=t("baht", lang), secondary_y=False, tickformat=",.0f", range=[0, top * 1.15 or 1])
+    most = float(rows["members"].max()) if len(rows) else 1.0
+    fig.update_yaxes(title_text=t("members", lang), secondary_y=True, range=[0, most * 1.3 or 1], tickmode="auto",
                      tickformat=",", showgrid=False)
+    fig.update_xaxes(tickangle=0, tickfont=dict(size=15))
     return _layout(fig, t("chart_aging", lang))
 
 
@@ -52,14 +63,15 @@ def group_figure(groups: pd.DataFrame, lang: str = "th", top: int = 15) -> go.Fi
     """Overdue principal per member group, largest first, with each group's share of all overdue."""
     rows = groups[groups["overdue"] > 0].head(top).iloc[::-1]
     fig = go.Figure(go.Bar(
-        y=rows["group"], x=rows["overdue"], orientation="h", marker_color=OVERDUE,
-        text=[f"{s * 100:.1f}%" for s in rows["share"]], textposition="outside",
+        y=safe(rows["group"]), x=rows["overdue"], orientation="h", marker_color=OVERDUE,
+        text=[f"{v:,.0f} ({percent(s)})" for v, s in zip(rows["overdue"], rows["share"])], textposition="outside",
+        cliponaxis=False,
         customdata=np.column_stack([_money_texts(rows["overdue"], lang), rows["members_overdue"].to_numpy(dtype=object),
                                     rows["members"].to_numpy(dtype=object)]),
         hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}/%{customdata[2]} "
                       + t("members_overdue", lang) + "<extra></extra>"))
     fig.update_xaxes(title_text=t("baht", lang), tickformat=",.0f",
-                     range=[0, float(rows["overdue"].max() if len(rows) else 1) * 1.18])
+                     range=[0, float(rows["overdue"].max() if len(rows) else 1) * 1.35])
     return _layout(fig, t("chart_groups", lang), height=max(420, 40 * len(rows) + 140))
 
 
@@ -79,7 +91,8 @@ def pareto_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
     if n80:
         fig.add_vline(x=n80, line_dash="dash", line_color=MEMBERS)
         fig.add_annotation(x=n80, y=80, text=t("pareto_note", lang, n=n80, total=len(overdue)),
-                           showarrow=True, arrowhead=2, ax=60, ay=40, font=dict(size=18))
+                           showarrow=True, arrowhead=2, ax=40, ay=60, xanchor="left", yanchor="top",
+                           bgcolor="white", font=dict(size=18))  # below the 80% line, right of the members line
     fig.update_xaxes(title_text=t("members_ranked", lang))
     fig.update_yaxes(title_text="%", range=[0, 105])
     return _layout(fig, t("chart_pareto", lang))
@@ -91,13 +104,19 @@ def scatter_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
     fig = go.Figure(go.Scattergl(
         x=rows["days"], y=rows["overdue"], mode="markers",
         marker=dict(size=9, color=OVERDUE, opacity=0.6),
-        customdata=np.column_stack([member_labels(rows), rows["group"].to_numpy(dtype=object),
+        customdata=np.column_stack([safe(member_labels(rows)), safe(rows["group"]),
                                     _money_texts(rows["overdue"], lang)]),
         hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br>%{x:,} "
                       + t("days", lang) + " · %{customdata[2]}<extra></extra>"))
     fig.update_xaxes(title_text=t("days_overdue", lang), tickformat=",")
     fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f")
     return _layout(fig, t("chart_scatter", lang))
+
+
+def safe(texts) -> np.ndarray:
+    """Text from the file for a chart: plotly reads tags such as <a href> and <b> in labels and hovers,
+    so < > & are written as entities and the text shows as it is."""
+    return np.array([html.escape(str(x), quote=False) for x in texts], dtype=object)
 
 
 def _money_texts(values: pd.Series, lang: str) -> np.ndarray:

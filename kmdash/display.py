@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pandas as pd
 
 from .i18n import CATALOGUE, t
@@ -14,6 +17,11 @@ def money(value: float | None, lang: str = "th") -> str:
     if value is None:
         return "-"
     return f"{value:,.2f} บาท" if lang == "th" else f"฿{value:,.2f}"
+
+
+def baht(value: float | None) -> str:
+    """Baht to the satang without a unit: "1,234.50"."""
+    return "-" if value is None else f"{value:,.2f}"
 
 
 def percent(value: float | None) -> str:
@@ -62,3 +70,24 @@ def row_notes_table(notes: list[RowNote], lang: str = "th", skipped: bool = True
     """Row numbers and what was said of each, as a table in one language."""
     return pd.DataFrame({"row": [n.row for n in notes],
                          "reason" if skipped else "note": [row_note(n, lang, skipped) for n in notes]})
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'@^])")
+
+
+def plain(text: object) -> str:
+    """Text from a file made safe for a Markdown label: every punctuation mark escaped, so a name such as
+    "[x](http://a.example)" or "<b>x</b>" shows as written, never as a link or a tag; one line."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def date_entry(value: date, lang: str = "th") -> str:
+    """A date as users type it: "31/03/2567" (BE) in Thai, "31/03/2024" in English."""
+    year = value.year + BE_OFFSET if lang == "th" else value.year
+    return f"{value.day:02d}/{value.month:02d}/{year}"
+
+
+def with_total(table: pd.DataFrame, label: str, label_column: str = "group") -> pd.DataFrame:
+    """The table with a last row summing every numeric column (shares add up to the whole)."""
+    total = table.select_dtypes("number").sum()
+    return pd.concat([table, pd.DataFrame([{label_column: label, **total.to_dict()}])], ignore_index=True)

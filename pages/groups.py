@@ -3,6 +3,7 @@
 import streamlit as st
 
 from kmdash import charts
+from kmdash.display import with_total
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router
@@ -17,7 +18,7 @@ view = ui.filtered_page(cur, "groups")
 columns = ["group", "members", "members_overdue", "members_long_overdue", "loans", "overdue", "share"]
 table = view.groups[[c for c in columns if c in view.groups]]
 st.subheader(tr("groups_table"))
-ui.table(table)
+ui.table(with_total(table, tr("total")), every_row=True)
 
 ui.chart(charts.group_figure(view.groups, lang), tr("cap_groups"))
 ui.chart(charts.aging_figure(view.aging, lang), tr("cap_aging"))

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from kmdash import privacy
-from kmdash.display import money, row_notes_table
+from kmdash.display import date_entry, money, plain, row_notes_table
 from kmdash.errors import LedgerError
 from kmdash.i18n import t
+from kmdash.read.dates import parse_date_text
 from kmdash.read.headers import FIELDS, IGNORE, normalise
 from kmdash.settings import Settings
 from ui import cache, state
@@ -17,11 +18,15 @@ ensure_router()
 
 
 def on_upload() -> None:
-    upload = st.session_state.get("uploader")
+    upload = st.session_state.get(uploader_key())
     if upload is None:
         state.clear_upload()
     else:
         state.set_upload(upload.name, upload.getvalue())
+
+
+def uploader_key() -> str:
+    return f"uploader_{state.uploader_round()}"
 
 
 def mapping_form(headers: list[str]) -> None:
@@ -36,7 +41,7 @@ def mapping_form(headers: list[str]) -> None:
         return t("map_none", lang) if field == "" else t(f"field_{field}", lang, default=t(f"col_{field}", lang))
 
     with st.form("mapping_form"):
-        chosen = {h: st.selectbox(h, options, index=options.index(current.get(normalise(h), "")),
+        chosen = {h: st.selectbox(plain(h), options, index=options.index(current.get(normalise(h), "")),
                                   format_func=label, key=f"map_{h}") for h in headers}
         apply, reset = st.columns(2)
         if apply.form_submit_button(tr("map_apply"), type="primary"):
@@ -74,14 +79,35 @@ def on_sheet() -> None:
 
 def sheet_and_date(cur: cache.Current) -> None:
     left, right = st.columns(2)
-    sheet_picker(cur.result.reading.sheets, cur.result.reading.sheet, left)
-    if len(cur.result.reading.sheets) > 1:
-        left.caption(tr("other_sheets", n=len(cur.result.reading.sheets) - 1))
-    picked_date = right.date_input(tr("as_of_input"), value=cur.result.as_of, format="DD/MM/YYYY")
-    right.caption(f"{ui.day(cur.result.as_of)} — {t(f'as_of_{cur.result.as_of_source}', state.lang())}")
-    if picked_date != cur.result.as_of:
-        st.session_state["as_of"] = picked_date
-        st.rerun()
+    sheets = cur.result.reading.sheets
+    sheet_picker(sheets, cur.result.reading.sheet, left)
+    if len(sheets) > 1:
+        left.caption(tr("other_sheets", n=len(sheets) - 1))
+    as_of_field(cur, right)
+
+
+def as_of_field(cur: cache.Current, place) -> None:
+    """The as-of date typed as Thai staff write it (31/03/2567, 31 มี.ค. 2567, 2567-03-31, or CE), the
+    date read shown beside it in words, and a plain message for text that is not a date."""
+    lang = state.lang()
+    entry = date_entry(cur.result.as_of, lang)
+    if st.session_state.get("as_of_shown") != entry:  # the figures' date changed: show it in the field
+        st.session_state["as_of_text"] = st.session_state["as_of_shown"] = entry
+    place.text_input(tr("as_of_input"), key="as_of_text", on_change=on_as_of, help=tr("as_of_help"))
+    if (bad := st.session_state.get("as_of_bad")) is not None:
+        place.error(tr("as_of_bad", text=plain(bad)))
+    else:
+        place.caption(f"{ui.day(cur.result.as_of)} — {t(f'as_of_{cur.result.as_of_source}', lang)}")
+
+
+def on_as_of() -> None:
+    text = st.session_state.get("as_of_text", "")
+    when = parse_date_text(text.strip())
+    if when is None:
+        st.session_state["as_of_bad"] = text
+        return
+    st.session_state.pop("as_of_bad", None)
+    st.session_state["as_of"] = when
 
 
 def settings_form(cur: cache.Current) -> None:
@@ -110,37 +136,45 @@ def row_notes(cur: cache.Current) -> None:
                 ui.table(row_notes_table(shown, state.lang(), skipped))
 
 
-st.title(tr("app_title"))
-st.file_uploader(tr("upload_label"), type=["xlsx", "xls", "csv", "txt", "htm", "html", "xml"], key="uploader",
-                 on_change=on_upload,
-                 help=tr("upload_help"))
-source = state.source()
-if source.is_sample:
-    st.info(tr("sample_banner", name=source.name))
+def uploader() -> None:
+    st.file_uploader(tr("upload_label"), type=["xlsx", "xls", "csv", "txt", "htm", "html", "xml"],
+                     key=uploader_key(), on_change=on_upload, help=tr("upload_help"))
+
+
+def warnings(cur: cache.Current) -> None:
+    """What the figures depend on and the user should check: the as-of date, undated loans, the total."""
+    ledger = cur.result.ledger
+    if cur.result.as_of_source == "today":
+        st.warning(tr("as_of_today_warning"))
+    if (undated := int(ledger.loans["due_date"].isna().sum())):
+        st.warning(tr("no_due_date", n=undated))
+    reconciliation_badge(cur)
+
 
 loaded = cache.load_current(progress=True)
 if isinstance(loaded, LedgerError):
+    st.title(tr("app_title"))
     ui.show_error(loaded)
     sheet_picker(cache.sheets(), st.session_state.get("sheet"))
     if loaded.unmapped:
         mapping_form(loaded.unmapped)
+    uploader()
     st.stop()
 
 cur = loaded
 ledger = cur.result.ledger
-st.markdown(f"**{tr('loaded', name=cur.source.name)}**" + (f" · {tr('sheet')}: {cur.result.reading.sheet}" if cur.result.reading.sheet else ""))
+ui.heading(cur, "load")
+if cur.source.is_sample:
+    st.info(tr("sample_banner", name=plain(cur.source.name)))
+ui.tiles(cur)
+warnings(cur)
+uploader()
+sheet_and_date(cur)
 st.caption(tr("rows_summary", read=ledger.rows_read, loans=len(ledger.loans), skipped=len(ledger.skipped),
               header=ledger.header_row))
-sheet_and_date(cur)
-if cur.result.as_of_source == "today":
-    st.warning(tr("as_of_today_warning"))
-if (undated := int(ledger.loans["due_date"].isna().sum())):
-    st.warning(tr("no_due_date", n=undated))
-reconciliation_badge(cur)
 settings_form(cur)
-ui.tiles(cur)
 if ledger.headers.unmapped or st.session_state.get("mapping"):
     mapping_form(ledger.headers.unmapped)
 if ledger.headers.ignored:
-    st.caption(tr("ignored_headers", headers=", ".join(ledger.headers.ignored)))
+    st.caption(tr("ignored_headers", headers=plain(", ".join(ledger.headers.ignored))))
 row_notes(cur)

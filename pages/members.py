@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kmdash import charts
-from kmdash.display import bucket
+from kmdash.display import bucket, plain
 from kmdash.privacy import member_labels
 from ui import components as ui
 from ui import state
@@ -19,8 +19,8 @@ lang = state.lang()
 view = ui.filtered_page(cur, "members")
 
 members = ui.shown(view.members, cur)
-columns = ["member_no", "name", "group", "loans", "loans_overdue", "days", "overdue", "outstanding",
-           "interest_arrears", "bucket"]
+# what a follow-up needs first, so that the table fits a projector's width
+columns = ["member_no", "name", "group", "days", "bucket", "overdue", "interest_arrears", "loans_overdue"]
 table = members[[c for c in columns if c in members]].assign(bucket=lambda f: f["bucket"].map(
     lambda b: bucket(b, lang)).astype(str))
 st.subheader(tr("members_table"))
@@ -41,7 +41,7 @@ detail = loans[[c for c in detail_columns if c in loans]].copy()
 for c in ("loan_date", "due_date"):
     if c in detail:
         detail[c] = detail[c].map(ui.day)
-st.markdown(f"**{tr('member_loans')}** — {who[picked]}")
+st.markdown(f"**{tr('member_loans')}** — {plain(who[picked])}")
 ui.table(detail)
 
 ui.pareto_chart(view, members)

@@ -13,8 +13,7 @@ ensure_router()
 cur = ui.need_current()
 lang = state.lang()
 a = cur.result.analysis
-st.title(tr("page_overview"))
-st.caption(f"{tr('as_of_input')}: {ui.day(cur.result.as_of)}")
+ui.heading(cur, "overview")
 ui.tiles(cur)
 
 ui.chart(charts.aging_figure(a.aging, lang), tr("cap_aging"))

@@ -37,16 +37,15 @@ THAI = re.compile("[\u0e00-\u0e7f]")
 UNKNOWN = "ยอดผิดนัด"  # not a header kmdash knows
 
 TILES = {
-    "th": ["สมาชิกผู้กู้", "สมาชิกค้างชำระ", "เงินต้นค้างชำระ (บาท)", "ดอกเบี้ยค้างชำระ (บาท)", "PAR30", "PAR90",
-           "ค้างเกิน 365 วัน (คน)"],
-    "en": ["Members", "Members overdue", "Principal overdue (baht)", "Interest in arrears (baht)", "PAR30", "PAR90",
-           "Overdue over 365 days"],
+    "th": ["สมาชิกผู้กู้", "สมาชิกค้างชำระ", "ค้างเกิน 365 วัน (คน)", "PAR30", "PAR90", "เงินต้นคงเหลือ (บาท)",
+           "เงินต้นค้างชำระ (บาท)", "ดอกเบี้ยค้างชำระ (บาท)"],
+    "en": ["Members", "Members overdue", "Overdue over 365 days", "PAR30", "PAR90", "Principal outstanding (baht)",
+           "Principal overdue (baht)", "Interest in arrears (baht)"],
 }
+COOP = "สหกรณ์การเกษตรตัวอย่าง จำกัด"  # the sample's first title row: every page's heading
 TITLES = {
-    "th": {"load": "kmdash — หนี้ค้างชำระของสหกรณ์", "overview": "ภาพรวม", "groups": "กลุ่มสมาชิก",
-           "members": "รายสมาชิก"},
-    "en": {"load": "kmdash — the co-op's overdue loans", "overview": "Overview", "groups": "Groups",
-           "members": "Members"},
+    "th": {"load": "นำเข้าทะเบียน", "overview": "ภาพรวม", "groups": "กลุ่มสมาชิก", "members": "รายสมาชิก"},
+    "en": {"load": "Load ledger", "overview": "Overview", "groups": "Groups", "members": "Members"},
 }
 CHART_TITLES = {
     "th": {"aging": "หนี้ค้างตามอายุหนี้", "groups": "หนี้ค้างตามกลุ่มสมาชิก",
@@ -153,6 +152,17 @@ def picker(at: AppTest):
     return next(s for s in at.selectbox if (s.key or "").startswith("member_pick"))
 
 
+def unescape(markdown: str) -> str:
+    """Markdown text as the reader sees it: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def assert_heading(at: AppTest, lang: str, page: str) -> None:
+    """The co-op's name is the heading; the page's name, the as-of date and the file stand under it."""
+    assert unescape(at.title[0].value) == COOP
+    assert unescape(at.caption[0].value).startswith(TITLES[lang][page] + " · ")
+
+
 def tiles(at: AppTest) -> list[tuple[str, str]]:
     return [(m.label, m.value) for m in at.metric]
 
@@ -162,11 +172,11 @@ def pct(x: float | None) -> str:
 
 
 def expected_tiles(exp: dict, lang: str = "th", par: bool = True, long_days: int = 365) -> list[tuple[str, str]]:
-    """The seven tiles as they should read: counts, baht to the satang, PAR in percent to 1 decimal; the
+    """The eight tiles as they should read: counts, PAR in percent to 1 decimal, baht to the satang; the
     long-overdue tile names its real threshold."""
-    values = [f"{exp['members']:,}", f"{exp['members_overdue']:,}", f"{exp['overdue']:,.2f}",
-              f"{exp['interest_arrears']:,.2f}", pct(exp["par30"] if par else None),
-              pct(exp["par90"] if par else None), f"{exp['members_long_overdue']:,}"]
+    values = [f"{exp['members']:,}", f"{exp['members_overdue']:,}", f"{exp['members_long_overdue']:,}",
+              pct(exp["par30"] if par else None), pct(exp["par90"] if par else None),
+              f"{exp['outstanding']:,.2f}" if par else "-", f"{exp['overdue']:,.2f}", f"{exp['interest_arrears']:,.2f}"]
     labels = [label.replace("365", f"{long_days:,}") for label in TILES[lang]]
     return list(zip(labels, values))
 
@@ -245,9 +255,9 @@ def leaks(texts: list[str], names: set[str], numbers: set[str]) -> tuple[set[str
 @pytest.mark.parametrize("page", list(PAGES))
 def test_every_page_renders_the_sample(page):
     at = go(start(), page)
-    assert at.title[0].value == TITLES["th"][page]
+    assert_heading(at, "th", page)
     if page == "load":
-        banner = " ".join(i.value for i in at.info)
+        banner = unescape(" ".join(i.value for i in at.info))
         assert "ledger_th.xlsx" in banner and "ตัวอย่าง" in banner  # says plainly it is the sample
     else:
         assert any(c.value == t("sample_note") for c in at.caption)
@@ -265,13 +275,13 @@ def sample_core() -> dict:
 def test_tiles_show_the_core_figures(page, sample_expected, sample_core):
     at = go(start(), page)
     assert tiles(at) == expected_tiles(sample_expected)
-    assert at.metric[2].value == "15,639,460.11"
+    assert at.metric[6].value == "15,639,460.11"
     # the core's own JSON agrees too
     core = sample_core
     assert [m.value for m in at.metric] == [
-        f"{core['members']:,}", f"{core['members_overdue']:,}", f"{core['overdue']:,.2f}",
-        f"{core['interest_arrears']:,.2f}", pct(core["par30"]), pct(core["par90"]),
-        f"{core['members_overdue_over_365']:,}"]
+        f"{core['members']:,}", f"{core['members_overdue']:,}", f"{core['members_long_overdue']:,}",
+        pct(core["par30"]), pct(core["par90"]), f"{core['outstanding']:,.2f}", f"{core['overdue']:,.2f}",
+        f"{core['interest_arrears']:,.2f}"]
 
 
 # ---------------------------------------------------------------- privacy
@@ -373,7 +383,7 @@ def labels(at: AppTest) -> list[str]:
     return out
 
 
-DATA_WORDS = ("หมายเหตุ",)  # the sample's own header names, quoted in "Columns not used: หมายเหตุ"
+DATA_WORDS = ("หมายเหตุ", COOP, "ลูกหนี้เงินกู้")  # a header, the co-op's name, the sheet's name  # the sample's own header names, quoted in "Columns not used: หมายเหตุ"
 
 
 def strip_data(text: str) -> str:
@@ -388,7 +398,7 @@ def test_english_switch_changes_the_labels():
         at.radio(key="lang").set_value(lang)
         for page in PAGES:
             go(at, page)
-            assert at.title[0].value == TITLES[lang][page]
+            assert_heading(at, lang, page)
             assert [chart_title(f) for f in charts(at)] == [CHART_TITLES[lang][c] for c in PAGE_CHARTS[page]]
             if page in ("load", "overview"):
                 assert [m.label for m in at.metric] == TILES[lang]
@@ -425,12 +435,12 @@ def test_uploaded_ledger_replaces_the_sample_on_every_page(upload_300, loans_300
     at = upload(start(), upload_300)
     assert_tiles_near(at, want)
     assert "ledger_th.xlsx" not in " ".join(i.value for i in at.info)
-    assert upload_300[0] in at.markdown[0].value
+    assert upload_300[0] in unescape(at.sidebar.markdown[0].value)  # the file in use, on every page
     go(at, "overview")
     assert_tiles_near(at, want)
     assert not any(c.value == t("sample_note") for c in at.caption)
     go(at, "groups")
-    groups = frames(at)[0]
+    groups = group_rows(at)
     assert list(column(groups, "group")) == [g["group"] for g in want["by_group"]]
     assert list(column(groups, "members")) == [g["members"] for g in want["by_group"]]
     go(at, "members")
@@ -443,8 +453,8 @@ def test_uploaded_ledger_replaces_the_sample_on_every_page(upload_300, loans_300
     go(at)
     at.file_uploader[0].set_value(None)
     go(at)
-    assert "ledger_th.xlsx" in " ".join(i.value for i in at.info)
-    assert at.metric[2].value == "15,639,460.11"
+    assert "ledger_th.xlsx" in unescape(" ".join(i.value for i in at.info))
+    assert at.metric[6].value == "15,639,460.11"
 
 
 def _core_error(data: bytes) -> LedgerError:
@@ -467,11 +477,11 @@ def test_bad_file_shows_the_core_error_and_the_app_keeps_working(bad, lang, loan
     data = BAD_FILES[bad](loans_300)
     error = _core_error(data)
     at = upload(start(lang), ("ledger.xlsx", data, XLSX))
-    assert len(at.error) == 1 and error.message(lang) in at.error[0].value
+    assert len(at.error) == 1 and error.message(lang) in unescape(at.error[0].value)
     assert not at.metric
     for page in ("overview", "groups", "members"):
         go(at, page)
-        assert error.message(lang) in at.error[0].value
+        assert error.message(lang) in unescape(at.error[0].value)
         assert at.info[0].value == t("go_load", lang)
         assert not at.metric and not at.dataframe and not at.get("plotly_chart")
     at = upload(at, upload_300)
@@ -518,7 +528,7 @@ def test_only_amount_column_unknown_shows_error_and_form(loans_300):
     error = _core_error(data)
     assert error.unmapped == [UNKNOWN]
     at = upload(start(), ("no_amount.xlsx", data, XLSX))
-    assert error.message("th") in at.error[0].value
+    assert error.message("th") in unescape(at.error[0].value)
     assert not at.metric
     assert [s.label for s in at.selectbox] == [UNKNOWN]
 
@@ -533,12 +543,12 @@ def test_only_amount_column_unknown_shows_error_and_form(loans_300):
 
 def test_group_filter_leaves_that_group(sample_expected):
     at = go(start(), "groups")
-    groups = frames(at)[0]
+    groups = group_rows(at)
     assert list(column(groups, "group")) == [g["group"] for g in sample_expected["by_group"]]
     chosen = sample_expected["by_group"][2]
     at.multiselect(key="groups_groups").select(chosen["group"])
     go(at)
-    table = frames(at)[0]
+    table = group_rows(at)
     assert list(column(table, "group")) == [chosen["group"]]
     row = table.iloc[0]
     assert (row[t("col_members")], row[t("col_members_overdue")]) == (chosen["members"], chosen["members_overdue"])
@@ -547,14 +557,25 @@ def test_group_filter_leaves_that_group(sample_expected):
     assert list(bars["y"]) == [chosen["group"]]
 
 
+def group_rows(at: AppTest) -> pd.DataFrame:
+    """The group table's groups; its last row is their total, checked here."""
+    table = frames(at)[0]
+    groups, total = table.iloc[:-1], table.iloc[-1]
+    assert total[t("col_group")] == t("total")
+    for name in ("members", "members_overdue", "overdue"):
+        assert abs(total[t(f"col_{name}")] - column(groups, name).sum()) < 0.005, name
+    assert abs(total[t("col_share")] - 100.0) < 0.05
+    return groups
+
+
 def test_bucket_filter_on_groups_page(sample_expected):
     at = go(start(), "groups")
     at.multiselect(key="groups_buckets").select("366-730")
     go(at)
     bucket = next(b for b in sample_expected["aging"] if b["bucket"] == "366-730")
-    table = frames(at)[0]
+    table = group_rows(at)
     assert abs(column(table, "overdue").sum() - bucket["overdue"]) < 0.005
-    assert at.caption[1].value.startswith(f"แสดง {bucket['loans']:,} สัญญา")
+    assert any(c.value.startswith(f"แสดง {bucket['loans']:,} สัญญา") for c in at.caption)
 
 
 def test_minimum_amount_filter_on_members_page(sample_expected):
@@ -618,7 +639,7 @@ def test_member_detail_shows_the_chosen_members_loans(sample_loans):
     detail = frames(at)[1]
     assert sorted(column(detail, "contract")) == sorted(theirs["contract"])
     assert sorted(column(detail, "outstanding").round(2)) == sorted(theirs["outstanding"].round(2))
-    assert f"{member_no} {name}" in at.markdown[0].value
+    assert f"{member_no} {name}" in unescape(at.markdown[0].value)
 
 
 def test_settings_switch_buckets_to_months_and_move_the_long_overdue_threshold(sample_loans):
@@ -655,10 +676,33 @@ def test_a_workbook_with_several_sheets_offers_the_choice():
 
 def test_the_as_of_date_is_editable_and_the_figures_follow(sample_loans):
     at = start()
-    at.date_input[0].set_value(date(2024, 6, 30))
+    assert at.text_input(key="as_of_text").value == "31/03/2567"
+    at.text_input(key="as_of_text").set_value("30/06/2567")
     go(at)
-    assert at.date_input[0].value == date(2024, 6, 30)
+    assert at.text_input(key="as_of_text").value == "30/06/2567"
     assert tiles(at) == expected_tiles(expected_figures(sample_loans, date(2024, 6, 30)))
+
+
+@pytest.mark.parametrize("typed", ["30/09/2567", "30 ก.ย. 2567", "2567-09-30", "2024-09-30", "30/09/2024",
+                                   "30 กันยายน 2567"])
+def test_the_as_of_date_is_typed_as_thai_staff_write_it(typed, sample_loans):
+    at = start()
+    at.text_input(key="as_of_text").set_value(typed)
+    go(at)
+    assert tiles(at) == expected_tiles(expected_figures(sample_loans, date(2024, 9, 30)))
+    assert at.text_input(key="as_of_text").value == "30/09/2567"  # as read, in the Thai way
+    assert any(c.value.startswith("30 ก.ย. 2567") for c in at.caption)  # the date read, in Thai, beside it
+
+
+def test_text_that_is_not_a_date_is_said_plainly_and_the_figures_stay(sample_loans):
+    at = start()
+    at.text_input(key="as_of_text").set_value("31/02/2567")
+    go(at)
+    assert any("31/02/2567" in unescape(e.value) and "31/03/2567" in unescape(e.value) for e in at.error)
+    assert tiles(at) == expected_tiles(expected_figures(sample_loans, AS_OF))
+    at.text_input(key="as_of_text").set_value("31/03/2567")
+    go(at)
+    assert not at.error
 
 
 def test_choosing_a_sheet_without_a_ledger_shows_the_error_and_the_sheet_picker_to_go_back():

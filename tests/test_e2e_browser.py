@@ -174,12 +174,6 @@ def _screenshot(page) -> None:
 # ---------------------------------------------------------------- the test
 
 
-def _alias(member_nos, member: str) -> str:
-    """The privacy alias rule, restated: sorted member numbers, numbered from 1, at least 3 digits."""
-    unique = sorted(set(member_nos))
-    return f"{ALIAS_WORD} {unique.index(member) + 1:0{max(3, len(str(len(unique))))}d}"
-
-
 def test_upload_overdue_total_and_privacy_in_chromium(browser, app_url, tmp_path):
     from playwright.sync_api import expect
 
@@ -190,7 +184,7 @@ def test_upload_overdue_total_and_privacy_in_chromium(browser, app_url, tmp_path
     total = f"{expected['overdue']:,.2f}"                      # as the tile shows it
     top = expected["top_members"][0]
     name, member = top["name"], top["member"]
-    alias = _alias(loans["member_no"], member)
+    alias = re.compile(rf"{ALIAS_WORD} \d{{3}}")  # numbered by a keyed hash: which number is not known
     assert (loans.drop_duplicates("member_no")["name"] == name).sum() == 1, "pick a member with a unique name"
 
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="th-TH")
@@ -219,7 +213,8 @@ def test_upload_overdue_total_and_privacy_in_chromium(browser, app_url, tmp_path
 
         # Client-side navigation keeps the session (and the upload); page.goto(".../members") would not.
         page.get_by_test_id("stSidebarNav").get_by_role("link").filter(has_text=MEMBERS_PAGE).click()
-        expect(page.get_by_role("heading", name=MEMBERS_PAGE, exact=True, level=1)).to_be_visible(timeout=WAIT_MS)
+        expect(page.get_by_test_id("stCaptionContainer").filter(has_text=MEMBERS_PAGE + " · ").first).to_be_visible(
+            timeout=WAIT_MS)
         expect(page.get_by_text(name).first).to_be_visible(timeout=WAIT_MS)
         expect(page.get_by_text(member).first).to_be_visible(timeout=WAIT_MS)
         _settled(page)
@@ -248,6 +243,6 @@ def test_upload_overdue_total_and_privacy_in_chromium(browser, app_url, tmp_path
             leaks = [label for label, value in fields if found(value)]
             assert not leaks, f"{what} still shown in the form field(s) {leaks} with privacy on"
             assert not found(html), f"{what} still in the page's HTML with privacy on"
-        assert alias in text, f"the alias {alias!r} is not on the page"
+        assert alias.search(text), "no alias on the page"
     finally:
         context.close()

@@ -12,13 +12,43 @@ from kmdash.errors import LedgerError
 from kmdash.filters import Filters, apply_filters
 from kmdash.i18n import t
 
+from . import state
 from .cache import Current, aliases, load_current
 from .state import lang, private, secret, source, tr
 
 
+def sidebar() -> None:
+    """Language, privacy, and the file in use (its name, its sheet, a way back to the sample) on every page."""
+    with st.sidebar:
+        st.radio(tr("language"), ["th", "en"], key="lang", horizontal=True,
+                 format_func=lambda code: {"th": "ไทย", "en": "English"}[code])
+        st.toggle(tr("privacy"), key="privacy", help=tr("privacy_help"))
+        src = source()
+        with st.container(border=True):
+            st.caption(tr("file_in_use"))
+            st.markdown(f"**{display.plain(src.name)}**")
+            cur = load_current()
+            if not isinstance(cur, LedgerError) and cur.result.reading.sheet:
+                st.caption(f"{tr('sheet')}: {display.plain(cur.result.reading.sheet)}")
+            if not src.is_sample:
+                st.button(tr("back_to_sample"), on_click=state.clear_upload, icon=":material/undo:")
+
+
+def heading(cur: Current, page: str) -> None:
+    """The co-op's own name as the page heading (the page's name where the file gives none), and under it
+    the page, the as-of date and the file."""
+    coop = cur.result.ledger.coop
+    st.title(display.plain(coop) if coop else tr(f"page_{page}"))
+    parts = [tr(f"page_{page}")] if coop else []
+    parts += [f"{tr('as_of_input')} {day(cur.result.as_of)}", display.plain(cur.source.name)]
+    st.caption(" · ".join(parts))
+    if cur.source.is_sample and page != "load":
+        st.caption(tr("sample_note"))
+
+
 def show_error(error: LedgerError) -> None:
     """The core's message (what is wrong, what to do) in an error box."""
-    st.error(f"{source().name}: {error.message(lang())}", icon="⚠️")
+    st.error(f"{display.plain(source().name)}: {display.plain(error.message(lang()))}", icon="⚠️")
 
 
 def shown(frame: pd.DataFrame, cur: Current) -> pd.DataFrame:
@@ -35,26 +65,27 @@ def need_current() -> Current:
         show_error(cur)
         st.info(tr("go_load"))
         st.stop()
-    if cur.source.is_sample:
-        st.caption(tr("sample_note"))
     return cur
 
 
 def tiles(cur: Current) -> None:
     """The headline figures as large tiles."""
     head = cur.result.analysis.headline
-    cells = [
+    counts = [
         (tr("tile_members"), display.count(head["members"]), None),
         (tr("tile_members_overdue"), display.count(head["members_overdue"]), None),
-        (tr("tile_overdue"), f"{head['overdue']:,.2f}", None),
-        (tr("tile_interest"), f"{head['interest_arrears']:,.2f}", None),
-        (tr("tile_par30"), display.percent(head.get("par30")), tr("par_help", d=30)),
-        (tr("tile_par90"), display.percent(head.get("par90")), tr("par_help", d=90)),
         (tr("tile_long", days=cur.result.analysis.settings.long_overdue_days),
          display.count(head["members_long_overdue"]), None),
+        (tr("tile_par30"), display.percent(head.get("par30")), tr("par_help", d=30)),
+        (tr("tile_par90"), display.percent(head.get("par90")), tr("par_help", d=90)),
     ]
-    for row, widths in ((cells[:4], [1, 1, 2, 2]), (cells[4:], [1, 1, 1, 1])):  # money to the satang is wide
-        for column, (label, value, help_text) in zip(st.columns(widths), row):
+    money = [  # baht to the satang is wide: three to a row
+        (tr("tile_outstanding"), display.baht(head["outstanding"]), None),
+        (tr("tile_overdue"), display.baht(head["overdue"]), None),
+        (tr("tile_interest"), display.baht(head["interest_arrears"]), None),
+    ]
+    for row in (counts, money):
+        for column, (label, value, help_text) in zip(st.columns(len(row)), row):
             column.metric(label, value, help=help_text, border=True)
 
 
@@ -89,14 +120,21 @@ MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_ar
                  "deposits", "overdue", "overdue_amount"}
 
 
-def table(frame: pd.DataFrame) -> None:
-    """A sortable table with headers in the chosen language, money to the satang, shares in percent."""
+ROW_PX, HEADER_PX, MOST_PX = 35, 38, 640
+
+
+def table(frame: pd.DataFrame, every_row: bool = False) -> None:
+    """A sortable table with headers in the chosen language, money to the satang, shares in percent with
+    one decimal; with every_row, tall enough to show every row (up to a screenful)."""
     labels = column_labels(frame)
     config = {labels[c]: st.column_config.NumberColumn(labels[c], format="accounting")
               for c in frame.columns if c in MONEY_COLUMNS}
     if "share" in frame:
-        config[labels["share"]] = st.column_config.NumberColumn(labels["share"], format="percent")
-    st.dataframe(frame.rename(columns=labels), hide_index=True, width="stretch", column_config=config)
+        frame = frame.assign(share=frame["share"] * 100)
+        config[labels["share"]] = st.column_config.NumberColumn(labels["share"], format="%.1f%%")
+    height = min(HEADER_PX + ROW_PX * len(frame), MOST_PX) if every_row else "auto"
+    st.dataframe(frame.rename(columns=labels), hide_index=True, width="stretch", column_config=config,
+                 height=height)
 
 
 def chart(figure, caption: str) -> None:
@@ -112,7 +150,7 @@ def pareto_chart(analysis: Analysis, members_shown: pd.DataFrame) -> None:
 
 def filtered_page(cur: Current, page: str) -> Analysis:
     """A page's title, its filter bar and the filtered analysis; stops the page when nothing matches."""
-    st.title(tr(f"page_{page}"))
+    heading(cur, page)
     view = apply_filters(cur.result.analysis, filter_bar(cur, page))
     st.caption(tr("f_count", loans=len(view.loans), members=len(view.members)))
     if view.loans.empty:

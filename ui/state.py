@@ -66,13 +66,20 @@ def set_upload(name: str, data: bytes) -> None:
 
 
 def clear_upload() -> None:
+    """Back to the sample: the upload forgotten, and the uploader shown empty again."""
     st.session_state.pop("uploaded", None)
+    st.session_state["uploader_round"] = uploader_round() + 1
     _forget_choices()
+
+
+def uploader_round() -> int:
+    """Part of the uploader's key: a new round gives an empty uploader."""
+    return st.session_state.get("uploader_round", 0)
 
 
 def _forget_choices() -> None:
     """Choices made for the previous file: sheet, header mapping, as-of date."""
-    for key in ("sheet", "sheet_picker", "mapping", "as_of"):
+    for key in ("sheet", "sheet_picker", "mapping", "as_of", "as_of_text", "as_of_shown", "as_of_bad"):
         st.session_state.pop(key, None)
 
 

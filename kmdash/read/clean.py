@@ -32,7 +32,7 @@ from .headers import (
 from .load import RawSheet
 from .money import parse_money
 from .rows import Rows, row_kinds, skip_reasons
-from .titles import as_of_from_titles, title_lines
+from .titles import as_of_from_titles, coop_name, title_lines
 
 
 @dataclass
@@ -48,6 +48,11 @@ class Ledger:
     title_as_of: date | None
     titles: list[str] = field(default_factory=list)
     notes: list[RowNote] = field(default_factory=list)  # used rows with a cell left blank
+
+    @property
+    def coop(self) -> str | None:
+        """The co-op's name from the title rows, where they give one."""
+        return coop_name(self.titles)
 
     @property
     def has_overdue_column(self) -> bool:

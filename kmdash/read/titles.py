@@ -9,12 +9,9 @@ from .cells import row_text
 from .dates import dates_in_text, serial_date
 
 AS_OF_MARK = re.compile(r"ณ\s*วันที่|ณ\s+(?=\d)|as\s+(?:of|at)|สิ้นสุด|ending", re.IGNORECASE)
-
-
 PRINTED = re.compile(r"พิมพ์|print", re.IGNORECASE)
-
-
 BROUGHT_FORWARD = re.compile(r"^\s*ยอดยกมา|brought\s*forward", re.IGNORECASE)
+COOP = re.compile(r"สหกรณ์|กลุ่มเกษตรกร|co-?operative", re.IGNORECASE)
 
 
 def title_lines(rows: list[list[object]]) -> list[str]:
@@ -38,3 +35,9 @@ def as_of_from_titles(titles: list[str]) -> date | None:
               if (m := AS_OF_MARK.search(line)) and not BROUGHT_FORWARD.search(line)]
     candidates = [d for found in marked for d in found] or [d for line in titles for d in dates_in_text(line)]
     return max(candidates, default=None)
+
+
+def coop_name(titles: list[str]) -> str | None:
+    """The co-op's own name: the first title line naming a สหกรณ์ or กลุ่มเกษตรกร (not a report's or a
+    date's line)."""
+    return next((line for line in titles if COOP.search(line) and not AS_OF_MARK.search(line)), None)

@@ -49,6 +49,7 @@ def summarise(result: Result) -> dict:
         "unmapped_headers": ledger.headers.unmapped,
         "ignored_headers": ledger.headers.ignored,
         "columns": {f: i + 1 for f, i in ledger.headers.columns.items()},
+        "coop": ledger.coop,
     }
 
 

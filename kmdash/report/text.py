@@ -7,17 +7,13 @@ from datetime import date
 
 from wcwidth import wcswidth
 
-from ..display import bucket, day, percent, row_note
+from ..display import baht, bucket, day, percent, row_note
 from ..i18n import t
 from ..read.account import RowNote
 
 LISTED = 15  # rows listed by name in the text report; the JSON lists all
 GROUPS_LISTED = 15
 NAME_WIDTH = 28  # display columns for a group's or member's name
-
-
-def baht(value: float | None) -> str:
-    return "-" if value is None else f"{value:,.2f}"
 
 
 def width(text: str) -> int:
