@@ -721,3 +721,119 @@ def test_choosing_a_sheet_without_a_ledger_shows_the_error_and_the_sheet_picker_
     next(s for s in at.selectbox if s.label == t("sheet", "th")).set_value("ลูกหนี้")
     go(at)
     assert tiles(at) == expected_tiles(expected_figures(first, AS_OF))
+
+
+# ---------------------------------------------------------------- board meeting: text as data, one language
+
+
+HOSTILE = {"member": "[x](http://a.example)", "tag": "<b>x</b>", "formula": '=HYPERLINK("http://evil.example","คลิก")'}
+HOSTILE_GROUP = '<a href="http://b.example">g</a>'
+MARKUP = re.compile(r"(?<!\\)\]\((?:http|www)|(?<!\\)<[a-z/]|(?<![\\&])http://")  # a link or tag Markdown would render
+
+
+def hostile_ledger(loans: pd.DataFrame) -> tuple[str, bytes, str]:
+    """The loans with members named like links, tags and formulas, and a group named like a link."""
+    loans = loans.copy()
+    members = list(loans["member_no"].drop_duplicates()[:3])
+    for member, name in zip(members, HOSTILE.values()):
+        loans.loc[loans["member_no"] == member, "name"] = name
+    loans.loc[loans["group"] == loans["group"].iloc[0], "group"] = HOSTILE_GROUP
+    return ("hostile_[x](http://a.example).xlsx", xlsx_bytes(ledger_rows(loans, LedgerShape(), AS_OF)), XLSX)
+
+
+def markdown_bodies(at: AppTest) -> list[str]:
+    """Every text Streamlit renders as Markdown: titles, captions, boxes, markdown, labels."""
+    out = [e.value for kind in ("title", "header", "subheader", "caption", "markdown", "info", "success",
+                                "warning", "error") for e in at.get(kind)]
+    out += [at.sidebar.markdown[i].value for i in range(len(at.sidebar.markdown))]
+    for kind in ("selectbox", "multiselect", "text_input", "number_input", "metric", "expander"):
+        out += [w.label for w in at.get(kind)]
+    return out
+
+
+def test_text_from_the_file_is_never_rendered_as_a_link_or_a_tag(loans_300):
+    at = upload(start(), hostile_ledger(loans_300))
+    assert not at.error
+    go(at, "members")
+    hostile = next(i for i, o in enumerate(picker(at).options) if HOSTILE["member"] in o)
+    picker(at).set_value(hostile)
+    for page in PAGES:
+        if page != "members":
+            go(at, page)
+        else:
+            go(at)
+        for body in markdown_bodies(at):
+            assert not MARKUP.search(body), (page, body)
+        for figure in charts(at):
+            for text in strings(figure):
+                assert "<a " not in text and "<b>" not in text, (page, text)
+    # the names are still there, shown as written
+    assert any(HOSTILE["member"] in unescape(b) for b in markdown_bodies(at))
+
+
+def test_skip_reasons_and_messages_in_the_chosen_language_only():
+    at = start("en")
+    reasons = frames(at)[-1]
+    assert list(reasons.columns) == ["Row", "Reason"]
+    assert reasons["Reason"].str.startswith(("subtotal", "grand total", "blank row", "below the grand total")).all()
+    assert not reasons["Reason"].str.contains("แถวยอดรวมกลุ่ม|แถวว่าง").any()
+    at.radio(key="lang").set_value("th")
+    go(at)
+    assert frames(at)[-1]["เหตุผล"].str.startswith(("แถวยอดรวมกลุ่ม", "แถวรวมทั้งสิ้น", "แถวว่าง",
+                                                    "อยู่ใต้แถวรวมทั้งสิ้น")).all()
+
+
+def test_no_empty_skipped_rows_box(loans_300):
+    rows = ledger_rows(loans_300, LedgerShape(title_rows=False, subtotals=False, grand_total=False, signature=False,
+                                              blank_rows=0), AS_OF)
+    at = upload(start(), ("clean.xlsx", xlsx_bytes(rows), XLSX))
+    assert not [e for e in at.expander if "0" in e.label.split()]
+    assert not any(e.label.startswith(t("skipped_rows", n=0)[:10]) for e in at.expander)
+
+
+def test_the_file_in_use_shows_on_every_page_with_a_way_back_to_the_sample(upload_300):
+    at = upload(start(), upload_300)
+    for page in PAGES:
+        go(at, page)
+        assert unescape(at.sidebar.markdown[0].value) == f"**{upload_300[0]}**"
+        assert any(c.value == f"{t('sheet')}: ลูกหนี้เงินกู้" for c in at.sidebar.caption)
+    at.sidebar.button[0].click()
+    go(at)
+    assert unescape(at.sidebar.markdown[0].value) == "**ledger_th.xlsx**"
+    assert not at.sidebar.button  # already on the sample: nothing to go back to
+    go(at, "load")
+    assert at.get("file_uploader")[0].value is None  # the uploader is empty again, not showing the old file
+
+
+def test_bars_carry_their_values_and_shares_have_one_decimal(sample_expected):
+    at = go(start(), "overview")
+    aging, groups = charts(at)[0], charts(at)[1]
+    overdue = {b["bucket"]: b["overdue"] for b in sample_expected["aging"] if b["bucket"] != "not_due"}
+    assert aging["data"][0]["text"] == [f"{v:,.0f}" for v in overdue.values()]
+    assert aging["data"][1]["text"][0].endswith("คน")
+    top = sample_expected["by_group"][0]
+    assert groups["data"][0]["text"][-1] == f"{top['overdue']:,.0f} ({top['share'] * 100:.1f}%)"
+    assert all(re.fullmatch(r"[\d,]+ \(\d+\.\d%\)", s) for s in groups["data"][0]["text"])
+
+
+def test_english_age_labels_stand_upright():
+    at = go(start("en"), "overview")
+    layout = charts(at)[0]["layout"]
+    assert layout["xaxis"]["tickangle"] == 0
+
+
+def test_the_caches_keep_a_bounded_number_of_files_however_many_pass_through():
+    """An office server is shared: after ten different uploads the caches hold at most their bound."""
+    from streamlit.runtime.caching import cache_data_api, cache_resource_api
+
+    at = start()
+    for seed in range(10):
+        loans = generate_loans(30, seed=100 + seed)
+        at = upload(at, (f"l{seed}.xlsx", xlsx_bytes(ledger_rows(loans, LedgerShape(), AS_OF)), XLSX))
+        assert at.metric
+    for caches in (cache_resource_api._resource_caches, cache_data_api._data_caches):
+        found = list(caches._function_caches.values())
+        found = [c for x in found for c in (x.values() if isinstance(x, dict) else [x])]
+        for cache in found:
+            assert len(cache.get_stats()) <= cache.max_entries <= 12, cache
+    assert len(cache_resource_api._resource_caches._function_caches[None]) == 2  # the read and the analysis

@@ -140,7 +140,7 @@ def table(frame: pd.DataFrame, every_row: bool = False) -> None:
 def chart(figure, caption: str) -> None:
     """A full-width chart (our own projector layout, not Streamlit's theme) with its one-line caption."""
     st.plotly_chart(figure, width="stretch", theme=None)
-    st.markdown(f"<p style='font-size:1.1rem;margin-top:-0.5rem'>{caption}</p>", unsafe_allow_html=True)
+    st.markdown(caption)
 
 
 def pareto_chart(analysis: Analysis, members_shown: pd.DataFrame) -> None:
