@@ -10,6 +10,7 @@ import pandas as pd
 from .i18n import CATALOGUE, t
 from .read.account import LABELLED, RowNote
 from .read.dates import BE_OFFSET, THAI_MONTHS_SHORT
+from .techniques.base import Evidence
 
 
 def money(value: float | None, lang: str = "th") -> str:
@@ -91,3 +92,8 @@ def with_total(table: pd.DataFrame, label: str, label_column: str = "group") -> 
     """The table with a last row summing every numeric column (shares add up to the whole)."""
     total = table.select_dtypes("number").sum()
     return pd.concat([table, pd.DataFrame([{label_column: label, **total.to_dict()}])], ignore_index=True)
+
+
+def evidence(item: Evidence, lang: str = "th") -> str:
+    """One reading behind a technique's score, in words with its numbers."""
+    return t(item.code, lang, **item.values)

@@ -1,4 +1,5 @@
-"""Every threshold of the analysis in one object: aging buckets, long-overdue days, members listed."""
+"""Every threshold in one object: aging buckets, long-overdue days, members listed, the fiscal year end and
+the selector's thresholds (`Selector`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,23 @@ MONTH_EDGES = (1, 3, 6, 12, 24, 36)
 
 
 @dataclass(frozen=True)
+class Selector:
+    """What makes each technique's situation, in the ledger's own figures (see kmdash/techniques/)."""
+
+    many_share: float = 0.3  # T1: share of members overdue that makes "many members"
+    long_share: float = 0.5  # T1: share of overdue members past long_overdue_days that makes "a long time"
+    many_groups: int = 8  # T2: member groups with overdue members that make "many groups"
+    spread_share: float = 0.8  # T2: share of the overdue outside the largest group that makes "spread"
+    near_days: int = 60  # T3: days before the fiscal year end that are "near" it
+    far_days: int = 180  # T3: days before the fiscal year end from which it is not near at all
+    few_debtors: int = 60  # T3: debtors that named people can follow one by one
+    small_debt: float = 20_000.0  # T4: a member's overdue small enough to pool, baht
+    pool_members: int = 5  # T4: members with small debts that make a pooling group
+    new_days: int = 90  # T5: overdue at most this many days is newly in arrears
+    new_share: float = 0.5  # T5: share of overdue members newly in arrears that makes a wave
+
+
+@dataclass(frozen=True)
 class Settings:
     """Analysis settings. Bucket edges are upper bounds (inclusive) in `bucket_unit`s overdue."""
 
@@ -16,6 +34,8 @@ class Settings:
     bucket_edges: tuple[int, ...] = (30, 90, 180, 365, 730, 1095)
     long_overdue_days: int = 365
     top_members: int = 20
+    fiscal_year_end: tuple[int, int] = (3, 31)  # (month, day); many agricultural co-ops close 31 March
+    selector: Selector = Selector()
 
     @classmethod
     def months_preset(cls, **changes) -> "Settings":
@@ -48,3 +68,6 @@ class Settings:
             raise ValueError("long_overdue_days must not be negative")
         if self.top_members < 0:
             raise ValueError("top_members must not be negative")
+        month, day = self.fiscal_year_end
+        if not (1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)):
+            raise ValueError("fiscal_year_end must be a (month, day) of the calendar")

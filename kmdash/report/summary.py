@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..analyse import PAR_DAYS
+from ..display import evidence
 from ..i18n import t
 from ..pipeline import Result
 from ..read.account import LABELLED, RowNote
+from ..techniques import CARDS, Score, rank
 
 
 def summarise(result: Result) -> dict:
@@ -50,7 +52,15 @@ def summarise(result: Result) -> dict:
         "ignored_headers": ledger.headers.ignored,
         "columns": {f: i + 1 for f, i in ledger.headers.columns.items()},
         "coop": ledger.coop,
+        "techniques": [_technique(score) for score in rank(a)],
     }
+
+
+def _technique(score: Score) -> dict:
+    card = CARDS[score.number - 1]
+    return {"number": score.number, "name_th": card.name[0], "name_en": card.name[1], "score": score.score,
+            "evidence": [{"code": e.code, "th": evidence(e, "th"), "en": evidence(e, "en"), "values": e.values}
+                         for e in score.evidence]}
 
 
 def both_languages(note: RowNote, skipped: bool = True) -> str:
