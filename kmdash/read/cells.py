@@ -25,9 +25,21 @@ def text_cells(values: np.ndarray) -> np.ndarray:
     return np.array([(v.strip() or None) if type(v) is str else None for v in values], dtype=object)
 
 
+_TYPE = np.frompyfunc(type, 1, 1)
+
+
+def cell_types(values: np.ndarray) -> np.ndarray:
+    """Each cell's exact type, as an object array (one C loop; comparing it to `str` is cheap)."""
+    return _TYPE(values)
+
+
 def other_cells(values: np.ndarray) -> np.ndarray:
     """Cells holding a value that is not text (numbers, dates), NaN excluded."""
-    return np.array([v is not None and type(v) is not str and v == v for v in values], dtype=bool)
+    types = cell_types(values)
+    other = (types != type(None)) & (types != str)
+    idx = np.flatnonzero(other)
+    other[idx] = [v == v for v in values[idx]]
+    return other
 
 
 def matches(pattern: re.Pattern, texts: np.ndarray, where: np.ndarray) -> np.ndarray:
@@ -40,10 +52,10 @@ def matches(pattern: re.Pattern, texts: np.ndarray, where: np.ndarray) -> np.nda
 
 def as_texts(raw: np.ndarray, text: np.ndarray) -> np.ndarray:
     """Text cells as written, numbers as their digits (17.0 -> "17"), blanks None."""
-    other = other_cells(raw)
-    if not other.any():
-        return text.copy()
-    return np.array([as_text(v) if o else t for v, o, t in zip(raw, other, text)], dtype=object)
+    out = text.copy()
+    idx = np.flatnonzero(other_cells(raw))
+    out[idx] = [as_text(v) for v in raw[idx]]
+    return out
 
 
 def as_text(value: object) -> str:

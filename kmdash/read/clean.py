@@ -60,22 +60,34 @@ class Ledger:
 
 
 def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger:
-    """Find the header, map it, and turn the rows below into the loans table."""
+    """Find the header, map it, and turn the rows below into the loans table.
+
+    Once the header is found the sheet's rows are handed over (`raw.rows` is emptied): they are most of
+    the memory a big sheet takes, and are let go while the loans table is built.
+    """
     header_index, header_cells = find_header(raw.rows, user_map)
     if header_index < 0:
         raise _no_header(raw)
     headers = map_headers(header_cells, user_map)
     _require_fields(headers)
     titles = title_lines(raw.rows[:header_index])
-    body = raw.rows[header_index + 1:]
+    body, raw.rows = raw.rows[header_index + 1:], []
     if not body:
         raise _no_loans(header_index + 1, [])
-    loans, skipped, notes, total = _classify(body, headers, header_index + 2)
+    rows_read = len(body)
+    loans, skipped, notes, total = _classify(_take_grid(body, headers), headers, header_index + 2)
     if loans.empty:
         raise _no_loans(header_index + 1, skipped)
-    return Ledger(loans=loans, skipped=skipped, rows_read=len(body), header_row=header_index + 1,
+    return Ledger(loans=loans, skipped=skipped, rows_read=rows_read, header_row=header_index + 1,
                   headers=headers, grand_total=total, titles=titles, notes=notes,
                   title_as_of=as_of_from_titles(titles))
+
+
+def _take_grid(body: list[list[object]], headers: HeaderMap) -> np.ndarray:
+    """The body rows as one grid; the row lists themselves are emptied (the grid holds their cells)."""
+    grid = to_grid(body, 1 + max(headers.columns.values()))
+    body.clear()
+    return grid
 
 
 def _no_loans(header_row: int, skipped: list[RowNote]) -> LedgerError:
@@ -122,9 +134,10 @@ def _require_fields(headers: HeaderMap) -> None:
                 f"(command line: --map \"HEADER={needed}\")", headers.unmapped)
 
 
-def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int):
+def _classify(grid: np.ndarray, headers: HeaderMap, first_row: int):
+    """The loans table, skipped rows, notes and the file's own total; the grid (taken, not shared) is
+    let go before the table is built."""
     cols = headers.columns
-    grid = to_grid(grid_rows, 1 + max(cols.values()))
     money = {cols[f] for f in MONEY_FIELDS if f in cols}
     texts = [np.full(len(grid), None, dtype=object) if j in money else text_cells(grid[:, j])
              for j in range(grid.shape[1])]
@@ -132,12 +145,14 @@ def _classify(grid_rows: list[list[object]], headers: HeaderMap, first_row: int)
     reasons = skip_reasons(rows)
     blanked = np.full(len(grid), None, dtype=object)  # (code, field, detail) of a cell left blank
     loans = _loan_columns(grid, texts, cols, headers, rows, reasons, blanked)
-    loans["row"] = np.arange(first_row, first_row + len(grid))
+    total = _grand_total(grid, cols, headers, rows.grand)
+    del grid, texts  # the cells not in a loans column are freed here
+    loans["row"] = np.arange(first_row, first_row + len(reasons))
     used = np.array([r is None for r in reasons], dtype=bool)
     skipped = _row_notes(loans["row"], reasons, ~used)
     notes = _row_notes(loans["row"], blanked, used & (blanked != None))  # noqa: E711
     frame = pd.DataFrame({k: v[used] for k, v in loans.items()})
-    return _finish(frame), skipped, notes, _grand_total(grid, cols, headers, rows.grand)
+    return _finish(frame), skipped, notes, total
 
 
 def _row_notes(row_numbers: np.ndarray, reasons: np.ndarray, where: np.ndarray) -> list[RowNote]:

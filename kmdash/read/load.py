@@ -119,11 +119,15 @@ def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> I
     areas = _sheet_areas(data) if kind == "xlsx" else {}
     for name in chosen:
         _check_area(name, areas.get(name))
-        try:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception as exc:  # calamine raises several types for damaged sheets
-            raise _unreadable(kind) from exc
-        yield RawSheet(rows=_trim(rows), kind=kind, sheet=name, sheets=names)
+        # no local keeps the rows while the generator waits: the cleaning may let them go
+        yield RawSheet(rows=_trim(_sheet_rows(book, name, kind)), kind=kind, sheet=name, sheets=names)
+
+
+def _sheet_rows(book, name: str, kind: str) -> list[list[object]]:
+    try:
+        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:  # calamine raises several types for damaged sheets
+        raise _unreadable(kind) from exc
 
 
 def _html_rows(data: bytes) -> tuple[list[list[object]], str]:

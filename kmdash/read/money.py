@@ -6,6 +6,8 @@ import re
 
 import numpy as np
 
+from .cells import cell_types
+
 GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d*)?(?![\d,])")  # 1,234,567.89
 
 
@@ -36,15 +38,17 @@ def parse_money(values) -> tuple[np.ndarray, np.ndarray]:
     Numbers pass; text goes through money_text (each distinct text once); blanks are zero.
     """
     values = np.asarray(values, dtype=object)
-    is_text = np.array([type(v) is str for v in values], dtype=bool)
-    is_number = np.array([type(v) in (float, int) for v in values], dtype=bool)
+    types = cell_types(values)
+    is_text = types == str
+    is_number = (types == float) | (types == int)
     numbers = np.zeros(len(values))
     numbers[is_number] = values[is_number].astype(float)
-    bad = ~is_text & ~is_number & (values != None)  # noqa: E711  (a date or TRUE in an amount column)
+    bad = ~is_text & ~is_number & (types != type(None))  # a date or TRUE in an amount column
     idx = np.flatnonzero(is_text)
     if len(idx):
-        uniques, inverse = np.unique(values[idx].astype(str), return_inverse=True)
-        parsed = np.array([money_text(u) for u in uniques], dtype=object)
-        bad[idx] = parsed[inverse] == None  # noqa: E711
-        numbers[idx] = np.where(bad[idx], 0.0, parsed[inverse]).astype(float)
+        texts = values[idx].tolist()
+        parsed = {t: money_text(t) for t in set(texts)}
+        amounts = [parsed[t] for t in texts]
+        bad[idx] = [a is None for a in amounts]
+        numbers[idx] = [0.0 if a is None else a for a in amounts]
     return np.round(np.nan_to_num(numbers), 2), bad

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from .account import LABELLED
-from .cells import as_texts, matches, short
+from .cells import as_texts, cell_types, matches, short
 from .fill import carry_member
 from .headers import HeaderMap, lookup
 from .labels import (
@@ -24,6 +25,8 @@ from .labels import (
     total_texts,
 )
 from .money import parse_money
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass
@@ -138,10 +141,11 @@ def repeated_header(grid: np.ndarray, cols: dict, rows: np.ndarray) -> np.ndarra
     for name in ("due_date", "outstanding", "principal_overdue"):
         if name in cols:
             cells = grid[:, cols[name]]
-            idx = np.flatnonzero(rows & np.array([type(v) is str for v in cells], dtype=bool))
-            if len(idx):
-                uniques, inverse = np.unique(cells[idx].astype(str), return_inverse=True)
-                out[idx] |= np.array([lookup(u) == name for u in uniques], dtype=bool)[inverse]
+            idx = np.flatnonzero(rows & (cell_types(cells) == str))
+            texts = cells[idx].tolist()
+            # a text without a letter ("12,500.00") names no field: only the others are looked up
+            named = {t for t in set(texts) if _LETTER.search(t) and lookup(t) == name}
+            out[idx] |= np.array([t in named for t in texts], dtype=bool)
     return out
 
 
