@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 import pandas as pd
 import streamlit as st
 
@@ -11,6 +13,7 @@ from kmdash.charts import pareto_figure
 from kmdash.errors import LedgerError
 from kmdash.filters import Filters, apply_filters
 from kmdash.i18n import t
+from kmdash.read.dates import THAI_MONTHS
 
 from . import state
 from .cache import Current, aliases, load_current
@@ -157,3 +160,16 @@ def filtered_page(cur: Current, page: str) -> Analysis:
         st.info(tr("no_rows"))
         st.stop()
     return view
+
+
+TOOL_PAGES = {"grading": "pages/grading.py"}  # technique tools built so far; the others show on the plan
+
+
+def tool_link(card) -> None:
+    """A link from a technique to its tool's page (the plan's page until the tool is built)."""
+    target = TOOL_PAGES.get(card.tool, "pages/plan.py")
+    st.page_link(target, label=tr("open_tool"), icon=":material/arrow_forward:")
+
+
+def month_name(month: int) -> str:
+    return THAI_MONTHS[month - 1] if lang() == "th" else calendar.month_name[month]

@@ -37,7 +37,8 @@ def right(text: str, columns: int) -> str:
 
 def format_report(s: dict, lang: str = "th") -> str:
     """A short plain-text report of a summary dict, in Thai or English."""
-    lines = _head(s, lang) + ["", *_aging(s, lang), "", *_groups(s, lang), *_top_members(s, lang)]
+    lines = _head(s, lang) + ["", *_techniques(s, lang), "", *_aging(s, lang), "", *_groups(s, lang),
+                              *_top_members(s, lang)]
     if s["loans_without_due_date"]:
         lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
     if s["unmapped_headers"]:
@@ -60,6 +61,15 @@ def _head(s: dict, lang: str) -> list[str]:
         f"PAR30: {percent(s['par30'])}   PAR90: {percent(s['par90'])}",
         _reconciliation_line(s["reconciliation"], lang),
     ]
+
+
+def _techniques(s: dict, lang: str) -> list[str]:
+    """The five techniques ranked, each with its score and the ledger's figures behind it."""
+    lines = [t("techniques_title", lang)]
+    for x in s["techniques"]:
+        lines.append(f"  {x['score']:.2f}  {t('technique_n', lang, n=x['number'])} {x['name_' + lang]}")
+        lines += [f"        - {e[lang]}" for e in x["evidence"]]
+    return lines
 
 
 def _aging(s: dict, lang: str) -> list[str]:

@@ -1,0 +1,103 @@
+"""The five techniques and the selector: each pattern ledger ranks the technique the handbook calls for
+first or second, ahead of the third; the evidence states the ledger's own numbers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from kmdash import techniques
+from kmdash.analyse import analyse
+from kmdash.display import evidence
+from kmdash.settings import Selector, Settings
+from kmdash.synthetic import LedgerShape, ledger_rows
+from kmdash.synthetic.patterns import PATTERNS, pattern_loans
+from kmdash.techniques.assigned import days_to_year_end
+
+from .conftest import write_rows
+
+
+def ranked(name: str, settings: Settings = Settings()):
+    loans, as_of = pattern_loans(name)
+    return techniques.rank(analyse(loans.assign(row=range(len(loans))), as_of, settings))
+
+
+@pytest.mark.parametrize("name", list(PATTERNS))
+def test_each_pattern_ranks_its_technique_first_or_second_and_ahead_of_the_third(name):
+    scores = ranked(name)
+    numbers = [s.number for s in scores]
+    fitting = PATTERNS[name].technique
+    assert fitting in numbers[:2], (name, [(s.number, s.score) for s in scores])
+    assert scores[numbers.index(fitting)].score > scores[2].score
+
+
+def test_scores_are_between_0_and_1_for_all_five_highest_first():
+    for name in PATTERNS:
+        scores = ranked(name)
+        assert sorted(s.number for s in scores) == [1, 2, 3, 4, 5]
+        assert all(0 <= s.score <= 1 for s in scores)
+        assert [s.score for s in scores] == sorted((s.score for s in scores), reverse=True)
+
+
+def test_the_evidence_states_the_ledgers_own_numbers():
+    loans, as_of = pattern_loans("long_overdue_mass")
+    overdue = loans[loans["principal_overdue"] > 0]
+    days = (as_of - overdue["due_date"].dt.date).map(lambda d: d.days)
+    t1 = next(s for s in ranked("long_overdue_mass") if s.number == 1)
+    words = [evidence(e) for e in t1.evidence]
+    assert words[0] == f"ค้างชำระ {len(overdue):,} จาก {len(loans):,} คน"
+    long = int((days > 365).sum())
+    assert words[1] == f"{long / len(overdue):.1%} ของผู้ค้างชำระค้างเกิน 365 วัน ({long:,} คน)"
+    assert evidence(t1.evidence[0], "en") == f"{len(overdue):,} of {len(loans):,} members overdue"
+
+
+def test_the_pooling_group_is_named_with_its_small_debts():
+    t4 = next(s for s in ranked("one_group_small_debts") if s.number == 4)
+    assert evidence(t4.evidence[0]).startswith("กลุ่มที่ 1: 12 จาก 12 คนที่ค้างชำระ ค้างไม่เกิน 20,000 บาท")
+
+
+def test_thresholds_are_settings_that_move_the_scores():
+    strict = Settings(selector=Selector(pool_members=50))
+    assert next(s for s in ranked("one_group_small_debts", strict) if s.number == 4).score == 0
+    assert next(s for s in ranked("few_large_near_year_end", Settings(fiscal_year_end=(9, 30))) if s.number == 3
+                ).score == 0  # the year end is half a year away
+
+
+@pytest.mark.parametrize("as_of, end, days", [
+    (date(2024, 3, 31), (3, 31), 0), (date(2024, 2, 18), (3, 31), 42), (date(2024, 4, 1), (3, 31), 364),
+    (date(2024, 12, 31), (3, 31), 90), (date(2024, 10, 31), (10, 31), 0), (date(2024, 11, 1), (10, 31), 364),
+])
+def test_days_to_the_fiscal_year_end(as_of, end, days):
+    assert days_to_year_end(as_of, end) == days
+
+
+def test_a_fiscal_year_end_outside_the_calendar_is_refused():
+    with pytest.raises(ValueError):
+        Settings(fiscal_year_end=(2, 30))
+
+
+def test_who_each_technique_applies_to():
+    loans, as_of = pattern_loans("one_group_small_debts")
+    analysis = analyse(loans.assign(row=range(len(loans))), as_of)
+    applying = techniques.applying(analysis)
+    overdue = analysis.members["days"] > 0
+    assert applying[5].all()  # grading: everyone
+    assert (applying[3] == overdue).all()  # assigned follow-up: every debtor
+    assert (applying[4] == overdue).all()  # every debtor here owes little, in the one pooling group
+    assert not (applying[1] & ~(analysis.members["days"] > 365)).any()
+    relaxed = replace(analysis, settings=Settings(long_overdue_days=30))
+    assert techniques.applying(relaxed)[1].sum() == (analysis.members["days"] > 30).sum()
+
+
+def test_summary_json_lists_the_five_techniques_ranked(cli, tmp_path):
+    loans, as_of = pattern_loans("few_large_near_year_end")
+    path = write_rows(ledger_rows(loans, LedgerShape(), as_of), tmp_path / "ledger.xlsx")
+    listed = cli("summary", path, "--json").json["techniques"]
+    assert [x["number"] for x in listed][0] == 3
+    assert sorted(x["number"] for x in listed) == [1, 2, 3, 4, 5]
+    first = listed[0]
+    assert (first["name_th"], first["name_en"]) == ("การมอบหมายผู้รับผิดชอบ", "Assigned follow-up")
+    assert first["evidence"][0]["th"] == "อีก 42 วันถึงสิ้นปีบัญชี"
+    assert first["evidence"][0]["en"] == "42 days to the fiscal year end"
