@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from fractions import Fraction
 
 EDGES = (30, 90, 180, 365, 730, 1095)  # upper bounds (inclusive) of the buckets, in days overdue
 NOT_DUE = "not_due"
@@ -67,14 +68,19 @@ def figures(loans: Iterable[Mapping], as_of: date, basis: str = "principal_overd
             "overdue": satang(loan[basis]) if overdue else 0,
             "outstanding": satang(loan["outstanding"]),
             "interest": satang(loan["interest_arrears"]),
+            "penalty": satang(loan.get("penalty", 0.0)),
         })
 
     members: dict = {}
     for x in per_loan:
         m = members.setdefault(x["member"], {"member": x["member"], "name": x["name"], "group": x["group"],
-                                             "days": 0, "overdue": 0})
+                                             "days": 0, "overdue": 0, "loans": 0, "loans_overdue": 0,
+                                             "outstanding": 0, "interest": 0, "penalty": 0})
         m["days"] = max(m["days"], x["days"])
-        m["overdue"] += x["overdue"]
+        m["loans"] += 1
+        m["loans_overdue"] += x["days"] > 0
+        for money in ("overdue", "outstanding", "interest", "penalty"):
+            m[money] += x[money]
 
     outstanding = sum(x["outstanding"] for x in per_loan)
     overdue = sum(x["overdue"] for x in per_loan)
@@ -91,22 +97,29 @@ def figures(loans: Iterable[Mapping], as_of: date, basis: str = "principal_overd
                       "overdue": sum(x["overdue"] for x in in_bucket) / 100})
 
     groups: dict = {}
+
+    def group(name: str) -> dict:
+        return groups.setdefault(name, {"group": name, "members": 0, "members_overdue": 0, "members_long_overdue": 0,
+                                        "loans": 0, "overdue": 0, "outstanding": 0})
+
     for m in members.values():  # a member belongs to the group of their first loan
-        g = groups.setdefault(m["group"], {"group": m["group"], "members": 0, "members_overdue": 0,
-                                           "members_long_overdue": 0, "loans": 0, "overdue": 0})
+        g = group(m["group"])
         g["members"] += 1
         g["members_overdue"] += m["days"] > 0
         g["members_long_overdue"] += m["days"] > long_days
     for x in per_loan:  # money and loans by the loan's own group
-        g = groups.setdefault(x["group"], {"group": x["group"], "members": 0, "members_overdue": 0,
-                                           "members_long_overdue": 0, "loans": 0, "overdue": 0})
+        g = group(x["group"])
         g["loans"] += 1
         g["overdue"] += x["overdue"]
+        g["outstanding"] += x["outstanding"]
     by_group = sorted(groups.values(), key=lambda g: (-g["overdue"], -g["members_overdue"]))
-    by_group = [{**g, "share": g["overdue"] / overdue if overdue else 0.0, "overdue": g["overdue"] / 100}
-                for g in by_group]
+    by_group = [{**g, "share": g["overdue"] / overdue if overdue else 0.0, "overdue": g["overdue"] / 100,
+                 "outstanding": g["outstanding"] / 100} for g in by_group]
 
-    owing = sorted((m for m in members.values() if m["overdue"] > 0), key=lambda m: (-m["overdue"], -m["days"]))
+    in_baht = [{**m, **{k: m[k] / 100 for k in ("overdue", "outstanding", "interest", "penalty")},
+                "bucket": bucket_of_days(m["days"], edges), "long_overdue": m["days"] > long_days}
+               for m in members.values()]
+    by_member = sorted(in_baht, key=lambda m: (-m["overdue"], -m["days"]))  # largest overdue first
     return {
         "loans": len(per_loan),
         "loans_overdue": sum(x["days"] > 0 for x in per_loan),
@@ -123,7 +136,8 @@ def figures(loans: Iterable[Mapping], as_of: date, basis: str = "principal_overd
         "par90": par(90),
         "aging": aging,
         "by_group": by_group,
-        "top_members": [{**m, "overdue": m["overdue"] / 100} for m in owing[:top]],
+        "top_members": [m for m in by_member if m["overdue"] > 0][:top],
+        "by_member": by_member,
         "per_loan": [{**x, "overdue": x["overdue"] / 100, "bucket": bucket_of_days(x["days"], edges)}
                      for x in per_loan],
     }
@@ -132,7 +146,7 @@ def figures(loans: Iterable[Mapping], as_of: date, basis: str = "principal_overd
 def pareto_count(overdue_by_member: Iterable[float], share: float = 0.8) -> int:
     """The fewest members (largest overdue first) whose overdue together reaches `share` of all overdue."""
     amounts = sorted((satang(a) for a in overdue_by_member if satang(a) > 0), reverse=True)
-    total, running = sum(amounts), 0
+    total, running, share = sum(amounts), 0, Fraction(str(share))
     for count, amount in enumerate(amounts, start=1):
         running += amount
         if running >= share * total:
