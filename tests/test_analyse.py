@@ -188,6 +188,11 @@ def months_started(due: date, as_of: date) -> int:
     return m
 
 
+def test_a_loan_not_yet_due_or_without_due_date_is_zero_months_overdue():
+    due = pd.Series(pd.to_datetime([AS_OF + timedelta(days=400), None, AS_OF]))
+    assert months_overdue(due, AS_OF).tolist() == [0, 0, 0]
+
+
 @hsettings(max_examples=25, deadline=None)
 @given(due=st.dates(date(2019, 1, 1), date(2024, 3, 30)), as_of=st.dates(date(2024, 1, 1), date(2024, 12, 31)))
 def test_months_overdue_counts_calendar_months(due, as_of):
@@ -369,6 +374,7 @@ def members_owing(*amounts: float) -> pd.DataFrame:
     ((), 0),
     ((0.0, 0.0), 0),
     ((500.0,), 1),
+    ((0.5,), 1),  # half a baht overdue still counts
     ((80.0, 20.0), 1),  # exactly 80 % with the first
     ((79.99, 20.01), 2),
     ((10.0,) * 10, 8),

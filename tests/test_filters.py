@@ -86,7 +86,7 @@ def test_the_loan_type_filter_keeps_the_loans_of_that_type(loans, analysis):
 
 
 def test_group_and_loan_type_filters_together_keep_what_both_keep(loans, analysis):
-    group = sorted(loans["group"].unique())[0]
+    group = min(loans["group"].unique())
     result = apply_filters(analysis, Filters(groups=(group,), loan_types=("ระยะยาว",)))
     assert_tables_are_those_of(result, loans[(loans["group"] == group) & (loans["loan_type"] == "ระยะยาว")])
 
@@ -121,3 +121,16 @@ def test_a_minimum_above_every_member_leaves_nothing(analysis):
     result = apply_filters(analysis, Filters(min_overdue=10**12))
     assert result.loans.empty and result.members.empty and result.groups.empty
     assert result.aging["loans"].sum() == 0
+
+
+def test_group_and_bucket_filters_together_keep_what_both_keep(loans, analysis, per_loan):
+    group = sorted(loans["group"].unique())[1]
+    result = apply_filters(analysis, Filters(groups=(group,), buckets=("not_due",)))
+    assert_tables_are_those_of(result, loans[[x["group"] == group and x["bucket"] == "not_due" for x in per_loan]])
+
+
+def test_a_minimum_under_a_baht_drops_members_with_nothing_overdue(loans, analysis, per_loan):
+    owing = owing_per_member(per_loan, [True] * len(per_loan))
+    assert 0 in owing.values()
+    result = apply_filters(analysis, Filters(min_overdue=0.5))
+    assert_tables_are_those_of(result, loans[[owing[x["member"]] >= 50 for x in per_loan]])

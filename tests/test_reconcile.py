@@ -45,3 +45,10 @@ def test_a_total_for_a_column_the_rows_do_not_have_is_left_out():
     result = reconcile(LOANS[["outstanding"]], {"outstanding": 1000.3, "penalty": 12.0})
     assert (result.matches, result.differences, result.used_total) == (True, {"outstanding": 0.0},
                                                                       {"outstanding": 1000.3})
+
+
+def test_cells_with_more_than_two_decimals_are_summed_and_compared_to_the_satang():
+    loans = pd.DataFrame({"outstanding": [50.002, 50.002]})  # 100.004: 100.00 to the satang
+    result = reconcile(loans, {"outstanding": 99.996})  # a file total written with three decimals
+    assert (result.matches, result.differences, result.used_total) == (True, {"outstanding": 0.0},
+                                                                      {"outstanding": 100.0})

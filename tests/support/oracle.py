@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from fractions import Fraction
 
+import pandas as pd
+
 EDGES = (30, 90, 180, 365, 730, 1095)  # upper bounds (inclusive) of the buckets, in days overdue
 NOT_DUE = "not_due"
 
@@ -48,7 +50,7 @@ def satang(value) -> int:
 
 def _day(value) -> date | None:
     """A due date as a date: None, NaT and NaN (a blank cell) are no date."""
-    if value is None or value != value:
+    if value is None or pd.isna(value):
         return None
     if isinstance(value, datetime) or hasattr(value, "to_pydatetime"):
         return value.date()
