@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev browser sample bench
+.PHONY: run test install install-dev browser sample bench mutants
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,11 @@ browser:
 
 test: install-dev browser
 	$(BIN)/python -m pytest -q
+
+# Mutation testing of the core modules, one module at a time (not part of `make test`): slow, run by hand.
+# MODULES="analyse filters" picks some; scripts/mutants.py lists them all with the tests each is tried by.
+mutants: install-dev
+	$(BIN)/python scripts/mutants.py $(MODULES)
 
 sample: install
 	$(BIN)/python -m kmdash.synthetic sample_data

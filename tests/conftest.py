@@ -1,8 +1,8 @@
 """Shared helpers: generated ledgers written to files, the brief's figures computed independently,
 and the CLI run in-process.
 
-The expected figures never come from kmdash.analyse: `expected_figures` applies the brief's rules to
-the generator's canonical loans (one row per loan) in plain Python, money in integer satang.
+The expected figures never come from kmdash.analyse: `expected_figures` hands the generator's canonical
+loans (one row per loan) to tests/support/oracle.py, which applies the brief's rules in plain Python.
 """
 
 from __future__ import annotations
@@ -27,12 +27,12 @@ from kmdash.synthetic import (
     write_xlsx,
 )
 
+from .support import oracle
+
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = date(2024, 3, 31)  # the generator's default as-of date, "ณ วันที่ 31 มีนาคม 2567"
 MONEY = MONEY_FIELDS
-BUCKETS = ("not_due", "1-30", "31-90", "91-180", "181-365", "366-730", "731-1095", ">1095")
-_UPPER = ((30, "1-30"), (90, "31-90"), (180, "91-180"), (365, "181-365"), (730, "366-730"),
-          (1095, "731-1095"))
+BUCKETS = oracle.BUCKETS
 
 
 # ---------------------------------------------------------------- files
@@ -119,86 +119,10 @@ def loans_120():
 # ---------------------------------------------------------------- expected figures
 
 
-def satang(value) -> int:
-    return round(float(value) * 100)
-
-
-def bucket_of_days(days: int) -> str:
-    if days <= 0:
-        return "not_due"
-    return next((label for upper, label in _UPPER if days <= upper), ">1095")
-
-
 def expected_figures(loans: pd.DataFrame, as_of: date, basis: str = "principal_overdue",
                      long_days: int = 365, top: int = 20) -> dict:
-    """The brief's figures from canonical loans, in the shape of `summary --json`.
-
-    A loan is overdue when due_date < as_of and its basis (principal overdue, or outstanding when
-    the ledger has no overdue column) is above zero; days = as_of - due; a member's days are the
-    most of their loans; PARn = outstanding of loans more than n days overdue / all outstanding.
-    """
-    per_loan = []
-    for loan in loans.to_dict("records"):
-        due = pd.Timestamp(loan["due_date"]).date()
-        overdue = due < as_of and loan[basis] > 0
-        per_loan.append({
-            "member": loan["member_no"], "name": loan["name"], "group": loan["group"],
-            "days": (as_of - due).days if overdue else 0,
-            "overdue": satang(loan[basis]) if overdue else 0,
-            "outstanding": satang(loan["outstanding"]),
-            "interest": satang(loan["interest_arrears"]),
-        })
-
-    members: dict[str, dict] = {}
-    for loan in per_loan:
-        m = members.setdefault(loan["member"], {"member": loan["member"], "name": loan["name"],
-                                                "group": loan["group"], "days": 0, "overdue": 0})
-        m["days"] = max(m["days"], loan["days"])
-        m["overdue"] += loan["overdue"]
-
-    all_outstanding = sum(x["outstanding"] for x in per_loan)
-    all_overdue = sum(x["overdue"] for x in per_loan)
-
-    def par(days: int) -> float:
-        return sum(x["outstanding"] for x in per_loan if x["days"] > days) / all_outstanding
-
-    aging = []
-    for label in BUCKETS:
-        in_bucket = [x for x in per_loan if bucket_of_days(x["days"]) == label]
-        aging.append({"bucket": label, "loans": len(in_bucket),
-                      "members": sum(1 for m in members.values() if bucket_of_days(m["days"]) == label),
-                      "overdue": sum(x["overdue"] for x in in_bucket) / 100})
-
-    groups: dict[str, dict] = {}
-    for m in members.values():
-        g = groups.setdefault(m["group"], {"group": m["group"], "members": 0, "members_overdue": 0, "overdue": 0})
-        g["members"] += 1
-        g["members_overdue"] += m["days"] > 0
-    for loan in per_loan:
-        groups[loan["group"]]["overdue"] += loan["overdue"]
-    by_group = sorted(groups.values(), key=lambda g: (-g["overdue"], -g["members_overdue"]))
-    for g in by_group:
-        g["share"] = g["overdue"] / all_overdue if all_overdue else 0.0
-        g["overdue"] /= 100
-
-    owing = sorted((m for m in members.values() if m["overdue"] > 0), key=lambda m: (-m["overdue"], -m["days"]))
-    return {
-        "loans_overdue": sum(1 for x in per_loan if x["days"] > 0),
-        "members": len(members),
-        "members_overdue": sum(1 for m in members.values() if m["days"] > 0),
-        "members_overdue_over_365": sum(1 for m in members.values() if m["days"] > 365),
-        "members_long_overdue": sum(1 for m in members.values() if m["days"] > long_days),
-        "groups": len(groups),
-        "groups_overdue": sum(1 for g in groups.values() if g["members_overdue"] > 0),
-        "outstanding": all_outstanding / 100,
-        "overdue": all_overdue / 100,
-        "interest_arrears": sum(x["interest"] for x in per_loan) / 100,
-        "par30": par(30),
-        "par90": par(90),
-        "aging": aging,
-        "by_group": by_group,
-        "top_members": [{**m, "overdue": m["overdue"] / 100} for m in owing[:top]],
-    }
+    """The brief's figures from the generator's canonical loans, in the shape of `summary --json`."""
+    return oracle.figures(loans.to_dict("records"), as_of, basis, long_days, top)
 
 
 MONEY_KEYS = ("outstanding", "overdue", "interest_arrears")

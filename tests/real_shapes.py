@@ -1,8 +1,8 @@
 """Real-shaped Thai co-op ledgers for tests/test_real_shapes.py: eight hand-written loans, a renderer that
 lays them out the way co-op programs print them, and the figures those loans must give.
 
-The expected figures never come from kmdash: `expected` applies the brief's rules to LOANS in plain
-Python (money in integer satang), so a sheet shape that kmdash misreads shows up as a difference.
+The expected figures never come from kmdash: `expected` hands LOANS to tests/support/oracle.py, which
+applies the brief's rules in plain Python, so a sheet shape that kmdash misreads shows up as a difference.
 """
 
 from __future__ import annotations
@@ -19,15 +19,13 @@ from openpyxl import load_workbook
 
 from .conftest import (
     AS_OF,
-    BUCKETS,
     baht_equal,
-    bucket_of_days,
     fraction_equal,
-    satang,
     workbook_bytes,
     write_rows,
     xls_bytes,
 )
+from .support import oracle
 
 G1, G2, G3 = "กลุ่มที่ 1 บ้านหนองบัว", "กลุ่มที่ 2 บ้านโนนสูง", "กลุ่มที่ 3 บ้านดอนแก้ว"
 CO_OP = "สหกรณ์การเกษตรเมืองน่าน จำกัด"
@@ -273,39 +271,16 @@ def expected(loans=LOANS, as_of: date = AS_OF, basis: str = "principal_overdue",
     their loans; PARn = outstanding of loans more than n days overdue / all outstanding.
     overrides: as_of text, matches (reconciliation), skip ({row label: reason pattern}), by_group=ANY ...
     """
-    per_loan = []
-    for loan in loans:
-        base = loan.principal_overdue if basis == "principal_overdue" else loan.outstanding
-        overdue = loan.due is not None and loan.due < as_of and base > 0
-        per_loan.append({"member": loan.member, "group": str(loan.group), "days": (as_of - loan.due).days if overdue
-                         else 0, "overdue": satang(base) if overdue else 0, "outstanding": satang(loan.outstanding),
-                         "interest": satang(loan.interest)})
-    days: dict = {}
-    group_of: dict = {}
-    for x in per_loan:
-        days[x["member"]] = max(days.get(x["member"], 0), x["days"])
-        group_of.setdefault(x["member"], x["group"])
-    outstanding = sum(x["outstanding"] for x in per_loan)
-
-    def par(n: int) -> float:
-        return sum(x["outstanding"] for x in per_loan if x["days"] > n) / outstanding if outstanding > 0 else 0.0
-
-    aging = {label: (sum(bucket_of_days(x["days"]) == label for x in per_loan),
-                     sum(bucket_of_days(d) == label for d in days.values()),
-                     sum(x["overdue"] for x in per_loan if bucket_of_days(x["days"]) == label) / 100)
-             for label in BUCKETS if label != "not_due"}
-    by_group = {g: (sum(group_of[m] == g for m in days), sum(group_of[m] == g and d > 0 for m, d in days.items()),
-                    sum(x["overdue"] for x in per_loan if x["group"] == g) / 100)
-                for g in dict.fromkeys(group_of.values())}
+    canonical = [{"member_no": loan.member, "name": loan.name, "group": str(loan.group), "due_date": loan.due,
+                  "outstanding": loan.outstanding, "principal_overdue": loan.principal_overdue,
+                  "interest_arrears": loan.interest} for loan in loans]
+    got = oracle.figures(canonical, as_of, basis, long_days)
     figures = {
-        "as_of": as_of.isoformat(), "matches": True, "loans": len(per_loan),
-        "outstanding": outstanding / 100, "overdue": sum(x["overdue"] for x in per_loan) / 100,
-        "interest_arrears": sum(x["interest"] for x in per_loan) / 100,
-        "loans_overdue": sum(x["days"] > 0 for x in per_loan), "members": len(days),
-        "members_overdue": sum(d > 0 for d in days.values()),
-        "members_overdue_over_365": sum(d > 365 for d in days.values()),
-        "members_long_overdue": sum(d > long_days for d in days.values()),
-        "par30": par(30), "par90": par(90), "aging": aging, "by_group": by_group, "skip": {},
+        **{key: got[key] for key in (*COUNTS, *MONEY, "loans", "par30", "par90")},
+        "as_of": as_of.isoformat(), "matches": True, "skip": {},
+        "aging": {row["bucket"]: (row["loans"], row["members"], row["overdue"])
+                  for row in got["aging"] if row["bucket"] != oracle.NOT_DUE},
+        "by_group": {g["group"]: (g["members"], g["members_overdue"], g["overdue"]) for g in got["by_group"]},
     }
     return {**figures, **overrides}
 

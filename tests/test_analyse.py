@@ -12,11 +12,12 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from kmdash.analyse import analyse, months_overdue
+from kmdash.analyse import analyse, months_overdue, pareto_count
 from kmdash.settings import Settings
 from kmdash.synthetic import generate_loans
 
 from .conftest import AS_OF, BUCKETS, expected_figures, fraction_equal
+from .support import oracle
 
 
 def loans_frame(*loans: dict) -> pd.DataFrame:
@@ -187,11 +188,16 @@ def months_started(due: date, as_of: date) -> int:
     return m
 
 
+def test_a_loan_not_yet_due_or_without_due_date_is_zero_months_overdue():
+    due = pd.Series(pd.to_datetime([AS_OF + timedelta(days=400), None, AS_OF]))
+    assert months_overdue(due, AS_OF).tolist() == [0, 0, 0]
+
+
 @hsettings(max_examples=25, deadline=None)
 @given(due=st.dates(date(2019, 1, 1), date(2024, 3, 30)), as_of=st.dates(date(2024, 1, 1), date(2024, 12, 31)))
 def test_months_overdue_counts_calendar_months(due, as_of):
-    got = months_overdue(pd.Series(pd.to_datetime([due])), as_of).iloc[0]
-    assert got == months_started(due, as_of)
+    got = months_overdue(pd.Series(pd.to_datetime([due])), as_of)
+    assert got.dtype.kind == "i" and got.iloc[0] == months_started(due, as_of)
 
 
 def test_months_preset_keeps_days_and_long_overdue(generated):
@@ -201,3 +207,192 @@ def test_months_preset_keeps_days_and_long_overdue(generated):
     assert result.headline["members_long_overdue"] == want["members_long_overdue"]
     assert result.aging["members"].sum() == want["members"]
     assert result.aging.set_index("bucket").loc["not_due", "loans"] == want["aging"][0]["loans"]
+
+
+# ---------------------------------------------------------------- every table, column by column
+
+
+MEMBER_COLUMNS = ["member_no", "name", "group", "loans", "loans_overdue", "days", "overdue", "outstanding",
+                  "interest_arrears", "penalty", "bucket", "long_overdue"]
+GROUP_COLUMNS = ["group", "members", "members_overdue", "members_long_overdue", "loans", "overdue", "outstanding",
+                 "share"]
+
+
+def assert_members_are_the_oracles(members: pd.DataFrame, want: list[dict]) -> None:
+    """The member table, row by row in its order (largest overdue first, then most days, then as listed)."""
+    assert list(members.columns) == MEMBER_COLUMNS
+    got = members.to_dict("records")
+    assert [(m["member_no"], m["name"], m["group"], m["loans"], m["loans_overdue"], m["days"], m["bucket"],
+             m["long_overdue"]) for m in got] == \
+        [(m["member"], m["name"], m["group"], m["loans"], m["loans_overdue"], m["days"], m["bucket"],
+          m["long_overdue"]) for m in want]
+    for g, w in zip(got, want):
+        assert [g["overdue"], g["outstanding"], g["interest_arrears"], g["penalty"]] == pytest.approx(
+            [w["overdue"], w["outstanding"], w["interest"], w["penalty"]], abs=0.005), w["member"]
+
+
+def assert_groups_are_the_oracles(groups: pd.DataFrame, want: list[dict]) -> None:
+    assert list(groups.columns) == GROUP_COLUMNS
+    got = groups.to_dict("records")
+    counts = ("group", "members", "members_overdue", "members_long_overdue", "loans")
+    assert [tuple(g[k] for k in counts) for g in got] == [tuple(w[k] for k in counts) for w in want]
+    for g, w in zip(got, want):
+        assert [g["overdue"], g["outstanding"]] == pytest.approx([w["overdue"], w["outstanding"]], abs=0.005)
+        assert g["share"] == pytest.approx(w["share"])
+
+
+@pytest.fixture(scope="module")
+def shuffled(generated) -> pd.DataFrame:
+    """The generated loans in another order: members and groups no longer listed by number or name."""
+    return generated.sample(frac=1, random_state=5).reset_index(drop=True)
+
+
+def test_member_and_group_tables_are_the_briefs_figures_row_by_row(shuffled):
+    result = analyse(shuffled, AS_OF, Settings(long_overdue_days=180))
+    want = expected_figures(shuffled, AS_OF, long_days=180, top=10**6)
+    assert_members_are_the_oracles(result.members, want["by_member"])
+    assert_groups_are_the_oracles(result.groups, want["by_group"])
+    assert result.as_of == AS_OF and result.settings == Settings(long_overdue_days=180)
+
+
+def test_aging_counts_are_whole_numbers_in_bucket_order(generated):
+    aging = analyse(generated, AS_OF).aging
+    assert list(aging.columns) == ["bucket", "loans", "overdue", "members"]
+    want = expected_figures(generated, AS_OF)["aging"]
+    assert aging[["bucket", "loans", "members"]].to_dict("records") == [
+        {k: a[k] for k in ("bucket", "loans", "members")} for a in want]
+    assert aging["loans"].dtype.kind == aging["members"].dtype.kind == "i"
+
+
+def test_days_overdue_are_whole_days_and_buckets_run_from_not_due_to_the_oldest(generated):
+    result = analyse(generated, AS_OF)
+    assert result.loans["days_overdue"].dtype.kind == "i"
+    assert (result.loans["bucket"].min(), result.loans["bucket"].max()) == ("not_due", ">1095")
+    assert (result.members["bucket"].min(), result.members["bucket"].max()) == ("not_due", ">1095")
+
+
+def test_half_a_baht_overdue_is_overdue():
+    loan = one_loan(due_date=AS_OF - timedelta(days=40), outstanding=0.5, principal_overdue=0.5)
+    assert (loan["overdue"], loan["overdue_amount"], loan["bucket"]) == (True, 0.5, "31-90")
+
+
+def test_a_member_one_day_late_is_overdue_in_their_groups_count():
+    frame = loans_frame({"due_date": AS_OF - timedelta(days=1)},
+                        {"due_date": AS_OF, "member_no": "00002"})
+    [group] = analyse(frame, AS_OF).groups.to_dict("records")
+    assert (group["members"], group["members_overdue"]) == (2, 1)
+
+
+def test_a_member_exactly_at_the_long_overdue_threshold_is_not_long_overdue():
+    frame = loans_frame({"due_date": AS_OF - timedelta(days=365)},
+                        {"due_date": AS_OF - timedelta(days=366), "member_no": "00002"})
+    result = analyse(frame, AS_OF)
+    assert result.members.set_index("member_no")["long_overdue"].to_dict() == {"00001": False, "00002": True}
+    assert result.groups.loc[0, "members_long_overdue"] == 1
+
+
+def test_groups_with_equal_overdue_put_more_overdue_members_first_and_keep_ties_as_listed():
+    frame = loans_frame(
+        {"group": "กลุ่ม ง", "due_date": AS_OF, "member_no": "1"},  # nothing overdue
+        {"group": "กลุ่ม ข", "due_date": AS_OF - timedelta(days=5), "principal_overdue": 1000.0, "member_no": "2"},
+        {"group": "กลุ่ม ก", "due_date": AS_OF, "member_no": "3"},  # nothing overdue
+        {"group": "กลุ่ม ค", "due_date": AS_OF - timedelta(days=5), "member_no": "4"},
+        {"group": "กลุ่ม ค", "due_date": AS_OF - timedelta(days=5), "member_no": "5"},
+    )
+    groups = analyse(frame, AS_OF).groups
+    assert groups["group"].tolist() == ["กลุ่ม ค", "กลุ่ม ข", "กลุ่ม ง", "กลุ่ม ก"]
+    assert groups["share"].tolist() == [0.5, 0.5, 0.0, 0.0]
+
+
+def test_members_with_equal_overdue_put_more_days_first_and_keep_ties_as_listed():
+    frame = loans_frame({"member_no": "9", "due_date": AS_OF},
+                        {"member_no": "5", "due_date": AS_OF - timedelta(days=10)},
+                        {"member_no": "7", "due_date": AS_OF - timedelta(days=20)},
+                        {"member_no": "1", "due_date": AS_OF})
+    assert analyse(frame, AS_OF).members["member_no"].tolist() == ["7", "5", "9", "1"]
+
+
+def test_when_nothing_is_overdue_every_share_is_zero():
+    frame = loans_frame({"due_date": AS_OF, "group": "ก"}, {"due_date": AS_OF, "group": "ข", "member_no": "2"})
+    assert analyse(frame, AS_OF).groups["share"].tolist() == [0.0, 0.0]
+
+
+def test_the_only_overdue_group_holds_all_of_it_even_when_it_is_under_a_baht():
+    frame = loans_frame({"due_date": AS_OF - timedelta(days=3), "principal_overdue": 0.4, "group": "ก"},
+                        {"due_date": AS_OF, "group": "ข", "member_no": "2"})
+    assert analyse(frame, AS_OF).groups.set_index("group")["share"].to_dict() == {"ก": 1.0, "ข": 0.0}
+
+
+def test_a_ledger_without_names_names_members_by_their_number():
+    result = analyse(loans_frame({"due_date": AS_OF}).drop(columns="name"), AS_OF)
+    assert result.members.loc[0, "name"] == "00001"
+
+
+def test_a_ledger_without_outstanding_has_no_par_and_no_outstanding_figures():
+    frame = loans_frame({"due_date": AS_OF - timedelta(days=100)}).drop(columns="outstanding")
+    result = analyse(frame, AS_OF)
+    head = result.headline
+    assert (head["outstanding"], head["par30"], head["par90"]) == (None, None, None)
+    assert head["overdue"] == 500.0
+    assert "outstanding" not in result.groups and "outstanding" not in result.members
+
+
+def test_nothing_outstanding_means_no_portfolio_at_risk():
+    frame = loans_frame({"due_date": AS_OF - timedelta(days=100), "outstanding": 0.0})
+    head = analyse(frame, AS_OF).headline
+    assert (head["par30"], head["par90"]) == (0.0, 0.0)
+
+
+def test_par_of_a_portfolio_under_a_baht():
+    frame = loans_frame({"due_date": AS_OF - timedelta(days=40), "outstanding": 0.6, "principal_overdue": 0.6})
+    head = analyse(frame, AS_OF).headline
+    assert (head["par30"], head["par90"]) == (1.0, 0.0)
+
+
+def test_headline_money_is_rounded_to_the_satang():
+    frame = loans_frame({"due_date": AS_OF - timedelta(days=5), "outstanding": 10.333, "principal_overdue": 1.006,
+                         "interest_arrears": 0.004})
+    head = analyse(frame, AS_OF).headline
+    assert (head["outstanding"], head["overdue"], head["interest_arrears"]) == (10.33, 1.01, 0.0)
+
+
+def test_months_preset_with_a_loan_without_due_date():
+    frame = loans_frame({"due_date": None}, {"due_date": date(2023, 8, 31), "member_no": "00002"})
+    loans = analyse(frame, AS_OF, Settings.months_preset()).loans
+    assert loans["bucket"].tolist() == ["not_due", "6-12m"]
+    assert loans["days_overdue"].tolist() == [0, (AS_OF - date(2023, 8, 31)).days]
+
+
+# ---------------------------------------------------------------- how many members hold 80 %
+
+
+def members_owing(*amounts: float) -> pd.DataFrame:
+    return pd.DataFrame({"member_no": [str(i) for i in range(len(amounts))], "overdue": list(amounts)})
+
+
+@pytest.mark.parametrize("amounts, count", [
+    ((), 0),
+    ((0.0, 0.0), 0),
+    ((500.0,), 1),
+    ((0.5,), 1),  # half a baht overdue still counts
+    ((80.0, 20.0), 1),  # exactly 80 % with the first
+    ((79.99, 20.01), 2),
+    ((10.0,) * 10, 8),
+    ((0.0, 30.0, 50.0, 20.0), 2),  # largest first: 50 + 30
+])
+def test_pareto_count_is_the_fewest_members_holding_80_percent(amounts, count):
+    assert pareto_count(members_owing(*amounts)) == count == oracle.pareto_count(amounts)
+
+
+def test_pareto_count_of_the_generated_ledger(generated):
+    members = analyse(generated, AS_OF).members
+    want = [m["overdue"] for m in expected_figures(generated, AS_OF, top=10**6)["by_member"]]
+    assert pareto_count(members) == oracle.pareto_count(want)
+    assert pareto_count(members, share=0.5) == oracle.pareto_count(want, share=0.5)
+    assert 1 < oracle.pareto_count(want, share=0.5) < oracle.pareto_count(want) < len(want)
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 10**7).map(lambda s: s / 100), max_size=30), st.sampled_from([0.5, 0.8, 0.95, 1.0]))
+def test_pareto_count_agrees_with_the_oracle_on_any_amounts(amounts, share):
+    assert pareto_count(members_owing(*amounts), share) == oracle.pareto_count(amounts, share)

@@ -1,0 +1,101 @@
+"""Mutation testing of kmdash's core modules, one module at a time, and the score of each.
+
+    make mutants                               # every core module (hours on two cores)
+    make mutants MODULES="analyse filters"     # some of them
+    python scripts/mutants.py analyse          # the same, from the project folder
+
+Each module is mutated alone and tried against its own tests only (TESTS below): a mutant there is killed
+when one of those tests fails. mutmut works in a copy of the project under mutants/, made anew for each
+module; afterwards `mutmut show NAME` shows a survivor's change. Survivors judged equivalent (no test can
+tell them from the original) are listed in tests/support/equivalent_mutants.md.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# module -> the tests that try its mutants (CLI subprocess tests are invisible to mutmut and left out)
+TESTS = {
+    "analyse": ["tests/test_analyse.py"],
+    "filters": ["tests/test_filters.py"],
+    "privacy": ["tests/test_privacy.py"],
+    "reconcile": ["tests/test_reconcile.py"],
+    "settings": ["tests/test_settings.py", "tests/test_analyse.py"],
+    "read/account": ["tests/test_clean.py", "tests/test_load.py"],
+    "read/cells": ["tests/test_clean.py"],
+    "read/clean": ["tests/test_clean.py", "tests/test_load.py"],
+    "read/dates": ["tests/test_dates.py"],
+    "read/fill": ["tests/test_clean.py"],
+    "read/headers": ["tests/test_headers.py", "tests/test_clean.py"],
+    "read/labels": ["tests/test_clean.py"],
+    "read/load": ["tests/test_load.py"],
+    "read/markup": ["tests/test_load.py"],
+    "read/money": ["tests/test_clean.py"],
+    "read/rows": ["tests/test_clean.py"],
+    "read/titles": ["tests/test_clean.py", "tests/test_dates.py"],
+    "report/summary": ["tests/test_cli.py", "--deselect", "tests/test_cli.py::test_the_module_runs_as_a_program"],
+    "report/text": ["tests/test_cli.py", "--deselect", "tests/test_cli.py::test_the_module_runs_as_a_program"],
+}
+KILLED = {"killed", "timeout"}  # a mutant that makes a test hang is caught too
+
+
+def mutate(module: str) -> None:
+    """Run mutmut on one module (in this process: mutmut's settings are set here, not in a file)."""
+    from mutmut.__main__ import _run
+    from mutmut.configuration import config
+
+    settings = config()
+    settings.only_mutate = [f"kmdash/{module}.py"]
+    settings.pytest_add_cli_args_test_selection = TESTS[module]
+    shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+    _run([], None)
+
+
+def results(module: str) -> Counter:
+    """Status -> count for the module's mutants, from mutmut's record of the last run; survivors printed."""
+    from mutmut.mutation.data import SourceFileMutationData
+    from mutmut.stats import status_by_exit_code
+
+    data = SourceFileMutationData(path=Path(f"kmdash/{module}.py"))
+    data.load()
+    counts: Counter = Counter()
+    for name, code in sorted(data.exit_code_by_key.items()):
+        status = status_by_exit_code[code]
+        counts[status] += 1
+        if status not in KILLED:
+            print(f"    {status}: {name}")
+    return counts
+
+
+def main(modules: list[str]) -> int:
+    unknown = [m for m in modules if m not in TESTS]
+    if unknown:
+        print(f"unknown module(s): {', '.join(unknown)}; choose from {', '.join(TESTS)}")
+        return 2
+    scores = []
+    for module in modules or list(TESTS):
+        # a fresh interpreter per module: mutmut keeps its state and the mutated imports for the process
+        done = subprocess.run([sys.executable, __file__, "--one", module], cwd=ROOT, check=False)
+        if done.returncode != 0:
+            return done.returncode
+        counts = Counter(dict(line.split("=") for line in (ROOT / "mutants" / "score.txt").read_text().split()))
+        killed, total = sum(int(counts[s]) for s in KILLED), sum(int(n) for n in counts.values())
+        scores.append(f"{module:16} {killed:4}/{total:<4} killed  {100 * killed / max(total, 1):5.1f} %")
+    print("\n".join(["", "mutation score", *scores]))
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one"]:
+        module = sys.argv[2]
+        mutate(module)
+        counts = results(module)
+        (ROOT / "mutants" / "score.txt").write_text(" ".join(f"{s.replace(' ', '_')}={n}" for s, n in counts.items()))
+    else:
+        sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""What the tests check kmdash against: one oracle of the brief's figures."""

@@ -1,0 +1,37 @@
+"""What readers see: dates per language, and the group chart's share labels."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from kmdash.analyse import analyse
+from kmdash.charts import group_figure
+from kmdash.display import day
+from kmdash.synthetic import generate_loans
+
+from .conftest import AS_OF
+from .support import oracle
+
+
+@pytest.mark.parametrize("value, lang, shown", [
+    (date(2024, 3, 31), "en", "31 Mar 2024"),
+    (pd.Timestamp(2023, 12, 5), "en", "05 Dec 2023"),
+    (date(2024, 3, 31), "th", "31 มี.ค. 2567"),
+    (pd.Timestamp(2023, 12, 5), "th", "5 ธ.ค. 2566"),
+    (None, "en", "-"),
+    (pd.NaT, "th", "-"),
+])
+def test_a_date_reads_as_its_language_writes_dates(value, lang, shown):
+    assert day(value, lang) == shown
+
+
+def test_each_group_bar_is_labelled_with_its_share_of_all_overdue():
+    loans = generate_loans(200, seed=2)
+    want = oracle.figures(loans.to_dict("records"), AS_OF)["by_group"]
+    bar = group_figure(analyse(loans, AS_OF).groups).data[0]
+    shares = {g["group"]: f"{g['share'] * 100:.1f}%" for g in want if g["overdue"] > 0}
+    assert dict(zip(bar.y, bar.text)) == shares
+    assert list(bar.y) == [g["group"] for g in want if g["overdue"] > 0][::-1]  # largest at the top
