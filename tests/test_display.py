@@ -28,10 +28,10 @@ def test_a_date_reads_as_its_language_writes_dates(value, lang, shown):
     assert day(value, lang) == shown
 
 
-def test_each_group_bar_is_labelled_with_its_share_of_all_overdue():
+def test_each_group_bar_is_labelled_with_its_baht_and_its_share_of_all_overdue():
     loans = generate_loans(200, seed=2)
     want = oracle.figures(loans.to_dict("records"), AS_OF)["by_group"]
     bar = group_figure(analyse(loans, AS_OF).groups).data[0]
-    shares = {g["group"]: f"{g['share'] * 100:.1f}%" for g in want if g["overdue"] > 0}
+    shares = {g["group"]: f"{g['overdue']:,.0f} ({g['share'] * 100:.1f}%)" for g in want if g["overdue"] > 0}
     assert dict(zip(bar.y, bar.text)) == shares
     assert list(bar.y) == [g["group"] for g in want if g["overdue"] > 0][::-1]  # largest at the top
