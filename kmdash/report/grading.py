@@ -95,8 +95,11 @@ def members_table(grading: Grading, lang: str = "th") -> pd.DataFrame:
 
 
 def members_csv(grading: Grading, lang: str = "th") -> bytes:
+    return table_csv(members_table(grading, lang), lang)
+
+
+def table_csv(table: pd.DataFrame, lang: str = "th") -> bytes:
     """The members' table as CSV with headers in the language, UTF-8 with BOM (Thai Excel opens it)."""
-    table = members_table(grading, lang)
     labels = {c: t(f"col_{c}", lang) for c in ("member_no", "name", "group", "points", "grade", "lift")}
     return table.rename(columns=labels).to_csv(index=False).encode("utf-8-sig")
 

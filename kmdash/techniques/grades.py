@@ -44,17 +44,24 @@ def member_key(values: pd.Series) -> pd.Series:
     return text.where(~digits, text.str.lstrip("0").replace("", "0"))
 
 
+def available(analysis: Analysis) -> set[str]:
+    """The ledger criteria the ledger's columns allow: share capital and legal status need their columns."""
+    loans = analysis.loans
+    return {"days", "loans_overdue"} | ({"share_ratio"} if {"share_capital", "outstanding"} <= set(loans) else set()) \
+        | ({"legal"} if "status" in loans else set())
+
+
 def ledger_values(analysis: Analysis) -> pd.DataFrame:
     """Per member (rows of analysis.members): the ledger criteria that the ledger's columns allow."""
     members, loans = analysis.members, analysis.loans
     out = pd.DataFrame({"days": members["days"], "loans_overdue": members["loans_overdue"]}, index=members.index)
-    per_member = members["member_no"]
-    if "share_capital" in loans and "outstanding" in members:
+    per_member, usable = members["member_no"], available(analysis)
+    if "share_ratio" in usable:
         share = loans.groupby("member_no", sort=False)["share_capital"].sum().reindex(per_member).to_numpy()
         owed = members[[c for c in ("outstanding", "interest_arrears", "penalty") if c in members]].sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             out["share_ratio"] = np.where(owed > 0, share / owed.to_numpy() * 100, np.inf)
-    if "status" in loans:
+    if "legal" in usable:
         legal = loans["status"].astype(str).str.strip().str.lower().isin(LEGAL_STATUS)
         out["legal"] = legal.groupby(loans["member_no"], sort=False).sum().reindex(per_member).to_numpy()
     return out
