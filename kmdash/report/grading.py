@@ -19,6 +19,11 @@ def number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(float(value), 2)
 
 
+def numbers(values) -> list[int | float]:
+    """number() of each value, for a column of many."""
+    return [int(v) if v.is_integer() else round(v, 2) for v in np.asarray(values, dtype=float).tolist()]
+
+
 def _with_unit(value: float, criterion: Criterion, lang: str) -> str:
     unit = t(criterion.unit, lang) if criterion.unit else ""
     text = f"{number(value):,}"
@@ -77,8 +82,8 @@ def lift_texts(grading: Grading, lang: str = "th") -> pd.Series:
         return line if enough else t("lift_short", lang, line=line)
 
     m = grading.members
-    keys = list(zip(m["grade"] == 0, m["lift"].fillna(""), m["lift_to"].fillna(0.0), m["lift_gain"],
-                    m["lift_enough"]))
+    keys = list(zip((m["grade"] == 0).tolist(), m["lift"].fillna("").tolist(), m["lift_to"].fillna(0.0).tolist(),
+                    m["lift_gain"].tolist(), m["lift_enough"].tolist()))
     said = {k: say(*k) for k in set(keys)}
     return pd.Series([said[k] for k in keys], index=m.index)
 
@@ -89,8 +94,8 @@ def members_table(grading: Grading, lang: str = "th") -> pd.DataFrame:
     names = np.array([g.name(lang) for g in grading.rules.grades], dtype=object)
     table = m[["member_no", "name", "group"]].copy()
     for c in grading.criteria:
-        table[c.name(lang)] = m[f"pts_{c.key}"].map(number)
-    return table.assign(points=m["points"].map(number), grade=names[m["grade"].to_numpy()],
+        table[c.name(lang)] = numbers(m[f"pts_{c.key}"])
+    return table.assign(points=numbers(m["points"]), grade=names[m["grade"].to_numpy()],
                         lift=lift_texts(grading, lang))
 
 
@@ -122,8 +127,9 @@ def grading_json(result: Result, grading: Grading, lang: str = "th") -> dict:
     counts = grading.counts()["members"].tolist()
     m = grading.members
     grade_names = [g.name(lang) for g in grading.rules.grades]
-    lifts = [None if k is None else {"criterion": k, "to": number(to), "gain": number(g), "enough": bool(e)}
-             for k, to, g, e in zip(m["lift"], m["lift_to"], m["lift_gain"], m["lift_enough"])]
+    lifts = [None if k is None else {"criterion": k, "to": number(to), "gain": number(g), "enough": e}
+             for k, to, g, e in zip(m["lift"].tolist(), m["lift_to"].tolist(), m["lift_gain"].tolist(),
+                                    m["lift_enough"].tolist())]
     return {
         "file": result.file, "coop": result.ledger.coop, "as_of": result.as_of.isoformat(),
         "criteria": [{"key": c.key, "name": c.name(lang), "unit": t(c.unit, lang) if c.unit else "",
@@ -136,10 +142,11 @@ def grading_json(result: Result, grading: Grading, lang: str = "th") -> dict:
                                 "loan_limit_times": number(g.welfare.loan_limit_times),
                                 "patronage_dividend_pct": number(g.welfare.patronage_dividend_pct)}}
                    for g, n in zip(grading.rules.grades, counts)],
-        "members": [{"member": no, "name": name, "group": group, "points": number(p), "grade": grade_names[g],
+        "members": [{"member": no, "name": name, "group": group, "points": p, "grade": grade_names[g],
                      "lift": lift}
-                    for no, name, group, p, g, lift in zip(m["member_no"], m["name"], m["group"], m["points"],
-                                                           m["grade"], lifts)],
+                    for no, name, group, p, g, lift in zip(m["member_no"].tolist(), m["name"].tolist(),
+                                                           m["group"].tolist(), numbers(m["points"]),
+                                                           m["grade"].tolist(), lifts)],
         "unmatched_extra": grading.unmatched,
     }
 

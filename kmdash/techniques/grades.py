@@ -57,7 +57,7 @@ def ledger_values(analysis: Analysis) -> pd.DataFrame:
     out = pd.DataFrame({"days": members["days"], "loans_overdue": members["loans_overdue"]}, index=members.index)
     per_member, usable = members["member_no"], available(analysis)
     if "share_ratio" in usable:
-        share = loans.groupby("member_no", sort=False)["share_capital"].sum().reindex(per_member).to_numpy()
+        share = members["share_capital"].to_numpy()
         owed = members[[c for c in ("outstanding", "interest_arrears", "penalty") if c in members]].sum(axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
             out["share_ratio"] = np.where(owed > 0, share / owed.to_numpy() * 100, np.inf)
