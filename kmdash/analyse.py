@@ -102,8 +102,9 @@ def months_overdue(due: pd.Series, as_of: date) -> pd.Series:
 
 
 def member_table(loans: pd.DataFrame, settings: Settings) -> pd.DataFrame:
-    """One row per member: loans, loans overdue, days (most of their loans), overdue, outstanding."""
-    money = {c: (c, "sum") for c in ("outstanding", "interest_arrears", "penalty") if c in loans}
+    """One row per member: loans, loans overdue, days (most of their loans), overdue, outstanding (and interest,
+    penalty, share capital where the ledger has them)."""
+    money = {c: (c, "sum") for c in ("outstanding", "interest_arrears", "penalty", "share_capital") if c in loans}
     loans = loans.assign(bucket_code=loans["bucket"].cat.codes)
     table = loans.groupby("member_no", sort=False).agg(
         name=("name", "first") if "name" in loans else ("member_no", "first"),

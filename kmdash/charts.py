@@ -121,3 +121,22 @@ def safe(texts) -> np.ndarray:
 
 def _money_texts(values: pd.Series, lang: str) -> np.ndarray:
     return np.array([money(v, lang) for v in values], dtype=object)
+
+
+GRADE_COLOURS = ("#1e8449", "#52be80", "#f4d03f", "#c0392b")  # top grade green to the last red
+
+
+def grades_figure(counts: pd.DataFrame, lang: str = "th") -> go.Figure:
+    """Members per grade (counts_table: grade, members), top grade first, the count on each bar."""
+    colours = [GRADE_COLOURS[min(i, len(GRADE_COLOURS) - 1)] for i in range(len(counts))]
+    if len(counts) > 1:
+        colours[-1] = GRADE_COLOURS[-1]
+    people = t("people", lang)
+    fig = go.Figure(go.Bar(x=safe(counts["grade"]), y=counts["members"], marker_color=colours,
+                           text=[f"{n:,} {people}" for n in counts["members"]], textposition="outside",
+                           textfont=dict(size=16), cliponaxis=False,
+                           hovertemplate="%{x}<br>%{y:,} " + people + "<extra></extra>"))
+    fig.update_yaxes(title_text=t("members", lang), tickformat=",",
+                     range=[0, float(counts["members"].max() if len(counts) else 1) * 1.2 or 1])
+    fig.update_xaxes(tickangle=0)
+    return _layout(fig, t("chart_grades", lang))

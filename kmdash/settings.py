@@ -1,9 +1,11 @@
-"""Every threshold in one object: aging buckets, long-overdue days, members listed, the fiscal year end and
-the selector's thresholds (`Selector`)."""
+"""Every threshold in one object: aging buckets, long-overdue days, members listed, the fiscal year end,
+the selector's thresholds (`Selector`) and the member grading's rules (`GradingRules`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+
+from .errors import LedgerError
 
 NOT_DUE = "not_due"
 MONTH_EDGES = (1, 3, 6, 12, 24, 36)
@@ -27,6 +29,90 @@ class Selector:
 
 
 @dataclass(frozen=True)
+class Criterion:
+    """One grading criterion: bands of (threshold, points) from the worst to the best. A member gets the
+    points of the best band their value reaches (at most the threshold, or at least it when
+    higher_is_better) and `floor` points when it reaches none. Better value -> never fewer points."""
+
+    key: str
+    name_th: str
+    name_en: str
+    bands: tuple[tuple[float, float], ...]
+    enabled: bool = True
+    higher_is_better: bool = False
+    unit: str = ""  # a catalogue key: "per_days", "per_percent", "per_loans" ("" for none)
+    floor: float = 0.0
+
+    def __post_init__(self):
+        thresholds = [b[0] for b in self.bands]
+        points = [self.floor, *(b[1] for b in self.bands)]
+        ordered = thresholds == sorted(set(thresholds), reverse=not self.higher_is_better)
+        if not self.bands or not ordered:
+            raise LedgerError(f"เกณฑ์ '{self.name_th}': ขั้นของเกณฑ์ต้องเรียงจากแย่ไปดี และไม่ซ้ำกัน",
+                              f"criterion '{self.name_en}': its bands must run from worst to best, none repeated")
+        if points != sorted(points):
+            raise LedgerError(f"เกณฑ์ '{self.name_th}': ค่าที่ดีกว่าต้องได้คะแนนไม่น้อยกว่า ({points})",
+                              f"criterion '{self.name_en}': a better value must never get fewer points ({points})")
+
+    def name(self, lang: str = "th") -> str:
+        return self.name_th if lang == "th" else self.name_en
+
+
+@dataclass(frozen=True)
+class Welfare:
+    """What a grade brings: an interest rebate (% of the loan interest paid in the year), a loan limit
+    (times the ordinary limit) and the dividend on patronage (% of the rate the general meeting sets)."""
+
+    interest_rebate_pct: float = 0.0
+    loan_limit_times: float = 1.0
+    patronage_dividend_pct: float = 100.0
+
+
+@dataclass(frozen=True)
+class Grade:
+    name_th: str
+    name_en: str
+    min_points: float
+    welfare: Welfare = Welfare()
+
+    def name(self, lang: str = "th") -> str:
+        return self.name_th if lang == "th" else self.name_en
+
+
+DAYS = Criterion("days", "จำนวนวันค้างชำระ (สัญญาที่ค้างนานที่สุด)", "Days overdue (the oldest loan)",
+                 ((365, 15), (90, 30), (0, 50)), unit="per_days")
+SHARE = Criterion("share_ratio", "ทุนเรือนหุ้นเทียบกับหนี้ที่ต้องชำระ", "Share capital against what the member owes",
+                  ((5, 10), (10, 20), (20, 30)), higher_is_better=True, unit="per_percent")
+LOANS_OVERDUE = Criterion("loans_overdue", "จำนวนสัญญาที่ค้างชำระ", "Loans in arrears", ((1, 10), (0, 20)),
+                          unit="per_loans")
+LEGAL = Criterion("legal", "สัญญาที่ถูกดำเนินคดี", "Loans under legal action", ((0, 0),), unit="per_loans",
+                  floor=-30)
+
+
+@dataclass(frozen=True)
+class GradingRules:
+    """T5's published criteria and grades. Grades run from the top down by min_points; a member below every
+    threshold gets the last grade. Legal status counts only where the ledger has a status column."""
+
+    criteria: tuple[Criterion, ...] = (DAYS, SHARE, LOANS_OVERDUE, LEGAL)
+    grades: tuple[Grade, ...] = (
+        Grade("ดีเยี่ยม", "Excellent", 85, Welfare(10, 1.5, 100)),
+        Grade("ดี", "Good", 65, Welfare(5, 1.2, 100)),
+        Grade("พอใช้", "Fair", 40, Welfare(0, 1.0, 80)),
+        Grade("ต้องปรับปรุง", "Needs improvement", 0, Welfare(0, 0.5, 50)),
+    )
+
+    def __post_init__(self):
+        lows = [g.min_points for g in self.grades]
+        if not lows or lows != sorted(set(lows), reverse=True):
+            raise LedgerError("คะแนนขั้นต่ำของชั้นสมาชิกต้องเรียงจากมากไปน้อย และไม่ซ้ำกัน",
+                              "the grades' minimum points must run from the highest down, none repeated")
+        keys = [c.key for c in self.criteria]
+        if len(keys) != len(set(keys)):
+            raise LedgerError("ชื่อเกณฑ์ซ้ำกัน", "two criteria have the same key")
+
+
+@dataclass(frozen=True)
 class Settings:
     """Analysis settings. Bucket edges are upper bounds (inclusive) in `bucket_unit`s overdue."""
 
@@ -36,6 +122,7 @@ class Settings:
     top_members: int = 20
     fiscal_year_end: tuple[int, int] = (3, 31)  # (month, day); many agricultural co-ops close 31 March
     selector: Selector = Selector()
+    grading: GradingRules = GradingRules()
 
     @classmethod
     def months_preset(cls, **changes) -> "Settings":

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from kmdash.techniques import CARDS
-from ui import state
 from ui import components as ui
+from ui import state
 from ui.router import ensure_router
 from ui.state import tr
 

@@ -1,6 +1,5 @@
 """Overview: headline tiles and the four charts, each with a one-line caption."""
 
-import streamlit as st
 
 from kmdash import charts
 from ui import components as ui

@@ -7,8 +7,8 @@ import streamlit as st
 from kmdash.display import evidence, plain
 from kmdash.settings import Settings
 from kmdash.techniques import CARDS, rank
-from ui import state
 from ui import components as ui
+from ui import state
 from ui.router import ensure_router
 from ui.state import tr
 

@@ -10,10 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from kmdash import pipeline, privacy
+from kmdash.analyse import Analysis
 from kmdash.errors import LedgerError
 from kmdash.pipeline import Reading, Result
 from kmdash.read.load import sheet_names
-from kmdash.settings import Settings
+from kmdash.settings import GradingRules, Settings
+from kmdash.techniques.grades import Grading, grade_members
 
 from . import state
 from .state import Source, tr
@@ -76,3 +78,16 @@ def load_current(progress: bool = False) -> Current | LedgerError:
 @st.cache_data(max_entries=12, show_spinner=False)
 def aliases(key: tuple, secret: bytes, language: str, _member_nos: pd.Series) -> dict[str, str]:
     return privacy.aliases(_member_nos, privacy.session_key(secret, key[0]), language)
+
+
+@st.cache_resource(max_entries=12, show_spinner=False)
+def _graded(key: tuple, as_of: date, settings: Settings, rules: GradingRules, extra_digest: str | None,
+            _analysis: Analysis, _extra: pd.DataFrame | None) -> Grading:
+    return grade_members(_analysis, rules, _extra)
+
+
+def graded(cur: Current, rules: GradingRules, extra: pd.DataFrame | None = None,
+           extra_digest: str | None = None) -> Grading:
+    """The member grading of the current analysis under these rules (and an extra sheet), cached."""
+    a = cur.result.analysis
+    return _graded(cur.key, a.as_of, a.settings, rules, extra_digest, a, extra)

@@ -1,0 +1,61 @@
+"""A second small sheet for a grading criterion: member number + one value (attendance at the general
+meeting, business done through the co-op …), in any format the ledger reader takes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import LedgerError
+from .cells import as_text
+from .headers import IGNORE, lookup, normalise
+from .load import load_sheet
+from .money import parse_money
+
+SCAN = 20  # rows searched for the header
+NOT_VALUES = ("member_no", "name", "group", IGNORE)
+
+
+@dataclass
+class ExtraSheet:
+    values: pd.DataFrame  # member_no (text), value (float); a member's rows added up
+    header: str  # the value column's header: the criterion's name unless the user gives one
+
+
+def read_extra(source: bytes | str | Path, column: str | None = None) -> ExtraSheet:
+    """The member numbers and the values of `column` (default: the first column that is not a member
+    number, name, group or running number)."""
+    rows = load_sheet(source, 0).rows
+    at = next((i for i, r in enumerate(rows[:SCAN]) if any(lookup(c) == "member_no" for c in r if c is not None)),
+              None)
+    if at is None:
+        raise LedgerError("ไม่พบคอลัมน์เลขทะเบียนสมาชิกในไฟล์เกณฑ์เพิ่ม ใส่หัวคอลัมน์ เช่น 'เลขทะเบียนสมาชิก'",
+                          "the extra sheet has no member-number column; head it e.g. 'เลขทะเบียนสมาชิก' or 'member no'")
+    header = [("" if c is None else str(c).strip()) for c in rows[at]]
+    member = next(i for i, h in enumerate(header) if lookup(h) == "member_no")
+    value = _value_column(header, column)
+    body = [r + [None] * (len(header) - len(r)) for r in rows[at + 1:]]
+    members = np.array([r[member] for r in body], dtype=object)
+    keep = np.array([m is not None and as_text(m).strip() != "" for m in members], dtype=bool)
+    amounts, bad = parse_money(np.array([r[value] for r in body], dtype=object)[keep])
+    if bad.any():
+        row = at + 2 + int(np.flatnonzero(keep)[np.argmax(bad)])
+        raise LedgerError(f"ไฟล์เกณฑ์เพิ่ม แถว {row}: '{header[value]}' ต้องเป็นตัวเลข (เช่น 1 = มา, 0 = ไม่มา)",
+                          f"extra sheet, row {row}: '{header[value]}' must be a number (e.g. 1 = attended, 0 = not)")
+    frame = pd.DataFrame({"member_no": [as_text(m).strip() for m in members[keep]], "value": amounts})
+    return ExtraSheet(frame.groupby("member_no", sort=False, as_index=False)["value"].sum(), header[value])
+
+
+def _value_column(header: list[str], column: str | None) -> int:
+    if column is not None:
+        found = [i for i, h in enumerate(header) if normalise(h) == normalise(column)]
+    else:
+        found = [i for i, h in enumerate(header) if h and lookup(h) not in NOT_VALUES]
+    if not found:
+        named = f" '{column}'" if column else ""
+        raise LedgerError(f"ไม่พบคอลัมน์ค่า{named}ในไฟล์เกณฑ์เพิ่ม (ต้องมีเลขทะเบียนสมาชิกและค่าหนึ่งคอลัมน์)",
+                          f"the extra sheet has no value column{named} (it needs member numbers and one value column)")
+    return found[0]
