@@ -16,5 +16,6 @@ pages = [
     st.Page("pages/overview.py", title=tr("page_overview"), icon=":material/dashboard:", url_path="overview"),
     st.Page("pages/groups.py", title=tr("page_groups"), icon=":material/groups:", url_path="groups"),
     st.Page("pages/members.py", title=tr("page_members"), icon=":material/person:", url_path="members"),
+    st.Page("pages/plan.py", title=tr("page_plan"), icon=":material/checklist:", url_path="plan"),
 ]
 st.navigation(pages).run()

@@ -106,10 +106,11 @@ def plan_csv(table: pd.DataFrame, masked: bool, lang: str = "th") -> bytes:
 
 def plan_xlsx(table: pd.DataFrame, result: Result, masked: bool, lang: str = "th") -> bytes:
     """An about sheet (co-op, as-of date, when made, real or masked), the plan, then one sheet per technique
-    with its members and the columns its tool fills. `table` is plan_table(result), masked or not."""
+    with its members and the columns its tool fills. `table` is plan_table(result) or some of its rows (by
+    their index), masked or not."""
     _check(table, masked)
     analysis = result.analysis
-    flags = applying(analysis)[analysis.members["days"] > 0].reset_index(drop=True)
+    flags = applying(analysis)[analysis.members["days"] > 0].reset_index(drop=True).loc[table.index]
     sheets = [_about(result, len(table), flags.sum(), masked, lang),
               xlsx.Sheet(t("sheet_plan", lang), table, headers(table.columns, masked, lang), MONEY)]
     for card in CARDS:
