@@ -46,7 +46,7 @@ def plan_table(result: Result, lang: str = "th", grades: pd.Series | None = None
         "techniques": technique_names(applying(analysis)[overdue], lang),
         "grade": _grades(members["member_no"].astype(str), grades),
     })
-    for column in TO_FILL[1:]:
+    for column in TO_FILL[1:]:  # the grade is set above
         table[column] = ""
     return table.reset_index(drop=True)
 
