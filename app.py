@@ -1,4 +1,5 @@
-"""kmdash: the router. The sidebar (language, privacy, the file in use), then the chosen page."""
+"""kmdash: the router. The sidebar (language, privacy, the file in use), then the chosen page; pages in
+sections that follow the handbook's cycle: the data, the knowledge, the plan."""
 
 from pathlib import Path
 
@@ -11,11 +12,15 @@ st.set_page_config(page_title="kmdash", page_icon=str(Path(__file__).parent / "a
                    layout="wide")
 ui.sidebar()
 
-pages = [
-    st.Page("pages/load.py", title=tr("page_load"), icon=":material/upload_file:", url_path="load", default=True),
-    st.Page("pages/overview.py", title=tr("page_overview"), icon=":material/dashboard:", url_path="overview"),
-    st.Page("pages/groups.py", title=tr("page_groups"), icon=":material/groups:", url_path="groups"),
-    st.Page("pages/members.py", title=tr("page_members"), icon=":material/person:", url_path="members"),
-    st.Page("pages/grading.py", title=tr("page_grading"), icon=":material/workspace_premium:", url_path="grading"),
-]
-st.navigation(pages).run()
+
+def page(name: str, icon: str, default: bool = False):
+    return st.Page(f"pages/{name}.py", title=tr(f"page_{name}"), icon=f":material/{icon}:", url_path=name,
+                   default=default)
+
+
+st.navigation({
+    tr("section_data"): [page("load", "upload_file", default=True), page("overview", "dashboard"),
+                         page("groups", "groups"), page("members", "person")],
+    tr("section_knowledge"): [page("cards", "menu_book")],
+    tr("section_plan"): [page("selector", "rule"), page("grading", "workspace_premium"), page("plan", "checklist")],
+}).run()

@@ -213,7 +213,7 @@ def test_months_preset_keeps_days_and_long_overdue(generated):
 
 
 MEMBER_COLUMNS = ["member_no", "name", "group", "loans", "loans_overdue", "days", "overdue", "outstanding",
-                  "interest_arrears", "penalty", "bucket", "long_overdue"]
+                  "interest_arrears", "penalty", "share_capital", "bucket", "long_overdue"]
 GROUP_COLUMNS = ["group", "members", "members_overdue", "members_long_overdue", "loans", "overdue", "outstanding",
                  "share"]
 

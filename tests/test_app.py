@@ -30,7 +30,8 @@ from .conftest import AS_OF, ROOT, expected_figures, xlsx_bytes
 
 APP = ROOT / "app.py"
 SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
-PAGES = {"load": "pages/load.py", "overview": "pages/overview.py", "groups": "pages/groups.py",
+# members last: the privacy test reads the members page's tables after visiting every page
+PAGES = {"load": "pages/load.py", "overview": "pages/overview.py", "groups": "pages/groups.py", "plan": "pages/plan.py",
          "members": "pages/members.py"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 THAI = re.compile("[\u0e00-\u0e7f]")
@@ -44,8 +45,10 @@ TILES = {
 }
 COOP = "สหกรณ์การเกษตรตัวอย่าง จำกัด"  # the sample's first title row: every page's heading
 TITLES = {
-    "th": {"load": "นำเข้าทะเบียน", "overview": "ภาพรวม", "groups": "กลุ่มสมาชิก", "members": "รายสมาชิก"},
-    "en": {"load": "Load ledger", "overview": "Overview", "groups": "Groups", "members": "Members"},
+    "th": {"load": "นำเข้าทะเบียน", "overview": "ภาพรวม", "groups": "กลุ่มสมาชิก", "members": "รายสมาชิก",
+           "plan": "แผนติดตามหนี้"},
+    "en": {"load": "Load ledger", "overview": "Overview", "groups": "Groups", "members": "Members",
+           "plan": "Collection plan"},
 }
 CHART_TITLES = {
     "th": {"aging": "หนี้ค้างตามอายุหนี้", "groups": "หนี้ค้างตามกลุ่มสมาชิก",
@@ -54,7 +57,7 @@ CHART_TITLES = {
            "pareto": "How many members hold 80% of the overdue",
            "scatter": "Days overdue against amount, per member"},
 }
-PAGE_CHARTS = {"load": [], "overview": ["aging", "groups", "pareto", "scatter"], "groups": ["groups", "aging"],
+PAGE_CHARTS = {"load": [], "overview": ["aging", "groups", "pareto", "scatter"], "groups": ["groups", "aging"], "plan": [],
                "members": ["pareto", "scatter"]}
 
 

@@ -289,7 +289,7 @@ def test_the_page_shows_members_per_grade_and_every_member(sample_expected):
     assert counts_on_page(at) == want
     members = frames(at)[1]
     assert len(members) == len(sample_expected)
-    assert dict(zip(members["เลขสมาชิก"], members["ชั้น"])) == {m: g for m, (_, g) in sample_expected.items()}
+    assert dict(zip(members["เลขสมาชิก"], members["ชั้นสมาชิก"])) == {m: g for m, (_, g) in sample_expected.items()}
     (figure,) = charts(at)
     assert chart_title(figure) == "สมาชิกแต่ละชั้น"
     assert figure["data"][0]["text"] == [f"{n:,} คน" for n in want.values()]

@@ -58,7 +58,12 @@ def shown(frame: pd.DataFrame, cur: Current) -> pd.DataFrame:
     """A table as the screen may show it: with names and member numbers aliased when privacy is on."""
     if not private():
         return frame
-    return privacy.mask(frame, aliases(cur.key, secret(), lang(), cur.result.analysis.members["member_no"]), lang())
+    return privacy.mask(frame, member_aliases(cur), lang())
+
+
+def member_aliases(cur: Current) -> dict[str, str]:
+    """Member number -> this session's alias for it ("สมาชิก 017"), the same on every page."""
+    return aliases(cur.key, secret(), lang(), cur.result.analysis.members["member_no"])
 
 
 def need_current() -> Current:
@@ -120,7 +125,7 @@ def filter_bar(cur: Current, page: str) -> Filters:
 
 
 MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_arrears", "penalty", "share_capital",
-                 "deposits", "overdue", "overdue_amount"}
+                 "deposits", "overdue", "overdue_amount", "interest"}
 
 
 ROW_PX, HEADER_PX, MOST_PX = 35, 38, 640

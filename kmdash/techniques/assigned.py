@@ -15,7 +15,7 @@ CARD = Card(
     method=(("ประธาน / ผู้จัดการ เป็นผู้ควบคุมและกระจายงาน", "The chair or manager controls and hands out the work"),
             ("มอบหมายเจ้าหน้าที่ / กรรมการให้ติดตามเร่งรัดหนี้", "Staff and board members are each assigned debtors"),
             ("ผู้รับผิดชอบรายงานผลเป็นประจำทุกสัปดาห์", "Each reports results every week")),
-    tool="assign")
+    tool="assign", plan_columns=("assignee", "deadline"))
 
 
 def days_to_year_end(as_of: date, year_end: tuple[int, int]) -> int:

@@ -26,6 +26,7 @@ class Card:
     strategy: tuple[str, str]
     method: tuple[tuple[str, str], ...]  # the steps
     tool: str  # the page of its tool
+    plan_columns: tuple[str, ...] = ()  # the plan's columns its tool fills (kmdash.report.plan keys)
 
 
 @dataclass(frozen=True)

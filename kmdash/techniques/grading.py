@@ -14,7 +14,7 @@ CARD = Card(
     method=(("กำหนดและประกาศหลักเกณฑ์การจัดชั้นสมาชิก", "Define and announce criteria for grading members"),
             ("จัดสวัสดิการแก่สมาชิกตามหลักเกณฑ์การจัดชั้นสมาชิก", "Give welfare and benefits by grade"),
             ("การปฏิบัติอย่างจริงจังและต่อเนื่อง", "Apply it seriously and continuously")),
-    tool="grading")
+    tool="grading", plan_columns=("grade",))
 
 
 class Grading(Technique):

@@ -16,7 +16,7 @@ CARD = Card(
     method=(("ผู้นำกลุ่มระดมเงินสมาชิกที่เข้าร่วมกิจกรรมแก้ปัญหา", "The group leader raises money from the members who join"),
             ("สมาชิกนำเงินชำระหนี้และกู้เงินคืนโดยเร็ว", "A member repays with it, quickly re-borrows and returns the money"),
             ("สมาชิกหมุนเวียนกันกู้ยืมเงินเพื่อแก้ปัญหาจนครบทุกคน", "Members take turns until every one is done")),
-    tool="pool")
+    tool="pool", plan_columns=("pool_cycle",))
 
 
 def poolable(facts: Facts) -> pd.Series:

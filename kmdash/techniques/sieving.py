@@ -15,7 +15,7 @@ CARD = Card(
             ("ผู้ที่ปฏิบัติตามเงื่อนไขก็ชะลอการติดตามเร่งรัด", "Those who meet them get eased follow-up"),
             ("ผู้ที่ไม่ปฏิบัติก็ดำเนินการจนถึงที่สุด (ดำเนินคดีจริงจัง)",
              "Those who do not are pursued to the end, legal action included")),
-    tool="notices")
+    tool="notices", plan_columns=("tier", "deadline"))
 
 
 class Sieving(Technique):

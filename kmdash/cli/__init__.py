@@ -1,0 +1,48 @@
+"""The command line: `python -m kmdash COMMAND FILE [options]`, one module per command.
+
+Every command that reads a ledger shares the options in `common`; user errors print one line on stderr
+(Thai | English) and exit 2; success exits 0; a closed pipe ends quietly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..errors import LedgerError
+from . import assign, grade, plan, summary
+
+EXIT_USER_ERROR = 2
+COMMANDS = (summary, plan, grade, assign)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own errors: one line, exit 2
+        raise LedgerError(f"คำสั่งไม่ถูกต้อง: {message} (ดู --help)", f"bad command: {message} (see --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m kmdash", description="kmdash: overdue loans of a co-op ledger")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        command.add(commands).set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(encoding="utf-8")
+    try:
+        args = build_parser().parse_args(argv)
+        text = args.run(args)
+        if text is not None:
+            print(text, flush=True)
+        else:
+            sys.stdout.flush()
+    except LedgerError as exc:
+        print(f"kmdash: {exc.one_line()}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0

@@ -1,0 +1,67 @@
+"""What every command reading a ledger shares: its options, the one Settings object, the run, file output."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from ..errors import LedgerError
+from ..i18n import t
+from ..read.dates import parse_date_text
+from ..read.headers import parse_mapping
+from ..settings import Settings
+
+DEFAULTS = Settings()
+
+
+def ledger_command(commands, name: str, help_text: str, settings: bool = True) -> argparse.ArgumentParser:
+    """A subcommand reading one ledger file, with the options every such command takes."""
+    command = commands.add_parser(name, help=help_text)
+    command.add_argument("file")
+    command.add_argument("--as-of", type=as_of_date, help="as-of date YYYY-MM-DD or 31/03/2567 (overrides the title)")
+    command.add_argument("--sheet", help="sheet name (default: the first sheet holding a ledger)")
+    command.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unknown header")
+    command.add_argument("--lang", choices=("th", "en"), default="th")
+    if settings:
+        command.add_argument("--months", action="store_true", help="age buckets by months overdue")
+        command.add_argument("--long-days", type=int, default=DEFAULTS.long_overdue_days,
+                             help="days over which a member is long overdue")
+    return command
+
+
+def as_of_date(text: str) -> date:
+    """YYYY-MM-DD, also with a BE year (2567-03-31), or 31/03/2567 as Thai users write it."""
+    found = parse_date_text(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (use YYYY-MM-DD, e.g. 2024-03-31)")
+    return found
+
+
+def settings_of(args: argparse.Namespace) -> Settings:
+    """The one Settings object from the command's options; a bad value is a user error."""
+    try:
+        return Settings.choose(getattr(args, "months", False),
+                               long_overdue_days=getattr(args, "long_days", DEFAULTS.long_overdue_days),
+                               top_members=getattr(args, "top", DEFAULTS.top_members))
+    except ValueError as exc:
+        raise LedgerError(f"ค่าตั้งไม่ถูกต้อง: {exc}", f"bad setting: {exc}") from exc
+
+
+def result_of(args: argparse.Namespace):
+    """Read, analyse and reconcile the command's ledger file."""
+    from ..pipeline import Options, run
+
+    options = Options(sheet=args.sheet, user_map=parse_mapping(args.map), as_of=args.as_of,
+                      settings=settings_of(args))
+    return run(args.file, options)
+
+
+def write(path: str, data: bytes) -> None:
+    """Bytes to a file the user named; a folder that cannot be written is a user error."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise LedgerError(t("out_failed", "th", path=path, reason=reason),
+                          t("out_failed", "en", path=path, reason=reason)) from exc

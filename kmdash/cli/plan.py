@@ -1,0 +1,34 @@
+"""`python -m kmdash plan FILE [--out plan.csv|plan.xlsx]`: the collection plan, one row per overdue member."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import LedgerError
+from ..i18n import t
+from .common import ledger_command, result_of, write
+
+
+def add(commands) -> argparse.ArgumentParser:
+    command = ledger_command(commands, "plan", "the collection plan of one ledger file")
+    command.add_argument("--out", help="write the plan to this .csv or .xlsx file (default: CSV on stdout)")
+    return command
+
+
+def run(args: argparse.Namespace) -> str | None:
+    """The real plan (names and member numbers: the staff work from it) to --out, or as CSV on stdout."""
+    from ..report.plan import contents, plan_csv, plan_table, plan_xlsx
+
+    suffix = Path(args.out).suffix.lower() if args.out else ".csv"
+    if suffix not in (".csv", ".xlsx"):
+        raise LedgerError(t("plan_bad_out", "th", path=args.out), t("plan_bad_out", "en", path=args.out))
+    result = result_of(args)
+    table = plan_table(result, args.lang)
+    data = plan_csv(table, False, args.lang) if suffix == ".csv" else plan_xlsx(table, result, False, args.lang)
+    if not args.out:
+        sys.stdout.buffer.write(data)
+        return None
+    write(args.out, data)
+    return t("plan_written", args.lang, n=len(table), path=args.out, contents=contents(False, args.lang))

@@ -1,0 +1,25 @@
+"""`python -m kmdash summary FILE [--json] [--top N]`: the figures of one ledger."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .common import DEFAULTS, ledger_command, result_of
+
+
+def add(commands) -> argparse.ArgumentParser:
+    command = ledger_command(commands, "summary", "summarise one ledger file")
+    command.add_argument("--top", type=int, default=DEFAULTS.top_members, help="members listed in top_members")
+    command.add_argument("--json", action="store_true", help="print one JSON object")
+    return command
+
+
+def run(args: argparse.Namespace) -> str:
+    from ..report.summary import summarise
+    from ..report.text import format_report
+
+    figures = summarise(result_of(args))
+    if args.json:
+        return json.dumps(figures, ensure_ascii=False)
+    return format_report(figures, args.lang)

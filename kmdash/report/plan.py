@@ -1,0 +1,141 @@
+"""The collection plan: one row per overdue member, what applies to them, and empty columns for the tools
+and the staff who follow up; as CSV (Thai Excel opens it) or as an xlsx workbook.
+
+An export says what it holds: real names and member numbers, or the aliases privacy shows (`mask_plan`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..display import bucket, day
+from ..i18n import t
+from ..pipeline import Result
+from ..privacy import mask
+from ..techniques import CARDS, applying
+from . import xlsx
+from .escape import neutralise_column
+
+FIGURES = ("member", "name", "group", "days", "bucket", "overdue", "interest", "techniques")
+TO_FILL = ("grade", "tier", "deadline", "assignee", "pool_cycle", "status", "notes")  # by the tools and staff
+COLUMNS = FIGURES + TO_FILL
+MONEY = frozenset({"overdue", "interest"})
+NUMBERS = MONEY | {"days"}
+CSV_MIME, XLSX_MIME = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def plan_table(result: Result, lang: str = "th", grades: pd.Series | None = None) -> pd.DataFrame:
+    """The plan (columns COLUMNS), largest overdue first. `grades`: a grade per member number (technique 5's
+    `grade_members`); without it the grade column stays empty."""
+    analysis = result.analysis
+    overdue = analysis.members["days"] > 0
+    members = analysis.members[overdue]
+    interest = members["interest_arrears"] if "interest_arrears" in members else pd.Series(0.0, index=members.index)
+    table = pd.DataFrame({
+        "member": members["member_no"].astype(str),
+        "name": members["name"].astype(str),
+        "group": members["group"].astype(str),
+        "days": members["days"].astype(int),
+        "bucket": members["bucket"].cat.rename_categories(lambda b: bucket(b, lang)).astype(str),
+        "overdue": members["overdue"].round(2),
+        "interest": interest.round(2),
+        "techniques": technique_names(applying(analysis)[overdue], lang),
+        "grade": _grades(members["member_no"].astype(str), grades),
+    })
+    for column in TO_FILL[1:]:  # the grade is set above
+        table[column] = ""
+    return table.reset_index(drop=True)
+
+
+def technique_names(flags: pd.DataFrame, lang: str = "th") -> pd.Series:
+    """"1 ร่อนตะแกรง, 3 มอบหมาย" per row of `applying()` flags: each pattern of flags is named once."""
+    numbers = list(flags.columns)
+    patterns = np.zeros(len(flags), dtype=np.int64)
+    for bit, number in enumerate(numbers):
+        patterns |= flags[number].to_numpy(dtype=np.int64) << bit
+    names = {p: ", ".join(_short(n, lang) for bit, n in enumerate(numbers) if p >> bit & 1)
+             for p in np.unique(patterns).tolist()}
+    return pd.Series(patterns, index=flags.index).map(names).astype(str)
+
+
+def _short(number: int, lang: str) -> str:
+    card = CARDS[number - 1]
+    return f"{number} {card.short[0 if lang == 'th' else 1]}"
+
+
+def _grades(member_nos: pd.Series, grades: pd.Series | None) -> pd.Series:
+    """The grade column: where technique 5's grading comes in."""
+    if grades is None:
+        return pd.Series("", index=member_nos.index)
+    return member_nos.map(grades.astype(str)).fillna("")
+
+
+def mask_plan(table: pd.DataFrame, alias: dict[str, str], lang: str = "th") -> pd.DataFrame:
+    """The plan with member numbers and names replaced by the aliases privacy shows."""
+    return mask(table.rename(columns={"member": "member_no"}), alias, lang).rename(columns={"member_no": "member"})
+
+
+def headers(columns, masked: bool, lang: str = "th") -> list[str]:
+    """Column headers; a masked plan says so in its member and name headers."""
+    special = {"member": "col_member_alias", "name": "col_name_masked"} if masked else {}
+    return [t(special.get(c, f"col_{c}"), lang) for c in columns]
+
+
+def contents(masked: bool, lang: str = "th") -> str:
+    return t("plan_masked" if masked else "plan_real", lang)
+
+
+def file_name(masked: bool, suffix: str) -> str:
+    """"plan.xlsx", or "plan_masked.csv" for a masked copy."""
+    return f"plan{'_masked' if masked else ''}.{suffix}"
+
+
+def plan_csv(table: pd.DataFrame, masked: bool, lang: str = "th") -> bytes:
+    """UTF-8 with BOM (Thai Excel reads it as UTF-8), Excel's CRLF lines, money to the satang; no text cell
+    can start a formula."""
+    _check(table, masked)
+    texts = [c for c in table.columns if c not in NUMBERS]
+    safe = table.assign(**{c: neutralise_column(table[c]) for c in texts})
+    safe.columns = headers(table.columns, masked, lang)
+    return safe.to_csv(index=False, lineterminator="\r\n", float_format="%.2f").encode("utf-8-sig")
+
+
+def plan_xlsx(table: pd.DataFrame, result: Result, masked: bool, lang: str = "th") -> bytes:
+    """An about sheet (co-op, as-of date, when made, real or masked), the plan, then one sheet per technique
+    with its members and the columns its tool fills. `table` is plan_table(result) or some of its rows (by
+    their index), masked or not."""
+    _check(table, masked)
+    analysis = result.analysis
+    flags = applying(analysis)[analysis.members["days"] > 0].reset_index(drop=True).loc[table.index]
+    sheets = [_about(result, len(table), flags.sum(), masked, lang),
+              xlsx.Sheet(t("sheet_plan", lang), table, headers(table.columns, masked, lang), MONEY)]
+    for card in CARDS:
+        columns = ["member", "name", "group", "days", "overdue", "interest", *card.plan_columns, "status", "notes"]
+        members = table.loc[flags[card.number].to_numpy(), columns]
+        sheets.append(xlsx.Sheet(_short(card.number, lang)[:31], members, headers(columns, masked, lang), MONEY))
+    return xlsx.workbook(sheets)
+
+
+def _about(result: Result, members: int, per_technique: pd.Series, masked: bool, lang: str) -> xlsx.Sheet:
+    now = datetime.now()
+    rows = [(t("about_coop", lang), result.ledger.coop or ""),
+            (t("file", lang), Path(result.file).name),
+            (t("as_of_input", lang), day(result.as_of, lang)),
+            (t("about_generated", lang), f"{day(now.date(), lang)} {now:%H:%M}"),
+            (t("about_contents", lang), contents(masked, lang)),
+            (t("about_members", lang), f"{members:,}")]
+    rows += [(_short(card.number, lang), t("about_technique", lang, members=int(per_technique[card.number]),
+                                           needs=", ".join(headers(card.plan_columns, masked, lang))))
+             for card in CARDS]
+    frame = pd.DataFrame(rows, columns=["item", "detail"])
+    return xlsx.Sheet(t("sheet_about", lang), frame, [t("about_item", lang), t("about_detail", lang)])
+
+
+def _check(table: pd.DataFrame, masked: bool) -> None:
+    """A plan labelled masked must be masked (mask_plan gives each member their alias as number and name)."""
+    if masked and not table["member"].equals(table["name"]):
+        raise ValueError("a plan labelled masked still has names: mask it with mask_plan first")

@@ -1,0 +1,321 @@
+"""The collection plan: its rows against the generator's loans, CSV and xlsx exports, hostile names, the
+`plan` command and the Plan page.
+
+Expected rows never come from kmdash.analyse: overdue members, their days and amounts are computed here
+from the generator's canonical loans, in integer satang.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from wcwidth import wcswidth
+
+from kmdash.i18n import t
+from kmdash.pipeline import Options, run
+from kmdash.report.escape import DANGEROUS
+from kmdash.report.plan import (
+    COLUMNS,
+    file_name,
+    mask_plan,
+    plan_csv,
+    plan_table,
+    plan_xlsx,
+)
+from kmdash.synthetic import generate_loans
+
+from .conftest import AS_OF, ROOT
+from .support.oracle import satang
+from .test_app import go, router_on_every_run, start  # noqa: F401  (the fixture runs every page through app.py)
+
+SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
+HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-x", "@x", "=1+2"]
+SHEETS = ["เกี่ยวกับไฟล์", "แผนติดตามหนี้", "1 ร่อนตะแกรง", "2 ผู้นำกลุ่ม", "3 มอบหมาย", "4 กองทุนหมุนเวียนกลุ่ม",
+          "5 จัดชั้นสมาชิก"]
+HEADERS_TH = ["เลขสมาชิก", "ชื่อ - สกุล", "กลุ่ม", "วันค้าง (สูงสุด)", "อายุหนี้", "เงินต้นค้าง", "ดอกเบี้ยค้าง",
+              "เทคนิคที่ใช้ได้", "ชั้นสมาชิก", "ระดับการติดตาม", "กำหนดเสร็จ", "ผู้รับผิดชอบ", "รอบกองทุนหมุนเวียน",
+              "สถานะ", "หมายเหตุ"]
+
+
+def overdue_members(loans: pd.DataFrame, as_of: date = AS_OF) -> dict[str, dict]:
+    """Member -> name, group, days (most of their overdue loans), overdue and interest (all their loans) in
+    satang, for members with a loan due before the as-of date and principal overdue above zero."""
+    members: dict[str, dict] = {}
+    for loan in loans.to_dict("records"):
+        m = members.setdefault(loan["member_no"], {"name": loan["name"], "group": loan["group"], "days": 0,
+                                                   "overdue": 0, "interest": 0})
+        m["interest"] += satang(loan["interest_arrears"])
+        due = pd.Timestamp(loan["due_date"]).date()
+        if due < as_of and loan["principal_overdue"] > 0:
+            m["days"] = max(m["days"], (as_of - due).days)
+            m["overdue"] += satang(loan["principal_overdue"])
+    return {k: m for k, m in members.items() if m["days"] > 0}
+
+
+@pytest.fixture(scope="module")
+def sample_loans() -> pd.DataFrame:
+    return generate_loans(600, seed=0)
+
+
+@pytest.fixture(scope="module")
+def result():
+    return run(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def table(result) -> pd.DataFrame:
+    return plan_table(result)
+
+
+@pytest.fixture
+def hostile(ledger_file):
+    """A CSV ledger (text is read as written) whose first overdue members have names that look like formulas."""
+    loans = generate_loans(120, seed=7)
+    owing = list(overdue_members(loans))[:len(HOSTILE)]
+    for member, name in zip(owing, HOSTILE):
+        loans.loc[loans["member_no"] == member, "name"] = name
+    return run(ledger_file(loans, fmt="csv")), dict(zip(owing, HOSTILE))
+
+
+def csv_rows(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM: Thai Excel reads the file as UTF-8
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def workbook(data: bytes):
+    return load_workbook(io.BytesIO(data))
+
+
+# ---------------------------------------------------------------- the table
+
+
+def test_one_row_per_overdue_member_with_the_ledgers_figures(table, sample_loans):
+    expected = overdue_members(sample_loans)
+    assert list(table.columns) == list(COLUMNS)
+    assert len(table) == len(expected) == table["member"].nunique()
+    assert set(table["member"]) == set(expected)
+    for row in table.itertuples():
+        want = expected[row.member]
+        assert (row.name, row.group, row.days) == (want["name"], want["group"], want["days"]), row.member
+        assert (satang(row.overdue), satang(row.interest)) == (want["overdue"], want["interest"]), row.member
+    assert table["overdue"].is_monotonic_decreasing  # largest overdue first
+    assert (table[["grade", "tier", "deadline", "assignee", "pool_cycle", "status", "notes"]] == "").all().all()
+
+
+def test_bucket_and_techniques_in_the_chosen_language(result, table):
+    assert table.loc[table["days"] > 1095, "bucket"].eq("เกิน 3 ปี").all()
+    long = table["days"] > result.analysis.settings.long_overdue_days
+    assert table.loc[long, "techniques"].str.startswith("1 ร่อนตะแกรง, ").all()
+    assert not table.loc[~long, "techniques"].str.contains("ร่อนตะแกรง").any()
+    assert table["techniques"].str.contains("3 มอบหมาย").all()
+    assert table["techniques"].str.endswith("5 จัดชั้นสมาชิก").all()
+    english = plan_table(result, "en")
+    assert english.loc[long, "techniques"].str.startswith("1 sieving, ").all()
+    assert english.loc[english["days"] > 1095, "bucket"].eq("over 3 years").all()
+
+
+def test_grades_fill_the_grade_column_when_given(result, table):
+    top, other = table["member"].iloc[0], table["member"].iloc[1]
+    graded = plan_table(result, grades=pd.Series({top: "ก", "99999": "ข"}))
+    assert graded.set_index("member").loc[[top, other], "grade"].tolist() == ["ก", ""]
+
+
+def test_nobody_overdue_gives_an_empty_plan_that_still_exports(ledger_file, sample_loans):
+    early = run(ledger_file(sample_loans.head(50)), Options(as_of=date(2000, 1, 1)))
+    empty = plan_table(early)
+    assert empty.empty and list(empty.columns) == list(COLUMNS)
+    assert csv_rows(plan_csv(empty, False)) == [HEADERS_TH]
+    assert workbook(plan_xlsx(empty, early, False))["แผนติดตามหนี้"].max_row == 1
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def test_csv_round_trip_keeps_thai_and_the_figures(table):
+    rows = csv_rows(plan_csv(table, False))
+    assert rows[0] == HEADERS_TH
+    assert len(rows) == len(table) + 1
+    for got, want in zip(rows[1:], table.itertuples(index=False)):
+        assert got[:5] == [want.member, want.name, want.group, str(want.days), want.bucket]
+        assert got[5:7] == [f"{want.overdue:.2f}", f"{want.interest:.2f}"]
+        assert got[7] == want.techniques and got[8:] == [""] * 7
+    assert "ร่อนตะแกรง" in rows[1][7] and rows[1][1].startswith("นา")  # Thai intact, not mojibake
+
+
+def test_csv_lines_end_as_excel_writes_them(table):
+    data = plan_csv(table.head(3), False)
+    assert data.count(b"\r\n") == 4 and b"\n" not in data.replace(b"\r\n", b"")
+
+
+def test_hostile_names_stay_in_the_plan_neutralised_in_csv(hostile):
+    result, names = hostile
+    rows = csv_rows(plan_csv(plan_table(result), False))
+    by_member = {r[0]: r for r in rows[1:]}
+    for member, name in names.items():
+        assert by_member[member][1] == "'" + name
+    for row in rows:
+        assert all(not cell.startswith(DANGEROUS) or cell.replace(".", "", 1).lstrip("-").isdigit() for cell in row)
+
+
+@pytest.mark.parametrize("name", ["\tx", "\rx", "\nx", "-1", "+1", "@", "=", "'quoted"])
+def test_every_dangerous_start_is_neutralised(table, name):
+    """The reader trims whitespace from names, so tab, CR and LF starts are put in the table directly."""
+    hostile = table.head(2).assign(name=[name, "ok"], group=[name, "ok"], notes=[name, ""])
+    row = csv_rows(plan_csv(hostile, False))[1]
+    escaped = name if name == "'quoted" else "'" + name
+    assert (row[1], row[2], row[-1]) == (escaped, escaped, escaped)
+
+
+# ---------------------------------------------------------------- xlsx
+
+
+def test_xlsx_has_about_plan_and_a_sheet_per_technique(result, table):
+    wb = workbook(plan_xlsx(table, result, False))
+    assert wb.sheetnames == SHEETS
+    plan = wb["แผนติดตามหนี้"]
+    assert [c.value for c in plan[1]] == HEADERS_TH
+    assert plan.max_row == len(table) + 1
+    assert [c.value for c in plan[2]][:8] == table.iloc[0, :8].tolist()
+    assert plan["F2"].number_format == "#,##0.00" and plan["G2"].number_format == "#,##0.00"
+    assert isinstance(plan["D2"].value, int)
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+    sieving = wb["1 ร่อนตะแกรง"]
+    assert [c.value for c in sieving[1]][-4:] == ["ระดับการติดตาม", "กำหนดเสร็จ", "สถานะ", "หมายเหตุ"]
+    assert sieving.max_row - 1 == int((table["days"] > 365).sum())
+    assert wb["3 มอบหมาย"].max_row == len(table) + 1
+    assert [c.value for c in wb["5 จัดชั้นสมาชิก"][1]][6] == "ชั้นสมาชิก"
+
+
+def test_xlsx_about_sheet_says_what_it_holds(result, table):
+    about = dict(list(workbook(plan_xlsx(table, result, False))["เกี่ยวกับไฟล์"].values)[1:])
+    assert about["สหกรณ์"] == "สหกรณ์การเกษตรตัวอย่าง จำกัด"
+    assert about["ข้อมูล ณ วันที่"] == "31 มี.ค. 2567"  # BE
+    assert about["เนื้อหา"] == "ข้อมูลจริง มีชื่อและเลขสมาชิก"
+    assert about["สมาชิกที่ค้างชำระในแผน"] == f"{len(table):,}"
+    assert int(about["สร้างเมื่อ"].split()[2]) == date.today().year + 543
+
+
+def test_xlsx_columns_fit_their_thai_text(result, table):
+    plan = workbook(plan_xlsx(table, result, False))["แผนติดตามหนี้"]
+    widths = {k: v.width for k, v in plan.column_dimensions.items()}
+    widest = max(wcswidth(n) for n in table["name"])  # tone marks and vowels above or below take no width
+    assert widths["B"] == widest + 2 < max(len(n) for n in table["name"]) + 2
+    assert widths["H"] >= 30 and all(6 <= w <= 62 for w in widths.values())
+
+
+def test_hostile_names_are_text_in_xlsx_never_formulas(hostile):
+    result, names = hostile
+    wb = workbook(plan_xlsx(plan_table(result), result, False))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            assert all(c.data_type != "f" for c in row), ws.title
+    plan = {r[0].value: r[1] for r in wb["แผนติดตามหนี้"].iter_rows(min_row=2)}
+    for member, name in names.items():
+        cell = plan[member]
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (name, "s", True)
+
+
+def test_xlsx_keeps_control_characters_and_markup_as_text(result, table):
+    odd = table.head(3).assign(name=["a<b>&c", "x\x01y", "_x0041_"])
+    plan = workbook(plan_xlsx(odd, result, False))["แผนติดตามหนี้"]
+    assert [plan.cell(r, 2).value for r in (2, 3)] == ["a<b>&c", "x_x0001_y"]  # openpyxl leaves _x0001_ as is
+    assert plan.cell(4, 2).value == "_x0041_"
+
+
+# ---------------------------------------------------------------- real or masked
+
+
+@pytest.fixture(scope="module")
+def masked(result, table) -> pd.DataFrame:
+    from kmdash.privacy import aliases
+
+    return mask_plan(table, aliases(result.analysis.members["member_no"], b"key"))
+
+
+def test_a_masked_export_says_so_and_holds_no_name(result, table, masked):
+    rows = csv_rows(plan_csv(masked, True))
+    assert rows[0][:2] == ["สมาชิก (นามแฝง)", "ชื่อ (ปิดบังแล้ว)"]
+    wb = workbook(plan_xlsx(masked, result, True))
+    assert dict(list(wb["เกี่ยวกับไฟล์"].values)[1:])["เนื้อหา"] == "ปิดบังชื่อแล้ว"
+    cells = {str(c) for ws in wb.worksheets for row in ws.values for c in row} | {c for r in rows for c in r}
+    assert not cells & (set(table["name"]) | set(table["member"]))
+    assert file_name(True, "csv") == "plan_masked.csv" and file_name(False, "xlsx") == "plan.xlsx"
+
+
+def test_a_real_plan_cannot_be_labelled_masked(result, table):
+    with pytest.raises(ValueError):
+        plan_csv(table, True)
+    with pytest.raises(ValueError):
+        plan_xlsx(table, result, True)
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_plan_command_writes_xlsx_and_csv(cli, tmp_path, table):
+    out = cli("plan", SAMPLE, "--out", tmp_path / "plan.xlsx")
+    assert out.code == 0 and str(len(table)) in out.out and "ข้อมูลจริง" in out.out
+    assert workbook((tmp_path / "plan.xlsx").read_bytes()).sheetnames == SHEETS
+    assert cli("plan", SAMPLE, "--out", tmp_path / "plan.csv").code == 0
+    assert len(csv_rows((tmp_path / "plan.csv").read_bytes())) == len(table) + 1
+
+
+def test_plan_command_prints_csv_without_out(cli, table):
+    out = cli("plan", SAMPLE, "--lang", "en")
+    rows = list(csv.reader(io.StringIO(out.out.lstrip("\ufeff"), newline="")))
+    assert out.code == 0 and rows[0][:2] == ["Member no.", "Name"] and len(rows) == len(table) + 1
+
+
+def test_plan_command_shares_the_summary_options(cli, sample_loans):
+    later = date(2024, 6, 30)
+    out = cli("plan", SAMPLE, "--as-of", "30/06/2567", "--long-days", "180")
+    rows = list(csv.reader(io.StringIO(out.out.lstrip("\ufeff"), newline="")))[1:]
+    expected = overdue_members(sample_loans, later)
+    assert {r[0]: int(r[3]) for r in rows} == {m: e["days"] for m, e in expected.items()}
+    assert all(("1 ร่อนตะแกรง" in r[7]) == (int(r[3]) > 180) for r in rows)
+
+
+@pytest.mark.parametrize("args", [["--out", "plan.txt"], ["--out", "/no/such/dir/plan.csv"], ["--months", "--bad"]])
+def test_plan_command_user_errors_exit_2_with_one_line(cli, args):
+    out = cli("plan", SAMPLE, *args)
+    assert out.code == 2 and out.err.count("\n") == 1 and out.err.startswith("kmdash: ")
+
+
+# ---------------------------------------------------------------- the page
+
+
+def download_labels(at) -> list[str]:
+    return [b.proto.label for b in at.get("download_button")]
+
+
+def test_plan_page_shows_the_plan_and_the_real_download(table):
+    at = go(start(), "plan")
+    shown = at.dataframe[0].value
+    assert list(shown.columns) == HEADERS_TH and len(shown) == len(table)
+    real = t("plan_real")
+    assert download_labels(at) == [t("plan_download", kind="Excel", contents=real),
+                                   t("plan_download", kind="CSV", contents=real)]
+
+
+def test_with_privacy_the_table_is_masked_and_both_downloads_say_what_they_hold(table):
+    at = go(start(privacy=True), "plan")
+    shown = at.dataframe[0].value
+    assert not set(shown["ชื่อ - สกุล"]) & set(table["name"])
+    assert shown["เลขสมาชิก"].str.fullmatch(r"สมาชิก \d{3}").all()
+    labels = download_labels(at)
+    assert len(labels) == 4
+    assert all(t("plan_real") in label for label in labels[:2])
+    assert all(t("plan_masked") in label for label in labels[2:])
+    assert any(t("plan_privacy_note") == i.value for i in at.info)
+
+
+def test_plan_page_in_english():
+    at = go(start("en"), "plan")
+    assert list(at.dataframe[0].value.columns)[:2] == ["Member no.", "Name"]
+    assert download_labels(at)[0] == "Download the plan as Excel (Real data: names and member numbers)"
