@@ -35,3 +35,4 @@ sample: install
 bench: install-dev
 	$(BIN)/python bench/bench_summary.py
 	$(BIN)/python bench/bench_app.py
+	$(BIN)/python bench/bench_plan.py

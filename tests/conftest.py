@@ -191,3 +191,24 @@ def cli(capsys):
         return CliRun(code, out, err)
 
     return run
+
+
+# ---------------------------------------------------------------- the browser tests (tests/browser.py)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """One `streamlit run app.py` on a free loopback port for every browser test; its base URL."""
+    from .browser import streamlit_server
+
+    with streamlit_server(tmp_path_factory.mktemp("streamlit")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless, shared by the browser tests (each opens its own contexts)."""
+    from .browser import chromium
+
+    with chromium() as launched:
+        yield launched
