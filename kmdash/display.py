@@ -76,10 +76,16 @@ def row_notes_table(notes: list[RowNote], lang: str = "th", skipped: bool = True
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'@^])")
 
 
+_AUTOLINK = re.compile(r"(://|www\.|@)", re.IGNORECASE)
+_JOINER = "\u2060"  # an invisible word joiner: breaks a bare address so Markdown does not link it
+
+
 def plain(text: object) -> str:
-    """Text from a file made safe for a Markdown label: every punctuation mark escaped, so a name such as
-    "[x](http://a.example)" or "<b>x</b>" shows as written, never as a link or a tag; one line."""
-    return _MARKDOWN.sub(r"\\\1", " ".join(str(text).split()))
+    """Text from a file made safe for a Markdown label: every punctuation mark escaped and bare addresses
+    broken by an invisible joiner, so "[x](http://a.example)", "<b>x</b>" or "www.a.example" show as
+    written, never as a link or a tag; one line."""
+    text = _AUTOLINK.sub(lambda m: m[0][0] + _JOINER + m[0][1:], " ".join(str(text).split()))
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def date_entry(value: date, lang: str = "th") -> str:

@@ -115,6 +115,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tile_members": ("สมาชิกผู้กู้", "Members"),
     "tile_outstanding": ("เงินต้นคงเหลือ (บาท)", "Principal outstanding (baht)"),
     "file_in_use": ("ไฟล์ที่ใช้อยู่", "File in use"),
+    "in_use_note": ("กำลังใช้ไฟล์ {name} — อัปโหลดไฟล์อื่นด้านล่างเพื่อเปลี่ยน",
+                    "In use: {name} — upload another file below to change it"),
     "total": ("รวมทุกกลุ่ม", "All groups"),
     "back_to_sample": ("กลับไปใช้ทะเบียนตัวอย่าง", "Back to the sample ledger"),
     "tile_members_overdue": ("สมาชิกค้างชำระ", "Members overdue"),

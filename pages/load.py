@@ -137,6 +137,8 @@ def row_notes(cur: cache.Current) -> None:
 
 
 def uploader() -> None:
+    """The uploader; the file in use named above it (the widget itself is empty again after another page)."""
+    st.caption(tr("in_use_note", name=plain(state.source().name)))
     st.file_uploader(tr("upload_label"), type=["xlsx", "xls", "csv", "txt", "htm", "html", "xml"],
                      key=uploader_key(), on_change=on_upload, help=tr("upload_help"))
 

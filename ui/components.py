@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -20,8 +21,13 @@ from .cache import Current, aliases, load_current
 from .state import lang, private, secret, source, tr
 
 
+PROJECTOR_CSS = Path(__file__).resolve().parents[1] / "assets" / "projector.css"
+
+
 def sidebar() -> None:
-    """Language, privacy, and the file in use (its name, its sheet, a way back to the sample) on every page."""
+    """Language, privacy, and the file in use (its name, its sheet, a way back to the sample) on every page;
+    and the projector's style (a constant file of ours, never text from a ledger)."""
+    st.html(PROJECTOR_CSS)
     with st.sidebar:
         st.radio(tr("language"), ["th", "en"], key="lang", horizontal=True,
                  format_func=lambda code: {"th": "ไทย", "en": "English"}[code])
@@ -129,6 +135,7 @@ MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_ar
 
 
 ROW_PX, HEADER_PX, MOST_PX = 35, 38, 640
+SMALL_COLUMNS = {"loans", "loans_overdue", "days", "days_overdue", "members", "members_overdue", "row"}
 
 
 def table(frame: pd.DataFrame, every_row: bool = False) -> None:
@@ -137,6 +144,8 @@ def table(frame: pd.DataFrame, every_row: bool = False) -> None:
     labels = column_labels(frame)
     config = {labels[c]: st.column_config.NumberColumn(labels[c], format="accounting")
               for c in frame.columns if c in MONEY_COLUMNS}
+    config |= {labels[c]: st.column_config.NumberColumn(labels[c], width="small")
+               for c in frame.columns if c in SMALL_COLUMNS}
     if "share" in frame:
         frame = frame.assign(share=frame["share"] * 100)
         config[labels["share"]] = st.column_config.NumberColumn(labels["share"], format="%.1f%%")
