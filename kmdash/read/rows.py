@@ -49,7 +49,9 @@ class Rows:
 
 
 def row_kinds(grid: np.ndarray, types: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap) -> Rows:
-    filled = (types != type(None)) & (grid != "")
+    filled = types != type(None)
+    text = types == str
+    filled[text] = grid[text] != ""  # only text cells can be empty strings
     blank = ~filled.any(axis=1)
     dated = filled[:, cols["due_date"]]
     has_money = filled[:, [cols[f] for f in headers.money_fields]].any(axis=1)
