@@ -62,13 +62,14 @@ def settings_of(args: argparse.Namespace) -> Settings:
 def run_summary(args: argparse.Namespace) -> str:
     from .pipeline import Options, run
     from .report.summary import summarise
-    from .report.text import format_report
 
     options = Options(sheet=args.sheet, user_map=parse_mapping(args.map), as_of=args.as_of,
                       settings=settings_of(args))
     figures = summarise(run(args.file, options))
     if args.json:
         return json.dumps(figures, ensure_ascii=False)
+    from .report.text import format_report  # its column-width tables only for the text report
+
     return format_report(figures, args.lang)
 
 
