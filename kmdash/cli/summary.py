@@ -17,9 +17,10 @@ def add(commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> str:
     from ..report.summary import summarise
-    from ..report.text import format_report
 
     figures = summarise(result_of(args))
     if args.json:
         return json.dumps(figures, ensure_ascii=False)
+    from ..report.text import format_report  # its column-width tables only for the text report
+
     return format_report(figures, args.lang)

@@ -20,22 +20,28 @@ def to_grid(body: list[list[object]], min_width: int) -> np.ndarray:
     return grid
 
 
-def text_cells(values: np.ndarray) -> np.ndarray:
+_STRIPPED = np.frompyfunc(lambda text: text.strip() or None, 1, 1)
+
+
+def text_cells(values: np.ndarray, types: np.ndarray) -> np.ndarray:
     """String cells stripped; blank strings and every other cell None."""
-    return np.array([(v.strip() or None) if type(v) is str else None for v in values], dtype=object)
+    out = np.full(len(values), None, dtype=object)
+    is_text = types == str
+    out[is_text] = _STRIPPED(values[is_text])
+    return out
 
 
 _TYPE = np.frompyfunc(type, 1, 1)
 
 
 def cell_types(values: np.ndarray) -> np.ndarray:
-    """Each cell's exact type, as an object array (one C loop; comparing it to `str` is cheap)."""
+    """Each cell's exact type, as an object array (one C loop; comparing it to `str` is cheap).
+    Taken once for a whole grid: that is several times faster than column by column."""
     return _TYPE(values)
 
 
-def other_cells(values: np.ndarray) -> np.ndarray:
+def other_cells(values: np.ndarray, types: np.ndarray) -> np.ndarray:
     """Cells holding a value that is not text (numbers, dates), NaN excluded."""
-    types = cell_types(values)
     other = (types != type(None)) & (types != str)
     idx = np.flatnonzero(other)
     other[idx] = [v == v for v in values[idx]]
@@ -50,10 +56,10 @@ def matches(pattern: re.Pattern, texts: np.ndarray, where: np.ndarray) -> np.nda
     return out
 
 
-def as_texts(raw: np.ndarray, text: np.ndarray) -> np.ndarray:
+def as_texts(raw: np.ndarray, text: np.ndarray, types: np.ndarray) -> np.ndarray:
     """Text cells as written, numbers as their digits (17.0 -> "17"), blanks None."""
     out = text.copy()
-    idx = np.flatnonzero(other_cells(raw))
+    idx = np.flatnonzero(other_cells(raw, types))
     out[idx] = [as_text(v) for v in raw[idx]]
     return out
 

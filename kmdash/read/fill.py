@@ -16,9 +16,6 @@ if TYPE_CHECKING:
 NO_GROUP = "(ไม่ระบุกลุ่ม)"
 
 
-BARRIER = object()  # stops carrying a member down past a subtotal or heading
-
-
 def carry_member(texts: list[np.ndarray], cols: dict, member_key: np.ndarray, rows: np.ndarray,
                   barrier: np.ndarray, through: np.ndarray) -> np.ndarray:
     """Loan rows that leave member, name and group blank under the member's first loan take them
@@ -26,9 +23,7 @@ def carry_member(texts: list[np.ndarray], cols: dict, member_key: np.ndarray, ro
     or carry rows. Returns the new no-member mask."""
     targets = [member_key] + [texts[cols[f]] for f in ("name", "group") if f in cols]
     for values in dict((id(v), v) for v in targets).values():
-        source = np.where(through, None, values)
-        above = pd.Series(np.where(barrier, BARRIER, source), dtype=object).ffill().to_numpy()
-        carried = np.where(above == BARRIER, None, above)
+        carried = filled_down(np.where(through, None, values), barrier)
         todo = rows & (values == None)  # noqa: E711
         values[todo] = carried[todo]
     return member_key == None  # noqa: E711
@@ -38,21 +33,27 @@ def group_column(group: np.ndarray | None, rows: Rows) -> np.ndarray:
     """Each row's group: the group column (a blank carried down from the loan above, as report writers
     print a group once); else the "กลุ่ม…" heading above, the "รวม …" subtotal below, or a lone heading."""
     totals = rows.subtotal | rows.grand
-    result = (carried_down(group, totals | rows.heading | rows.lone_heading) if group is not None
-              else pd.Series([None] * len(totals), dtype=object))
+    result = (filled_down(group, totals | rows.heading | rows.lone_heading) if group is not None
+              else np.full(len(totals), None, dtype=object))
     for fallback in (
-        lambda: carried_down(np.where(rows.heading, rows.label, None), totals),
+        lambda: filled_down(np.where(rows.heading, rows.label, None), totals),
         lambda: pd.Series([subtotal_group(t) if s else None for t, s in zip(rows.label, rows.subtotal)],
-                          dtype=object).bfill(),
-        lambda: carried_down(np.where(rows.lone_heading, rows.label, None), totals),
+                          dtype=object).bfill().to_numpy(),
+        lambda: filled_down(np.where(rows.lone_heading, rows.label, None), totals),
     ):
-        if not result.isna().any():
+        missing = pd.isna(result)
+        if not missing.any():
             break
-        result = result.fillna(fallback())
-    return result.fillna(NO_GROUP).to_numpy()
+        result = np.where(missing, fallback(), result)
+    return np.where(pd.isna(result), NO_GROUP, result)
 
 
-def carried_down(values: np.ndarray, barrier: np.ndarray) -> pd.Series:
-    """Values filled down into the blanks below them, not past a barrier row."""
-    marked = pd.Series(np.where(barrier, BARRIER, values), dtype=object).ffill().to_numpy()
-    return pd.Series(np.where(marked == BARRIER, None, marked), dtype=object)
+def filled_down(values: np.ndarray, barrier: np.ndarray) -> np.ndarray:
+    """Values filled down into the blanks below them, not past a barrier row (which becomes blank).
+    Works on row numbers: each row takes the value of the last row at or above it that is filled
+    or a barrier."""
+    rows = np.arange(len(values))
+    source = np.maximum.accumulate(np.where(barrier | ~pd.isna(values), rows, -1))
+    out = values[np.maximum(source, 0)].astype(object)
+    out[(source < 0) | barrier[np.maximum(source, 0)]] = None
+    return out

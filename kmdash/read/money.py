@@ -32,13 +32,14 @@ def money_text(text: str) -> float | None:
     return -value if negative else value
 
 
-def parse_money(values) -> tuple[np.ndarray, np.ndarray]:
+def parse_money(values, types: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(amounts in baht rounded to the satang, mask of filled cells that are not numbers).
 
     Numbers pass; text goes through money_text (each distinct text once); blanks are zero.
+    `types` are the cells' types where the caller has them already.
     """
     values = np.asarray(values, dtype=object)
-    types = cell_types(values)
+    types = cell_types(values) if types is None else types
     is_text = types == str
     is_number = (types == float) | (types == int)
     numbers = np.zeros(len(values))
