@@ -11,10 +11,13 @@ st.set_page_config(page_title="kmdash", page_icon=str(Path(__file__).parent / "a
                    layout="wide")
 ui.sidebar()
 
-pages = [
+data = [
     st.Page("pages/load.py", title=tr("page_load"), icon=":material/upload_file:", url_path="load", default=True),
     st.Page("pages/overview.py", title=tr("page_overview"), icon=":material/dashboard:", url_path="overview"),
     st.Page("pages/groups.py", title=tr("page_groups"), icon=":material/groups:", url_path="groups"),
     st.Page("pages/members.py", title=tr("page_members"), icon=":material/person:", url_path="members"),
 ]
-st.navigation(pages).run()
+plan = [
+    st.Page("pages/pool.py", title=tr("page_pool"), icon=":material/autorenew:", url_path="pool"),
+]
+st.navigation({tr("section_data"): data, tr("section_plan"): plan}).run()

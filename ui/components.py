@@ -162,7 +162,8 @@ def filtered_page(cur: Current, page: str) -> Analysis:
     return view
 
 
-TOOL_PAGES = {"grading": "pages/grading.py"}  # technique tools built so far; the others show on the plan
+# technique tools built so far; the others show on the plan
+TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py"}
 
 
 def tool_link(card) -> None:
