@@ -20,7 +20,6 @@ from . import state
 from .cache import Current, aliases, load_current
 from .state import lang, private, secret, source, tr
 
-
 PROJECTOR_CSS = Path(__file__).resolve().parents[1] / "assets" / "projector.css"
 
 
@@ -176,7 +175,8 @@ def filtered_page(cur: Current, page: str) -> Analysis:
     return view
 
 
-TOOL_PAGES = {"grading": "pages/grading.py"}  # technique tools built so far; the others show on the plan
+# technique tools built so far; the others show on the plan
+TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py"}
 
 
 def tool_link(card) -> None:

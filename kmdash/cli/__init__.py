@@ -11,10 +11,10 @@ import os
 import sys
 
 from ..errors import LedgerError
-from . import assign, grade, plan, summary
+from . import assign, grade, plan, pool, summary
 
 EXIT_USER_ERROR = 2
-COMMANDS = (summary, plan, grade, assign)
+COMMANDS = (summary, plan, grade, assign, pool)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -21,6 +21,8 @@ def run(args: argparse.Namespace) -> str:
     figures = summarise(result_of(args))
     if args.json:
         return json.dumps(figures, ensure_ascii=False)
-    from ..report.text import format_report  # its column-width tables only for the text report
+    from ..report.text import (
+        format_report,  # its column-width tables only for the text report
+    )
 
     return format_report(figures, args.lang)
