@@ -1,0 +1,125 @@
+"""T3's tool: every overdue member to exactly one person, the work balanced by amount or by count.
+
+- By amount: members largest debt first, each to the person with the least assigned so far (greedy LPT,
+  a heap: O(n log k)). Whoever ends highest took their last member while least loaded, so no person's
+  total exceeds another's by more than the largest single debt.
+- By count: round-robin in debt order, back and forth (1..k, k..1, ...): counts differ by at most one.
+- Within groups: each member group goes whole to one person, largest group first to the least loaded.
+  The bound is then weaker and honest: no person's total (or count) exceeds another's by more than the
+  largest single group's total (or member count). One large group can outweigh all the others.
+
+Money is summed in integer satang; ties go by member number (groups by name), then by the staff order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..errors import LedgerError
+
+BALANCES = ("amount", "count")
+COLUMNS = ["member_no", "name", "group", "days", "overdue", "assignee"]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    assignments: pd.DataFrame  # one row per overdue member (COLUMNS), largest debt first
+    loads: pd.DataFrame  # one row per person, in the order given: assignee, members, overdue
+    balance: str
+    within_group: bool
+
+
+def staff_names(text: str) -> list[str]:
+    """Names typed one per line or separated by commas; blank lines are not names."""
+    return [name for line in text.splitlines() if line.strip() for name in line.split(",")]
+
+
+def check_staff(staff: list[str]) -> list[str]:
+    """The names stripped; an empty or repeated name (case and spacing aside) is a user error."""
+    names = [" ".join(str(name).split()) for name in staff]
+    if not names:
+        raise LedgerError("ไม่มีชื่อผู้รับผิดชอบ ใส่ชื่ออย่างน้อยหนึ่งคน เช่น --staff \"สมชาย,สมศรี\"",
+                          "no staff names: give at least one, e.g. --staff \"Somchai,Somsri\"")
+    if "" in names:
+        raise LedgerError("มีชื่อผู้รับผิดชอบที่ว่าง (จุลภาคติดกันหรือท้ายรายชื่อ) ตรวจรายชื่อแล้วลองใหม่",
+                          "an empty staff name (two commas in a row, or one at the end): check the list")
+    seen: dict[str, str] = {}
+    for name in names:
+        key = unicodedata.normalize("NFKC", name).casefold()
+        if key in seen:
+            raise LedgerError(f"ชื่อผู้รับผิดชอบซ้ำ: '{name}' ใส่แต่ละคนครั้งเดียว",
+                              f"a staff name is repeated: '{name}'; give each person once")
+        seen[key] = name
+    return names
+
+
+def assign(members: pd.DataFrame, staff: list[str], balance: str = "amount",
+           within_group: bool = False) -> Assignment:
+    """Each overdue member (days > 0) of `members` to exactly one of `staff`, balanced as asked."""
+    people = check_staff(staff)
+    if balance not in BALANCES:
+        raise ValueError(f"balance must be one of {BALANCES}")
+    owing = _overdue(members)
+    if within_group:
+        person = _by_group(owing, len(people), balance)
+    elif balance == "amount":
+        person = _greedy(owing["satang"].to_numpy(), len(people))
+    else:
+        person = _round_robin(len(owing), len(people))
+    table = owing.assign(assignee=np.asarray(people, dtype=object)[person])
+    loads = _loads(table, people)
+    return Assignment(table[COLUMNS].reset_index(drop=True), loads, balance, within_group)
+
+
+def plan_columns(assignment: Assignment) -> pd.DataFrame:
+    """The plan's column: each assigned member's person, indexed by member number."""
+    return assignment.assignments.set_index("member_no")[["assignee"]]
+
+
+def _overdue(members: pd.DataFrame) -> pd.DataFrame:
+    """Overdue members with their debt in satang, largest first, then by member number."""
+    owing = members.loc[members["days"] > 0, ["member_no", "name", "group", "days", "overdue"]]
+    owing = owing.assign(member_no=owing["member_no"].astype(str),
+                         satang=np.rint(owing["overdue"].to_numpy(dtype=float) * 100).astype(np.int64))
+    return owing.sort_values(["satang", "member_no"], ascending=[False, True], kind="stable")
+
+
+def _greedy(weights: np.ndarray, k: int) -> np.ndarray:
+    """Per weight, in the order given: the person with the least so far (the first such in staff order)."""
+    heap = [(0, i) for i in range(k)]
+    out = np.empty(len(weights), dtype=np.int64)
+    for n, weight in enumerate(weights.tolist()):
+        load, i = heap[0]
+        out[n] = i
+        heapq.heapreplace(heap, (load + weight, i))
+    return out
+
+
+def _round_robin(n: int, k: int) -> np.ndarray:
+    """0..k-1, then k-1..0, and so on: counts within one, and the large debts spread too."""
+    position = np.arange(n)
+    step, lap = position % k, (position // k) % 2
+    return np.where(lap == 0, step, k - 1 - step)
+
+
+def _by_group(owing: pd.DataFrame, k: int, balance: str) -> np.ndarray:
+    """Whole groups, the heaviest first (then by name), each to the least loaded person."""
+    groups = owing.groupby("group", sort=False).agg(satang=("satang", "sum"), size=("satang", "size"))
+    weight = "satang" if balance == "amount" else "size"
+    groups = groups.rename_axis("key").reset_index().sort_values(
+        [weight, "satang", "key"], ascending=[False, False, True], kind="stable")
+    person = pd.Series(_greedy(groups[weight].to_numpy(), k), index=groups["key"].to_numpy())
+    return person.loc[owing["group"].to_numpy()].to_numpy()
+
+
+def _loads(table: pd.DataFrame, people: list[str]) -> pd.DataFrame:
+    """Members and overdue (baht, summed in satang) per person, in the staff order; zero for the idle."""
+    per = table.groupby("assignee", sort=False).agg(members=("satang", "size"), satang=("satang", "sum"))
+    per = per.reindex(people, fill_value=0)
+    return pd.DataFrame({"assignee": people, "members": per["members"].to_numpy(dtype=np.int64),
+                         "overdue": per["satang"].to_numpy(dtype=np.int64) / 100})
