@@ -81,6 +81,24 @@ def plan_columns(assignment: Assignment) -> pd.DataFrame:
     return assignment.assignments.set_index("member_no")[["assignee"]]
 
 
+def gap(assignment: Assignment) -> float:
+    """The largest difference between two people in what was balanced (baht, or members)."""
+    load = assignment.loads["overdue" if assignment.balance == "amount" else "members"]
+    return float(load.max() - load.min()) if len(load) else 0.0
+
+
+def bound(assignment: Assignment) -> float:
+    """What `gap` never exceeds: the largest single debt (or one member), or with whole groups the
+    largest group's total (or member count)."""
+    table = assignment.assignments
+    if table.empty:
+        return 0.0
+    if not assignment.within_group:
+        return float(table["overdue"].max()) if assignment.balance == "amount" else 1.0
+    groups = table.groupby("group")["overdue"]
+    return float(groups.sum().max().round(2)) if assignment.balance == "amount" else float(groups.size().max())
+
+
 def _overdue(members: pd.DataFrame) -> pd.DataFrame:
     """Overdue members with their debt in satang, largest first, then by member number."""
     owing = members.loc[members["days"] > 0, ["member_no", "name", "group", "days", "overdue"]]
