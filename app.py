@@ -16,5 +16,6 @@ pages = [
     st.Page("pages/overview.py", title=tr("page_overview"), icon=":material/dashboard:", url_path="overview"),
     st.Page("pages/groups.py", title=tr("page_groups"), icon=":material/groups:", url_path="groups"),
     st.Page("pages/members.py", title=tr("page_members"), icon=":material/person:", url_path="members"),
+    st.Page("pages/assign.py", title=tr("page_assign"), icon=":material/assignment_ind:", url_path="assign"),
 ]
 st.navigation(pages).run()

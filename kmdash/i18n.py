@@ -224,6 +224,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "each person reports every week on the downloaded form"),
     "assign_staff": ("ผู้รับผิดชอบ (เจ้าหน้าที่ / กรรมการ) บรรทัดละคน หรือคั่นด้วยจุลภาค",
                      "Staff and board members: one per line, or separated by commas"),
+    "assign_prompt": ("ใส่ชื่อผู้รับผิดชอบอย่างน้อยหนึ่งคนเพื่อแบ่งงาน", "Type at least one name to share out the work"),
     "assign_balance": ("แบ่งงานให้เท่ากันตาม", "Balance by"),
     "balance_amount": ("ยอดหนี้ค้าง", "amount overdue"),
     "balance_count": ("จำนวนราย", "number of members"),

@@ -162,7 +162,7 @@ def filtered_page(cur: Current, page: str) -> Analysis:
     return view
 
 
-TOOL_PAGES = {"grading": "pages/grading.py"}  # technique tools built so far; the others show on the plan
+TOOL_PAGES = {"grading": "pages/grading.py", "assign": "pages/assign.py"}  # technique tools built so far; the others show on the plan
 
 
 def tool_link(card) -> None:
