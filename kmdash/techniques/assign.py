@@ -72,7 +72,7 @@ def assign(members: pd.DataFrame, staff: list[str], balance: str = "amount",
     else:
         person = _round_robin(len(owing), len(people))
     table = owing.assign(assignee=np.asarray(people, dtype=object)[person])
-    loads = _loads(table, people)
+    loads = _loads(person, owing["satang"].to_numpy(), people)
     return Assignment(table[COLUMNS].reset_index(drop=True), loads, balance, within_group)
 
 
@@ -100,10 +100,11 @@ def bound(assignment: Assignment) -> float:
 
 
 def _overdue(members: pd.DataFrame) -> pd.DataFrame:
-    """Overdue members with their debt in satang, largest first, then by member number."""
+    """Overdue members with their debt in satang (and baht to the satang), largest first, then by member
+    number."""
     owing = members.loc[members["days"] > 0, ["member_no", "name", "group", "days", "overdue"]]
-    owing = owing.assign(member_no=owing["member_no"].astype(str),
-                         satang=np.rint(owing["overdue"].to_numpy(dtype=float) * 100).astype(np.int64))
+    satang = np.rint(owing["overdue"].to_numpy(dtype=float) * 100).astype(np.int64)
+    owing = owing.assign(member_no=owing["member_no"].astype(str), satang=satang, overdue=satang / 100)
     return owing.sort_values(["satang", "member_no"], ascending=[False, True], kind="stable")
 
 
@@ -127,17 +128,23 @@ def _round_robin(n: int, k: int) -> np.ndarray:
 
 def _by_group(owing: pd.DataFrame, k: int, balance: str) -> np.ndarray:
     """Whole groups, the heaviest first (then by name), each to the least loaded person."""
-    groups = owing.groupby("group", sort=False).agg(satang=("satang", "sum"), size=("satang", "size"))
-    weight = "satang" if balance == "amount" else "size"
-    groups = groups.rename_axis("key").reset_index().sort_values(
-        [weight, "satang", "key"], ascending=[False, False, True], kind="stable")
-    person = pd.Series(_greedy(groups[weight].to_numpy(), k), index=groups["key"].to_numpy())
-    return person.loc[owing["group"].to_numpy()].to_numpy()
+    codes, names = pd.factorize(owing["group"])
+    total, size = _sums(codes, owing["satang"].to_numpy(), len(names)), np.bincount(codes, minlength=len(names))
+    weight = total if balance == "amount" else size
+    order = sorted(range(len(names)), key=lambda g: (-weight[g], -total[g], names[g]))
+    person = np.empty(len(names), dtype=np.int64)
+    person[order] = _greedy(weight[order], k)
+    return person[codes]
 
 
-def _loads(table: pd.DataFrame, people: list[str]) -> pd.DataFrame:
+def _loads(person: np.ndarray, satang: np.ndarray, people: list[str]) -> pd.DataFrame:
     """Members and overdue (baht, summed in satang) per person, in the staff order; zero for the idle."""
-    per = table.groupby("assignee", sort=False).agg(members=("satang", "size"), satang=("satang", "sum"))
-    per = per.reindex(people, fill_value=0)
-    return pd.DataFrame({"assignee": people, "members": per["members"].to_numpy(dtype=np.int64),
-                         "overdue": per["satang"].to_numpy(dtype=np.int64) / 100})
+    return pd.DataFrame({"assignee": people, "members": np.bincount(person, minlength=len(people)),
+                         "overdue": _sums(person, satang, len(people)) / 100})
+
+
+def _sums(codes: np.ndarray, satang: np.ndarray, n: int) -> np.ndarray:
+    """Satang summed per code, exactly (integers)."""
+    out = np.zeros(n, dtype=np.int64)
+    np.add.at(out, codes, satang)
+    return out
