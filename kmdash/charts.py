@@ -157,3 +157,22 @@ def pool_figure(rotation: pd.DataFrame, pool: float, lang: str = "th") -> go.Fig
     fig.update_xaxes(categoryorder="array", categoryarray=[t("cycle_n", lang, n=n) for n in sorted(set(rows["cycle"]))])
     fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f", range=[0, pool * 1.15])
     return _layout(fig, t("chart_pool", lang))
+
+
+def loads_figure(loads: pd.DataFrame, balance: str = "amount", lang: str = "th") -> go.Figure:
+    """Per person (in the order given, top down): the overdue assigned (bars) with the member count beside
+    it; with balance "count", members are the bars and the baht beside them."""
+    rows = loads.iloc[::-1]
+    people = t("people", lang)
+    by_amount = balance == "amount"
+    value = rows["overdue"] if by_amount else rows["members"]
+    fig = go.Figure(go.Bar(
+        y=safe(rows["assignee"]), x=value, orientation="h", marker_color=OVERDUE if by_amount else MEMBERS,
+        text=[f"{o:,.0f} ({n:,} {people})" if by_amount else f"{n:,} {people} ({o:,.0f})"
+              for o, n in zip(rows["overdue"], rows["members"])],
+        textposition="outside", cliponaxis=False,
+        customdata=_money_texts(rows["overdue"], lang),
+        hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
+    fig.update_xaxes(title_text=t("baht" if by_amount else "members", lang), tickformat=",.0f" if by_amount else ",",
+                     range=[0, float(value.max() if len(rows) else 1) * 1.4 or 1])
+    return _layout(fig, t("chart_loads", lang), height=max(360, 50 * len(rows) + 140))

@@ -176,7 +176,7 @@ def filtered_page(cur: Current, page: str) -> Analysis:
 
 
 # technique tools built so far; the others show on the plan
-TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py"}
+TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py", "assign": "pages/assign.py"}
 
 
 def tool_link(card) -> None:

@@ -1,0 +1,373 @@
+"""T3's tool, assigned follow-up: every overdue member to exactly one person, the balance bounds (random
+ledgers), the CLI's JSON and text, the weekly workbook, and the page.
+
+Expected figures never come from kmdash.techniques.assign: debts are drawn in integer satang and the
+loads, bounds and members are counted here; the CLI is checked against tests/conftest.py's figures.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections import Counter, defaultdict
+from datetime import date
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
+
+from kmdash.errors import LedgerError
+from kmdash.report.weekly import week_dates
+from kmdash.report.xlsx_text import csv_text, sheet_titles, text_width
+from kmdash.synthetic import generate_loans
+from kmdash.techniques.assign import assign, plan_columns, staff_names
+
+from .conftest import AS_OF, ROOT, expected_figures
+from .test_app import router_on_every_run  # noqa: F401  (autouse: every page run goes through app.py)
+
+STAFF = ["สมชาย", "สมศรี", "มานพ"]
+
+
+# ---------------------------------------------------------------- random ledgers
+
+
+@st.composite
+def ledgers(draw) -> tuple[pd.DataFrame, dict[str, int], dict[str, str]]:
+    """A member table as analyse makes it (some members not overdue), with each overdue member's debt in
+    satang and group, as drawn."""
+    n = draw(st.integers(0, 40))
+    debts = draw(st.lists(st.integers(1, 10**9), min_size=n, max_size=n))
+    days = draw(st.lists(st.integers(0, 2000), min_size=n, max_size=n))
+    groups = draw(st.lists(st.sampled_from(["กลุ่ม 1", "กลุ่ม 2", "B", "a", "(ไม่ระบุกลุ่ม)"]), min_size=n, max_size=n))
+    members = pd.DataFrame({
+        "member_no": [f"{i:05d}" for i in draw(st.permutations(range(n)))],
+        "name": [f"สมาชิก {i}" for i in range(n)],
+        "group": groups, "days": days,
+        "overdue": [s / 100 if d > 0 else 0.0 for s, d in zip(debts, days)]})
+    owing = {m: s for m, s, d in zip(members["member_no"], debts, days) if d > 0}
+    return members, owing, dict(zip(members["member_no"], groups))
+
+
+def checked(members: pd.DataFrame, owing: dict[str, int], k: int, balance: str, within: bool):
+    """Assign and check what every assignment must be: each overdue member once, to one of the staff,
+    and loads that are the sums of what each person got. Returns per person (members, satang)."""
+    staff = [f"คนที่ {i}" for i in range(k)]
+    result = assign(members, staff, balance, within)
+    table = result.assignments
+    assert sorted(table["member_no"]) == sorted(owing)
+    assert set(table["assignee"]) <= set(staff)
+    got: dict[str, list[int]] = {p: [0, 0] for p in staff}
+    for m, p in zip(table["member_no"], table["assignee"]):
+        got[p][0] += 1
+        got[p][1] += owing[m]
+    loads = result.loads
+    assert list(loads["assignee"]) == staff
+    assert [got[p][0] for p in staff] == list(loads["members"])
+    assert [round(o * 100) for o in loads["overdue"]] == [got[p][1] for p in staff]
+    return result, got
+
+
+def spread(values) -> int:
+    values = list(values)
+    return max(values) - min(values)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ledgers(), st.integers(1, 8))
+def test_by_amount_no_total_exceeds_another_by_more_than_the_largest_debt(ledger, k):
+    members, owing, _ = ledger
+    _, got = checked(members, owing, k, "amount", False)
+    assert spread(s for _, s in got.values()) <= max(owing.values(), default=0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ledgers(), st.integers(1, 8))
+def test_by_count_loads_differ_by_at_most_one(ledger, k):
+    members, owing, _ = ledger
+    _, got = checked(members, owing, k, "count", False)
+    assert spread(n for n, _ in got.values()) <= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(ledgers(), st.integers(1, 8), st.sampled_from(["amount", "count"]))
+def test_within_group_each_group_has_one_person_and_the_group_bound_holds(ledger, k, balance):
+    members, owing, group_of = ledger
+    result, got = checked(members, owing, k, balance, True)
+    people = defaultdict(set)
+    for m, p in zip(result.assignments["member_no"], result.assignments["assignee"]):
+        people[group_of[m]].add(p)
+    assert all(len(p) == 1 for p in people.values())
+    totals, sizes = Counter(), Counter()
+    for m, s in owing.items():
+        totals[group_of[m]] += s
+        sizes[group_of[m]] += 1
+    if balance == "amount":
+        assert spread(s for _, s in got.values()) <= max(totals.values(), default=0)
+    else:
+        assert spread(n for n, _ in got.values()) <= max(sizes.values(), default=0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ledgers(), st.integers(1, 5), st.sampled_from(["amount", "count"]), st.booleans(), st.randoms())
+def test_the_same_ledger_in_any_row_order_gets_the_same_assignment(ledger, k, balance, within, rnd):
+    members = ledger[0]
+    order = list(range(len(members)))
+    rnd.shuffle(order)
+    staff = [f"p{i}" for i in range(k)]
+    first = assign(members, staff, balance, within)
+    again = assign(members.iloc[order], staff, balance, within)
+    pd.testing.assert_frame_equal(first.assignments, again.assignments)
+    pd.testing.assert_frame_equal(first.loads, again.loads)
+
+
+# ---------------------------------------------------------------- worked examples
+
+
+def five() -> pd.DataFrame:
+    """Debts of 50, 40, 30, 20 and 10 baht, member 00005 owing the most; one member not overdue."""
+    return pd.DataFrame({"member_no": ["00001", "00002", "00003", "00004", "00005", "00006"],
+                         "name": list("abcdef"), "group": ["g1", "g1", "g2", "g2", "g3", "g3"],
+                         "days": [10, 20, 30, 40, 50, 0], "overdue": [10.0, 20.0, 30.0, 40.0, 50.0, 0.0]})
+
+
+def pairs(result) -> list[tuple[str, str]]:
+    return list(zip(result.assignments["member_no"], result.assignments["assignee"]))
+
+
+def test_by_amount_largest_first_to_the_least_loaded_ties_to_the_first_named():
+    # A 50; B 40; B 70 (30); A 70 (20); A and B tie at 70: A takes 10 -> A 80, B 70
+    result = assign(five(), ["A", "B"])
+    assert pairs(result) == [("00005", "A"), ("00004", "B"), ("00003", "B"), ("00002", "A"), ("00001", "A")]
+    assert result.loads.to_dict("list") == {"assignee": ["A", "B"], "members": [3, 2], "overdue": [80.0, 70.0]}
+
+
+def test_by_count_goes_round_and_back_in_debt_order():
+    result = assign(five(), ["A", "B", "C"], "count")
+    assert pairs(result) == [("00005", "A"), ("00004", "B"), ("00003", "C"), ("00002", "C"), ("00001", "B")]
+    assert list(result.loads["members"]) == [1, 2, 2]
+
+
+def test_within_group_places_the_largest_group_first():
+    # g2 70, g3 50, g1 30: g2 -> A, g3 -> B, g1 -> B (50 < 70)
+    result = assign(five(), ["A", "B"], within_group=True)
+    assert dict(pairs(result)) == {"00005": "B", "00004": "A", "00003": "A", "00002": "B", "00001": "B"}
+    assert list(result.loads["overdue"]) == [70.0, 80.0]
+
+
+def test_ties_in_debt_go_by_member_number():
+    members = pd.DataFrame({"member_no": ["00009", "00002", "00005"], "name": list("xyz"), "group": ["g"] * 3,
+                            "days": [5, 5, 5], "overdue": [100.0, 100.0, 100.0]})
+    assert pairs(assign(members, ["A", "B", "C"])) == [("00002", "A"), ("00005", "B"), ("00009", "C")]
+
+
+def test_more_staff_than_debtors_and_no_debtors_at_all():
+    result = assign(five(), ["A", "B", "C", "D", "E", "F", "G"])
+    assert list(result.loads["members"]) == [1, 1, 1, 1, 1, 0, 0]
+    nobody = assign(five().assign(days=0, overdue=0.0), ["A", "B"])
+    assert nobody.assignments.empty and list(nobody.loads["overdue"]) == [0.0, 0.0]
+
+
+def test_plan_columns_give_each_assigned_member_their_person():
+    columns = plan_columns(assign(five(), ["A", "B"]))
+    assert columns.index.name == "member_no" and list(columns.columns) == ["assignee"]
+    assert columns.loc["00005", "assignee"] == "A" and "00006" not in columns.index
+
+
+# ---------------------------------------------------------------- staff names
+
+
+def test_staff_names_one_per_line_or_comma_separated_blank_lines_skipped():
+    assert staff_names("สมชาย\n\n สมศรี , มานพ \n") == ["สมชาย", " สมศรี ", " มานพ "]
+    assert list(assign(five(), staff_names(" สมศรี , มานพ")).loads["assignee"]) == ["สมศรี", "มานพ"]
+
+
+@pytest.mark.parametrize("staff, th, en", [
+    ([], "ไม่มีชื่อผู้รับผิดชอบ", "no staff names"),
+    (["A", " "], "ที่ว่าง", "empty staff name"),
+    (["สมชาย", " สมชาย "], "ซ้ำ", "repeated"),
+    (["Somchai", "SOMCHAI"], "ซ้ำ", "repeated"),
+    (["ทำนา", "ท\u0e4d\u0e32นา"], "ซ้ำ", "repeated"),  # sara am typed as nikhahit + sara aa
+])
+def test_empty_or_repeated_staff_names_are_refused_in_both_languages(staff, th, en):
+    with pytest.raises(LedgerError) as caught:
+        assign(five(), staff)
+    assert th in caught.value.th and en in caught.value.en
+
+
+# ---------------------------------------------------------------- the command line
+
+
+@pytest.fixture(scope="module")
+def loans():
+    return generate_loans(120, seed=7)
+
+
+@pytest.fixture
+def ledger(ledger_file, loans):
+    return ledger_file(loans)
+
+
+def test_cli_json_assigns_every_overdue_member_once_with_balanced_loads(cli, ledger, loans):
+    out = cli("assign", ledger, "--staff", ",".join(STAFF), "--json").json
+    expected = expected_figures(loans, AS_OF, top=10**6)
+    owing = {m["member"]: round(m["overdue"] * 100) for m in expected["top_members"]}
+    assert set(out) == {"assignments", "loads"}
+    assert all(set(a) == {"member", "assignee", "overdue"} for a in out["assignments"])
+    assert all(set(x) == {"assignee", "members", "overdue"} for x in out["loads"])
+    assert sorted(a["member"] for a in out["assignments"]) == sorted(owing)
+    assert all(round(a["overdue"] * 100) == owing[a["member"]] for a in out["assignments"])
+    assert [x["assignee"] for x in out["loads"]] == STAFF
+    assert sum(x["members"] for x in out["loads"]) == len(owing) == expected["members_overdue"]
+    assert round(sum(x["overdue"] for x in out["loads"]) * 100) == round(expected["overdue"] * 100)
+    totals = [round(x["overdue"] * 100) for x in out["loads"]]
+    assert max(totals) - min(totals) <= max(owing.values())
+
+
+def test_cli_count_balance(cli, ledger):
+    loads = cli("assign", ledger, "--staff", "A,B,C,D", "--balance", "count", "--json").json["loads"]
+    assert spread(x["members"] for x in loads) <= 1
+
+
+def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger):
+    thai = cli("assign", ledger, "--staff", ",".join(STAFF))
+    assert thai.code == 0 and "มอบหมายผู้รับผิดชอบ" in thai.out and all(p in thai.out for p in STAFF)
+    english = cli("assign", ledger, "--staff", "A,B", "--lang", "en", "--within-group")
+    assert "balanced by amount overdue, whole groups together" in english.out
+    assert "the largest group's total" in english.out
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--staff", "A,,B"], "empty staff name"),
+    (["--staff", "A,a"], "repeated"),
+    (["--staff", "A", "--out", "weekly.csv"], "must end in .xlsx"),
+    (["--staff", "A", "--balance", "size"], "bad command"),
+])
+def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, args, says):
+    run = cli("assign", ledger, *args)
+    assert run.code == 2 and run.out == ""
+    assert says in run.err and run.err.count("\n") == 1
+
+
+def test_cli_unwritable_out_is_a_user_error(cli, ledger, tmp_path):
+    run = cli("assign", ledger, "--staff", "A", "--out", tmp_path / "missing" / "weekly.xlsx")
+    assert run.code == 2 and "could not write" in run.err
+
+
+# ---------------------------------------------------------------- the weekly workbook
+
+
+@pytest.fixture
+def workbook(cli, ledger, tmp_path):
+    """The weekly workbook for three people, one of them named like a formula, with the CLI's JSON."""
+    path = tmp_path / "weekly.xlsx"
+    staff = ["สมชาย", "=1+1", "มานพ"]
+    out = cli("assign", ledger, "--staff", ",".join(staff), "--json", "--out", path).json
+    return path, staff, out
+
+
+def test_workbook_has_a_summary_then_a_sheet_per_person_with_their_debtors(workbook):
+    path, staff, out = workbook
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["สรุป", *staff]
+    for person in staff:
+        ws = wb[person]
+        assert ws.freeze_panes == "A3"
+        assert person in ws["A1"].value
+        header = [c.value for c in ws[2]]
+        assert header[:6] == ["ลำดับ", "เลขสมาชิก", "ชื่อ - สกุล", "กลุ่ม", "วันค้าง", "เงินต้นค้าง (บาท)"]
+        assert header[7:] == ["สัปดาห์ที่", "วันที่รายงาน", "ติดต่อแล้ว (ราย)", "ผลการติดตาม", "ยอดที่นัดชำระ (บาท)",
+                              "วันที่นัดชำระ"]
+        mine = [(a["member"], a["overdue"]) for a in out["assignments"] if a["assignee"] == person]
+        rows = [(r[1], r[5]) for r in ws.iter_rows(min_row=3, max_row=2 + len(mine), values_only=True)]
+        assert rows == mine
+        total = ws.cell(3 + len(mine), 6)
+        assert total.value == pytest.approx(sum(o for _, o in mine)) and total.number_format == "#,##0.00"
+        assert ws.cell(3, 6).number_format == "#,##0.00"
+        assert all(ws.cell(r, 2).data_type == "s" for r in range(3, 3 + len(mine)))  # member numbers stay text
+    summary = [r for r in wb["สรุป"].iter_rows(min_row=3, values_only=True)]
+    assert [(r[0], r[1], r[2]) for r in summary[:3]] == [(x["assignee"], x["members"], x["overdue"])
+                                                         for x in out["loads"]]
+
+
+def test_workbook_weekly_table_has_twelve_weeks_from_a_year_end_as_of_date(workbook):
+    ws = load_workbook(workbook[0])["มานพ"]
+    weeks = [(r[7], r[8]) for r in ws.iter_rows(min_row=3, max_row=20, values_only=True) if r[7] is not None]
+    assert weeks == [(i, d) for i, d in enumerate(
+        ["07/04/2567", "14/04/2567", "21/04/2567", "28/04/2567", "05/05/2567", "12/05/2567", "19/05/2567",
+         "26/05/2567", "02/06/2567", "09/06/2567", "16/06/2567", "23/06/2567"], start=1)]
+
+
+def test_a_name_that_looks_like_a_formula_stays_text(workbook):
+    path, _, _ = workbook
+    wb = load_workbook(path)
+    assert wb["=1+1"]["A1"].value.startswith("=1+1: ") and wb["=1+1"]["A1"].data_type == "s"
+    assert wb["สรุป"]["A4"].value == "=1+1" and wb["สรุป"]["A4"].data_type == "s"
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in archive.read(n) for n in sheets)
+
+
+def test_week_dates_run_to_the_fiscal_year_end_when_it_is_near():
+    assert week_dates(date(2024, 2, 20), (3, 31)) == [
+        date(2024, 2, 27), date(2024, 3, 5), date(2024, 3, 12), date(2024, 3, 19), date(2024, 3, 26),
+        date(2024, 3, 31)]
+    assert week_dates(date(2024, 3, 24), (3, 31)) == [date(2024, 3, 31)]
+    assert len(week_dates(date(2024, 1, 1), (3, 31))) == 12  # 90 days away: twelve weeks
+    assert week_dates(AS_OF, (3, 31))[0] == date(2024, 4, 7)  # on the year end: the next twelve weeks
+
+
+def test_sheet_titles_excel_accepts_unique_and_within_31_characters():
+    long = "ก" * 40
+    titles = sheet_titles(["ก/ข:ค", "A[1]*?", "'quoted'", long, long, "สรุป", "History"], reserved=("สรุป",))
+    assert titles == ["ก_ข_ค", "A_1___", "quoted", "ก" * 31, "ก" * 27 + " (2)", "สรุป (2)", "History (2)"]
+    assert all(len(t) <= 31 for t in titles)
+
+
+def test_text_helpers():
+    assert text_width("นางสาว สุนันทา") == 12  # the marks above and below take no column
+    assert [csv_text(x) for x in ["=1+1", "+66", "-", "@x", "สมชาย"]] == ["'=1+1", "'+66", "'-", "'@x", "สมชาย"]
+
+
+# ---------------------------------------------------------------- the page
+
+
+def open_page(privacy: bool = False) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    if privacy:
+        at.toggle(key="privacy").set_value(True)
+    at.switch_page("pages/assign.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_page_assigns_shows_loads_chart_and_downloads_and_privacy_masks_names(cli):
+    at = open_page()
+    assert at.info and not at.dataframe  # asks for names first
+    at.text_area(key="assign_staff").set_value("สมชาย\nสมศรี, มานพ").run()
+    assert not at.exception
+    loads, debtors = (d.value for d in at.dataframe)
+    assert list(loads.iloc[:, 0]) == STAFF
+    sample = cli("assign", ROOT / "sample_data" / "ledger_th.xlsx", "--staff", ",".join(STAFF), "--json").json
+    assert [list(r) for r in loads.itertuples(index=False)] == [[x["assignee"], x["members"], x["overdue"]]
+                                                                for x in sample["loads"]]
+    assert len(debtors) == len(sample["assignments"])
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert figure["layout"]["title"]["text"] == "งานของแต่ละคน"
+    assert len(at.get("download_button")) == 2
+    names = set(debtors.iloc[:, 1])
+    at.toggle(key="privacy").set_value(True).run()
+    masked = at.dataframe[1].value
+    assert not names & set(masked.iloc[:, 1]) and set(masked.iloc[:, 0]) == set(masked.iloc[:, 1])
+    assert list(at.dataframe[0].value.iloc[:, 0]) == STAFF  # the people who follow up are not members
+
+
+def test_page_says_what_is_wrong_with_the_names():
+    at = open_page()
+    at.text_area(key="assign_staff").set_value("สมชาย\nสมชาย").run()
+    assert not at.exception and "ซ้ำ" in at.error[0].value and not at.dataframe
+
