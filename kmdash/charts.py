@@ -7,7 +7,6 @@ import html
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from .analyse import pareto_count
 from .display import bucket, money, percent
@@ -33,26 +32,17 @@ def _layout(fig: go.Figure, title: str, height: int = 480) -> go.Figure:
 
 
 def aging_figure(aging: pd.DataFrame, lang: str = "th") -> go.Figure:
-    """Overdue principal (bars) and members (line) per aging bucket; each bar carries its baht and, under
-    it, the members whose oldest overdue loan is in that bucket."""
+    """Overdue principal per aging bucket; each bar carries its baht and, under it, the members whose
+    oldest overdue loan is in that bucket (numbers on the bars: nothing to read off an axis)."""
     rows = aging[aging["bucket"] != NOT_DUE]
-    labels = [bucket(b, lang) for b in rows["bucket"]]
     people = t("people", lang)
-    fig = make_subplots(specs=[[{"secondary_y": True}]])
-    fig.add_trace(go.Bar(x=labels, y=rows["overdue"], name=t("overdue", lang), marker_color=OVERDUE,
-                         text=[f"{v:,.0f}<br>{n:,} {people}" for v, n in zip(rows["overdue"], rows["members"])],
-                         textposition="outside", textfont=dict(size=16), cliponaxis=False,
-                         customdata=_money_texts(rows["overdue"], lang),
-                         hovertemplate="%{x}<br>%{customdata}<extra></extra>"), secondary_y=False)
-    fig.add_trace(go.Scatter(x=labels, y=rows["members"], name=t("members", lang), mode="lines+markers",
-                             marker=dict(size=12, color=MEMBERS), line=dict(width=3, color=MEMBERS),
-                             hovertemplate="%{x}<br>%{y:,} " + people + "<extra></extra>"),
-                  secondary_y=True)
+    fig = go.Figure(go.Bar(
+        x=[bucket(b, lang) for b in rows["bucket"]], y=rows["overdue"], name=t("overdue", lang),
+        marker_color=OVERDUE, text=[f"{v:,.0f}<br>{n:,} {people}" for v, n in zip(rows["overdue"], rows["members"])],
+        textposition="outside", textfont=dict(size=16), cliponaxis=False,
+        customdata=_money_texts(rows["overdue"], lang), hovertemplate="%{x}<br>%{customdata}<extra></extra>"))
     top = float(rows["overdue"].max()) if len(rows) else 1.0
-    fig.update_yaxes(title_text=t("baht", lang), secondary_y=False, tickformat=",.0f", range=[0, top * 1.25 or 1])
-    most = float(rows["members"].max()) if len(rows) else 1.0
-    fig.update_yaxes(title_text=t("members", lang), secondary_y=True, range=[0, most * 1.6 or 1], tickmode="auto",
-                     tickformat=",", showgrid=False)  # the line keeps below the bars' labels
+    fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f", range=[0, top * 1.25 or 1])
     fig.update_xaxes(tickangle=0, tickfont=dict(size=15))
     return _layout(fig, t("chart_aging", lang), height=520)
 

@@ -187,9 +187,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "chart_groups": ("หนี้ค้างตามกลุ่มสมาชิก", "Overdue by member group"),
     "chart_pareto": ("สมาชิกกี่คนถือหนี้ค้าง 80%", "How many members hold 80% of the overdue"),
     "chart_scatter": ("จำนวนวันค้างกับยอดค้างรายสมาชิก", "Days overdue against amount, per member"),
-    "cap_aging": ("แท่งสีแดงคือเงินต้นค้างชำระในแต่ละช่วงอายุหนี้ เส้นสีน้ำเงินคือจำนวนสมาชิกที่หนี้เก่าสุดอยู่ในช่วงนั้น",
-                  "Red bars: principal overdue in each age bucket; "
-                  "blue line: members whose oldest overdue loan is in it"),
+    "cap_aging": ("แต่ละแท่งคือเงินต้นค้างชำระในช่วงอายุหนี้นั้น (บาท) ใต้ตัวเลขคือจำนวนสมาชิกที่หนี้เก่าสุดอยู่ในช่วงนั้น",
+                  "Each bar: principal overdue in that age bucket (baht); under it, the members whose oldest "
+                  "overdue loan is in it"),
     "cap_groups": ("กลุ่มที่มีเงินต้นค้างมากที่สุดอยู่บนสุด ตัวเลขท้ายแท่งคือสัดส่วนของหนี้ค้างทั้งหมด",
                    "Groups with the most principal overdue on top; the figure is the group's share of all overdue"),
     "cap_pareto": ("สมาชิก {n:,} คนจากผู้ค้างชำระ {total:,} คน ถือหนี้ค้างรวมกัน 80% เริ่มติดตามจากกลุ่มนี้",
