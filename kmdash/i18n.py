@@ -224,8 +224,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "about_generated": ("สร้างเมื่อ", "Generated"),
     "about_members": ("สมาชิกที่ค้างชำระในแผน", "Overdue members in the plan"),
     "about_technique": ("{members:,} คน ต้องกรอก: {needs}", "{members:,} members; to fill in: {needs}"),
-    "plan_caption": ("สมาชิกที่ค้างชำระ {n:,} คน เรียงจากค้างมากไปน้อย ช่องว่างด้านขวาสำหรับกรอกการติดตาม",
-                     "{n:,} overdue members, largest first; the empty columns on the right are for the follow-up"),
+    "plan_caption": ("สมาชิกที่ค้างชำระ {n:,} คน เรียงจากค้างมากไปน้อย ชั้นสมาชิกจากการจัดชั้น ผู้รับผิดชอบและรอบกองทุน"
+                     "จากหน้าเครื่องมือเมื่อใช้แล้ว ช่องว่างที่เหลือสำหรับกรอกการติดตาม",
+                     "{n:,} overdue members, largest first; the grade from the grading, the assignee and pool cycle "
+                     "from the tool pages once used; the empty columns are for the follow-up"),
     "plan_download": ("ดาวน์โหลดแผน {kind} ({contents})", "Download the plan as {kind} ({contents})"),
     "plan_privacy_note": ("ตารางบนจอปิดบังชื่อ แต่ไฟล์ 'ข้อมูลจริง' มีชื่อและเลขสมาชิกสำหรับเจ้าหน้าที่ใช้ติดตาม "
                           "ไฟล์ 'ปิดบังชื่อแล้ว' ใช้นามแฝงเดียวกับบนจอ",

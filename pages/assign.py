@@ -7,7 +7,7 @@ from kmdash.display import plain
 from kmdash.errors import LedgerError
 from kmdash.report.assignment import assignment_csv, bound_text, measure
 from kmdash.report.weekly import weekly_workbook
-from kmdash.techniques.assign import BALANCES, assign, gap, staff_names
+from kmdash.techniques.assign import BALANCES, assign, gap, plan_columns, staff_names
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router
@@ -43,6 +43,7 @@ except LedgerError as exc:
 if assignment.assignments.empty:
     st.info(tr("assign_none"))
     st.stop()
+ui.remember_for_plan(cur, "assign", plan_columns(assignment))
 
 st.subheader(tr("assign_loads"))
 ui.table(assignment.loads, every_row=True)

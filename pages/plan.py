@@ -12,6 +12,7 @@ from kmdash.report.plan import (
     plan_csv,
     plan_table,
     plan_xlsx,
+    tool_columns,
 )
 from ui import components as ui
 from ui import state
@@ -23,7 +24,7 @@ ensure_router()
 cur = ui.need_current()
 lang = state.lang()
 ui.heading(cur, "plan")
-real = plan_table(cur.result, lang)
+real = plan_table(cur.result, lang, tool_columns(cur.result, lang) + ui.plan_fill(cur))
 masked = mask_plan(real, ui.member_aliases(cur), lang) if state.private() else None
 
 st.caption(tr("plan_caption", n=len(real)))

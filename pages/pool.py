@@ -27,6 +27,7 @@ k = int(right.number_input(tr("pool_cycles_input"), min_value=0, value=0, step=1
 
 chosen = pool.debts(analysis, group)
 rotation = pool.schedule(chosen, pool.satang(baht))
+ui.remember_for_plan(cur, "pool", pool.plan_columns(rotation))
 smallest = pool.pool_for_cycles(chosen, k) if k else None
 label = dict(zip(chosen["member"], ui.shown(chosen.rename(columns={"member": "member_no"}), cur)["member_no"]))
 

@@ -119,10 +119,26 @@ def test_bucket_and_techniques_in_the_chosen_language(result, table):
     assert english.loc[english["days"] > 1095, "bucket"].eq("over 3 years").all()
 
 
-def test_grades_fill_the_grade_column_when_given(result, table):
+def test_the_tools_fill_their_columns_of_the_plan(result, table):
     top, other = table["member"].iloc[0], table["member"].iloc[1]
-    graded = plan_table(result, grades=pd.Series({top: "ก", "99999": "ข"}))
-    assert graded.set_index("member").loc[[top, other], "grade"].tolist() == ["ก", ""]
+    graded = plan_table(result, filled=[pd.DataFrame({"grade": ["ก", "ข"]}, index=[top, "99999"]),
+                                        pd.DataFrame({"assignee": ["สมชาย"], "pool_cycle": [2]}, index=[other])])
+    rows = graded.set_index("member")
+    assert rows.loc[[top, other], "grade"].tolist() == ["ก", ""]
+    assert rows.loc[[top, other], "assignee"].tolist() == ["", "สมชาย"]
+    assert rows.loc[other, "pool_cycle"] == "2"
+
+
+def test_the_plan_command_fills_grade_assignee_and_pool_cycle(cli, tmp_path):
+    path = tmp_path / "plan.csv"
+    assert cli("plan", SAMPLE, "--staff", "สมชาย,สมศรี", "--pool", "300000", "--out", path).code == 0
+    rows = csv_rows(path.read_bytes())
+    header, body = rows[0], rows[1:]
+    column = {h: i for i, h in enumerate(header)}
+    assert {r[column["ชั้นสมาชิก"]] for r in body} <= {"ดีเยี่ยม", "ดี", "พอใช้", "ต้องปรับปรุง"}
+    assert {r[column["ผู้รับผิดชอบ"]] for r in body} == {"สมชาย", "สมศรี"}
+    pooled = [r for r in body if r[column["รอบกองทุนหมุนเวียน"]]]
+    assert pooled and all(r[column["สถานะ"]] == "refinanced" for r in pooled)
 
 
 def test_nobody_overdue_gives_an_empty_plan_that_still_exports(ledger_file, sample_loans):

@@ -187,3 +187,13 @@ def tool_link(card) -> None:
 
 def month_name(month: int) -> str:
     return THAI_MONTHS[month - 1] if lang() == "th" else calendar.month_name[month]
+
+
+def remember_for_plan(cur: Current, tool: str, columns: pd.DataFrame) -> None:
+    """What a tool page prepared for the plan (its plan columns), kept for this file in this session."""
+    st.session_state.setdefault("plan_fill", {})[tool] = (cur.key, columns)
+
+
+def plan_fill(cur: Current) -> list[pd.DataFrame]:
+    """The plan columns the tool pages prepared for the current file."""
+    return [frame for key, frame in st.session_state.get("plan_fill", {}).values() if key == cur.key]

@@ -9,23 +9,26 @@ from pathlib import Path
 from ..errors import LedgerError
 from ..i18n import t
 from .common import ledger_command, result_of, write
+from .pool import satang
 
 
 def add(commands) -> argparse.ArgumentParser:
     command = ledger_command(commands, "plan", "the collection plan of one ledger file")
     command.add_argument("--out", help="write the plan to this .csv or .xlsx file (default: CSV on stdout)")
+    command.add_argument("--staff", help="fill the assignee column: the people, comma separated (technique 3)")
+    command.add_argument("--pool", type=satang, metavar="P", help="fill the pool cycles: a pool of P baht (technique 4)")
     return command
 
 
 def run(args: argparse.Namespace) -> str | None:
     """The real plan (names and member numbers: the staff work from it) to --out, or as CSV on stdout."""
-    from ..report.plan import contents, plan_csv, plan_table, plan_xlsx
+    from ..report.plan import contents, plan_csv, plan_table, plan_xlsx, tool_columns
 
     suffix = Path(args.out).suffix.lower() if args.out else ".csv"
     if suffix not in (".csv", ".xlsx"):
         raise LedgerError(t("plan_bad_out", "th", path=args.out), t("plan_bad_out", "en", path=args.out))
     result = result_of(args)
-    table = plan_table(result, args.lang)
+    table = plan_table(result, args.lang, tool_columns(result, args.lang, args.staff, args.pool))
     data = plan_csv(table, False, args.lang) if suffix == ".csv" else plan_xlsx(table, result, False, args.lang)
     if not args.out:
         sys.stdout.buffer.write(data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -28,9 +29,10 @@ NUMBERS = MONEY | {"days"}
 CSV_MIME, XLSX_MIME = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def plan_table(result: Result, lang: str = "th", grades: pd.Series | None = None) -> pd.DataFrame:
-    """The plan (columns COLUMNS), largest overdue first. `grades`: a grade per member number (technique 5's
-    `grade_members`); without it the grade column stays empty."""
+def plan_table(result: Result, lang: str = "th", filled: Sequence[pd.DataFrame] = ()) -> pd.DataFrame:
+    """The plan (columns COLUMNS), largest overdue first. `filled`: what the tools prepared, each a frame
+    indexed by member number with some of the TO_FILL columns (the techniques' `plan_columns`); the rest
+    stays empty for the staff."""
     analysis = result.analysis
     overdue = analysis.members["days"] > 0
     members = analysis.members[overdue]
@@ -44,11 +46,26 @@ def plan_table(result: Result, lang: str = "th", grades: pd.Series | None = None
         "overdue": members["overdue"].round(2),
         "interest": interest.round(2),
         "techniques": technique_names(applying(analysis)[overdue], lang),
-        "grade": _grades(members["member_no"].astype(str), grades),
     })
-    for column in TO_FILL[1:]:  # the grade is set above
-        table[column] = ""
+    for column in TO_FILL:
+        table[column] = _filled(table["member"], filled, column)
     return table.reset_index(drop=True)
+
+
+def tool_columns(result: Result, lang: str = "th", staff: str | None = None,
+                 pool_satang: int | None = None) -> list[pd.DataFrame]:
+    """What the tools fill in the plan: every member's grade (technique 5, the default rules), and with
+    people the assignee (technique 3, balanced by amount), and with a pool the pool cycles (technique 4:
+    members cleared that way are `refinanced`)."""
+    from ..techniques import assign, grades, pool
+
+    analysis = result.analysis
+    frames = [grades.plan_columns(grades.grade_members(analysis, analysis.settings.grading), lang)]
+    if staff:
+        frames.append(assign.plan_columns(assign.assign(analysis.members, assign.staff_names(staff))))
+    if pool_satang:
+        frames.append(pool.plan_columns(pool.schedule(pool.debts(analysis, None), pool_satang)))
+    return frames
 
 
 def technique_names(flags: pd.DataFrame, lang: str = "th") -> pd.Series:
@@ -67,11 +84,14 @@ def _short(number: int, lang: str) -> str:
     return f"{number} {card.short[0 if lang == 'th' else 1]}"
 
 
-def _grades(member_nos: pd.Series, grades: pd.Series | None) -> pd.Series:
-    """The grade column: where technique 5's grading comes in."""
-    if grades is None:
-        return pd.Series("", index=member_nos.index)
-    return member_nos.map(grades.astype(str)).fillna("")
+def _filled(member_nos: pd.Series, filled: Sequence[pd.DataFrame], column: str) -> pd.Series:
+    """One TO_FILL column from the tools' frames that have it (the later wins), as text; else empty."""
+    out = pd.Series("", index=member_nos.index, dtype=object)
+    for frame in filled:
+        if column in frame:
+            values = member_nos.map(frame[column].astype(str))
+            out = out.where(values.isna(), values)
+    return out.astype(str)
 
 
 def mask_plan(table: pd.DataFrame, alias: dict[str, str], lang: str = "th") -> pd.DataFrame:

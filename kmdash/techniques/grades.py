@@ -174,3 +174,10 @@ def extra_criterion(key: str, name: str, bands: str = "1=10") -> Criterion:
     if len(pairs) == 1:
         return Criterion(key, name, name, tuple(pairs), higher_is_better=higher, floor=min(0.0, pairs[0][1]))
     return Criterion(key, name, name, tuple(pairs[1:]), higher_is_better=higher, floor=pairs[0][1])
+
+
+def plan_columns(grading: Grading, lang: str = "th") -> pd.DataFrame:
+    """The plan's column: each member's grade by name, indexed by member number."""
+    names = [g.name(lang) for g in grading.rules.grades]
+    return pd.DataFrame({"grade": [names[i] for i in grading.members["grade"]]},
+                        index=grading.members["member_no"].astype(str))
