@@ -6,7 +6,7 @@ import streamlit as st
 
 from kmdash import charts
 from kmdash.display import plain
-from kmdash.report.csv import safe_csv
+from kmdash.report.escape import safe_csv
 from kmdash.techniques import pool
 from ui import components as ui
 from ui import state

@@ -20,8 +20,9 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from kmdash.errors import LedgerError
+from kmdash.report.escape import neutralise
 from kmdash.report.weekly import week_dates
-from kmdash.report.xlsx_text import csv_text, sheet_titles, text_width
+from kmdash.report.xlsx_text import sheet_titles, text_width
 from kmdash.synthetic import generate_loans
 from kmdash.techniques.assign import assign, plan_columns, staff_names
 
@@ -328,7 +329,7 @@ def test_sheet_titles_excel_accepts_unique_and_within_31_characters():
 
 def test_text_helpers():
     assert text_width("นางสาว สุนันทา") == 12  # the marks above and below take no column
-    assert [csv_text(x) for x in ["=1+1", "+66", "-", "@x", "สมชาย"]] == ["'=1+1", "'+66", "'-", "'@x", "สมชาย"]
+    assert [neutralise(x) for x in ["=1+1", "+66", "-", "@x", "สมชาย"]] == ["'=1+1", "'+66", "'-", "'@x", "สมชาย"]
 
 
 # ---------------------------------------------------------------- the page

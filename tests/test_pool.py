@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kmdash.pipeline import run
-from kmdash.report.csv import safe_csv
+from kmdash.report.escape import safe_csv
 from kmdash.techniques import packing, pool
 from kmdash.techniques.pool import REFINANCED, Rotation
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..display import money
 from ..i18n import t
 from ..techniques.assign import Assignment, bound, gap
-from .xlsx_text import csv_text, text_width
+from .escape import neutralise
+from .xlsx_text import text_width
 
 
 def assignment_json(assignment: Assignment) -> dict:
@@ -48,7 +49,7 @@ def assignment_csv(assignment: Assignment, lang: str = "th") -> bytes:
     """The assignments with headers in `lang`, UTF-8 with a BOM (Excel reads Thai), text made inert."""
     table = assignment.assignments.copy()
     for column in ("member_no", "name", "group", "assignee"):
-        table[column] = table[column].map(csv_text)
+        table[column] = table[column].astype(str).map(neutralise)
     table = table.rename(columns={c: t(f"col_{c}", lang) for c in table.columns})
     return table.to_csv(index=False).encode("utf-8-sig")
 

@@ -21,3 +21,14 @@ def neutralise_column(texts: pd.Series) -> pd.Series:
     """neutralise() on every text of a column at once."""
     texts = texts.fillna("").astype(str)
     return texts.where(~texts.str.startswith(DANGEROUS), QUOTE + texts)
+
+
+def safe_csv(frame: pd.DataFrame) -> bytes:
+    """A frame as CSV that Thai Excel opens (UTF-8 with a BOM) with no text cell run as a formula; numbers
+    are left as they are."""
+    guarded = frame.copy()
+    for column in guarded.columns:
+        if guarded[column].dtype == object or pd.api.types.is_string_dtype(guarded[column]):
+            guarded[column] = neutralise_column(guarded[column])
+    guarded.columns = [neutralise(str(c)) for c in guarded.columns]
+    return guarded.to_csv(index=False).encode("utf-8-sig")

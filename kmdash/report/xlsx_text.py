@@ -1,6 +1,6 @@
 """User text into an xlsx, safely: always a text cell (a name such as "=1+1" never becomes a formula),
-without the control characters Excel refuses; sheet titles Excel accepts; widths that fit Thai. And the
-same text for a CSV, where a spreadsheet would run a leading = + - @ as a formula."""
+without the control characters Excel refuses; sheet titles Excel accepts; widths that fit Thai. (CSV text:
+`escape.neutralise`.)"""
 
 from __future__ import annotations
 
@@ -12,18 +12,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 MAX_CELL = 32_767  # characters Excel keeps in a cell
 MAX_TITLE = 31  # characters in a sheet title
 _NOT_IN_TITLE = re.compile(r"[\[\]:*?/\\]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ZERO_WIDTH = {"Mn", "Me", "Cf"}  # Thai vowel and tone marks sit above or below their letter
 
 
 def clean(value: object) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))[:MAX_CELL]
-
-
-def csv_text(value: object) -> str:
-    """Text for a CSV cell: one starting like a formula gets a leading apostrophe, shown as written."""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def put_text(ws, row: int, column: int, value: object):
