@@ -10,7 +10,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from ..read.dates import BE_OFFSET, THAI_MONTHS
 
@@ -47,8 +47,9 @@ def thai_font(element, size: Pt = SIZE) -> None:
 
 
 def thai_document():
-    """A new document whose Normal and Table Grid styles draw Thai in TH Sarabun New 16 pt."""
+    """A new A4 document whose Normal and Table Grid styles draw Thai in TH Sarabun New 16 pt."""
     doc = Document()
+    doc.sections[0].page_width, doc.sections[0].page_height = Mm(210), Mm(297)
     for style in ("Normal", "Table Grid"):
         thai_font(doc.styles[style].element)
     return doc

@@ -56,8 +56,7 @@ def _check(as_of: date, deadline: date, days: int, amount: float) -> None:
 
 
 def _debtors(members: pd.DataFrame) -> pd.DataFrame:
-    interest = members["interest_arrears"] if "interest_arrears" in members else 0.0
-    return members.assign(member_no=members["member_no"].astype(str), interest=interest,
+    return members.assign(member_no=members["member_no"].astype(str), interest=members.get("interest_arrears", 0.0),
                           days=members["days"].astype(int), loans_overdue=members["loans_overdue"].astype(int)
                           )[DEBTOR_COLUMNS]
 
@@ -71,7 +70,7 @@ def overdue_loans(loans: pd.DataFrame, member_nos: pd.Series) -> pd.DataFrame:
                         "contract": mine["contract"].astype(str) if "contract" in mine else "",
                         "due_date": mine["due_date"],
                         "overdue_amount": mine["overdue_amount"],
-                        "interest_arrears": mine["interest_arrears"] if "interest_arrears" in mine else 0.0})
+                        "interest_arrears": mine.get("interest_arrears", 0.0)})
     out["order"] = out["member_no"].map(order)
     return out.sort_values(["order", "due_date"], kind="stable")[LOAN_COLUMNS].reset_index(drop=True)
 

@@ -15,6 +15,7 @@ from ..analyse import Analysis
 from ..errors import LedgerError
 from . import packing
 from .base import in_legal_action
+
 REFINANCED = "refinanced"
 
 
