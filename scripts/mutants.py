@@ -24,9 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TESTS = {
     "analyse": ["tests/test_analyse.py"],
     "filters": ["tests/test_filters.py"],
-    "privacy": ["tests/test_privacy.py"],
+    "privacy": ["tests/test_privacy.py", "tests/test_privacy_aliases.py"],
     "reconcile": ["tests/test_reconcile.py"],
-    "settings": ["tests/test_settings.py", "tests/test_analyse.py"],
+    "settings": ["tests/test_settings.py", "tests/test_analyse.py", "tests/test_techniques.py",
+                 "tests/test_grading.py", "-k", "not page"],
     "read/account": ["tests/test_clean.py", "tests/test_load.py"],
     "read/cells": ["tests/test_clean.py"],
     "read/clean": ["tests/test_clean.py", "tests/test_load.py"],

@@ -176,7 +176,8 @@ def filtered_page(cur: Current, page: str) -> Analysis:
 
 
 # technique tools built so far; the others show on the plan
-TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py", "assign": "pages/assign.py"}
+TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py", "assign": "pages/assign.py",
+              "notices": "pages/notices.py"}
 
 
 def tool_link(card) -> None:

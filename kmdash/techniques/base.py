@@ -13,6 +13,8 @@ import pandas as pd
 from ..read.fill import NO_GROUP
 from ..settings import Settings
 
+LEGAL_STATUSES = frozenset({"legal", "judgment", "enforcement", "bankrupt"})  # the ledger's status codes of legal action
+
 
 @dataclass(frozen=True)
 class Card:
@@ -86,3 +88,11 @@ class Technique:
 
 def ratio(part: float, whole: float) -> float:
     return float(part) / float(whole) if whole else 0.0
+
+
+def in_legal_action(loans: pd.DataFrame) -> set[str]:
+    """Member numbers with a loan under legal action (none where the ledger has no status column)."""
+    if "status" not in loans:
+        return set()
+    legal = loans["status"].astype(str).str.strip().str.lower().isin(LEGAL_STATUSES)
+    return set(loans.loc[legal, "member_no"].astype(str))

@@ -1,0 +1,303 @@
+"""T1's tool, sieving notices: the debtors chosen, legal action set apart, the tiers after the deadline, the
+.docx (one page per debtor, Thai, the Thai deadline, the complex-script font), the command line and the page.
+
+Expected debtors never come from kmdash.techniques.notices: they are the oracle's overdue members
+(tests/conftest.py's expected_figures) filtered here by days and amount.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from lxml import etree
+from streamlit.testing.v1 import AppTest
+
+from kmdash.analyse import analyse
+from kmdash.errors import LedgerError
+from kmdash.report.letters import default_conditions, letters
+from kmdash.synthetic import generate_loans
+from kmdash.techniques.notices import EASED, NOTIFIED, PURSUED, choose, plan_columns, tiers
+
+from .conftest import AS_OF, ROOT, expected_figures
+from .test_app import router_on_every_run  # noqa: F401  (autouse: every page run goes through app.py)
+
+SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
+DEADLINE = date(2024, 5, 31)
+THAI_DEADLINE = "31 พฤษภาคม 2567"
+SUBJECT = "เรื่อง ขอให้ชำระหนี้เงินกู้ที่ค้างชำระ"
+
+
+@pytest.fixture(scope="module")
+def loans():
+    return generate_loans(150, seed=11)
+
+
+@pytest.fixture
+def ledger(ledger_file, loans):
+    return ledger_file(loans)
+
+
+def expected_debtors(loans, min_days: int, min_amount: float = 0.0) -> list[dict]:
+    """The oracle's overdue members at least min_days overdue owing at least min_amount, largest overdue first."""
+    members = expected_figures(loans, AS_OF, top=10**6)["top_members"]
+    return [m for m in members if m["days"] >= min_days and m["overdue"] >= min_amount]
+
+
+def pages(docx: bytes) -> list[list[str]]:
+    """The document's paragraphs' text cut into pages at each page break before a paragraph."""
+    out: list[list[str]] = []
+    for p in Document(io.BytesIO(docx)).paragraphs:
+        if p.paragraph_format.page_break_before or not out:
+            out.append([])
+        out[-1].append(p.text)
+    return out
+
+
+# ---------------------------------------------------------------- choosing debtors
+
+
+def test_choose_takes_members_at_least_n_days_and_the_amount_largest_first(loans):
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90, 5000)
+    want = expected_debtors(loans, 90, 5000)
+    assert want and list(chosen.debtors["member_no"]) == [m["member"] for m in want]
+    assert chosen.legal.empty and chosen.deadline == DEADLINE
+
+
+def test_min_days_defaults_to_the_long_overdue_setting(loans):
+    analysis = analyse(loans, AS_OF)
+    chosen = choose(analysis, DEADLINE)
+    assert chosen.min_days == analysis.settings.long_overdue_days == 365
+    assert list(chosen.debtors["member_no"]) == [m["member"] for m in expected_debtors(loans, 365)]
+
+
+def test_each_debtor_gets_every_overdue_loan_oldest_first(loans):
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 1)
+    due = loans[(loans["due_date"] < str(AS_OF)) & (loans["principal_overdue"] > 0)]
+    assert sorted(chosen.loans["contract"]) == sorted(due["contract"])
+    for member, mine in chosen.loans.groupby("member_no"):
+        assert mine["due_date"].is_monotonic_increasing
+        want = next(m for m in expected_debtors(loans, 1) if m["member"] == member)
+        assert abs(mine["overdue_amount"].sum() - want["overdue"]) < 0.005
+
+
+def test_members_under_legal_action_get_no_notice_and_are_listed(loans):
+    owing = [m["member"] for m in expected_debtors(loans, 90)]
+    codes = {owing[0]: "legal", owing[1]: " Judgment ", owing[2]: "enforcement", owing[3]: "bankrupt",
+             owing[4]: "restructured", owing[5]: "default"}
+    status = loans["member_no"].map(codes).fillna("normal")
+    chosen = choose(analyse(loans.assign(status=status), AS_OF), DEADLINE, 90)
+    assert list(chosen.legal["member_no"]) == owing[:4]
+    assert list(chosen.debtors["member_no"]) == owing[4:]
+    assert not set(chosen.loans["member_no"]) & set(owing[:4])
+
+
+def test_one_loan_under_legal_action_is_enough(loans):
+    member = expected_debtors(loans, 90)[0]["member"]
+    first = loans.index[loans["member_no"] == member][0]
+    status = loans.index.map(lambda i: "legal" if i == first else "normal")
+    assert list(choose(analyse(loans.assign(status=status), AS_OF), DEADLINE, 90).legal["member_no"]) == [member]
+
+
+@pytest.mark.parametrize("deadline, days, amount, says", [
+    (AS_OF, 90, 0, "after the ledger's date"),
+    (date(2024, 1, 1), 90, 0, "after the ledger's date"),
+    (DEADLINE, -1, 0, "must not be negative"),
+    (DEADLINE, 90, -5, "must not be negative"),
+])
+def test_bad_choices_are_user_errors(loans, deadline, days, amount, says):
+    with pytest.raises(LedgerError, match=says):
+        choose(analyse(loans, AS_OF), deadline, days, amount)
+
+
+# ---------------------------------------------------------------- tiers
+
+
+def test_tiers_notified_until_marked_then_eased_or_pursued(loans):
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90)
+    a, b, c = chosen.debtors["member_no"][:3]
+    tier = tiers(chosen, {a: "met", b: "not_met", c: "pending", "99999": "met"})
+    assert list(tier.index) == list(chosen.debtors["member_no"]) and tier.index.name == "member_no"
+    assert (tier[a], tier[b], tier[c]) == (EASED, PURSUED, NOTIFIED)
+    assert (tier.drop([a, b]) == NOTIFIED).all()
+
+
+def test_plan_columns_give_tier_and_deadline_by_member_number(loans):
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90)
+    member = chosen.debtors["member_no"][0]
+    columns = plan_columns(chosen, {member: "not_met"})
+    assert list(columns.columns) == ["tier", "deadline"] and columns.index.name == "member_no"
+    assert columns.loc[member, "tier"] == PURSUED and (columns["deadline"] == DEADLINE).all()
+    assert (plan_columns(chosen)["tier"] == NOTIFIED).all()
+
+
+# ---------------------------------------------------------------- the document
+
+
+@pytest.fixture(scope="module")
+def document(loans) -> tuple[bytes, list[dict]]:
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90)
+    return letters(chosen, "สหกรณ์การเกษตรทดสอบ จำกัด", AS_OF, default_conditions()), expected_debtors(loans, 90)
+
+
+def test_one_page_per_chosen_debtor_in_thai_with_the_thai_deadline(document):
+    data, want = document
+    got = pages(data)
+    assert len(got) == len(want) > 5
+    for page, member in zip(got, want):
+        assert page[0] == "สหกรณ์การเกษตรทดสอบ จำกัด" and SUBJECT in page
+        assert f"เรียน {member['name']} สมาชิกเลขที่ {member['member']}" in page
+        assert "ตามทะเบียนลูกหนี้เงินกู้ของสหกรณ์ ณ วันที่ 31 มีนาคม 2567 ท่านมีหนี้เงินกู้ที่ค้างชำระ ดังนี้" in page
+        assert f"ขอให้ท่านปฏิบัติตามเงื่อนไขต่อไปนี้ ภายในวันที่ {THAI_DEADLINE}" in page
+        assert "2. ติดต่อสหกรณ์เพื่อตกลงทำหนังสือผ่อนชำระหนี้" in page
+
+
+def test_each_page_has_a_table_of_the_members_overdue_loans_and_their_total(document, loans):
+    data, want = document
+    tables = Document(io.BytesIO(data)).tables
+    assert len(tables) == len(want)
+    for table, member in zip(tables, want):
+        rows = [[c.text for c in r.cells] for r in table.rows]
+        assert rows[0] == ["เลขที่สัญญา", "วันครบกำหนดชำระ", "เงินต้นค้างชำระ (บาท)", "ดอกเบี้ยค้างชำระ (บาท)"]
+        mine = loans[(loans["member_no"] == member["member"]) & (loans["due_date"] < str(AS_OF))
+                     & (loans["principal_overdue"] > 0)]
+        assert sorted(r[0] for r in rows[1:-1]) == sorted(mine["contract"])
+        assert rows[-1][0] == "รวม" and rows[-1][2] == f"{member['overdue']:,.2f}"
+        assert all(re.fullmatch(r"\d{1,2} \S+ 25\d\d", r[1]) for r in rows[1:-1])  # Buddhist Era
+
+
+def test_every_run_and_style_sets_the_complex_script_font_and_size(document):
+    with zipfile.ZipFile(io.BytesIO(document[0])) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+        styles = archive.read("word/styles.xml").decode()
+    assert 'w:cs="TH Sarabun New"' in styles and '<w:szCs w:val="32"/>' in styles
+    runs = body.iter(qn("w:r"))
+    for r in runs:
+        fonts, size = r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}"), r.find(f"{qn('w:rPr')}/{qn('w:szCs')}")
+        assert fonts.get(qn("w:cs")) == "TH Sarabun New" and fonts.get(qn("w:ascii")) == "TH Sarabun New"
+        assert size.get(qn("w:val")) in ("32", "40")  # 16 pt, the co-op's name 20 pt
+
+
+def test_the_conditions_are_the_users_text_one_paragraph_a_line(loans):
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 365)
+    text = "ชำระหนี้ {ทั้งหมด}\n\n  ภายในกำหนด  "
+    got = pages(letters(chosen, None, AS_OF, text))
+    assert got[0][0] == "สหกรณ์" and "ชำระหนี้ {ทั้งหมด}" in got[0] and "ภายในกำหนด" in got[0]
+    assert "1. ชำระเงินต้นและดอกเบี้ยที่ค้างชำระทั้งหมด หรือ" not in got[0]
+
+
+def test_names_from_the_file_are_text_never_markup(loans):
+    member = expected_debtors(loans, 365)[0]["member"]
+    odd = loans.assign(name=loans["name"].where(loans["member_no"] != member, "นาย <b>&{name}\x0b</w:t> ก"))
+    chosen = choose(analyse(odd, AS_OF), DEADLINE, 365)
+    got = pages(letters(chosen, "สหกรณ์ A&B <จำกัด>", AS_OF, "ข้อ {1} & <2>"))
+    assert got[0][0] == "สหกรณ์ A&B <จำกัด>" and "ข้อ {1} & <2>" in got[0]
+    assert f"เรียน นาย <b>&{{name}}</w:t> ก สมาชิกเลขที่ {member}" in got[0]
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_cli_writes_the_notices_and_says_how_many(cli, ledger, loans, tmp_path):
+    out = tmp_path / "หนังสือ.docx"
+    run = cli("notices", ledger, "--deadline", "31/05/2567", "--min-days", "180", "--min-amount", "1000", "--out", out)
+    want = expected_debtors(loans, 180, 1000)
+    assert run.code == 0 and f"{len(want)} ราย" in run.out and THAI_DEADLINE in run.out
+    assert "ไม่มีคอลัมน์นี้" in run.out  # no status column: says where legal action would come from
+    assert len(pages(out.read_bytes())) == len(want)
+
+
+def test_cli_lists_the_members_under_legal_action(cli, ledger, loans, tmp_path, monkeypatch):
+    """The reader takes a status column only with the debt-status field: here the status is added after reading."""
+    import kmdash.cli.notices as command
+
+    sued = expected_debtors(loans, 365)[0]
+    read = command.result_of
+
+    def with_status(args):
+        result = read(args)
+        loans_read = result.analysis.loans
+        status = (loans_read["member_no"] == sued["member"]).map({True: "judgment", False: "normal"})
+        result.analysis = analyse(loans_read.assign(status=status), result.as_of, result.analysis.settings)
+        return result
+
+    monkeypatch.setattr(command, "result_of", with_status)
+    run = cli("notices", ledger, "--deadline", "2024-05-31", "--out", tmp_path / "n.docx")
+    assert run.code == 0 and "อยู่ระหว่างดำเนินคดีแล้ว ไม่ออกหนังสือ 1 ราย" in run.out
+    assert run.out.rstrip().endswith(f"  {sued['member']} {sued['name']}")
+    assert len(pages((tmp_path / "n.docx").read_bytes())) == len(expected_debtors(loans, 365)) - 1
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--deadline", "ไม่ใช่วันที่"], "is not a date"),
+    (["--deadline", "2024-03-01"], "after the ledger's date"),
+    (["--deadline", "2024-05-31", "--out", "notices.txt"], "must end in .docx"),
+    (["--deadline", "2024-05-31", "--min-amount", "1e12"], "no debtor is overdue"),
+    (["--deadline", "2024-05-31", "--min-days", "-3"], "must not be negative"),
+    ([], "--deadline"),
+])
+def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, tmp_path, args, says):
+    out = [] if "--out" in args else ["--out", tmp_path / "n.docx"]
+    run = cli("notices", ledger, *args, *out)
+    assert run.code == 2 and run.out == ""
+    assert says in run.err and run.err.count("\n") == 1
+
+
+# ---------------------------------------------------------------- the page
+
+
+def open_page(privacy: bool = False) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    if privacy:
+        at.toggle(key="privacy").set_value(True)
+    at.switch_page("pages/notices.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def sample_members(cli, tmp_path, *args) -> list[str]:
+    run = cli("notices", SAMPLE, "--deadline", "2024-05-31", "--out", tmp_path / "n.docx", *args)
+    data = (tmp_path / "n.docx").read_bytes()
+    return [line.split("สมาชิกเลขที่ ")[1] for page in pages(data) for line in page if "สมาชิกเลขที่" in line] \
+        if run.code == 0 else []
+
+
+def test_page_lists_the_debtors_offers_the_letters_and_marks_after_the_deadline(cli, tmp_path):
+    at = open_page()
+    assert at.text_input(key="notices_deadline").value == "30/04/2567"  # a month after the ledger's date
+    at.text_input(key="notices_deadline").set_value("31/05/2567").run()
+    assert not at.exception and THAI_DEADLINE in at.caption.values
+    debtors = at.dataframe[0].value
+    assert list(debtors.iloc[:, 0]) == sample_members(cli, tmp_path)
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == [f"ดาวน์โหลดหนังสือแจ้ง {len(debtors)} ฉบับ (.docx มีชื่อจริงของสมาชิก)"]
+    assert "ทะเบียนนี้ไม่มีคอลัมน์นี้" in " ".join(at.caption.values)
+    first, second = debtors.iloc[:2, 0]
+    at.session_state["notice_marks"] = {first: "met", second: "not_met"}
+    at.run()
+    editor = at.data_editor[0].value
+    assert list(editor.iloc[:3, -1]) == ["ปฏิบัติตามเงื่อนไข", "ไม่ปฏิบัติตาม", "รอผล"]
+    assert f"แจ้งแล้ว {len(debtors) - 2} ราย · ชะลอการติดตาม 1 ราย · ดำเนินการจนถึงที่สุด 1 ราย" in at.markdown.values
+
+
+def test_page_fewer_days_more_debtors_and_a_bad_deadline_says_so(cli, tmp_path):
+    at = open_page()
+    at.number_input(key="notices_min_days").set_value(90).run()
+    assert list(at.dataframe[0].value.iloc[:, 0]) == sample_members(cli, tmp_path, "--min-days", "90")
+    at.text_input(key="notices_deadline").set_value("31/13/2567").run()
+    assert not at.exception and "ไม่ใช่วันที่" in at.error[0].value and not at.dataframe
+
+
+def test_page_before_the_deadline_waits_and_privacy_masks_names():
+    at = open_page(privacy=True)
+    at.text_input(key="notices_deadline").set_value("31/12/2600").run()
+    assert not at.exception and not at.data_editor and "หลังวันที่" in at.info[0].value
+    shown = at.dataframe[0].value
+    assert set(shown.iloc[:, 0]) == set(shown.iloc[:, 1]) and shown.iloc[0, 0].startswith("สมาชิก ")
