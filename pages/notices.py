@@ -10,7 +10,7 @@ from kmdash.errors import LedgerError
 from kmdash.read.dates import parse_date_text
 from kmdash.report.letters import default_conditions, letters
 from kmdash.report.thai_docx import MIME, long_date
-from kmdash.techniques.notices import MARKS, NOTIFIED, TIER_OF_MARK, choose, tiers
+from kmdash.techniques.notices import MARKS, NOTIFIED, TIER_OF_MARK, choose, plan_columns, tiers
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router
@@ -64,6 +64,7 @@ except LedgerError as exc:
     st.error(plain(exc.message(lang)), icon="⚠️")
     st.stop()
 
+ui.remember_for_plan(cur, "notices", plan_columns(notices, st.session_state.get(MARKS_KEY)))
 st.subheader(tr("notices_chosen", n=len(notices.debtors), deadline=long_date(deadline, lang)))
 if notices.debtors.empty:
     st.info(tr("notices_none", days=notices.min_days, amount=f"{notices.min_amount:,.2f}"))
