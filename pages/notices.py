@@ -10,7 +10,14 @@ from kmdash.errors import LedgerError
 from kmdash.read.dates import parse_date_text
 from kmdash.report.letters import default_conditions, letters
 from kmdash.report.thai_docx import MIME, long_date
-from kmdash.techniques.notices import MARKS, NOTIFIED, TIER_OF_MARK, choose, plan_columns, tiers
+from kmdash.techniques.notices import (
+    MARKS,
+    NOTIFIED,
+    TIER_OF_MARK,
+    choose,
+    plan_columns,
+    tiers,
+)
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router

@@ -335,3 +335,10 @@ def test_plan_page_in_english():
     at = go(start("en"), "plan")
     assert list(at.dataframe[0].value.columns)[:2] == ["Member no.", "Name"]
     assert download_labels(at)[0] == "Download the plan as Excel (Real data: names and member numbers)"
+
+
+def test_a_notice_deadline_in_the_plan_is_written_in_the_buddhist_era(result, table):
+    top = table["member"].iloc[0]
+    filled = plan_table(result, filled=[pd.DataFrame({"tier": ["notified"], "deadline": [date(2024, 5, 31)]},
+                                                     index=[top])])
+    assert filled.set_index("member").loc[top, ["tier", "deadline"]].tolist() == ["notified", "31/05/2567"]

@@ -6,14 +6,14 @@ An export says what it holds: real names and member numbers, or the aliases priv
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
-from ..display import bucket, day
+from ..display import bucket, date_entry, day
 from ..i18n import t
 from ..pipeline import Result
 from ..privacy import mask
@@ -48,7 +48,7 @@ def plan_table(result: Result, lang: str = "th", filled: Sequence[pd.DataFrame] 
         "techniques": technique_names(applying(analysis)[overdue], lang),
     })
     for column in TO_FILL:
-        table[column] = _filled(table["member"], filled, column)
+        table[column] = _filled(table["member"], filled, column, lang)
     return table.reset_index(drop=True)
 
 
@@ -84,12 +84,14 @@ def _short(number: int, lang: str) -> str:
     return f"{number} {card.short[0 if lang == 'th' else 1]}"
 
 
-def _filled(member_nos: pd.Series, filled: Sequence[pd.DataFrame], column: str) -> pd.Series:
-    """One TO_FILL column from the tools' frames that have it (the later wins), as text; else empty."""
+def _filled(member_nos: pd.Series, filled: Sequence[pd.DataFrame], column: str, lang: str) -> pd.Series:
+    """One TO_FILL column from the tools' frames that have it (the later wins), as text (dates as Thai
+    staff write them); else empty."""
     out = pd.Series("", index=member_nos.index, dtype=object)
     for frame in filled:
         if column in frame:
-            values = member_nos.map(frame[column].astype(str))
+            texts = frame[column].map(lambda v: date_entry(v, lang) if isinstance(v, date) else str(v))
+            values = member_nos.map(texts)
             out = out.where(values.isna(), values)
     return out.astype(str)
 
