@@ -104,7 +104,8 @@ def test_one_row_per_overdue_member_with_the_ledgers_figures(table, sample_loans
         assert (row.name, row.group, row.days) == (want["name"], want["group"], want["days"]), row.member
         assert (satang(row.overdue), satang(row.interest)) == (want["overdue"], want["interest"]), row.member
     assert table["overdue"].is_monotonic_decreasing  # largest overdue first
-    assert (table[["grade", "tier", "deadline", "assignee", "pool_cycle", "status", "notes"]] == "").all().all()
+    assert (table[["grade", "tier", "deadline", "group_leader", "assignee", "pool_cycle", "status", "notes"]]
+            == "").all().all()
 
 
 def test_bucket_and_techniques_in_the_chosen_language(result, table):
