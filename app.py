@@ -23,5 +23,6 @@ st.navigation({
                          page("groups", "groups"), page("members", "person")],
     tr("section_knowledge"): [page("cards", "menu_book")],
     tr("section_plan"): [page("selector", "rule"), page("grading", "workspace_premium"),
-                         page("assign", "assignment_ind"), page("pool", "autorenew"), page("plan", "checklist")],
+                         page("leaders", "diversity_3"), page("assign", "assignment_ind"), page("pool", "autorenew"),
+                         page("plan", "checklist")],
 }).run()

@@ -130,7 +130,7 @@ def filter_bar(cur: Current, page: str) -> Filters:
 
 
 MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_arrears", "penalty", "share_capital",
-                 "deposits", "overdue", "overdue_amount", "interest"}
+                 "deposits", "overdue", "overdue_amount", "interest", "fee"}
 
 
 ROW_PX, HEADER_PX, MOST_PX = 35, 38, 640
@@ -176,7 +176,8 @@ def filtered_page(cur: Current, page: str) -> Analysis:
 
 
 # technique tools built so far; the others show on the plan
-TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py", "assign": "pages/assign.py"}
+TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py", "assign": "pages/assign.py",
+              "leaders": "pages/leaders.py"}
 
 
 def tool_link(card) -> None:
