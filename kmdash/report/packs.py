@@ -46,15 +46,21 @@ def packs_xlsx(packs: Packs, as_of: date, lang: str = "th") -> bytes:
 
 def _summary_sheet(packs: Packs, as_of: date, name: str, lang: str) -> xlsx.Sheet:
     columns = SUMMARY if packs.fee.rule else SUMMARY[:-1]
-    groups = packs.groups[columns]
-    total = {"group": t("xl_total", lang), "leader": "", "debtors": int(groups["debtors"].sum()),
-             "overdue": round(float(groups["overdue"].sum()), 2), "oldest_days": int(groups["oldest_days"].max()),
-             "fee": round(float(groups["fee"].sum()), 2)} if len(groups) else {}
-    frame = pd.concat([groups, pd.DataFrame([total], columns=columns)], ignore_index=True) if total else groups
+    frame = _with_total(packs.groups, lang)[columns]
     title = t("packs_title", lang, day=day(as_of, lang), every=packs.every_months,
               dates=dates_text(packs.meetings, lang), fee=fee_text(packs, lang))
     headers = [t("col_overdue_baht" if c == "overdue" else f"col_{c}", lang) for c in columns]
     return xlsx.Sheet(name, frame, headers, MONEY, title)
+
+
+def _with_total(groups: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The groups and a total row (the oldest debt of all) when there are any."""
+    if groups.empty:
+        return groups
+    total = {"group": t("xl_total", lang), "leader": "", "debtors": int(groups["debtors"].sum()),
+             "overdue": round(float(groups["overdue"].sum()), 2), "oldest_days": int(groups["oldest_days"].max()),
+             "fee": round(float(groups["fee"].sum()), 2)}
+    return pd.concat([groups, pd.DataFrame([total])], ignore_index=True)
 
 
 def _group_sheet(packs: Packs, group, name: str, as_of: date, lang: str) -> xlsx.Sheet:

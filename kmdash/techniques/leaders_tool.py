@@ -139,5 +139,5 @@ def _groups(debtors: pd.DataFrame, fee: Fee, leaders: dict[str, str]) -> pd.Data
     table = pd.DataFrame({"debtors": by.size(), "satang": by["satang"].sum(), "oldest_days": by["days"].max()})
     table = table.reset_index().sort_values(["satang", "group"], ascending=[False, True], kind="stable")
     fees = fee.satang(table["debtors"].to_numpy(), table["satang"].to_numpy()) / 100 if fee.rule else np.nan
-    table = table.assign(leader=table["group"].map(leaders).fillna(""), overdue=table["satang"] / 100, fee=fees)
+    table = table.assign(leader=[leaders.get(g, "") for g in table["group"]], overdue=table["satang"] / 100, fee=fees)
     return table[GROUPS].reset_index(drop=True)
