@@ -38,8 +38,8 @@ HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-x", "@x", "=1+2"]
 SHEETS = ["เกี่ยวกับไฟล์", "แผนติดตามหนี้", "1 ร่อนตะแกรง", "2 ผู้นำกลุ่ม", "3 มอบหมาย", "4 กองทุนหมุนเวียนกลุ่ม",
           "5 จัดชั้นสมาชิก"]
 HEADERS_TH = ["เลขสมาชิก", "ชื่อ - สกุล", "กลุ่ม", "วันค้าง (สูงสุด)", "อายุหนี้", "เงินต้นค้าง", "ดอกเบี้ยค้าง",
-              "เทคนิคที่ใช้ได้", "ชั้นสมาชิก", "ระดับการติดตาม", "กำหนดเสร็จ", "ผู้รับผิดชอบ", "รอบกองทุนหมุนเวียน",
-              "สถานะ", "หมายเหตุ"]
+              "เทคนิคที่ใช้ได้", "ชั้นสมาชิก", "ระดับการติดตาม", "กำหนดเสร็จ", "ผู้นำกลุ่ม", "ผู้รับผิดชอบ",
+              "รอบกองทุนหมุนเวียน", "สถานะ", "หมายเหตุ"]
 
 
 def overdue_members(loans: pd.DataFrame, as_of: date = AS_OF) -> dict[str, dict]:
@@ -144,7 +144,7 @@ def test_csv_round_trip_keeps_thai_and_the_figures(table):
     for got, want in zip(rows[1:], table.itertuples(index=False)):
         assert got[:5] == [want.member, want.name, want.group, str(want.days), want.bucket]
         assert got[5:7] == [f"{want.overdue:.2f}", f"{want.interest:.2f}"]
-        assert got[7] == want.techniques and got[8:] == [""] * 7
+        assert got[7] == want.techniques and got[8:] == [""] * 8
     assert "ร่อนตะแกรง" in rows[1][7] and rows[1][1].startswith("นา")  # Thai intact, not mojibake
 
 
@@ -191,6 +191,7 @@ def test_xlsx_has_about_plan_and_a_sheet_per_technique(result, table):
     assert sieving.max_row - 1 == int((table["days"] > 365).sum())
     assert wb["3 มอบหมาย"].max_row == len(table) + 1
     assert [c.value for c in wb["5 จัดชั้นสมาชิก"][1]][6] == "ชั้นสมาชิก"
+    assert [c.value for c in wb["2 ผู้นำกลุ่ม"][1]][-3:] == ["ผู้นำกลุ่ม", "สถานะ", "หมายเหตุ"]
 
 
 def test_xlsx_about_sheet_says_what_it_holds(result, table):
