@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections import defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 import pytest
@@ -210,7 +210,7 @@ def test_packs_of_no_debtors_is_a_summary_alone():
     made = packs(members().assign(days=0), AS_OF, fee=Fee(per_debtor=10))
     wb = load_workbook(io.BytesIO(packs_xlsx(made, AS_OF)))
     assert wb.sheetnames == ["สรุป"]
-    ics = Calendar.from_ical(meetings_ics(made, AS_OF, "en", datetime(2024, 1, 1, tzinfo=timezone.utc)))
+    ics = Calendar.from_ical(meetings_ics(made, AS_OF, "en", datetime(2024, 1, 1, tzinfo=UTC)))
     assert len(list(ics.walk("VEVENT"))) == 4
 
 

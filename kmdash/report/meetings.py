@@ -3,7 +3,7 @@ chosen language, that any calendar program imports. Groups and leaders only: no 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -17,7 +17,7 @@ ICS_MIME = "text/calendar"
 
 def meetings_ics(packs: Packs, as_of: date, lang: str = "th", made: datetime | None = None) -> bytes:
     """The calendar's bytes; `made` (UTC, now by default) stamps each event."""
-    stamp = made or datetime.now(timezone.utc)
+    stamp = made or datetime.now(UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

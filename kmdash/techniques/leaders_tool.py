@@ -46,6 +46,7 @@ class Fee:
         return "per_debtor" if self.per_debtor is not None else "share" if self.share is not None else None
 
     def satang(self, debtors: np.ndarray, overdue_satang: np.ndarray) -> np.ndarray:
+        """Each group's fee in satang from its debtors and its overdue (satang); only with a rule."""
         if self.per_debtor is not None:
             return debtors * round(self.per_debtor * 100)
         return np.rint(overdue_satang * self.share).astype(np.int64)
@@ -82,8 +83,12 @@ def meeting_dates(as_of: date, every_months: int) -> tuple[date, ...]:
 
 def named_groups(members: pd.DataFrame) -> list[str]:
     """The ledger's named member groups in natural order ("กลุ่มที่ 2" before "กลุ่มที่ 10")."""
-    names = set(members["group"].astype(str)) - {NO_GROUP}
-    return sorted(names, key=lambda g: [(0, int(p), "") if p.isdecimal() else (1, 0, p) for p in re.split(r"(\d+)", g)])
+    return sorted(set(members["group"].astype(str)) - {NO_GROUP}, key=_natural)
+
+
+def _natural(text: str) -> list[tuple]:
+    """A sort key reading the runs of digits as numbers."""
+    return [(0, int(part), "") if part.isdecimal() else (1, 0, part) for part in re.split(r"(\d+)", text)]
 
 
 def leader_names(pairs: dict[str, str]) -> dict[str, str]:
