@@ -22,6 +22,7 @@ st.navigation({
     tr("section_data"): [page("load", "upload_file", default=True), page("overview", "dashboard"),
                          page("groups", "groups"), page("members", "person")],
     tr("section_knowledge"): [page("cards", "menu_book")],
-    tr("section_plan"): [page("notices", "mail"), page("selector", "rule"), page("grading", "workspace_premium"),
-                         page("assign", "assignment_ind"), page("pool", "autorenew"), page("plan", "checklist")],
+    tr("section_plan"): [page("selector", "rule"), page("notices", "mail"), page("leaders", "diversity_3"),
+                         page("assign", "assignment_ind"), page("pool", "autorenew"), page("grading", "workspace_premium"),
+                         page("plan", "checklist")],
 }).run()

@@ -166,3 +166,18 @@ def loads_figure(loads: pd.DataFrame, balance: str = "amount", lang: str = "th")
     fig.update_xaxes(title_text=t("baht" if by_amount else "members", lang), tickformat=",.0f" if by_amount else ",",
                      range=[0, float(value.max() if len(rows) else 1) * 1.4 or 1])
     return _layout(fig, t("chart_loads", lang), height=max(360, 50 * len(rows) + 140))
+
+
+def leaders_figure(groups: pd.DataFrame, lang: str = "th", top: int = 20) -> go.Figure:
+    """T2: the principal overdue per group (leaders_tool.Packs.groups, largest first; the `top` largest), with
+    the debtors its leader follows up beside each bar."""
+    rows = groups.head(top).iloc[::-1]
+    people = t("people", lang)
+    fig = go.Figure(go.Bar(
+        y=safe(rows["group"]), x=rows["overdue"], orientation="h", marker_color=OVERDUE,
+        text=[f"{o:,.0f} ({n:,} {people})" for o, n in zip(rows["overdue"], rows["debtors"])],
+        textposition="outside", cliponaxis=False, customdata=_money_texts(rows["overdue"], lang),
+        hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
+    fig.update_xaxes(title_text=t("baht", lang), tickformat=",.0f",
+                     range=[0, float(rows["overdue"].max() if len(rows) else 1) * 1.4 or 1])
+    return _layout(fig, t("chart_leaders", lang), height=max(360, 40 * len(rows) + 140))

@@ -27,7 +27,7 @@ TESTS = {
     "privacy": ["tests/test_privacy.py", "tests/test_privacy_aliases.py"],
     "reconcile": ["tests/test_reconcile.py"],
     "settings": ["tests/test_settings.py", "tests/test_analyse.py", "tests/test_techniques.py",
-                 "tests/test_grading.py", "-k", "not page"],
+                 "tests/test_grading.py", "-k", "not page and not switching and not announcement"],
     "read/account": ["tests/test_clean.py", "tests/test_load.py"],
     "read/cells": ["tests/test_clean.py"],
     "read/clean": ["tests/test_clean.py", "tests/test_load.py"],

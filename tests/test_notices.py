@@ -22,7 +22,14 @@ from kmdash.analyse import analyse
 from kmdash.errors import LedgerError
 from kmdash.report.letters import default_conditions, letters
 from kmdash.synthetic import generate_loans
-from kmdash.techniques.notices import EASED, NOTIFIED, PURSUED, choose, plan_columns, tiers
+from kmdash.techniques.notices import (
+    EASED,
+    NOTIFIED,
+    PURSUED,
+    choose,
+    plan_columns,
+    tiers,
+)
 
 from .conftest import AS_OF, ROOT, expected_figures
 from .test_app import router_on_every_run  # noqa: F401  (autouse: every page run goes through app.py)

@@ -130,7 +130,7 @@ def filter_bar(cur: Current, page: str) -> Filters:
 
 
 MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_arrears", "penalty", "share_capital",
-                 "deposits", "overdue", "overdue_amount", "interest"}
+                 "deposits", "overdue", "overdue_amount", "interest", "fee"}
 
 
 ROW_PX, HEADER_PX, MOST_PX = 35, 38, 640
@@ -175,15 +175,13 @@ def filtered_page(cur: Current, page: str) -> Analysis:
     return view
 
 
-# technique tools built so far; the others show on the plan
 TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py", "assign": "pages/assign.py",
-              "notices": "pages/notices.py"}
+              "notices": "pages/notices.py", "leaders": "pages/leaders.py"}
 
 
 def tool_link(card) -> None:
-    """A link from a technique to its tool's page (the plan's page until the tool is built)."""
-    target = TOOL_PAGES.get(card.tool, "pages/plan.py")
-    st.page_link(target, label=tr("open_tool"), icon=":material/arrow_forward:")
+    """A link from a technique to its tool's page."""
+    st.page_link(TOOL_PAGES[card.tool], label=tr("open_tool"), icon=":material/arrow_forward:")
 
 
 def month_name(month: int) -> str:

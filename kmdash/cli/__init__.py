@@ -11,10 +11,10 @@ import os
 import sys
 
 from ..errors import LedgerError
-from . import assign, grade, notices, plan, pool, summary
+from . import assign, grade, leaders, notices, plan, pool, summary
 
 EXIT_USER_ERROR = 2
-COMMANDS = (summary, plan, grade, assign, pool, notices)
+COMMANDS = (summary, plan, notices, leaders, assign, pool, grade)
 
 
 class _Parser(argparse.ArgumentParser):

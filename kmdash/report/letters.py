@@ -20,7 +20,15 @@ from docx.oxml.ns import qn
 from ..display import baht, day
 from ..i18n import t
 from ..techniques.notices import Notices
-from .thai_docx import TITLE_SIZE, long_date, paragraph, run, table, thai_document, to_bytes
+from .thai_docx import (
+    TITLE_SIZE,
+    long_date,
+    paragraph,
+    run,
+    table,
+    thai_document,
+    to_bytes,
+)
 
 TOKEN = re.compile("\ue000(\\w+)\ue001")
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold

@@ -22,7 +22,7 @@ from . import xlsx
 from .escape import neutralise_column
 
 FIGURES = ("member", "name", "group", "days", "bucket", "overdue", "interest", "techniques")
-TO_FILL = ("grade", "tier", "deadline", "assignee", "pool_cycle", "status", "notes")  # by the tools and staff
+TO_FILL = ("grade", "tier", "deadline", "group_leader", "assignee", "pool_cycle", "status", "notes")  # by the tools and staff
 COLUMNS = FIGURES + TO_FILL
 MONEY = frozenset({"overdue", "interest"})
 NUMBERS = MONEY | {"days"}

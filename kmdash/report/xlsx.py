@@ -31,24 +31,31 @@ class Sheet:
     """One sheet: a header row (`headers`, one per column of `frame`) above the frame's rows.
 
     Columns named in `money` are written to the satang (#,##0.00); other number columns as they are;
-    everything else as text (blank text leaves the cell empty).
+    everything else as text (blank text leaves the cell empty). A `title` is one line above the header,
+    frozen with it.
     """
 
     name: str
     frame: pd.DataFrame
     headers: list[str]
     money: frozenset[str] = field(default_factory=frozenset)
+    title: str = ""
+
+    @property
+    def top(self) -> int:
+        """Rows above the frame's: the header, and the title line when there is one."""
+        return 2 if self.title else 1
 
 
 def workbook(sheets: list[Sheet]) -> bytes:
     """The xlsx file's bytes; the first sheet is the one shown on opening."""
     texts = [{c: pd.factorize(s.frame[c]) for c in s.frame.columns if _is_text(s, c)} for s in sheets]
-    strings = _Strings([np.asarray(s.headers, dtype=object) for s in sheets]
+    strings = _Strings([np.asarray(s.headers + ([s.title] if s.title else []), dtype=object) for s in sheets]
                        + [np.asarray(uniques, dtype=object) for t in texts for _, uniques in t.values()])
     numbers = {money: _Numbers([_values(s, c) for s in sheets for c in s.frame.columns
                                 if not _is_text(s, c) and (c in s.money) == money], money) for money in (False, True)}
     longest = max((len(s.frame) for s in sheets), default=0)
-    rows = np.array([f'<row r="{r}">' for r in range(2, longest + 2)], dtype=object)
+    rows = np.array([f'<row r="{r}">' for r in range(2, longest + 3)], dtype=object)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         z.writestr("[Content_Types].xml", _content_types(len(sheets)))
@@ -58,7 +65,8 @@ def workbook(sheets: list[Sheet]) -> bytes:
         z.writestr("xl/styles.xml", _STYLES)
         z.writestr("xl/sharedStrings.xml", strings.xml())
         for i, (sheet, factors) in enumerate(zip(sheets, texts), start=1):
-            xml = _sheet_xml(sheet, strings, numbers, factors, rows[:len(sheet.frame)], selected=i == 1)
+            body = rows[sheet.top - 1:sheet.top - 1 + len(sheet.frame)]
+            xml = _sheet_xml(sheet, strings, numbers, factors, body, selected=i == 1)
             z.writestr(f"xl/worksheets/sheet{i}.xml", xml)
     return buffer.getvalue()
 
@@ -131,13 +139,17 @@ def _sheet_xml(sheet: Sheet, strings: _Strings, numbers: dict[bool, _Numbers], t
             grid[:, i], width = numbers[column in sheet.money].column(_values(sheet, column))
         widths.append(min(max(width, strings.widths[headers[i - 1]], LEAST_WIDTH), MOST_WIDTH) + 2)
     header_row = "".join(f'<c s="{STYLE_HEADER}" t="s"><v>{code}</v></c>' for code in headers)
+    title = f'<row r="1"><c s="{STYLE_HEADER}" t="s"><v>{strings.codes([sheet.title])[0]}</v></c></row>'
+    head = (title if sheet.title else "") + f'<row r="{sheet.top}">{header_row}</row>'
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, start=1))
     tab = ' tabSelected="1"' if selected else ""
-    view = (f'<sheetView workbookViewId="0"{tab}><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
-            'state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>')
+    first = f"A{sheet.top + 1}"
+    view = (f'<sheetView workbookViewId="0"{tab}><pane ySplit="{sheet.top}" topLeftCell="{first}" '
+            f'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="{first}" '
+            f'sqref="{first}"/></sheetView>')
     return (f'{_HEAD}<worksheet xmlns="{_MAIN}"><sheetViews>{view}</sheetViews>'
             f'<sheetFormatPr defaultRowHeight="18"/><cols>{cols}</cols>'
-            f'<sheetData><row r="1">{header_row}</row>{"".join(grid.ravel().tolist())}</sheetData></worksheet>')
+            f'<sheetData>{head}{"".join(grid.ravel().tolist())}</sheetData></worksheet>')
 
 
 def _letter(index: int) -> str:

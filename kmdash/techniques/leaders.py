@@ -15,7 +15,7 @@ CARD = Card(
     method=(("จัดการประชุมผู้นำกลุ่มทุก 3 – 4 เดือนต่อครั้ง", "A meeting of group leaders every 3-4 months"),
             ("จัดเอกสารข้อมูลและมอบหมายให้ติดตามเร่งรัดหนี้", "Give them the debtor documents and assign them the follow-up"),
             ("กำหนดค่าตอบแทนการปฏิบัติงานอย่างเหมาะสม", "Pay them a fitting fee for it")),
-    tool="leaders", plan_columns=("assignee",))
+    tool="leaders", plan_columns=("group_leader",))
 
 
 class Leaders(Technique):

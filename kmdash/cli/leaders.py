@@ -1,0 +1,60 @@
+"""`python -m kmdash leaders FILE --out packs.xlsx [--every-months 3|4] [--fee-per-debtor X | --fee-share S]
+[--calendar meetings.ics] [--leader "GROUP=NAME" ...]`: technique 2, a pack per group for its leader,
+the leaders' meetings and their fee."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import LedgerError
+from ..i18n import t
+from .common import ledger_command, result_of, write
+
+
+def add(commands) -> argparse.ArgumentParser:
+    command = ledger_command(commands, "leaders", "a pack per member group for its leader, the meetings (technique 2)")
+    command.add_argument("--out", help="write the packs (.xlsx): a summary, then a sheet per group")
+    command.add_argument("--every-months", type=int, choices=(3, 4), default=3, help="meet every 3 or 4 months")
+    fee = command.add_mutually_exclusive_group()
+    fee.add_argument("--fee-per-debtor", type=float, metavar="X", help="the fee: X baht per debtor in the group")
+    fee.add_argument("--fee-share", type=float, metavar="S",
+                     help="the fee: a share S (0.02 = 2%%) of the group's principal overdue on the as-of date")
+    command.add_argument("--calendar", help="write the meetings as an iCalendar file (.ics)")
+    command.add_argument("--leader", action="append", metavar="GROUP=NAME", help="a group's leader, as in the ledger")
+    return command
+
+
+def run(args: argparse.Namespace) -> str:
+    from ..report.meetings import meetings_ics
+    from ..report.packs import packs_text, packs_xlsx
+    from ..techniques.leaders_tool import Fee, packs
+
+    _check_suffix(args.out, ".xlsx", "out_bad")
+    _check_suffix(args.calendar, ".ics", "ics_bad")
+    fee, leaders = Fee(args.fee_per_debtor, args.fee_share), leader_pairs(args.leader or [])
+    result = result_of(args)
+    made = packs(result.analysis.members, result.as_of, args.every_months, fee, leaders)
+    lines = [packs_text(made, result.file, result.as_of, args.lang)]
+    if args.out:
+        write(args.out, packs_xlsx(made, result.as_of, args.lang))
+        lines.append(t("packs_written", args.lang, path=args.out))
+    if args.calendar:
+        write(args.calendar, meetings_ics(made, result.as_of, args.lang))
+        lines.append(t("calendar_written", args.lang, path=args.calendar))
+    return "\n".join(lines)
+
+
+def leader_pairs(items: list[str]) -> dict[str, str]:
+    """"GROUP=NAME" options as a dict (split at the first "=": a typed name may start with one)."""
+    pairs = {}
+    for item in items:
+        group, sep, name = item.partition("=")
+        if not sep or not group.strip():
+            raise LedgerError(t("leader_bad", "th", text=item), t("leader_bad", "en", text=item))
+        pairs[group.strip()] = name
+    return pairs
+
+
+def _check_suffix(path: str | None, suffix: str, key: str) -> None:
+    if path and not path.lower().endswith(suffix):
+        raise LedgerError(t(key, "th", path=path), t(key, "en", path=path))

@@ -1,0 +1,271 @@
+"""T2's tool, group leaders: a pack per group (only its own members), the meetings 3 or 4 months apart (also
+as a valid iCalendar file), the fee by its rule, the CLI and the page.
+
+Expected members per group come from tests/conftest.py's independent figures, never from kmdash.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+import pandas as pd
+import pytest
+from icalendar import Calendar
+from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
+
+from kmdash.errors import LedgerError
+from kmdash.report.meetings import meetings_ics
+from kmdash.report.packs import packs_xlsx
+from kmdash.synthetic import generate_loans
+from kmdash.techniques.leaders_tool import (
+    Fee,
+    add_months,
+    meeting_dates,
+    named_groups,
+    packs,
+    plan_columns,
+)
+
+from .conftest import AS_OF, ROOT, expected_figures
+from .test_app import router_on_every_run  # noqa: F401  (autouse: every page run goes through app.py)
+
+ODD = {"กลุ่มที่ 1 บ้านหนองบัว": "=SUM(A1,A9)", "กลุ่มที่ 2 บ้านโนนสูง": "กลุ่ม [2]: โนน/สูง*?\\ " + "ก" * 30}
+
+
+# ---------------------------------------------------------------- months and meetings
+
+
+@pytest.mark.parametrize("start, months, end", [
+    (date(2024, 1, 31), 1, date(2024, 2, 29)),  # leap year: clamped to the month's end
+    (date(2023, 1, 31), 1, date(2023, 2, 28)),
+    (date(2024, 3, 31), 3, date(2024, 6, 30)),
+    (date(2024, 11, 30), 3, date(2025, 2, 28)),
+    (date(2024, 12, 15), 4, date(2025, 4, 15)),
+    (date(2024, 5, 31), 12, date(2025, 5, 31)),
+])
+def test_add_months_clamps_to_the_month_end(start, months, end):
+    assert add_months(start, months) == end
+
+
+def test_meetings_a_year_ahead_each_counted_from_the_as_of_date():
+    assert meeting_dates(date(2024, 3, 31), 3) == (date(2024, 6, 30), date(2024, 9, 30), date(2024, 12, 31),
+                                                   date(2025, 3, 31))
+    assert meeting_dates(date(2024, 3, 31), 4) == (date(2024, 7, 31), date(2024, 11, 30), date(2025, 3, 31))
+    assert meeting_dates(date(2023, 11, 30), 3)[1] == date(2024, 5, 30)  # no drift from the February clamp
+    with pytest.raises(LedgerError, match="3 or 4 months"):
+        meeting_dates(AS_OF, 5)
+
+
+# ---------------------------------------------------------------- the packs
+
+
+def members() -> pd.DataFrame:
+    """Two groups and one member of no group; member 6 is not overdue."""
+    return pd.DataFrame({"member_no": ["1", "2", "3", "4", "5", "6"], "name": list("abcdef"),
+                         "group": ["g2", "g1", "g1", "(ไม่ระบุกลุ่ม)", "g2", "g1"], "days": [10, 400, 5, 50, 30, 0],
+                         "overdue": [100.0, 300.0, 50.01, 70.0, 200.0, 0.0], "interest_arrears": [1.0] * 6})
+
+
+def test_each_group_with_its_debtors_total_oldest_debt_and_leader():
+    made = packs(members(), AS_OF, leaders={"g1": "  นาย  ก ", "g2": " "})
+    assert made.groups[["group", "leader", "debtors", "overdue", "oldest_days"]].values.tolist() == [
+        ["g1", "นาย ก", 2, 350.01, 400], ["g2", "", 2, 300.0, 30]]
+    assert made.groups["fee"].isna().all() and made.without_group == 1
+    assert list(made.of("g1")["member_no"]) == ["2", "3"] and list(made.of("g2")["member_no"]) == ["5", "1"]
+
+
+@pytest.mark.parametrize("fee, expected", [(Fee(per_debtor=50), [100.0, 100.0]), (Fee(share=0.1), [35.0, 30.0]),
+                                           (Fee(share=0.015), [5.25, 4.5])])
+def test_fee_per_debtor_or_a_share_of_the_groups_overdue(fee, expected):
+    assert packs(members(), AS_OF, fee=fee).groups["fee"].tolist() == expected
+
+
+@pytest.mark.parametrize("kwargs, says", [({"per_debtor": 1, "share": 0.1}, "one fee rule"),
+                                          ({"per_debtor": -1}, "negative"), ({"share": 2}, "fraction")])
+def test_bad_fee_rules_are_user_errors(kwargs, says):
+    with pytest.raises(LedgerError, match=says):
+        Fee(**kwargs)
+
+
+def test_a_leader_of_a_group_without_debtors_is_a_user_error():
+    with pytest.raises(LedgerError, match="no overdue debtors in group 'g9'; groups with debtors: g1, g2"):
+        packs(members(), AS_OF, leaders={"g9": "x"})
+
+
+def test_plan_columns_give_the_leader_of_each_debtor_where_entered():
+    columns = plan_columns(packs(members(), AS_OF, leaders={"g1": "นาย ก"}))
+    assert columns.index.name == "member_no" and list(columns.columns) == ["group_leader"]
+    assert columns["group_leader"].to_dict() == {"2": "นาย ก", "3": "นาย ก"}
+
+
+def test_named_groups_in_natural_order_without_the_no_group():
+    frame = pd.DataFrame({"group": ["กลุ่มที่ 10", "กลุ่มที่ 2", "(ไม่ระบุกลุ่ม)", "กลุ่มที่ 1"]})
+    assert named_groups(frame) == ["กลุ่มที่ 1", "กลุ่มที่ 2", "กลุ่มที่ 10"]
+
+
+# ---------------------------------------------------------------- the command line and its files
+
+
+@pytest.fixture(scope="module")
+def loans():
+    return generate_loans(120, seed=7)
+
+
+@pytest.fixture
+def ledger(ledger_file, loans):
+    return ledger_file(loans)
+
+
+@pytest.fixture
+def written(cli, ledger, loans, tmp_path):
+    """The packs and calendar for the 120-loan ledger (every 4 months, 50 baht per debtor), and each group's
+    overdue members by the independent figures."""
+    out, ics = tmp_path / "packs.xlsx", tmp_path / "meetings.ics"
+    run = cli("leaders", ledger, "--out", out, "--calendar", ics, "--every-months", "4", "--fee-per-debtor", "50",
+              "--leader", "กลุ่มที่ 1 บ้านหนองบัว==1+1")
+    assert run.code == 0, run.err
+    owing = defaultdict(dict)
+    for m in expected_figures(loans, AS_OF, top=10**6)["top_members"]:
+        owing[m["group"]][m["member"]] = m["overdue"]
+    return run, out, ics, owing
+
+
+def test_packs_have_a_summary_then_one_sheet_per_group_with_only_its_debtors(written):
+    _, out, _, owing = written
+    wb = load_workbook(out)
+    assert wb.sheetnames[0] == "สรุป" and sorted(wb.sheetnames[1:]) == sorted(owing)
+    for group, mine in owing.items():
+        ws = wb[group]
+        assert ws.freeze_panes == "A3" and ws["A1"].value.startswith(group)
+        rows = [r for r in ws.iter_rows(min_row=3, values_only=True)]
+        assert {r[1]: r[4] for r in rows} == pytest.approx(mine)  # every debtor of the group, no one else
+        assert [r[0] for r in rows] == list(range(1, len(mine) + 1))
+        assert [r[4] for r in rows] == sorted((r[4] for r in rows), reverse=True)
+    summary = {r[0]: r for r in wb["สรุป"].iter_rows(min_row=3, values_only=True)}
+    for group, mine in owing.items():
+        assert summary[group][2] == len(mine) and summary[group][3] == pytest.approx(sum(mine.values()))
+        assert summary[group][5] == 50 * len(mine)
+    assert summary["กลุ่มที่ 1 บ้านหนองบัว"][1] == "=1+1"
+    assert summary["รวม"][2] == sum(len(m) for m in owing.values())
+
+
+def test_leader_and_member_text_never_becomes_a_formula(written):
+    _, out, _, _ = written
+    wb = load_workbook(out)
+    leader = next(row[1] for row in wb["สรุป"].iter_rows(min_row=3) if row[0].value == "กลุ่มที่ 1 บ้านหนองบัว")
+    assert leader.value == "=1+1" and leader.data_type == "s"
+    assert "=1+1" in wb["กลุ่มที่ 1 บ้านหนองบัว"]["A1"].value
+    with zipfile.ZipFile(out) as archive:
+        assert not any(b"<f>" in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
+
+
+def test_calendar_is_valid_icalendar_with_thai_events_four_months_apart(written):
+    run, _, ics, owing = written
+    calendar = Calendar.from_ical(ics.read_bytes())
+    assert str(calendar["version"]) == "2.0" and calendar["prodid"]
+    events = list(calendar.walk("VEVENT"))
+    starts = [e.decoded("dtstart") for e in events]
+    assert starts == [date(2024, 7, 31), date(2024, 11, 30), date(2025, 3, 31)]
+    assert [str(e["summary"]) for e in events] == [f"ประชุมผู้นำกลุ่ม ครั้งที่ {n} จาก 3" for n in (1, 2, 3)]
+    assert all(e.decoded("dtend") == s + timedelta(days=1) for e, s in zip(events, starts))  # all-day
+    assert len({str(e["uid"]) for e in events}) == 3 and all("dtstamp" in e for e in events)
+    description = str(events[0]["description"])
+    assert "=1+1" in description and all(group in description for group in owing)
+    assert "31 ก.ค. 2567" in run.out  # the text says the same dates
+
+
+def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger):
+    thai = cli("leaders", ledger)
+    assert thai.code == 0 and thai.out.startswith("ผู้นำกลุ่ม: ลูกหนี้ค้างชำระ") and "ทุก 3 เดือน" in thai.out
+    english = cli("leaders", ledger, "--lang", "en", "--fee-share", "0.02")
+    assert english.out.startswith("Group leaders:") and "2% of the group's principal overdue" in english.out
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--fee-per-debtor", "50", "--fee-share", "0.1"], "not allowed with"),
+    (["--every-months", "5"], "invalid choice"),
+    (["--fee-share", "5"], "fraction"),
+    (["--fee-per-debtor", "-1"], "negative"),
+    (["--out", "packs.csv"], "must end in .xlsx"),
+    (["--calendar", "m.txt"], "must end in .ics"),
+    (["--leader", "no equals sign"], "GROUP=NAME"),
+    (["--leader", "กลุ่มที่ 99=x"], "no overdue debtors in group 'กลุ่มที่ 99'"),
+])
+def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, args, says):
+    run = cli("leaders", ledger, *args)
+    assert run.code == 2 and run.out == ""
+    assert says in run.err and run.err.count("\n") == 1
+
+
+def test_group_names_excel_refuses_as_titles_get_safe_unique_sheets(cli, ledger_file, loans, tmp_path):
+    out = tmp_path / "packs.xlsx"
+    run = cli("leaders", ledger_file(loans.assign(group=loans["group"].replace(ODD))), "--out", out)
+    assert run.code == 0, run.err
+    wb = load_workbook(out)
+    titles = wb.sheetnames[1:]
+    assert "=SUM(A1,A9)" in titles and all(len(t) <= 31 and not set(t) & set("[]:*?/\\") for t in titles)
+    odd = next(t for t in titles if t.startswith("กลุ่ม _2__ โนน_สูง"))
+    assert wb[odd]["A1"].value.startswith(ODD["กลุ่มที่ 2 บ้านโนนสูง"])  # the full name in the title line
+    assert wb["=SUM(A1,A9)"]["A1"].data_type == "s"
+
+
+def test_packs_of_no_debtors_is_a_summary_alone():
+    made = packs(members().assign(days=0), AS_OF, fee=Fee(per_debtor=10))
+    wb = load_workbook(io.BytesIO(packs_xlsx(made, AS_OF)))
+    assert wb.sheetnames == ["สรุป"]
+    ics = Calendar.from_ical(meetings_ics(made, AS_OF, "en", datetime(2024, 1, 1, tzinfo=UTC)))
+    assert len(list(ics.walk("VEVENT"))) == 4
+
+
+# ---------------------------------------------------------------- the page
+
+
+def open_page(privacy: bool = False) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    if privacy:
+        at.toggle(key="privacy").set_value(True)
+    at.switch_page("pages/leaders.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_page_summary_chart_leader_names_members_masked_and_downloads(cli):
+    at = open_page()
+    editor = at.data_editor[0]
+    groups = list(editor.value["group"])
+    assert groups[:3] == ["กลุ่มที่ 1 บ้านหนองบัว", "กลุ่มที่ 2 บ้านโนนสูง", "กลุ่มที่ 3 บ้านดอนแก้ว"]
+    at.session_state[editor.key] = {"edited_rows": {0: {"leader": "[นาย ก](http://x.example)"}},
+                                    "added_rows": [], "deleted_rows": []}
+    at.radio(key="leaders_fee_rule").set_value("per_debtor").run()
+    assert not at.exception, [e.value for e in at.exception]
+    summary = at.dataframe[1].value
+    sample = cli("leaders", ROOT / "sample_data" / "ledger_th.xlsx", "--fee-per-debtor", "50").out
+    assert len(summary) == 15 and "239 ราย ใน 15 กลุ่ม" in sample
+    row = summary[summary.iloc[:, 0] == "กลุ่มที่ 1 บ้านหนองบัว"].iloc[0]
+    assert row.iloc[1] == "[นาย ก](http://x.example)" and row.iloc[2] == 31 and row.iloc[-1] == 1550.0
+    assert at.get("plotly_chart") and len(at.get("download_button")) == 2
+    at.selectbox(key="leaders_group").set_value("กลุ่มที่ 1 บ้านหนองบัว").run()
+    assert any(m.value.startswith("ผู้นำกลุ่ม\\: \\[นาย ก\\]") for m in at.markdown)  # escaped, never a link
+    names = set(at.dataframe[2].value.iloc[:, 1])
+    assert len(names) == 31
+    at.toggle(key="privacy").set_value(True).run()
+    masked = at.dataframe[2].value
+    assert not names & set(masked.iloc[:, 1]) and set(masked.iloc[:, 0]) == set(masked.iloc[:, 1])
+    assert at.dataframe[1].value.iloc[:, 1].tolist() == summary.iloc[:, 1].tolist()  # leaders are not members
+
+
+def test_page_meets_every_four_months_with_a_share_fee():
+    at = open_page()
+    at.radio(key="leaders_every").set_value(4)
+    at.radio(key="leaders_fee_rule").set_value("share").run()
+    at.number_input(key="leaders_fee_percent").set_value(2.0).run()
+    assert not at.exception
+    assert any("ทุก 4 เดือน" in m.value and "31 ก\\.ค\\. 2567" in m.value for m in at.markdown)
+    summary = at.dataframe[1].value
+    assert (summary.iloc[:, -1] == (summary.iloc[:, 3] * 0.02).round(2)).all()
