@@ -112,4 +112,4 @@ def _reformatted(rng, numbers: pd.Series) -> pd.Series:
     style = pd.Series(draw, index=numbers.unique())[numbers].to_numpy()
     stripped = numbers.str.lstrip("0").mask(lambda s: s == "", "0")
     return pd.Series(np.where(style < 0.33, stripped, np.where(style > 0.9, "\u00a0" + numbers, numbers)),
-                     index=numbers.index, dtype=object)
+                     index=numbers.index, dtype=str)
