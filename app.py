@@ -24,4 +24,5 @@ st.navigation({
     tr("section_knowledge"): [page("cards", "menu_book")],
     tr("section_plan"): [page("selector", "rule"), page("grading", "workspace_premium"),
                          page("assign", "assignment_ind"), page("pool", "autorenew"), page("plan", "checklist")],
+    tr("section_followup"): [page("followup", "compare_arrows"), page("snapshots", "inventory_2")],
 }).run()

@@ -94,7 +94,7 @@ def review_lines(review: Review, lang: str) -> list[str]:
         lines.append(t("fu_missing", lang, n=len(missing), members=", ".join(missing["member"].head(20))))
     for d in DIMENSIONS:
         lines += ["", t(f"fu_by_{d}", lang)]
-        lines += [f"  {_value(d, r['value'], lang)}: {money(r['recovered'], lang)} / {money(r['overdue_then'], lang)}"
+        lines += [f"  {value_label(d, r['value'], lang)}: {money(r['recovered'], lang)} / {money(r['overdue_then'], lang)}"
                   f" ({r['rate']:.1%}, {r['members']:,} {t('people', lang)}; "
                   f"{t('col_refinanced', lang)} {money(r['refinanced'], lang)})"
                   for r in review.by[d].to_dict("records")]
@@ -105,7 +105,7 @@ def best_lines(review: Review, lang: str) -> list[str]:
     lines = [t("fu_best", lang), t("fu_best_note", lang, n=MIN_MEMBERS)]
     for d in BEST_OF:
         lines.append(t(f"fu_by_{d}", lang))
-        lines += ["  " + t("fu_rate_line", lang, value=_value(d, r["value"], lang), rate=f"{r['rate']:.1%}",
+        lines += ["  " + t("fu_rate_line", lang, value=value_label(d, r["value"], lang), rate=f"{r['rate']:.1%}",
                            members=r["members"], few="" if r["enough"] else t("fu_few", lang))
                   for r in review.best(d).to_dict("records")]
     return lines
@@ -115,7 +115,7 @@ def _bucket(label: str, lang: str) -> str:
     return t(f"fu_{label}", lang) if label in ("joined", "left") else t(f"bucket_{label}", lang, default=label)
 
 
-def _value(dimension: str, value: str, lang: str) -> str:
+def value_label(dimension: str, value: str, lang: str) -> str:
     if value == "":
         return t("fu_not_set", lang)
     if dimension == "technique":
@@ -136,7 +136,7 @@ def summary_rows(comparison: Comparison, review: Review | None, lang: str = "th"
     rows += [(t(f"fu_{s}", lang), f"{n:,} {t('people', lang)}") for s, n in comparison.count().items()]
     if review is not None:
         for d in BEST_OF:
-            rows += [(f"{t(f'fu_by_{d}', lang)}: {_value(d, r['value'], lang)}",
+            rows += [(f"{t(f'fu_by_{d}', lang)}: {value_label(d, r['value'], lang)}",
                       t("fu_rate_line", lang, value="", rate=f"{r['rate']:.1%}", members=r["members"],
                         few="" if r["enough"] else t("fu_few", lang)).lstrip(": "))
                      for r in review.best(d, top=3).to_dict("records")]
