@@ -7,8 +7,7 @@ from kmdash.display import plain
 from kmdash.errors import LedgerError
 from kmdash.report.plan import plan_table, read_plan
 from ui import components as ui
-from ui import snapshots
-from ui import state
+from ui import snapshots, state
 from ui.router import ensure_router
 from ui.state import tr
 

@@ -182,9 +182,9 @@ def test_a_file_that_is_not_a_plan_is_a_user_error(files, cli):
 def test_text_report_and_board_summary(pair, files, tmp_path, cli):
     from docx import Document
 
-    from kmdash.report.followup import summary_docx, summary_xlsx
     from kmdash.cli import build_parser
     from kmdash.cli.followup import follow_up
+    from kmdash.report.followup import summary_docx, summary_xlsx
 
     text = cli("followup", *files).out
     assert "ชำระหมดแล้ว" in text and "ค้างวันนี้" in text

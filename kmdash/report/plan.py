@@ -172,7 +172,7 @@ def _xlsx_frames(data: bytes) -> list[pd.DataFrame]:
 
 def _plan_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """COLUMNS in order (a missing one empty), text without the CSV's formula guard, money as numbers."""
-    out = pd.DataFrame({c: frame[c] if c in frame else "" for c in COLUMNS}).astype(str)
+    out = pd.DataFrame({c: frame.get(c, "") for c in COLUMNS}).astype(str)
     texts = [c for c in COLUMNS if c not in NUMBERS]
     out[texts] = out[texts].apply(lambda s: s.str.replace(r"^'(?=[=+\-@\t\r\n])", "", regex=True))
     for column in NUMBERS:
