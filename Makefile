@@ -22,7 +22,7 @@ browser:
 	sh scripts/install-browser.sh
 
 test: install-dev browser
-	$(BIN)/python -m pytest -q
+	KMDASH_TEST_PG_URL="$$(sh scripts/start-postgres.sh)" $(BIN)/python -m pytest -q
 
 # Mutation testing of the core modules, one module at a time (not part of `make test`): slow, run by hand.
 # MODULES="analyse filters" picks some; scripts/mutants.py lists them all with the tests each is tried by.
@@ -36,3 +36,4 @@ bench: install-dev
 	$(BIN)/python bench/bench_summary.py
 	$(BIN)/python bench/bench_app.py
 	$(BIN)/python bench/bench_plan.py
+	$(BIN)/python bench/bench_followup.py

@@ -25,4 +25,5 @@ st.navigation({
     tr("section_plan"): [page("selector", "rule"), page("notices", "mail"), page("leaders", "diversity_3"),
                          page("assign", "assignment_ind"), page("pool", "autorenew"), page("grading", "workspace_premium"),
                          page("plan", "checklist")],
+    tr("section_followup"): [page("followup", "compare_arrows"), page("snapshots", "inventory_2")],
 }).run()

@@ -181,3 +181,42 @@ def leaders_figure(groups: pd.DataFrame, lang: str = "th", top: int = 20) -> go.
     fig.update_xaxes(title_text=t("baht", lang), tickformat=",.0f",
                      range=[0, float(rows["overdue"].max() if len(rows) else 1) * 1.4 or 1])
     return _layout(fig, t("chart_leaders", lang), height=max(360, 40 * len(rows) + 140))
+
+
+def status_figure(counts: dict[str, int], lang: str = "th") -> go.Figure:
+    """Members per follow-up status, in the statuses' order, the count on each bar."""
+    labels = [t(f"fu_{s}", lang) for s in counts]
+    fig = go.Figure(go.Bar(x=labels, y=list(counts.values()), marker_color=MEMBERS, text=list(counts.values()),
+                           texttemplate="%{text:,}", textposition="outside", cliponaxis=False))
+    fig.update_yaxes(title_text=t("members", lang), tickformat=",")
+    return _layout(fig, t("chart_status", lang))
+
+
+def transitions_figure(matrix: pd.DataFrame, lang: str = "th") -> go.Figure:
+    """The bucket transition grid (rows then, columns now) as a heat map, the members in each cell."""
+    def name(label: str) -> str:
+        return t(f"fu_{label}", lang) if label in ("joined", "left") else bucket(label, lang)
+
+    fig = go.Figure(go.Heatmap(z=matrix.to_numpy(), x=[name(c) for c in matrix.columns],
+                               y=[name(r) for r in matrix.index], colorscale="Blues", showscale=False,
+                               texttemplate="%{z:,}", textfont=dict(size=16),
+                               hovertemplate="%{y} → %{x}: %{z:,}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title_text=t("fu_then", lang))
+    fig.update_xaxes(title_text=t("fu_now", lang), side="top")
+    return _layout(fig, t("chart_transitions", lang), height=120 + 50 * len(matrix))
+
+
+def recovery_figure(table: pd.DataFrame, what: str, names, lang: str = "th", top: int = 15) -> go.Figure:
+    """Per value of a plan dimension: cash recovered (solid) and refinanced through the pool (hatched, apart:
+    never cash), largest first; `names` turns a value into its label (mask it first)."""
+    rows = table.head(top).iloc[::-1]
+    labels = safe([names(v) for v in rows["value"]])
+    fig = go.Figure([
+        go.Bar(y=labels, x=rows["recovered"] / 100, orientation="h", marker_color=MEMBERS, name=t("col_recovered", lang),
+               text=[f"{r / 100:,.0f} ({p:.0%}, {n:,} {t('people', lang)})" for r, p, n in
+                     zip(rows["recovered"], rows["rate"], rows["members"])], textposition="outside", cliponaxis=False),
+        go.Bar(y=labels, x=rows["refinanced"] / 100, orientation="h", marker_color=NEUTRAL,
+               marker_pattern_shape="/", name=t("col_refinanced", lang))])
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title_text=t("baht", lang), tickformat=",.0f")
+    return _layout(fig, t("chart_recovery", lang, what=what), height=max(360, 60 * len(rows) + 160))

@@ -130,7 +130,8 @@ def filter_bar(cur: Current, page: str) -> Filters:
 
 
 MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_arrears", "penalty", "share_capital",
-                 "deposits", "overdue", "overdue_amount", "interest", "fee"}
+                 "deposits", "overdue", "overdue_amount", "interest", "fee", "overdue_then", "overdue_now",
+                 "recovered", "refinanced"}
 
 
 ROW_PX, HEADER_PX, MOST_PX = 35, 38, 640

@@ -11,10 +11,10 @@ import os
 import sys
 
 from ..errors import LedgerError
-from . import assign, grade, leaders, notices, plan, pool, summary
+from . import assign, followup, grade, leaders, notices, plan, pool, snapshot, summary
 
 EXIT_USER_ERROR = 2
-COMMANDS = (summary, plan, notices, leaders, assign, pool, grade)
+COMMANDS = (summary, plan, notices, leaders, assign, pool, grade, followup, snapshot)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -6,6 +6,7 @@ An export says what it holds: real names and member numbers, or the aliases priv
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 from pathlib import Path
 from typing import Sequence
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..display import bucket, date_entry, day
+from ..errors import LedgerError
 from ..i18n import t
 from ..pipeline import Result
 from ..privacy import mask
@@ -161,3 +163,40 @@ def _check(table: pd.DataFrame, masked: bool) -> None:
     """A plan labelled masked must be masked (mask_plan gives each member their alias as number and name)."""
     if masked and not table["member"].equals(table["name"]):
         raise ValueError("a plan labelled masked still has names: mask it with mask_plan first")
+
+
+def read_plan(source: bytes | str | Path, name: str = "plan") -> pd.DataFrame:
+    """A plan exported by kmdash (CSV or xlsx, Thai or English headers, cells as staff filled them) read
+    back with its column keys. A masked plan cannot be followed up: its aliases match nobody."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    frames = [_csv_frame(data)] if not data.startswith(b"PK") else _xlsx_frames(data)
+    for frame in frames:
+        keys = {h: k for h in frame.columns if (k := _HEADER_KEYS.get(str(h).strip()))}
+        if "masked" in keys.values():
+            raise LedgerError(t("plan_masked_back", "th", file=name), t("plan_masked_back", "en", file=name))
+        if {"member", "overdue"} <= set(keys.values()):
+            return _plan_frame(frame.rename(columns=keys))
+    raise LedgerError(t("plan_unreadable", "th", file=name), t("plan_unreadable", "en", file=name))
+
+
+_HEADER_KEYS = {t(f"col_{c}", lang): c for c in COLUMNS for lang in ("th", "en")} | {c: c for c in COLUMNS} | {
+    t(key, lang): "masked" for key in ("col_member_alias", "col_name_masked") for lang in ("th", "en")}
+
+
+def _csv_frame(data: bytes) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def _xlsx_frames(data: bytes) -> list[pd.DataFrame]:
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, engine="calamine")
+    return [frame.fillna("") for frame in sheets.values()]
+
+
+def _plan_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """COLUMNS in order (a missing one empty), text without the CSV's formula guard, money as numbers."""
+    out = pd.DataFrame({c: frame.get(c, "") for c in COLUMNS}).astype(str)
+    texts = [c for c in COLUMNS if c not in NUMBERS]
+    out[texts] = out[texts].apply(lambda s: s.str.replace(r"^'(?=[=+\-@\t\r\n])", "", regex=True))
+    for column in NUMBERS:
+        out[column] = pd.to_numeric(out[column].str.replace(",", ""), errors="coerce").fillna(0)
+    return out[out["member"].str.strip() != ""].reset_index(drop=True)

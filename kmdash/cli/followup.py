@@ -1,0 +1,62 @@
+"""`python -m kmdash followup OLD NEW [--plan plan.csv] [--json]`: a later ledger against an earlier one (a file
+or a saved `snapshot:ID`) and against the earlier plan."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from .common import DEFAULTS, as_of_date, settings_of
+
+
+def add(commands) -> argparse.ArgumentParser:
+    command = commands.add_parser("followup", help="compare a later ledger with an earlier one and its plan")
+    command.add_argument("old", help="the earlier ledger file, or snapshot:ID (see `snapshot list`)")
+    command.add_argument("new", help="the later ledger file")
+    command.add_argument("--as-of-old", type=as_of_date, help="as-of date of OLD (overrides its title)")
+    command.add_argument("--as-of-new", type=as_of_date, help="as-of date of NEW (overrides its title)")
+    command.add_argument("--plan", help="the earlier plan (.csv or .xlsx from `plan`); default: a snapshot's own")
+    command.add_argument("--store", help="snapshot store URL or SQLite file (default: $KMDASH_STORE or snapshots.db)")
+    command.add_argument("--json", action="store_true", help="print one JSON object")
+    command.add_argument("--lang", choices=("th", "en"), default="th")
+    command.add_argument("--months", action="store_true", help="age buckets by months overdue")
+    command.add_argument("--long-days", type=int, default=DEFAULTS.long_overdue_days)
+    return command
+
+
+def run(args: argparse.Namespace) -> str:
+    from ..report.followup import as_json, format_text
+
+    comparison, review = follow_up(args)
+    if args.json:
+        return json.dumps(as_json(comparison, review), ensure_ascii=False)
+    return format_text(comparison, review, args.lang)
+
+
+def follow_up(args: argparse.Namespace):
+    """(Comparison, Review or None) of the command's OLD, NEW and plan."""
+    from .. import store
+    from ..followup import compare
+    from ..followup_plan import review
+    from ..pipeline import Options, run
+    from ..report.plan import read_plan
+
+    settings = settings_of(args)
+    new = run(args.new, Options(as_of=args.as_of_new, settings=settings))
+    ref = store.snapshot_id(args.old)
+    if ref is not None:
+        old = store.load(store.open_store(store_url(args.store)), ref)
+    else:
+        old = store.of_result(run(args.old, Options(as_of=args.as_of_old, settings=settings)))
+    plan = read_plan(args.plan, args.plan) if args.plan else old.plan
+    pooled = plan.loc[plan["status"].str.strip().str.lower() == "refinanced", "member"] if plan is not None else ()
+    comparison = compare(old.members, new.analysis.members, old.as_of, new.as_of, pooled, old.loans,
+                         new.analysis.loans)
+    return comparison, None if plan is None else review(comparison, plan)
+
+
+def store_url(text: str | None) -> str | None:
+    """A URL as given; a bare file path as an SQLite URL."""
+    if text is None or "://" in text:
+        return text
+    return f"sqlite:///{text}"

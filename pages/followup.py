@@ -1,0 +1,126 @@
+"""Follow-up: the file in use is the later ledger (NEW); the earlier one (OLD) is a saved snapshot or an
+upload, with its plan (the snapshot's own, or an uploaded one). Statuses, the identity, the bucket moves,
+recovery per technique, person, group, and the best rates; the board's summary to download."""
+
+import hashlib
+import json
+
+import streamlit as st
+
+from kmdash import charts, pipeline, privacy, store
+from kmdash.display import plain
+from kmdash.errors import LedgerError
+from kmdash.followup import compare
+from kmdash.followup_plan import BEST_OF, DIMENSIONS, MIN_MEMBERS, review
+from kmdash.report import followup as report
+from kmdash.report.plan import XLSX_MIME, read_plan
+from kmdash.settings import Settings
+from ui import components as ui
+from ui import snapshots, state
+from ui.router import ensure_router
+from ui.state import tr
+
+ensure_router()
+
+cur = ui.need_current()
+lang = state.lang()
+ui.heading(cur, "followup")
+st.info(tr("fu_flow", file=plain(cur.source.name)))
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def old_upload(digest: str, _data: bytes, name: str, settings: Settings) -> store.Snapshot:
+    return store.of_result(pipeline.run(_data, pipeline.Options(settings=settings), name))
+
+
+def choose_old() -> tuple[store.Snapshot | None, str]:
+    """The earlier ledger and an id for it (the aliases' key), or None until chosen."""
+    kind = st.radio(tr("fu_old_choice"), ["snapshot", "upload"], horizontal=True, key="fu_kind",
+                    format_func=lambda k: tr(f"fu_old_{k}"))
+    if kind == "upload":
+        up = st.file_uploader(tr("fu_old_upload"), key="fu_old_file")
+        if up is None:
+            return None, ""
+        digest = hashlib.sha256(up.getvalue()).hexdigest()
+        return old_upload(digest, up.getvalue(), up.name, cur.result.analysis.settings), digest
+    engine = snapshots.engine()
+    stored = store.snapshots(engine).to_dict("records")
+    if not stored:
+        st.info(tr("fu_no_snapshots", page=tr("page_snapshots")))
+        return None, ""
+    row = st.selectbox(tr("snap_pick"), stored, format_func=snapshots.label, key="fu_snapshot")
+    return store.load(engine, row["id"]), f"snapshot:{row['id']}"
+
+
+try:
+    old, old_id = choose_old()
+    uploaded_plan = st.file_uploader(tr("fu_plan_upload"), type=["csv", "xlsx"], key="fu_plan_file")
+    plan = read_plan(uploaded_plan.getvalue(), uploaded_plan.name) if uploaded_plan else old and old.plan
+except LedgerError as exc:
+    st.error(plain(exc.message(lang)))
+    st.stop()
+if old is None:
+    st.caption(tr("fu_pick_old"))
+    st.stop()
+if plan is not None and uploaded_plan is None:
+    st.caption(tr("fu_plan_from_snapshot"))
+
+analysis = cur.result.analysis
+pooled = plan.loc[plan["status"].str.strip().str.lower() == "refinanced", "member"] if plan is not None else ()
+comparison = compare(old.members, analysis.members, old.as_of, cur.result.as_of, pooled, old.loans, analysis.loans)
+checked = review(comparison, plan) if plan is not None else None
+alias = (privacy.aliases(comparison.members["member"], privacy.session_key(state.secret(), cur.source.digest + old_id),
+                         lang) if state.private() else {})
+
+
+def label(member: str) -> str:
+    return alias.get(member, member)
+
+
+for column, (status, n) in zip(st.columns(4) + st.columns(4), comparison.count().items()):
+    column.metric(tr(f"fu_{status}"), f"{n:,}", border=True)
+st.markdown("**" + plain(report.identity_line(comparison, lang)) + "**")
+st.caption(tr("fu_refinanced_note"))
+ui.chart(charts.status_figure(comparison.count(), lang), "")
+ui.chart(charts.transitions_figure(comparison.matrix(), lang), tr("cap_transitions", n=len(comparison.members)))
+
+members = comparison.members.assign(member_no=comparison.members["member"].map(label),
+                                    overdue_then=comparison.members["overdue_then"] / 100,
+                                    overdue_now=comparison.members["overdue_now"] / 100,
+                                    fu_status=comparison.members["status"].map(lambda s: tr(f"fu_{s}")))
+if state.private():
+    members = members.assign(name=members["member_no"])
+ui.table(members[["member_no", "name", "group", "fu_status", "overdue_then", "overdue_now"]])
+
+if checked is not None:
+    refinanced = checked.refinanced()
+    st.markdown(plain(tr("fu_refinanced", n=refinanced["members"], amount=report.money(refinanced["amount"], lang))))
+    if len(checked.missing):
+        st.warning(plain(tr("fu_missing", n=len(checked.missing),
+                            members=", ".join(checked.missing["member"].map(label).head(30)))))
+    for tab, dimension in zip(st.tabs([tr(f"fu_by_{d}") for d in DIMENSIONS]), DIMENSIONS):
+        table = checked.by[dimension]
+        names = (lambda v, d=dimension: report.value_label(d, v, lang))
+        with tab:
+            shown = table.assign(value=table["value"].map(names),
+                                 **{k: table[k] / 100 for k in ("overdue_then", "recovered", "refinanced", "overdue_now")})
+            ui.table(shown)
+            ui.chart(charts.recovery_figure(table, tr(f"fu_by_{dimension}"), names, lang), tr("cap_recovery"))
+    st.subheader(tr("fu_best"))
+    st.caption(tr("fu_best_note", n=MIN_MEMBERS))
+    for column, dimension in zip(st.columns(len(BEST_OF)), BEST_OF):
+        column.markdown(f"**{tr(f'fu_by_{dimension}')}**")
+        for row in checked.best(dimension).to_dict("records"):
+            column.markdown(plain(tr("fu_rate_line", value=report.value_label(dimension, row["value"], lang),
+                                     rate=f"{row['rate']:.1%}", members=row["members"],
+                                     few="" if row["enough"] else tr("fu_few"))))
+
+one, two, three = st.columns(3)
+coop = cur.result.ledger.coop
+one.download_button(tr("fu_download_xlsx"), lambda: report.summary_xlsx(comparison, checked, coop, lang),
+                    file_name="followup_summary.xlsx", mime=XLSX_MIME, on_click="ignore")
+two.download_button(tr("fu_download_docx"), lambda: report.summary_docx(comparison, checked, coop, lang),
+                    file_name="followup_summary.docx", on_click="ignore",
+                    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+three.download_button(tr("fu_download_json"), mime="application/json", file_name="followup.json", on_click="ignore",
+                      data=lambda: json.dumps(report.as_json(comparison, checked, label), ensure_ascii=False))

@@ -1,0 +1,52 @@
+"""Snapshots: save the current ledger's analysis (and plan) when asked; what is stored, where; delete."""
+
+import streamlit as st
+
+from kmdash import store
+from kmdash.display import plain
+from kmdash.errors import LedgerError
+from kmdash.report.plan import plan_table, read_plan
+from ui import components as ui
+from ui import snapshots, state
+from ui.router import ensure_router
+from ui.state import tr
+
+ensure_router()
+
+cur = ui.need_current()
+ui.heading(cur, "snapshots")
+engine = snapshots.engine()
+st.caption(tr("snap_explain"))
+
+with st.form("snap_save"):
+    with_plan = st.checkbox(tr("snap_save_plan"), value=True, key="snap_with_plan")
+    filled = st.file_uploader(tr("snap_plan_upload"), type=["csv", "xlsx"], key="snap_plan_file")
+    if st.form_submit_button(tr("snap_save_button"), icon=":material/save:"):
+        try:
+            plan = None
+            if with_plan:
+                plan = read_plan(filled.getvalue(), filled.name) if filled else plan_table(cur.result, state.lang())
+            new_id = store.save(engine, store.of_result(cur.result, plan))
+            st.success(tr("snap_saved", id=new_id, members=len(cur.result.analysis.members), where=store.where(engine),
+                          plan=tr("snap_with_plan") if plan is not None else ""))
+        except LedgerError as exc:
+            st.error(plain(exc.message(state.lang())))
+
+
+
+def delete(snapshot_id: int) -> None:
+    store.delete(engine, snapshot_id)
+    st.session_state["snap_deleted_id"] = snapshot_id
+
+
+if "snap_deleted_id" in st.session_state:
+    st.success(tr("snap_deleted", id=st.session_state.pop("snap_deleted_id")))
+stored = store.snapshots(engine)
+st.markdown(plain(tr("snap_where", where=store.where(engine))))
+if stored.empty:
+    st.info(tr("snap_empty", where=store.where(engine)))
+    st.stop()
+ui.table(stored.drop(columns="schema_version"), every_row=True)
+rows = stored.to_dict("records")
+chosen = st.selectbox(tr("snap_pick"), rows, format_func=snapshots.label, key="snap_delete_pick")
+st.button(tr("snap_delete_button"), icon=":material/delete:", key="snap_delete", on_click=delete, args=(chosen["id"],))
