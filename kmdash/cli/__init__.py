@@ -11,10 +11,10 @@ import os
 import sys
 
 from ..errors import LedgerError
-from . import assign, grade, plan, pool, summary
+from . import assign, grade, plan, pool, province, summary
 
 EXIT_USER_ERROR = 2
-COMMANDS = (summary, plan, grade, assign, pool)
+COMMANDS = (summary, plan, grade, assign, pool, province)
 
 
 class _Parser(argparse.ArgumentParser):
