@@ -32,6 +32,7 @@ from .headers import (
 from .load import RawSheet
 from .money import parse_money
 from .rows import Rows, row_kinds, skip_reasons
+from .status import status_codes
 from .titles import as_of_from_titles, coop_name, title_lines
 
 
@@ -174,6 +175,8 @@ def _loan_columns(grid: np.ndarray, types: np.ndarray, texts: list[np.ndarray], 
         if name in cols and name not in ("member_no", "group"):
             j = cols[name]
             loans[name] = _text_field(grid[:, j], texts[j], types[:, j])
+    if "status" in loans:
+        loans["status"] = status_codes(loans["status"])
     j = cols.get("group")
     group = as_texts(grid[:, j], texts[j], types[:, j]) if j is not None else None
     loans["group"] = group_column(group, rows)

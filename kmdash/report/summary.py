@@ -47,6 +47,8 @@ def summarise(result: Result) -> dict:
         "top_members": [{"member": r.member_no, "name": r.name, "group": r.group, "days": int(r.days),
                          "overdue": round(float(r.overdue), 2)}
                         for r in a.members[a.members["overdue"] > 0].head(a.settings.top_members).itertuples()],
+        "by_status": [{"status": r.status, "loans": int(r.loans), "members": int(r.members),
+                       "overdue": round(float(r.overdue), 2)} for r in a.by_status.itertuples()],
         "reconciliation": result.reconciliation.as_dict(),
         "unmapped_headers": ledger.headers.unmapped,
         "ignored_headers": ledger.headers.ignored,

@@ -38,7 +38,7 @@ def right(text: str, columns: int) -> str:
 def format_report(s: dict, lang: str = "th") -> str:
     """A short plain-text report of a summary dict, in Thai or English."""
     lines = _head(s, lang) + ["", *_techniques(s, lang), "", *_aging(s, lang), "", *_groups(s, lang),
-                              *_top_members(s, lang)]
+                              *_statuses(s, lang), *_top_members(s, lang)]
     if s["loans_without_due_date"]:
         lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
     if s["unmapped_headers"]:
@@ -84,6 +84,14 @@ def _groups(s: dict, lang: str) -> list[str]:
         f"  {fit(r['group'], NAME_WIDTH)} {r['members_overdue']:>5,}/{r['members']:<5,}"
         f" {baht(r['overdue']):>18} {percent(r['share']):>7}" for r in groups[:GROUPS_LISTED]]
     return lines + _more(len(groups) - GROUPS_LISTED, lang)
+
+
+def _statuses(s: dict, lang: str) -> list[str]:
+    if not s["by_status"]:
+        return []
+    return ["", t("status_title", lang)] + [
+        f"  {fit(t('status_' + r['status'], lang), 22)} {r['loans']:>7,} {r['members']:>7,} {baht(r['overdue']):>18}"
+        for r in s["by_status"]]
 
 
 def _top_members(s: dict, lang: str) -> list[str]:

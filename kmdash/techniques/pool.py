@@ -15,7 +15,6 @@ from ..analyse import Analysis
 from ..errors import LedgerError
 from . import packing
 
-LEGAL_STATUSES = frozenset({"legal", "judgment", "enforcement", "bankrupt"})  # under the law: no pool place
 REFINANCED = "refinanced"
 
 
@@ -65,14 +64,8 @@ def debts(analysis: Analysis, group: str | None = None) -> pd.DataFrame:
     chosen = members[(members["overdue"] > 0) & ((members["group"] == group) if group is not None else True)]
     out = pd.DataFrame({"member": chosen["member_no"].astype(str), "name": chosen["name"], "group": chosen["group"],
                         "days": chosen["days"].astype(int), "overdue": [satang(v) for v in chosen["overdue"]]})
-    out["legal"] = out["member"].isin(_in_legal_action(analysis.loans))
+    out["legal"] = chosen["legal"].to_numpy(dtype=bool) if "legal" in chosen else False
     return out.reset_index(drop=True)
-
-
-def _in_legal_action(loans: pd.DataFrame) -> set[str]:
-    if "status" not in loans:
-        return set()
-    return set(loans.loc[loans["status"].isin(LEGAL_STATUSES), "member_no"].astype(str))
 
 
 def schedule(debts: pd.DataFrame, pool: int) -> Rotation:
