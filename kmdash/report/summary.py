@@ -18,6 +18,8 @@ def summarise(result: Result) -> dict:
         "file": result.file,
         "sheet": result.reading.sheet,
         "sheets": result.reading.sheets,
+        "sheets_read": result.reading.sheets_read,
+        "sheets_left": [{"sheet": name, "why": why} for name, why in result.reading.sheets_left],
         "encoding": result.reading.encoding,
         "as_of": result.as_of.isoformat(),
         "as_of_source": result.as_of_source,
@@ -76,7 +78,8 @@ def both_languages(note: RowNote, skipped: bool = True) -> str:
 
 
 def _codes(note: RowNote) -> dict:
-    return {"code": note.code, "field": note.field, "detail": note.detail}
+    """The note's codes; its sheet where several sheets were read together."""
+    return {"code": note.code, "field": note.field, "detail": note.detail} | ({"sheet": note.sheet} if note.sheet else {})
 
 
 def _fraction(value: float | None) -> float | None:

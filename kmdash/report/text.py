@@ -51,7 +51,7 @@ def format_report(s: dict, lang: str = "th") -> str:
 def _head(s: dict, lang: str) -> list[str]:
     return [
         f"{t('file', lang)}: {s['file']}" + (f" [{s['sheet']}]" if s.get("sheet") else ""),
-        *([t("sheets_line", lang, sheets=", ".join(s["sheets"]))] if len(s["sheets"]) > 1 else []),
+        *_sheets(s, lang),
         f"{t('as_of', lang)}: {day(date.fromisoformat(s['as_of']), lang)} ({t('as_of_' + s['as_of_source'], lang)})",
         t("rows_line", lang, **s["rows"]),
         f"{t('members', lang)}: {s['members']:,}   {t('members_overdue', lang)}: {s['members_overdue']:,}"
@@ -61,6 +61,15 @@ def _head(s: dict, lang: str) -> list[str]:
         f"PAR30: {percent(s['par30'])}   PAR90: {percent(s['par90'])}",
         _reconciliation_line(s["reconciliation"], lang),
     ]
+
+
+def _sheets(s: dict, lang: str) -> list[str]:
+    """The sheets read together, and those left out and why; else the workbook's other sheets."""
+    if len(s["sheets_read"]) > 1:
+        left = ", ".join(f"{x['sheet']} ({t('sheet_left_' + x['why'], lang)})" for x in s["sheets_left"])
+        return [t("sheets_read_line", lang, n=len(s["sheets_read"]), sheets=", ".join(s["sheets_read"])),
+                *([t("sheets_left_line", lang, sheets=left)] if left else [])]
+    return [t("sheets_line", lang, sheets=", ".join(s["sheets"]))] if len(s["sheets"]) > 1 else []
 
 
 def _techniques(s: dict, lang: str) -> list[str]:
@@ -120,6 +129,7 @@ def _row_list(title: str, items: list[dict], lang: str, skipped: bool = True) ->
     """A titled list of rows and what was said of each, in one language, the first LISTED of them."""
     if not items:
         return []
-    notes = [RowNote(x["row"], x["code"], x["field"], x["detail"]) for x in items[:LISTED]]
-    lines = ["", title] + [f"  {t('row', lang)} {n.row}: {row_note(n, lang, skipped)}" for n in notes]
+    notes = [RowNote(x["row"], x["code"], x["field"], x["detail"], x.get("sheet", "")) for x in items[:LISTED]]
+    lines = ["", title] + [f"  {n.sheet + ' ' if n.sheet else ''}{t('row', lang)} {n.row}: {row_note(n, lang, skipped)}"
+                           for n in notes]
     return lines + _more(len(items) - LISTED, lang)

@@ -4,7 +4,7 @@
 accounting programs export them; `write_xlsx` / `write_csv` / `write_ledger` write files.
 """
 
-from .files import write_csv, write_ledger, write_xlsx
+from .files import write_csv, write_ledger, write_sheets, write_xlsx
 from .layout import (
            COLUMNS,
            DATE_FORMATS,
@@ -16,4 +16,4 @@ from .layout import (
 from .loans import LOAN_TYPES, expected_totals, generate_loans, satang
 
 __all__ = ["COLUMNS", "DATE_FORMATS", "HEADERS", "LOAN_TYPES", "LedgerShape", "as_of_title", "expected_totals",
-           "generate_loans", "ledger_rows", "satang", "write_csv", "write_ledger", "write_xlsx"]
+           "generate_loans", "ledger_rows", "satang", "write_csv", "write_ledger", "write_sheets", "write_xlsx"]

@@ -16,10 +16,17 @@ from .layout import DATE_FORMATS, LedgerShape, ledger_rows
 
 def write_xlsx(rows: list[list], path, sheet_name: str = "ลูกหนี้เงินกู้") -> None:
     """Write-only openpyxl; date cells get a dd/mm/yyyy number format."""
+    write_sheets({sheet_name: rows}, path)
+
+
+def write_sheets(sheets: dict[str, list[list]], path, hidden: tuple[str, ...] = ()) -> None:
+    """One workbook, a sheet per entry in order; the sheets named in `hidden` hidden."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet_name)
-    for row in rows:
-        ws.append([_xlsx_date(ws, v) if isinstance(v, date) else v for v in row])
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        ws.sheet_state = "hidden" if name in hidden else "visible"
+        for row in rows:
+            ws.append([_xlsx_date(ws, v) if isinstance(v, date) else v for v in row])
     wb.save(path)
 
 
