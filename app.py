@@ -1,5 +1,6 @@
 """kmdash: the router. The sidebar (language, privacy, the file in use), then the chosen page; pages in
-sections that follow the handbook's cycle: the data, the knowledge, the plan."""
+sections that follow the handbook's cycle: the data, the knowledge, the plan; and the province view of many
+co-ops."""
 
 from pathlib import Path
 
@@ -24,4 +25,5 @@ st.navigation({
     tr("section_knowledge"): [page("cards", "menu_book")],
     tr("section_plan"): [page("selector", "rule"), page("grading", "workspace_premium"),
                          page("assign", "assignment_ind"), page("pool", "autorenew"), page("plan", "checklist")],
+    tr("section_province"): [page("province", "map")],
 }).run()

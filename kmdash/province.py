@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+import pandas as pd
 
 from .errors import LedgerError
 from .pipeline import Source, finish, read
@@ -35,7 +37,7 @@ class CoopRow:
     at_risk90: float = 0.0
     aging: tuple[tuple[str, float], ...] = ()  # (bucket, overdue) in bucket order
     top_technique: int | None = None
-    error: str | None = None
+    error: tuple[str, str] | None = None  # (Thai, English): the file could not be read
 
     @property
     def par30(self) -> float:
@@ -60,7 +62,7 @@ def coop_row(source: Source, name: str, as_of: date | None = None, settings: Set
     try:
         reading = read(source)
     except LedgerError as exc:
-        return CoopRow(file=name, coop=_stem(name), error=exc.one_line())
+        return CoopRow(file=name, coop=_stem(name), error=(exc.th, exc.en))
     ledger = reading.ledger
     result = finish(reading, name, None if ledger.title_as_of else as_of, settings)
     a, head = result.analysis, result.analysis.headline
@@ -105,8 +107,8 @@ def _collected(future, path: str) -> CoopRow:
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001  (BrokenProcessPool and the like)
-        error = LedgerError(f"อ่านไฟล์ไม่สำเร็จ ({type(exc).__name__})", f"could not read the file ({type(exc).__name__})")
-        return CoopRow(file=path, coop=_stem(path), error=error.one_line())
+        error = (f"อ่านไฟล์ไม่สำเร็จ ({type(exc).__name__})", f"could not read the file ({type(exc).__name__})")
+        return CoopRow(file=path, coop=_stem(path), error=error)
 
 
 def total(rows: list[CoopRow]) -> CoopRow:
@@ -129,7 +131,7 @@ def as_json(rows: list[CoopRow]) -> dict:
 
 def _coop_json(row: CoopRow) -> dict:
     if row.error is not None:
-        return {"file": row.file, "coop": row.coop, "error": row.error}
+        return {"file": row.file, "coop": row.coop, "error": " | ".join(row.error)}
     return {"file": row.file, "coop": row.coop, "as_of": row.as_of.isoformat(), "as_of_source": row.as_of_source,
             **_figures_json(row), "top_technique": row.top_technique}
 
@@ -140,6 +142,30 @@ def _figures_json(row: CoopRow) -> dict:
             "long_overdue_share": round(row.long_overdue_share, 6)}
 
 
-def row_dict(row: CoopRow) -> dict:
-    """Every field of a row (the app's table and charts)."""
-    return asdict(row) | {"par30": row.par30, "par90": row.par90, "long_overdue_share": row.long_overdue_share}
+def frame(rows: list[CoopRow]) -> pd.DataFrame:
+    """The read rows as a table (the app's table and charts), `label` naming each co-op once."""
+    read_rows = [r for r in rows if r.error is None]
+    table = pd.DataFrame([{"coop": r.coop, "file": r.file, "as_of": r.as_of, "members": r.members,
+                           "members_overdue": r.members_overdue, "overdue": r.overdue, "outstanding": r.outstanding,
+                           "par30": r.par30, "par90": r.par90, "long_overdue_share": r.long_overdue_share,
+                           "top_technique": r.top_technique} for r in read_rows],
+                         columns=FRAME_COLUMNS)
+    seen = table.groupby("coop").cumcount()
+    table["label"] = table["coop"].where(seen == 0, table["coop"] + " (" + (seen + 1).astype(str) + ")")
+    return table
+
+
+FRAME_COLUMNS = ["coop", "file", "as_of", "members", "members_overdue", "overdue", "outstanding", "par30", "par90",
+                 "long_overdue_share", "top_technique"]
+
+
+def aging_frame(rows: list[CoopRow]) -> pd.DataFrame:
+    """Per read co-op (its `label`) and aging bucket: the overdue and its share of the co-op's overdue."""
+    labels = frame(rows)["label"]
+    read_rows = [r for r in rows if r.error is None]
+    long = pd.DataFrame([{"label": label, "bucket": b, "overdue": v}
+                         for label, r in zip(labels, read_rows) for b, v in r.aging],
+                        columns=["label", "bucket", "overdue"])
+    whole = long.groupby("label")["overdue"].transform("sum")
+    long["share"] = (long["overdue"] / whole.where(whole > 0)).fillna(0.0)
+    return long

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> str:
     rows = read_all(args.files, args.as_of, settings_of(args), args.workers)
     for row in rows:
         if row.error is not None:
-            print(f"kmdash: {row.file}: {row.error}", file=sys.stderr)
+            print(f"kmdash: {row.file}: {' | '.join(row.error)}", file=sys.stderr)
     if all(row.error is not None for row in rows):
         raise LedgerError("อ่านไม่ได้สักไฟล์", "no file could be read")
     if args.json:

@@ -25,7 +25,8 @@ def combine(parts: dict[str, Ledger]) -> Ledger:
         header_row=first.header_row, headers=_headers(list(parts.values())),
         grand_total=None if None in totals else summed(totals),
         title_as_of=first.title_as_of, titles=first.titles,
-        notes=[replace(n, sheet=name) for name, ledger in parts.items() for n in ledger.notes])
+        notes=[replace(n, sheet=name) for name, ledger in parts.items() for n in ledger.notes],
+        keyed_by_name=next((ledger.keyed_by_name for ledger in parts.values() if ledger.keyed_by_name), None))
 
 
 def _tagged(sheet: str, loans: pd.DataFrame) -> pd.DataFrame:

@@ -92,6 +92,7 @@ class HeaderMap:
     columns: dict[str, int] = field(default_factory=dict)  # field -> column index
     unmapped: list[str] = field(default_factory=list)  # headers not known (or a second copy of a field)
     ignored: list[str] = field(default_factory=list)  # known extras and user-ignored headers
+    unknown: dict[int, str] = field(default_factory=dict)  # column index -> a header not in the catalogue
 
     @property
     def money_fields(self) -> list[str]:
@@ -131,6 +132,7 @@ def map_headers(cells: list[object], user_map: dict[str, str] | None = None) -> 
             result.ignored.append(text)
         elif target is None:
             result.unmapped.append(text)
+            result.unknown[index] = text
         elif target not in result.columns or _rank(key, target, user_map) < rank[target]:
             if target in result.columns:
                 result.unmapped.append(str(cells[result.columns[target]]).strip())

@@ -19,7 +19,7 @@ def format_province(rows: list[CoopRow], lang: str = "th") -> str:
 
 def _row(row: CoopRow, lang: str) -> str:
     if row.error is not None:
-        return f"{fit(row.coop, NAME_WIDTH)} {t('prov_error', lang)}: {row.error}"
+        return f"{fit(row.coop, NAME_WIDTH)} {t('prov_error', lang)}: {row.error[lang == 'en']}"
     return _line([row.coop, day(row.as_of, lang), *_figures(row), str(row.top_technique)])
 
 

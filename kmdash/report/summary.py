@@ -55,6 +55,7 @@ def summarise(result: Result) -> dict:
         "unmapped_headers": ledger.headers.unmapped,
         "ignored_headers": ledger.headers.ignored,
         "columns": {f: i + 1 for f, i in ledger.headers.columns.items()},
+        "keyed_by_name": _by_name(ledger),
         "coop": ledger.coop,
         "techniques": [_technique(score) for score in rank(a)],
     }
@@ -80,6 +81,15 @@ def both_languages(note: RowNote, skipped: bool = True) -> str:
 def _codes(note: RowNote) -> dict:
     """The note's codes; its sheet where several sheets were read together."""
     return {"code": note.code, "field": note.field, "detail": note.detail} | ({"sheet": note.sheet} if note.sheet else {})
+
+
+def _by_name(ledger) -> dict | None:
+    """Where names stand in for member numbers: the unknown headers, and those that split a name."""
+    keys = ledger.keyed_by_name
+    if keys is None:
+        return None
+    return {"unknown_headers": keys.unknown,
+            "shared": [{"header": h, "names": n} for h, n in keys.shared.items()]}
 
 
 def _fraction(value: float | None) -> float | None:

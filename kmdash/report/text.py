@@ -41,6 +41,8 @@ def format_report(s: dict, lang: str = "th") -> str:
                               *_statuses(s, lang), *_top_members(s, lang)]
     if s["loans_without_due_date"]:
         lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
+    if s["keyed_by_name"]:
+        lines += ["", *_by_name(s["keyed_by_name"], lang)]
     if s["unmapped_headers"]:
         lines += ["", t("unmapped", lang, headers=", ".join(s["unmapped_headers"]))]
     lines += _row_list(t("noted_rows", lang, n=len(s["notes"])), s["notes"], lang, skipped=False)
@@ -101,6 +103,11 @@ def _statuses(s: dict, lang: str) -> list[str]:
     return ["", t("status_title", lang)] + [
         f"  {fit(t('status_' + r['status'], lang), 22)} {r['loans']:>7,} {r['members']:>7,} {baht(r['overdue']):>18}"
         for r in s["by_status"]]
+
+
+def _by_name(keys: dict, lang: str) -> list[str]:
+    return [t("keyed_by_name", lang, headers=", ".join(keys["unknown_headers"]) or "-"),
+            *(t("name_shared", lang, header=x["header"], n=x["names"]) for x in keys["shared"])]
 
 
 def _top_members(s: dict, lang: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 from datetime import date
 from pathlib import Path
 
@@ -52,6 +53,18 @@ def _csv_cell(value) -> str:
     if isinstance(value, date):
         return DATE_FORMATS["be_text"](value)
     return str(value)
+
+
+def html_table(rows: list[list], encoding: str = "utf-8") -> bytes:
+    """A sheet as web-based accounting programs save it as ".xls": an HTML table, a line break in a cell
+    as <br>, dates as be_text."""
+    def cell(value) -> str:
+        text = "" if value is None else html.escape(_csv_cell(value))
+        return f"<td>{text.replace(chr(10), '<br>')}</td>"
+
+    body = "".join(f"<tr>{''.join(cell(v) for v in row)}</tr>\n" for row in rows)
+    page = f'<html><head><meta charset="{encoding}"></head><body><table border="1">\n{body}</table></body></html>'
+    return page.encode(encoding)
 
 
 def write_ledger(loans: pd.DataFrame, path, shape: LedgerShape = LedgerShape(),
