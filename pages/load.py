@@ -89,11 +89,10 @@ def sheet_and_date(cur: cache.Current) -> None:
     sheet_picker(reading.sheets, st.session_state.get("sheet") or ALL_SHEETS, left)
     if len(reading.sheets_read) > 1:
         left.caption(plain(tr("sheets_read_line", n=len(reading.sheets_read), sheets=", ".join(reading.sheets_read))))
-    if reading.sheets_left:
-        left.caption(plain(tr("sheets_left_line", sheets=", ".join(
-            f"{name} ({tr('sheet_left_' + why)})" for name, why in reading.sheets_left))))
-    elif len(reading.sheets) > 1 and len(reading.sheets_read) < 2:
+    elif len(reading.sheets) > 1:
         left.caption(tr("other_sheets", n=len(reading.sheets) - 1))
+    if left_out := [f"{name} ({tr('sheet_left_' + why)})" for name, why in reading.sheets_left if why != "no_ledger"]:
+        left.caption(plain(tr("sheets_left_line", sheets=", ".join(left_out))))
     as_of_field(cur, right)
 
 
