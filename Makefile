@@ -36,3 +36,4 @@ bench: install-dev
 	$(BIN)/python bench/bench_summary.py
 	$(BIN)/python bench/bench_app.py
 	$(BIN)/python bench/bench_plan.py
+	$(BIN)/python bench/bench_province.py

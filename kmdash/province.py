@@ -70,7 +70,7 @@ def coop_row(source: Source, name: str, as_of: date | None = None, settings: Set
     return CoopRow(
         file=name, coop=ledger.coop or _stem(name), as_of=result.as_of, as_of_source=result.as_of_source,
         members=head["members"], members_overdue=head["members_overdue"],
-        members_long_overdue=head["members_long_overdue"], overdue=head["overdue"] or 0.0,
+        members_long_overdue=head["members_long_overdue"], overdue=head["overdue"],
         outstanding=head["outstanding"] or 0.0,
         at_risk30=_outstanding_where(a.loans, days > 30), at_risk90=_outstanding_where(a.loans, days > 90),
         aging=tuple((str(r.bucket), float(r.overdue)) for r in a.aging.itertuples()),

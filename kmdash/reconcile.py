@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .read.money import summed
+
 SATANG = 0.005  # half a satang: differences below this are rounding
 
 
@@ -47,11 +49,3 @@ def reconcile_sheets(loans: pd.DataFrame, totals: dict[str, dict[str, float] | N
                           file_total=summed(r.file_total for r in each.values()),
                           used_total=summed(r.used_total for r in each.values()), sheets=each)
 
-
-def summed(parts) -> dict[str, float]:
-    """Amounts per money field added up over several dicts, to the satang."""
-    out: dict[str, float] = {}
-    for part in parts:
-        for name, value in part.items():
-            out[name] = round(out.get(name, 0.0) + value, 2)
-    return out

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from kmdash.synthetic import LedgerShape, generate_loans, html_table, ledger_rows, with_status, write_csv, write_xlsx
+from kmdash.synthetic import (
+    LedgerShape,
+    generate_loans,
+    html_table,
+    ledger_rows,
+    with_status,
+    write_csv,
+    write_xlsx,
+)
 
 from .conftest import AS_OF, xls_bytes
 

@@ -13,13 +13,26 @@ from kmdash import pipeline
 from kmdash.analyse import analyse
 from kmdash.province import coop_row, read_all
 from kmdash.report.summary import summarise
-from kmdash.synthetic import LOAN_TYPES, LedgerShape, generate_loans, ledger_rows, with_status, write_sheets
+from kmdash.settings import GradingRules
+from kmdash.synthetic import (
+    LOAN_TYPES,
+    LedgerShape,
+    generate_loans,
+    ledger_rows,
+    with_status,
+    write_sheets,
+)
 from kmdash.techniques import applying
 from kmdash.techniques import pool as t4
 from kmdash.techniques.grades import grade_members
-from kmdash.settings import GradingRules
 
-from .conftest import AS_OF, assert_figures, baht_equal, expected_figures, fraction_equal
+from .conftest import (
+    AS_OF,
+    assert_figures,
+    baht_equal,
+    expected_figures,
+    fraction_equal,
+)
 from .province_files import six_coops
 from .support import oracle
 

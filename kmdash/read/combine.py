@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..reconcile import summed
 from .clean import Ledger
 from .headers import FIELDS, MONEY_FIELDS, TEXT_FIELDS, HeaderMap
+from .money import summed
 
 
 def combine(parts: dict[str, Ledger]) -> Ledger:
