@@ -37,3 +37,4 @@ bench: install-dev
 	$(BIN)/python bench/bench_app.py
 	$(BIN)/python bench/bench_plan.py
 	$(BIN)/python bench/bench_followup.py
+	$(BIN)/python bench/bench_province.py

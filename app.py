@@ -1,5 +1,6 @@
 """kmdash: the router. The sidebar (language, privacy, the file in use), then the chosen page; pages in
-sections that follow the handbook's cycle: the data, the knowledge, the plan."""
+sections that follow the handbook's cycle: the data, the knowledge, the plan; and the province view of many
+co-ops."""
 
 from pathlib import Path
 
@@ -26,4 +27,5 @@ st.navigation({
                          page("assign", "assignment_ind"), page("pool", "autorenew"), page("grading", "workspace_premium"),
                          page("plan", "checklist")],
     tr("section_followup"): [page("followup", "compare_arrows"), page("snapshots", "inventory_2")],
-}).run()
+    tr("section_province"): [page("province", "map")],
+}, expanded=True).run()

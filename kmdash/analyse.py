@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from .read.status import STATUS_CODES, legal, status_codes
 from .settings import Settings
 
 PAR_DAYS = (30, 90)  # PAR30 and PAR90: the field's fixed measures
@@ -45,6 +46,17 @@ class Analysis:
             "interest_arrears": _baht(loans["interest_arrears"].sum()) if "interest_arrears" in loans else 0.0,
             **{f"par{d}": self.par(d) for d in PAR_DAYS},
         }
+
+    @property
+    def by_status(self) -> pd.DataFrame:
+        """Per debt status present, in code order: loans, members (a member in each status of their loans) and
+        the overdue; empty where the ledger has no status column."""
+        if "status" not in self.loans:
+            return pd.DataFrame(columns=["status", "loans", "members", "overdue"])
+        loans = self.loans.assign(status=status_codes(self.loans["status"]))
+        table = loans.groupby("status").agg(loans=("member_no", "size"), members=("member_no", "nunique"),
+                                            overdue=("overdue_amount", "sum"))
+        return table.reindex([c for c in STATUS_CODES if c in table.index]).rename_axis("status").reset_index()
 
     def par(self, days: int) -> float | None:
         """Portfolio at risk: outstanding of loans more than `days` overdue / all outstanding."""
@@ -103,9 +115,10 @@ def months_overdue(due: pd.Series, as_of: date) -> pd.Series:
 
 def member_table(loans: pd.DataFrame, settings: Settings) -> pd.DataFrame:
     """One row per member: loans, loans overdue, days (most of their loans), overdue, outstanding (and interest,
-    penalty, share capital where the ledger has them)."""
+    penalty, share capital where the ledger has them; `legal`, a loan under legal action, where it has a status)."""
     money = {c: (c, "sum") for c in ("outstanding", "interest_arrears", "penalty", "share_capital") if c in loans}
-    loans = loans.assign(bucket_code=loans["bucket"].cat.codes)
+    money |= {"legal": ("legal", "max")} if "status" in loans else {}
+    loans = loans.assign(bucket_code=loans["bucket"].cat.codes, legal=legal(loans))
     table = loans.groupby("member_no", sort=False).agg(
         name=("name", "first") if "name" in loans else ("member_no", "first"),
         group=("group", "first"),

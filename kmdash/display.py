@@ -68,8 +68,10 @@ def row_note(note: RowNote, lang: str = "th", skipped: bool = True) -> str:
 
 
 def row_notes_table(notes: list[RowNote], lang: str = "th", skipped: bool = True) -> pd.DataFrame:
-    """Row numbers and what was said of each, as a table in one language."""
-    return pd.DataFrame({"row": [n.row for n in notes],
+    """Row numbers (with their sheet, where several were read together) and what was said of each, as a
+    table in one language."""
+    sheets = {"sheet": [n.sheet for n in notes]} if any(n.sheet for n in notes) else {}
+    return pd.DataFrame({**sheets, "row": [n.row for n in notes],
                          "reason" if skipped else "note": [row_note(n, lang, skipped) for n in notes]})
 
 

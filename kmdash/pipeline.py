@@ -12,8 +12,9 @@ from pathlib import Path
 from .analyse import Analysis, analyse
 from .errors import LedgerError
 from .read.clean import Ledger, clean_sheet
-from .read.load import iter_sheets
-from .reconcile import Reconciliation, reconcile
+from .read.combine import combine
+from .read.load import RawSheet, iter_sheets
+from .reconcile import Reconciliation, reconcile, reconcile_sheets
 from .settings import Settings
 
 Source = bytes | str | Path
@@ -31,13 +32,17 @@ class Options:
 
 @dataclass
 class Reading:
-    """A cleaned sheet and where it came from (the raw rows are not kept)."""
+    """A cleaned sheet, or the sheets of one date read together, and where they came from (the raw rows are
+    not kept)."""
 
     ledger: Ledger
-    sheet: str | None
+    sheet: str | None  # the (first) sheet read
     sheets: list[str]
     encoding: str | None
     kind: str  # "xlsx", "xls", "xml2003", "html" or "csv"
+    sheets_read: list[str] = field(default_factory=list)
+    sheets_left: list[tuple[str, str]] = field(default_factory=list)  # (sheet, "hidden" | "other_date" | "no_ledger")
+    totals: dict[str, dict[str, float] | None] = field(default_factory=dict)  # each sheet's own grand total
 
 
 @dataclass
@@ -57,12 +62,15 @@ class Result:
 
 
 def read(source: Source, sheet: str | int | None = None, user_map: dict[str, str] | None = None) -> Reading:
-    """Clean the named sheet, or the first sheet that holds a ledger when none is named.
+    """Clean the named sheet; when none is named, the visible sheets that hold ledgers of the first one's
+    as-of date, together (else the first hidden sheet that holds one).
 
     Any failure on the way is a LedgerError: a file nobody foresaw still gets a message, not a traceback.
     """
     try:
-        return _first_ledger(source, sheet, user_map)
+        if sheet is not None:
+            return _first_ledger(source, sheet, user_map)
+        return _same_date_ledgers(source, user_map)
     except LedgerError:
         raise
     except Exception as exc:  # noqa: BLE001  (the user's file, not our state, is what went wrong)
@@ -73,16 +81,60 @@ def read(source: Source, sheet: str | int | None = None, user_map: dict[str, str
             "again, and if that fails send the file to the maintainers") from exc
 
 
-def _first_ledger(source, sheet, user_map) -> Reading:
+def _first_ledger(source, sheet, user_map, hidden: bool | None = None) -> Reading:
     first_error = None
-    for raw in iter_sheets(source, sheet):
+    for raw in iter_sheets(source, sheet, hidden):
         try:
-            return Reading(clean_sheet(raw, user_map), raw.sheet, raw.sheets, raw.encoding, raw.kind)
+            return _one(raw, clean_sheet(raw, user_map))
         except LedgerError as exc:
             if sheet is not None:
                 raise
             first_error = first_error or exc
-    raise first_error or LedgerError("ไม่พบข้อมูลในไฟล์", "no data found in the file")
+    raise first_error or _no_data()
+
+
+def _no_data() -> LedgerError:
+    return LedgerError("ไม่พบข้อมูลในไฟล์", "no data found in the file")
+
+
+def _one(raw: RawSheet, ledger: Ledger) -> Reading:
+    return Reading(ledger, raw.sheet, raw.sheets, raw.encoding, raw.kind, sheets_read=[raw.sheet] if raw.sheet else [])
+
+
+def _same_date_ledgers(source, user_map) -> Reading:
+    """The visible sheets holding ledgers of the first one's as-of date, combined; where none holds one, the
+    first hidden sheet that does (else the first sheet's error)."""
+    parts: dict[str, Ledger] = {}
+    left, first_raw, first_error, hidden = [], None, None, []
+    for raw in iter_sheets(source, None, hidden=False):
+        hidden = raw.hidden
+        try:
+            ledger = clean_sheet(raw, user_map)
+        except LedgerError as exc:
+            first_error = first_error or exc
+            left.append((raw.sheet, "no_ledger"))
+            continue
+        if parts and ledger.title_as_of != next(iter(parts.values())).title_as_of:
+            left.append((raw.sheet, "other_date"))
+            continue
+        parts[raw.sheet], first_raw = ledger, first_raw or raw
+    if not parts:
+        return _hidden_ledger(source, user_map, hidden, first_error)
+    left += [(h, "hidden") for h in hidden]
+    reading = _one(first_raw, parts[first_raw.sheet] if len(parts) == 1 else combine(parts))
+    reading.sheets_read, reading.sheets_left = [name for name in parts if name], left
+    reading.totals = {name: ledger.grand_total for name, ledger in parts.items()} if len(parts) > 1 else {}
+    return reading
+
+
+def _hidden_ledger(source, user_map, hidden: list[str], visible_error: LedgerError | None) -> Reading:
+    """The first hidden sheet holding a ledger; the first visible sheet's error where none does."""
+    if hidden:
+        try:
+            return _first_ledger(source, None, user_map, hidden=True)
+        except LedgerError as exc:
+            visible_error = visible_error or exc
+    raise visible_error or _no_data()
 
 
 def resolve_as_of(title: date | None, option: date | None, today: date | None = None) -> tuple[date, str]:
@@ -99,9 +151,10 @@ def finish(reading: Reading, file: str, as_of: date | None = None, settings: Set
     """The as-of date, the analysis and the reconciliation of a reading."""
     ledger = reading.ledger
     when, source_of_date = resolve_as_of(ledger.title_as_of, as_of, today)
+    reconciliation = (reconcile_sheets(ledger.loans, reading.totals) if reading.totals
+                      else reconcile(ledger.loans, ledger.grand_total))
     return Result(file=file, reading=reading, as_of=when, as_of_source=source_of_date,
-                  analysis=analyse(ledger.loans, when, settings),
-                  reconciliation=reconcile(ledger.loans, ledger.grand_total))
+                  analysis=analyse(ledger.loans, when, settings), reconciliation=reconciliation)
 
 
 def run(source: Source, options: Options = Options(), name: str | None = None) -> Result:

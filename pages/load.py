@@ -42,7 +42,7 @@ def mapping_form(headers: list[str]) -> None:
 
     with st.form("mapping_form"):
         chosen = {h: st.selectbox(plain(h), options, index=options.index(current.get(normalise(h), "")),
-                                  format_func=label, key=f"map_{h}") for h in headers}
+                                  format_func=label, key=f"map_{h}") for h in dict.fromkeys(headers)}
         apply, reset = st.columns(2)
         if apply.form_submit_button(tr("map_apply"), type="primary"):
             st.session_state["mapping"] = {**current, **{normalise(h): f for h, f in chosen.items() if f}}
@@ -64,25 +64,35 @@ def reconciliation_badge(cur: cache.Current) -> None:
         st.warning(tr("rec_badge_diff", diffs=diffs))
 
 
+ALL_SHEETS = ""  # the picker's first choice: the visible sheets of one date, together
+
+
 def sheet_picker(sheets: list[str], current: str | None, place=st) -> None:
-    """The sheet to read, where the workbook has several; also beside an error, so a wrong choice is undone."""
+    """The sheet to read (or all of one date), where the workbook has several; also beside an error, so a
+    wrong choice is undone."""
     if len(sheets) < 2:
         return
-    if st.session_state.get("sheet_picker") not in sheets:
-        st.session_state["sheet_picker"] = current if current in sheets else sheets[0]
-    place.selectbox(tr("sheet"), sheets, key="sheet_picker", on_change=on_sheet)
+    choices = [ALL_SHEETS, *sheets]
+    if st.session_state.get("sheet_picker") not in choices:
+        st.session_state["sheet_picker"] = current if current in choices else ALL_SHEETS
+    place.selectbox(tr("sheet"), choices, key="sheet_picker", on_change=on_sheet,
+                    format_func=lambda s: tr("sheets_all") if s == ALL_SHEETS else s)
 
 
 def on_sheet() -> None:
-    st.session_state["sheet"] = st.session_state["sheet_picker"]
+    st.session_state["sheet"] = st.session_state["sheet_picker"] or None
 
 
 def sheet_and_date(cur: cache.Current) -> None:
     left, right = st.columns(2)
-    sheets = cur.result.reading.sheets
-    sheet_picker(sheets, cur.result.reading.sheet, left)
-    if len(sheets) > 1:
-        left.caption(tr("other_sheets", n=len(sheets) - 1))
+    reading = cur.result.reading
+    sheet_picker(reading.sheets, st.session_state.get("sheet") or ALL_SHEETS, left)
+    if len(reading.sheets_read) > 1:
+        left.caption(plain(tr("sheets_read_line", n=len(reading.sheets_read), sheets=", ".join(reading.sheets_read))))
+    elif len(reading.sheets) > 1:
+        left.caption(tr("other_sheets", n=len(reading.sheets) - 1))
+    if left_out := [f"{name} ({tr('sheet_left_' + why)})" for name, why in reading.sheets_left if why != "no_ledger"]:
+        left.caption(plain(tr("sheets_left_line", sheets=", ".join(left_out))))
     as_of_field(cur, right)
 
 
@@ -150,6 +160,10 @@ def warnings(cur: cache.Current) -> None:
         st.warning(tr("as_of_today_warning"))
     if (undated := int(ledger.loans["due_date"].isna().sum())):
         st.warning(tr("no_due_date", n=undated))
+    if (by_name := ledger.keyed_by_name) is not None:
+        st.warning(plain(tr("keyed_by_name", headers=", ".join(by_name.unknown) or "-")))
+        for header, names in by_name.shared.items():
+            st.warning(plain(tr("name_shared", header=header, n=names)))
     reconciliation_badge(cur)
 
 

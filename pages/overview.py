@@ -1,5 +1,7 @@
-"""Overview: headline tiles and the four charts, each with a one-line caption."""
+"""Overview: headline tiles, the debt-status table (where the ledger has a status column) and the four
+charts, each with a one-line caption."""
 
+import streamlit as st
 
 from kmdash import charts
 from ui import components as ui
@@ -14,6 +16,10 @@ lang = state.lang()
 a = cur.result.analysis
 ui.heading(cur, "overview")
 ui.tiles(cur)
+if not (statuses := a.by_status).empty:
+    st.subheader(tr("status"))
+    ui.table(statuses.assign(status=[tr(f"status_{s}") for s in statuses["status"]]), every_row=True)
+    st.caption(tr("cap_status"))
 
 ui.chart(charts.aging_figure(a.aging, lang), tr("cap_aging"))
 ui.chart(charts.group_figure(a.groups, lang), tr("cap_groups"))

@@ -252,7 +252,7 @@ def go(page, key: str, lang: str = "th") -> None:
     from playwright.sync_api import expect
 
     title = t(f"page_{key}", lang)
-    page.get_by_test_id("stSidebarNav").get_by_role("link").filter(has_text=title).click()
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
     expect(page.get_by_test_id("stCaptionContainer").filter(has_text=title + " · ").first).to_be_visible(
         timeout=WAIT_MS)
     settled(page)

@@ -667,14 +667,18 @@ def _two_sheet_workbook(first: pd.DataFrame, second: pd.DataFrame) -> bytes:
 
 
 def test_a_workbook_with_several_sheets_offers_the_choice():
+    """Sheets of one as-of date are read together by default; the picker still reads one."""
     first, second = generate_loans(40, seed=3), generate_loans(70, seed=4)
     at = upload(start(), ("สองแผ่น.xlsx", _two_sheet_workbook(first, second), XLSX))
-    assert tiles(at) == expected_tiles(expected_figures(first, AS_OF))
+    assert tiles(at) == expected_tiles(expected_figures(pd.concat([first, second], ignore_index=True), AS_OF))
     sheet_box = next(s for s in at.selectbox if s.label == t("sheet", "th"))
-    assert sheet_box.options == ["ลูกหนี้ 40", "ลูกหนี้ 70"]
+    assert sheet_box.options == [t("sheets_all", "th"), "ลูกหนี้ 40", "ลูกหนี้ 70"]
     sheet_box.set_value("ลูกหนี้ 70")
     go(at)
     assert tiles(at) == expected_tiles(expected_figures(second, AS_OF))
+    next(s for s in at.selectbox if s.label == t("sheet", "th")).set_value("ลูกหนี้ 40")
+    go(at)
+    assert tiles(at) == expected_tiles(expected_figures(first, AS_OF))
 
 
 def test_the_as_of_date_is_editable_and_the_figures_follow(sample_loans):

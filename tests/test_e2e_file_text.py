@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from kmdash.synthetic import COLUMNS, LedgerShape, generate_loans, ledger_rows
 
-from .browser import PAGES, charts_drawn, go, open_session, set_privacy, upload
+from .browser import PAGES, WAIT_MS, charts_drawn, go, open_session, set_privacy, upload
 from .conftest import AS_OF, expected_figures, write_rows
 
 pytestmark = pytest.mark.e2e
@@ -83,9 +84,11 @@ def shown(browser, app_url, tmp_path_factory):
                 # the table is a canvas grid: the member picker and the detail heading show the top
                 # debtor's name as written
                 picker = page.get_by_test_id("stSelectbox").last.get_by_role("combobox")
+                expect(picker).to_have_value(re.compile(re.escape(MARKDOWN_NAME)), timeout=WAIT_MS)
                 literal["picker"] = picker.input_value()
                 # an invisible word joiner keeps the bare address from being linked: read past it
                 heading = page.get_by_text(re.compile(r"\[x\]\(http")).filter(visible=True)
+                expect(heading.first).to_be_visible(timeout=WAIT_MS)
                 literal["heading"] = heading.first.inner_text().replace("\u2060", "") if heading.count() else None
                 literal["member"] = member
             if key == "groups":

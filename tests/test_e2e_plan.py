@@ -25,7 +25,7 @@ def test_the_plan_downloads_as_a_workbook_with_every_overdue_member(browser, app
     try:
         upload(page, ledger, total)
         title = t("page_plan")
-        page.get_by_test_id("stSidebarNav").get_by_role("link").filter(has_text=title).click()
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
         expect(page.get_by_test_id("stCaptionContainer").filter(has_text=title + " · ").first).to_be_visible(
             timeout=WAIT_MS)
         settled(page)

@@ -9,10 +9,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from kmdash import pipeline, privacy
+from kmdash import pipeline, privacy, province
 from kmdash.analyse import Analysis
 from kmdash.errors import LedgerError
 from kmdash.pipeline import Reading, Result
+from kmdash.province import CoopRow
 from kmdash.read.load import sheet_names
 from kmdash.settings import GradingRules, Settings
 from kmdash.techniques.grades import Grading, grade_members
@@ -72,7 +73,7 @@ def load_current(progress: bool = False) -> Current | LedgerError:
     finally:
         if bar:
             bar.empty()
-    return Current(src, result, key=(src.digest, reading.sheet, mapping))
+    return Current(src, result, key=(src.digest, tuple(reading.sheets_read) or reading.sheet, mapping))
 
 
 @st.cache_data(max_entries=12, show_spinner=False)
@@ -91,3 +92,10 @@ def graded(cur: Current, rules: GradingRules, extra: pd.DataFrame | None = None,
     """The member grading of the current analysis under these rules (and an extra sheet), cached."""
     a = cur.result.analysis
     return _graded(cur.key, a.as_of, a.settings, rules, extra_digest, a, extra)
+
+
+@st.cache_data(max_entries=60, show_spinner=False)
+def coop_row(digest: str, name: str, as_of: date | None, settings: Settings, _data: bytes) -> CoopRow:
+    """One co-op's row of the province view (read in this process: a process pool does not sit well
+    inside Streamlit's server), cached per file digest, as-of date and settings."""
+    return province.coop_row(_data, name, as_of, settings)

@@ -11,10 +11,21 @@ import os
 import sys
 
 from ..errors import LedgerError
-from . import assign, followup, grade, leaders, notices, plan, pool, snapshot, summary
+from . import (
+    assign,
+    followup,
+    grade,
+    leaders,
+    notices,
+    plan,
+    pool,
+    province,
+    snapshot,
+    summary,
+)
 
 EXIT_USER_ERROR = 2
-COMMANDS = (summary, plan, notices, leaders, assign, pool, grade, followup, snapshot)
+COMMANDS = (summary, plan, notices, leaders, assign, pool, grade, followup, snapshot, province)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -20,6 +20,7 @@ class RowNote:
     code: str
     field: str = ""  # the column concerned (bad_amount, bad_date)
     detail: str = ""  # the row's label or the unreadable cell, shortened
+    sheet: str = ""  # the sheet, where several were read together
 
     def without_detail(self) -> RowNote:
         return replace(self, detail="")

@@ -20,11 +20,11 @@ def to_grid(body: list[list[object]], min_width: int) -> np.ndarray:
     return grid
 
 
-_STRIPPED = np.frompyfunc(lambda text: text.strip() or None, 1, 1)
+_STRIPPED = np.frompyfunc(lambda text: text.replace("\xa0", " ").strip() or None, 1, 1)
 
 
 def text_cells(values: np.ndarray, types: np.ndarray) -> np.ndarray:
-    """String cells stripped; blank strings and every other cell None."""
+    """String cells stripped, a no-break space (U+00A0) as a space; blank strings and every other cell None."""
     out = np.full(len(values), None, dtype=object)
     is_text = types == str
     out[is_text] = _STRIPPED(values[is_text])

@@ -31,7 +31,9 @@ from .headers import (
 )
 from .load import RawSheet
 from .money import parse_money
+from .names import NameKeys, name_keys
 from .rows import Rows, row_kinds, skip_reasons
+from .status import status_codes
 from .titles import as_of_from_titles, coop_name, title_lines
 
 
@@ -48,6 +50,7 @@ class Ledger:
     title_as_of: date | None
     titles: list[str] = field(default_factory=list)
     notes: list[RowNote] = field(default_factory=list)  # used rows with a cell left blank
+    keyed_by_name: NameKeys | None = None  # where no member-number column was recognised
 
     @property
     def coop(self) -> str | None:
@@ -75,12 +78,12 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
     if not body:
         raise _no_loans(header_index + 1, [])
     rows_read = len(body)
-    loans, skipped, notes, total = _classify(_take_grid(body, headers), headers, header_index + 2)
+    loans, skipped, notes, total, by_name = _classify(_take_grid(body, headers), headers, header_index + 2)
     if loans.empty:
         raise _no_loans(header_index + 1, skipped)
     return Ledger(loans=loans, skipped=skipped, rows_read=rows_read, header_row=header_index + 1,
                   headers=headers, grand_total=total, titles=titles, notes=notes,
-                  title_as_of=as_of_from_titles(titles))
+                  title_as_of=as_of_from_titles(titles), keyed_by_name=by_name)
 
 
 def _take_grid(body: list[list[object]], headers: HeaderMap) -> np.ndarray:
@@ -135,8 +138,8 @@ def _require_fields(headers: HeaderMap) -> None:
 
 
 def _classify(grid: np.ndarray, headers: HeaderMap, first_row: int):
-    """The loans table, skipped rows, notes and the file's own total; the grid (taken, not shared) is
-    let go before the table is built."""
+    """The loans table, skipped rows, notes, the file's own total and what keying by name says; the grid
+    (taken, not shared) is let go before the table is built."""
     cols = headers.columns
     money = {cols[f] for f in MONEY_FIELDS if f in cols}
     types = cell_types(grid)
@@ -147,13 +150,14 @@ def _classify(grid: np.ndarray, headers: HeaderMap, first_row: int):
     blanked = np.full(len(grid), None, dtype=object)  # (code, field, detail) of a cell left blank
     loans = _loan_columns(grid, types, texts, cols, headers, rows, reasons, blanked)
     total = _grand_total(grid, cols, headers, rows.grand)
+    used = np.array([r is None for r in reasons], dtype=bool)
+    by_name = name_keys(grid, types, texts, headers, loans["member_no"], used)
     del grid, types, texts  # the cells not in a loans column are freed here
     loans["row"] = np.arange(first_row, first_row + len(reasons))
-    used = np.array([r is None for r in reasons], dtype=bool)
     skipped = _row_notes(loans["row"], reasons, ~used)
     notes = _row_notes(loans["row"], blanked, used & (blanked != None))  # noqa: E711
     frame = pd.DataFrame({k: v[used] for k, v in loans.items()})
-    return _finish(frame), skipped, notes, total
+    return _finish(frame), skipped, notes, total, by_name
 
 
 def _row_notes(row_numbers: np.ndarray, reasons: np.ndarray, where: np.ndarray) -> list[RowNote]:
@@ -174,6 +178,8 @@ def _loan_columns(grid: np.ndarray, types: np.ndarray, texts: list[np.ndarray], 
         if name in cols and name not in ("member_no", "group"):
             j = cols[name]
             loans[name] = _text_field(grid[:, j], texts[j], types[:, j])
+    if "status" in loans:
+        loans["status"] = status_codes(loans["status"])
     j = cols.get("group")
     group = as_texts(grid[:, j], texts[j], types[:, j]) if j is not None else None
     loans["group"] = group_column(group, rows)

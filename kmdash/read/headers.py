@@ -18,18 +18,18 @@ MONEY_FIELDS = (
     "penalty", "share_capital", "deposits",
 )
 DATE_FIELDS = ("loan_date", "due_date")
-TEXT_FIELDS = ("member_no", "name", "group", "contract", "loan_type", "guarantor")
+TEXT_FIELDS = ("member_no", "name", "group", "contract", "loan_type", "guarantor", "status")
 FIELDS = TEXT_FIELDS + DATE_FIELDS + MONEY_FIELDS
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "member_no": ("เลขทะเบียนสมาชิก", "เลขที่สมาชิก", "เลขทะเบียน", "ทะเบียนสมาชิก", "รหัสสมาชิก",
-                  "เลขสมาชิก", "เลขประจำตัวสมาชิก", "member no", "member number", "member id", "member code", "member"),
+                  "เลขสมาชิก", "สมาชิก เลขทะเบียน", "เลขประจำตัวสมาชิก", "member no", "member number", "member id", "member code", "member"),
     "name": ("ชื่อ - สกุล", "ชื่อ - นามสกุล", "ชื่อสมาชิก",
              "ชื่อผู้กู้", "ชื่อ-สกุลสมาชิก", "ชื่อ", "member name", "name", "borrower", "borrower name", "full name"),
     "group": ("กลุ่ม", "กลุ่มสมาชิก", "ชื่อกลุ่ม", "กลุ่มที่", "group", "member group", "group name"),
     "contract": ("เลขที่สัญญา", "สัญญาเลขที่", "เลขสัญญา", "เลขที่สัญญาเงินกู้", "contract no", "contract", "contract number",
                  "loan no", "loan number", "loan id"),
-    "loan_type": ("ประเภทเงินกู้", "ประเภท", "ประเภทสัญญา", "loan type", "type"),
+    "loan_type": ("ประเภทเงินกู้", "ประเภท", "ประเภทสัญญา", "ประเภทหลัก", "loan type", "type"),
     "loan_date": ("วันที่กู้", "วันที่ทำสัญญา", "วันกู้", "วันที่รับเงินกู้", "loan date", "date of loan",
                   "disbursement date"),
     "due_date": ("วันครบกำหนดชำระ", "วันครบกำหนด", "วันที่ครบกำหนด", "วันที่ครบกำหนดชำระ", "กำหนดชำระ",
@@ -52,11 +52,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "share_capital": ("ทุนเรือนหุ้น", "หุ้น", "ค่าหุ้น", "share capital", "shares"),
     "deposits": ("เงินฝาก", "ยอดเงินฝาก", "deposits", "deposit", "savings"),
     "guarantor": ("ผู้ค้ำประกัน", "ผู้ค้ำ", "ชื่อผู้ค้ำประกัน", "guarantor", "guarantors"),
+    "status": ("สถานะหนี้", "สถานะสัญญา", "สถานะ", "สถานะลูกหนี้", "debt status", "loan status", "status"),
 }
 
 # Extra columns that exports commonly carry and that kmdash does not use.
-KNOWN_EXTRAS = ("ลำดับ", "ลำดับที่", "ที่", "หมายเหตุ", "no", "seq", "#", "notes", "note", "remarks",
-                "remark", "comment", "comments")
+KNOWN_EXTRAS = ("ลำดับ", "ลำดับที่", "ที่", "หมายเหตุ", "ประเภทย่อย", "จำนวนงวด", "no", "seq", "#", "notes", "note",
+                "remarks", "remark", "comment", "comments")
 
 # Matched after dots are removed: "(บาท)", "(ว/ด/ป)" and other unit or format hints at the end.
 _UNIT_SUFFIX = re.compile(r"\((?:บาท|baht|thb|บ|วัน|days|ว/ด/ป|วว/ดด/ปป(?:ปป)?|dd/mm/yy(?:yy)?)\)$")
@@ -91,6 +92,7 @@ class HeaderMap:
     columns: dict[str, int] = field(default_factory=dict)  # field -> column index
     unmapped: list[str] = field(default_factory=list)  # headers not known (or a second copy of a field)
     ignored: list[str] = field(default_factory=list)  # known extras and user-ignored headers
+    unknown: dict[int, str] = field(default_factory=dict)  # column index -> a header not in the catalogue
 
     @property
     def money_fields(self) -> list[str]:
@@ -130,6 +132,7 @@ def map_headers(cells: list[object], user_map: dict[str, str] | None = None) -> 
             result.ignored.append(text)
         elif target is None:
             result.unmapped.append(text)
+            result.unknown[index] = text
         elif target not in result.columns or _rank(key, target, user_map) < rank[target]:
             if target in result.columns:
                 result.unmapped.append(str(cells[result.columns[target]]).strip())

@@ -37,6 +37,7 @@ class RawSheet:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
+    hidden: list[str] = field(default_factory=list)  # the workbook's hidden sheets
 
 
 def read_source(source: bytes | str | Path) -> bytes:
@@ -102,8 +103,10 @@ def load_sheet(source: bytes | str | Path, sheet: str | int | None = 0) -> RawSh
     return next(iter_sheets(source, sheet))
 
 
-def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> Iterator[RawSheet]:
-    """The chosen sheet, or (sheet=None) every sheet, visible ones first, each read only when asked for."""
+def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None,
+                hidden: bool | None = None) -> Iterator[RawSheet]:
+    """The chosen sheet, or (sheet=None) every sheet, visible ones first (hidden=False: only the visible ones;
+    True: only the hidden ones), each read only when asked for."""
     data = read_source(source)
     kind = file_kind(data)
     if kind in ("csv", "html"):
@@ -115,12 +118,16 @@ def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None) -> I
         return
     book = _workbook(data, kind)
     names = book.sheet_names
-    chosen = [_pick_sheet(names, sheet)] if sheet is not None else _visible_first(book, names)
+    concealed = _hidden(book, names)
+    chosen = [_pick_sheet(names, sheet)] if sheet is not None else _visible_first(names, concealed)
+    if sheet is None and hidden is not None:
+        chosen = [n for n in chosen if (n in concealed) == hidden]
     areas = _sheet_areas(data) if kind == "xlsx" else {}
     for name in chosen:
         _check_area(name, areas.get(name))
         # no local keeps the rows while the generator waits: the cleaning may let them go
-        yield RawSheet(rows=_trim(_sheet_rows(book, name, kind)), kind=kind, sheet=name, sheets=names)
+        yield RawSheet(rows=_trim(_sheet_rows(book, name, kind)), kind=kind, sheet=name, sheets=names,
+                       hidden=concealed)
 
 
 def _sheet_rows(book, name: str, kind: str) -> list[list[object]]:
@@ -151,14 +158,19 @@ def _xml2003_sheets(data: bytes, sheet: str | int | None) -> Iterator[RawSheet]:
         yield RawSheet(rows=_trim(sheets[name]), kind="xml2003", sheet=name, sheets=names)
 
 
-def _visible_first(book, names: list[str]) -> list[str]:
-    """Every sheet name, hidden ones (often last year's copy) after the visible ones."""
+def _hidden(book, names: list[str]) -> list[str]:
+    """The hidden sheets (often last year's copy), in the workbook's order."""
     from python_calamine import SheetVisibleEnum
 
     if not names:
         raise LedgerError("สมุดงานไม่มีแผ่นงานเลย", "the workbook has no sheets")
     hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
-    return [n for n in names if n not in hidden] + [n for n in names if n in hidden]
+    return [n for n in names if n in hidden]
+
+
+def _visible_first(names: list[str], hidden: list[str]) -> list[str]:
+    """Every sheet name, hidden ones after the visible ones."""
+    return [n for n in names if n not in hidden] + hidden
 
 
 def _pick_sheet(names: list[str], sheet: str | int) -> str:

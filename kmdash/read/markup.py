@@ -13,6 +13,8 @@ def html_rows(text: str) -> list[list[object]]:
     import lxml.html
 
     page = lxml.html.fromstring(text)
+    for br in page.iter("br"):  # a line break inside a cell ("สมาชิก<br>เลขทะเบียน") is a space
+        br.tail = " " + (br.tail or "")
     rows = []
     for tr in page.iter("tr"):
         cells: list[object] = []

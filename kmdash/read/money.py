@@ -53,3 +53,12 @@ def parse_money(values, types: np.ndarray | None = None) -> tuple[np.ndarray, np
         bad[idx] = [a is None for a in amounts]
         numbers[idx] = [0.0 if a is None else a for a in amounts]
     return np.round(np.nan_to_num(numbers), 2), bad
+
+
+def summed(parts) -> dict[str, float]:
+    """Amounts per money field added up over several dicts, to the satang."""
+    out: dict[str, float] = {}
+    for part in parts:
+        for name, value in part.items():
+            out[name] = round(out.get(name, 0.0) + value, 2)
+    return out

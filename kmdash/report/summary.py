@@ -18,6 +18,8 @@ def summarise(result: Result) -> dict:
         "file": result.file,
         "sheet": result.reading.sheet,
         "sheets": result.reading.sheets,
+        "sheets_read": result.reading.sheets_read,
+        "sheets_left": [{"sheet": name, "why": why} for name, why in result.reading.sheets_left],
         "encoding": result.reading.encoding,
         "as_of": result.as_of.isoformat(),
         "as_of_source": result.as_of_source,
@@ -47,10 +49,13 @@ def summarise(result: Result) -> dict:
         "top_members": [{"member": r.member_no, "name": r.name, "group": r.group, "days": int(r.days),
                          "overdue": round(float(r.overdue), 2)}
                         for r in a.members[a.members["overdue"] > 0].head(a.settings.top_members).itertuples()],
+        "by_status": [{"status": r.status, "loans": int(r.loans), "members": int(r.members),
+                       "overdue": round(float(r.overdue), 2)} for r in a.by_status.itertuples()],
         "reconciliation": result.reconciliation.as_dict(),
         "unmapped_headers": ledger.headers.unmapped,
         "ignored_headers": ledger.headers.ignored,
         "columns": {f: i + 1 for f, i in ledger.headers.columns.items()},
+        "keyed_by_name": _by_name(ledger),
         "coop": ledger.coop,
         "techniques": [_technique(score) for score in rank(a)],
     }
@@ -74,7 +79,17 @@ def both_languages(note: RowNote, skipped: bool = True) -> str:
 
 
 def _codes(note: RowNote) -> dict:
-    return {"code": note.code, "field": note.field, "detail": note.detail}
+    """The note's codes; its sheet where several sheets were read together."""
+    return {"code": note.code, "field": note.field, "detail": note.detail} | ({"sheet": note.sheet} if note.sheet else {})
+
+
+def _by_name(ledger) -> dict | None:
+    """Where names stand in for member numbers: the unknown headers, and those that split a name."""
+    keys = ledger.keyed_by_name
+    if keys is None:
+        return None
+    return {"unknown_headers": keys.unknown,
+            "shared": [{"header": h, "names": n} for h, n in keys.shared.items()]}
 
 
 def _fraction(value: float | None) -> float | None:

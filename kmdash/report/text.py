@@ -38,9 +38,11 @@ def right(text: str, columns: int) -> str:
 def format_report(s: dict, lang: str = "th") -> str:
     """A short plain-text report of a summary dict, in Thai or English."""
     lines = _head(s, lang) + ["", *_techniques(s, lang), "", *_aging(s, lang), "", *_groups(s, lang),
-                              *_top_members(s, lang)]
+                              *_statuses(s, lang), *_top_members(s, lang)]
     if s["loans_without_due_date"]:
         lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
+    if s["keyed_by_name"]:
+        lines += ["", *_by_name(s["keyed_by_name"], lang)]
     if s["unmapped_headers"]:
         lines += ["", t("unmapped", lang, headers=", ".join(s["unmapped_headers"]))]
     lines += _row_list(t("noted_rows", lang, n=len(s["notes"])), s["notes"], lang, skipped=False)
@@ -51,7 +53,7 @@ def format_report(s: dict, lang: str = "th") -> str:
 def _head(s: dict, lang: str) -> list[str]:
     return [
         f"{t('file', lang)}: {s['file']}" + (f" [{s['sheet']}]" if s.get("sheet") else ""),
-        *([t("sheets_line", lang, sheets=", ".join(s["sheets"]))] if len(s["sheets"]) > 1 else []),
+        *_sheets(s, lang),
         f"{t('as_of', lang)}: {day(date.fromisoformat(s['as_of']), lang)} ({t('as_of_' + s['as_of_source'], lang)})",
         t("rows_line", lang, **s["rows"]),
         f"{t('members', lang)}: {s['members']:,}   {t('members_overdue', lang)}: {s['members_overdue']:,}"
@@ -61,6 +63,15 @@ def _head(s: dict, lang: str) -> list[str]:
         f"PAR30: {percent(s['par30'])}   PAR90: {percent(s['par90'])}",
         _reconciliation_line(s["reconciliation"], lang),
     ]
+
+
+def _sheets(s: dict, lang: str) -> list[str]:
+    """The sheets read together, and those left out and why; else the workbook's other sheets."""
+    if len(s["sheets_read"]) > 1:
+        left = ", ".join(f"{x['sheet']} ({t('sheet_left_' + x['why'], lang)})" for x in s["sheets_left"])
+        return [t("sheets_read_line", lang, n=len(s["sheets_read"]), sheets=", ".join(s["sheets_read"])),
+                *([t("sheets_left_line", lang, sheets=left)] if left else [])]
+    return [t("sheets_line", lang, sheets=", ".join(s["sheets"]))] if len(s["sheets"]) > 1 else []
 
 
 def _techniques(s: dict, lang: str) -> list[str]:
@@ -84,6 +95,19 @@ def _groups(s: dict, lang: str) -> list[str]:
         f"  {fit(r['group'], NAME_WIDTH)} {r['members_overdue']:>5,}/{r['members']:<5,}"
         f" {baht(r['overdue']):>18} {percent(r['share']):>7}" for r in groups[:GROUPS_LISTED]]
     return lines + _more(len(groups) - GROUPS_LISTED, lang)
+
+
+def _statuses(s: dict, lang: str) -> list[str]:
+    if not s["by_status"]:
+        return []
+    return ["", t("status_title", lang)] + [
+        f"  {fit(t('status_' + r['status'], lang), 22)} {r['loans']:>7,} {r['members']:>7,} {baht(r['overdue']):>18}"
+        for r in s["by_status"]]
+
+
+def _by_name(keys: dict, lang: str) -> list[str]:
+    return [t("keyed_by_name", lang, headers=", ".join(keys["unknown_headers"]) or "-"),
+            *(t("name_shared", lang, header=x["header"], n=x["names"]) for x in keys["shared"])]
 
 
 def _top_members(s: dict, lang: str) -> list[str]:
@@ -112,6 +136,7 @@ def _row_list(title: str, items: list[dict], lang: str, skipped: bool = True) ->
     """A titled list of rows and what was said of each, in one language, the first LISTED of them."""
     if not items:
         return []
-    notes = [RowNote(x["row"], x["code"], x["field"], x["detail"]) for x in items[:LISTED]]
-    lines = ["", title] + [f"  {t('row', lang)} {n.row}: {row_note(n, lang, skipped)}" for n in notes]
+    notes = [RowNote(x["row"], x["code"], x["field"], x["detail"], x.get("sheet", "")) for x in items[:LISTED]]
+    lines = ["", title] + [f"  {n.sheet + ' ' if n.sheet else ''}{t('row', lang)} {n.row}: {row_note(n, lang, skipped)}"
+                           for n in notes]
     return lines + _more(len(items) - LISTED, lang)

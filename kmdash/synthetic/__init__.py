@@ -4,7 +4,7 @@
 accounting programs export them; `write_xlsx` / `write_csv` / `write_ledger` write files.
 """
 
-from .files import write_csv, write_ledger, write_xlsx
+from .files import html_table, write_csv, write_ledger, write_sheets, write_xlsx
 from .layout import (
            COLUMNS,
            DATE_FORMATS,
@@ -13,7 +13,14 @@ from .layout import (
            as_of_title,
            ledger_rows,
 )
-from .loans import LOAN_TYPES, expected_totals, generate_loans, satang
+from .loans import (
+           LOAN_TYPES,
+           STATUS_WORDS,
+           expected_totals,
+           generate_loans,
+           satang,
+           with_status,
+)
 
-__all__ = ["COLUMNS", "DATE_FORMATS", "HEADERS", "LOAN_TYPES", "LedgerShape", "as_of_title", "expected_totals",
-           "generate_loans", "ledger_rows", "satang", "write_csv", "write_ledger", "write_xlsx"]
+__all__ = ["COLUMNS", "html_table", "DATE_FORMATS", "HEADERS", "LOAN_TYPES", "LedgerShape", "as_of_title", "expected_totals",
+           "generate_loans", "ledger_rows", "STATUS_WORDS", "with_status", "satang", "write_csv", "write_ledger", "write_sheets", "write_xlsx"]

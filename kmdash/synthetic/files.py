@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 from datetime import date
 from pathlib import Path
 
@@ -16,10 +17,17 @@ from .layout import DATE_FORMATS, LedgerShape, ledger_rows
 
 def write_xlsx(rows: list[list], path, sheet_name: str = "ลูกหนี้เงินกู้") -> None:
     """Write-only openpyxl; date cells get a dd/mm/yyyy number format."""
+    write_sheets({sheet_name: rows}, path)
+
+
+def write_sheets(sheets: dict[str, list[list]], path, hidden: tuple[str, ...] = ()) -> None:
+    """One workbook, a sheet per entry in order; the sheets named in `hidden` hidden."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet_name)
-    for row in rows:
-        ws.append([_xlsx_date(ws, v) if isinstance(v, date) else v for v in row])
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        ws.sheet_state = "hidden" if name in hidden else "visible"
+        for row in rows:
+            ws.append([_xlsx_date(ws, v) if isinstance(v, date) else v for v in row])
     wb.save(path)
 
 
@@ -45,6 +53,18 @@ def _csv_cell(value) -> str:
     if isinstance(value, date):
         return DATE_FORMATS["be_text"](value)
     return str(value)
+
+
+def html_table(rows: list[list], encoding: str = "utf-8") -> bytes:
+    """A sheet as web-based accounting programs save it as ".xls": an HTML table, a line break in a cell
+    as <br>, dates as be_text."""
+    def cell(value) -> str:
+        text = "" if value is None else html.escape(_csv_cell(value))
+        return f"<td>{text.replace(chr(10), '<br>')}</td>"
+
+    body = "".join(f"<tr>{''.join(cell(v) for v in row)}</tr>\n" for row in rows)
+    page = f'<html><head><meta charset="{encoding}"></head><body><table border="1">\n{body}</table></body></html>'
+    return page.encode(encoding)
 
 
 def write_ledger(loans: pd.DataFrame, path, shape: LedgerShape = LedgerShape(),

@@ -16,7 +16,7 @@ from .loans import satang as to_satang
 # The export's column order (the reader takes any order).
 COLUMNS = ("member_no", "name", "group", "contract", "loan_type", "loan_date", "due_date",
            "amount_lent", "outstanding", "principal_overdue", "interest_arrears", "penalty",
-           "share_capital", "deposits", "guarantor")
+           "share_capital", "deposits", "guarantor", "status")
 
 HEADERS = {
     "th": {"member_no": "เลขทะเบียนสมาชิก", "name": "ชื่อ - สกุล", "group": "กลุ่ม",
@@ -24,19 +24,21 @@ HEADERS = {
            "due_date": "วันครบกำหนดชำระ", "amount_lent": "จำนวนเงินกู้",
            "outstanding": "เงินต้นคงเหลือ", "principal_overdue": "เงินต้นค้างชำระ",
            "interest_arrears": "ดอกเบี้ยค้างชำระ", "penalty": "ค่าปรับ",
-           "share_capital": "ทุนเรือนหุ้น", "deposits": "เงินฝาก", "guarantor": "ผู้ค้ำประกัน"},
+           "share_capital": "ทุนเรือนหุ้น", "deposits": "เงินฝาก", "guarantor": "ผู้ค้ำประกัน",
+           "status": "สถานะหนี้"},
     "th_alt": {"member_no": "เลขที่สมาชิก", "name": "ชื่อสมาชิก", "group": "กลุ่มสมาชิก",
                "contract": "เลขที่สัญญา", "loan_type": "ประเภทเงินกู้", "loan_date": "วันที่กู้",
                "due_date": "วันครบกำหนด", "amount_lent": "จำนวนเงินกู้",
                "outstanding": "ยอดเงินกู้คงเหลือ", "principal_overdue": "เงินต้นค้างชำระ",
                "interest_arrears": "ดอกเบี้ยค้าง", "penalty": "ค่าปรับ",
-               "share_capital": "ทุนเรือนหุ้น", "deposits": "เงินฝาก", "guarantor": "ผู้ค้ำประกัน"},
+               "share_capital": "ทุนเรือนหุ้น", "deposits": "เงินฝาก", "guarantor": "ผู้ค้ำประกัน",
+               "status": "สถานะสัญญา"},
     "en": {"member_no": "Member No", "name": "Member Name", "group": "Group",
            "contract": "Contract No", "loan_type": "Loan Type", "loan_date": "Loan Date",
            "due_date": "Due Date", "amount_lent": "Loan Amount", "outstanding": "Principal Balance",
            "principal_overdue": "Overdue Principal", "interest_arrears": "Interest Arrears",
            "penalty": "Penalty", "share_capital": "Share Capital", "deposits": "Deposits",
-           "guarantor": "Guarantor"},
+           "guarantor": "Guarantor", "status": "Status"},
 }
 
 
@@ -81,8 +83,9 @@ class LedgerShape:
 
 def ledger_rows(loans: pd.DataFrame, shape: LedgerShape, as_of: date,
                 coop_name: str = "สหกรณ์การเกษตรตัวอย่าง จำกัด") -> list[list]:
-    """The whole sheet as rows of cells (str, float, datetime.date or None), equal width."""
-    fields = [f for f in COLUMNS if f not in shape.drop_fields]
+    """The whole sheet as rows of cells (str, float, datetime.date or None), equal width; a column per field
+    the loans hold (the status only where they have one)."""
+    fields = [f for f in COLUMNS if f not in shape.drop_fields and f in loans]
     header = [(shape.rename or {}).get(f, HEADERS[shape.header_style][f]) for f in fields]
     header += [shape.extra_column] if shape.extra_column else []
     width = len(header)

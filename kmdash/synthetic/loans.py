@@ -85,6 +85,17 @@ def generate_loans(n_loans: int, seed: int = 0, as_of: date = date(2024, 3, 31),
     return frame
 
 
+STATUS_WORDS = ("ปกติ", "ผิดนัดชำระ", "ดำเนินคดี", "ฟ้องแล้ว", "พิพากษา", "บังคับคดี", "ปรับโครงสร้างหนี้",
+                "ล้มละลาย", "ปิดบัญชี")
+_STATUS_WEIGHTS = (0.55, 0.2, 0.05, 0.05, 0.04, 0.03, 0.05, 0.01, 0.02)
+
+
+def with_status(loans: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
+    """The loans with a debt-status column as programs write it (Thai words, STATUS_WORDS)."""
+    rng = np.random.default_rng(seed)
+    return loans.assign(status=rng.choice(STATUS_WORDS, len(loans), p=_STATUS_WEIGHTS).astype(object))
+
+
 def expected_totals(loans: pd.DataFrame) -> dict[str, float]:
     """Sum per money field, exact to the satang."""
     return {f: int(satang(loans[f]).sum()) / 100 for f in MONEY_FIELDS}

@@ -11,9 +11,8 @@ from datetime import date
 import pandas as pd
 
 from ..read.fill import NO_GROUP
+from ..read.status import legal
 from ..settings import Settings
-
-LEGAL_STATUSES = frozenset({"legal", "judgment", "enforcement", "bankrupt"})  # the ledger's status codes of legal action
 
 
 @dataclass(frozen=True)
@@ -92,7 +91,4 @@ def ratio(part: float, whole: float) -> float:
 
 def in_legal_action(loans: pd.DataFrame) -> set[str]:
     """Member numbers with a loan under legal action (none where the ledger has no status column)."""
-    if "status" not in loans:
-        return set()
-    legal = loans["status"].astype(str).str.strip().str.lower().isin(LEGAL_STATUSES)
-    return set(loans.loc[legal, "member_no"].astype(str))
+    return set(loans.loc[legal(loans), "member_no"].astype(str))

@@ -10,10 +10,9 @@ import pandas as pd
 
 from ..analyse import Analysis
 from ..errors import LedgerError
+from ..read.status import legal
 from ..settings import Criterion, GradingRules
 
-LEGAL_STATUS = frozenset({"legal", "sued", "judgment", "enforcement", "bankrupt", "ดำเนินคดี", "ฟ้อง", "ฟ้องร้อง",
-                          "พิพากษา", "บังคับคดี", "ล้มละลาย"})
 LEDGER_KEYS = ("days", "share_ratio", "loans_overdue", "legal")
 
 
@@ -62,8 +61,7 @@ def ledger_values(analysis: Analysis) -> pd.DataFrame:
         with np.errstate(divide="ignore", invalid="ignore"):
             out["share_ratio"] = np.where(owed > 0, share / owed.to_numpy() * 100, np.inf)
     if "legal" in usable:
-        legal = loans["status"].astype(str).str.strip().str.lower().isin(LEGAL_STATUS)
-        out["legal"] = legal.groupby(loans["member_no"], sort=False).sum().reindex(per_member).to_numpy()
+        out["legal"] = legal(loans).groupby(loans["member_no"], sort=False).sum().reindex(per_member).to_numpy()
     return out
 
 

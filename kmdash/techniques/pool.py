@@ -14,7 +14,6 @@ import pandas as pd
 from ..analyse import Analysis
 from ..errors import LedgerError
 from . import packing
-from .base import in_legal_action
 
 REFINANCED = "refinanced"
 
@@ -65,7 +64,7 @@ def debts(analysis: Analysis, group: str | None = None) -> pd.DataFrame:
     chosen = members[(members["overdue"] > 0) & ((members["group"] == group) if group is not None else True)]
     out = pd.DataFrame({"member": chosen["member_no"].astype(str), "name": chosen["name"], "group": chosen["group"],
                         "days": chosen["days"].astype(int), "overdue": [satang(v) for v in chosen["overdue"]]})
-    out["legal"] = out["member"].isin(in_legal_action(analysis.loans))  # under the law: no pool place
+    out["legal"] = chosen["legal"].to_numpy(dtype=bool) if "legal" in chosen else False
     return out.reset_index(drop=True)
 
 

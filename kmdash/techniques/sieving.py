@@ -32,7 +32,10 @@ class Sieving(Technique):
                                  "days": facts.settings.long_overdue_days})])
 
     def applies(self, facts: Facts) -> pd.Series:
-        return facts.members["days"] > facts.settings.long_overdue_days
+        """Long overdue, and not already under legal action (no notice for them)."""
+        members = facts.members
+        under_law = members["legal"] if "legal" in members else False
+        return (members["days"] > facts.settings.long_overdue_days) & ~under_law
 
 
 TECHNIQUE = Sieving()

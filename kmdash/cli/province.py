@@ -1,0 +1,40 @@
+"""`python -m kmdash province FILE... [--as-of DATE] [--json]`: many co-ops' ledgers side by side, read in
+parallel; a file that cannot be read gets its own error line on stderr and the others go on."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import LedgerError
+from .common import DEFAULTS, as_of_date, settings_of
+
+
+def add(commands) -> argparse.ArgumentParser:
+    command = commands.add_parser("province", help="many co-ops' ledgers side by side")
+    command.add_argument("files", nargs="+", metavar="FILE")
+    command.add_argument("--as-of", type=as_of_date, help="as-of date for the files whose titles give none")
+    command.add_argument("--lang", choices=("th", "en"), default="th")
+    command.add_argument("--months", action="store_true", help="age buckets by months overdue")
+    command.add_argument("--long-days", type=int, default=DEFAULTS.long_overdue_days,
+                         help="days over which a member is long overdue")
+    command.add_argument("--workers", type=int, help="processes reading files (default: one per core)")
+    command.add_argument("--json", action="store_true", help="print one JSON object")
+    return command
+
+
+def run(args: argparse.Namespace) -> str:
+    from ..province import as_json, read_all
+
+    rows = read_all(args.files, args.as_of, settings_of(args), args.workers)
+    for row in rows:
+        if row.error is not None:
+            print(f"kmdash: {row.file}: {' | '.join(row.error)}", file=sys.stderr)
+    if all(row.error is not None for row in rows):
+        raise LedgerError("อ่านไม่ได้สักไฟล์", "no file could be read")
+    if args.json:
+        return json.dumps(as_json(rows), ensure_ascii=False)
+    from ..report.province_text import format_province
+
+    return format_province(rows, args.lang)
