@@ -63,3 +63,96 @@ def test_choose_builds_days_or_months_settings_with_changes():
     assert Settings.choose(months=True, top_members=3) == Settings.months_preset(top_members=3)
     with pytest.raises(ValueError):
         Settings.choose(long_overdue_days=-5)
+
+
+# ---------------------------------------------------------------- the fiscal year end and the grading rules
+
+from kmdash.errors import LedgerError  # noqa: E402
+from kmdash.settings import Criterion, Grade, GradingRules, Welfare  # noqa: E402
+
+
+@pytest.mark.parametrize("end", [(1, 31), (2, 29), (4, 30), (12, 31), (12, 1), (1, 1)])
+def test_a_fiscal_year_end_of_the_calendar_is_taken(end):
+    assert Settings(fiscal_year_end=end).fiscal_year_end == end
+
+
+@pytest.mark.parametrize("end", [(2, 30), (4, 31), (6, 31), (9, 31), (11, 31), (13, 1), (0, 10), (3, 0), (3, 32)])
+def test_a_fiscal_year_end_outside_the_calendar_is_refused_with_the_reason(end):
+    with pytest.raises(ValueError, match=r"^fiscal_year_end must be a \(month, day\) of the calendar$"):
+        Settings(fiscal_year_end=end)
+
+
+@pytest.mark.parametrize("changes, reason", [
+    ({"bucket_unit": "weeks"}, "bucket_unit must be 'days' or 'months'"),
+    ({"bucket_edges": (90, 30)}, "bucket_edges must be strictly increasing"),
+    ({"bucket_edges": ()}, "bucket_edges must be strictly increasing"),
+    ({"bucket_edges": (0, 30)}, "bucket_edges must be positive"),
+    ({"long_overdue_days": -1}, "long_overdue_days must not be negative"),
+    ({"top_members": -1}, "top_members must not be negative"),
+])
+def test_each_bad_setting_says_which(changes, reason):
+    with pytest.raises(ValueError, match=f"^{reason}$"):
+        Settings(**changes)
+
+
+def test_the_edges_of_the_settings_are_taken():
+    assert Settings(long_overdue_days=0, top_members=0, bucket_edges=(1,)).bucket_labels == ["not_due", "1-1", ">1"]
+
+
+def criterion(bands, higher=False, floor=0.0):
+    return Criterion("k", "เกณฑ์ ก", "criterion K", bands, higher_is_better=higher, floor=floor)
+
+
+@pytest.mark.parametrize("bands, higher", [
+    (((365, 15), (90, 30), (0, 50)), False),  # fewer days is better: thresholds fall
+    (((5, 10), (10, 20), (20, 30)), True),  # more share capital is better: thresholds rise
+    (((1, 0),), False),
+])
+def test_bands_from_the_worst_to_the_best_are_taken(bands, higher):
+    assert criterion(bands, higher).bands == bands
+
+
+@pytest.mark.parametrize("bands, higher", [
+    ((), False), (((0, 50), (90, 30)), False), (((20, 30), (5, 10)), True), (((90, 10), (90, 20)), False),
+])
+def test_bands_out_of_order_or_repeated_are_refused_in_both_languages(bands, higher):
+    with pytest.raises(LedgerError) as error:
+        criterion(bands, higher)
+    assert error.value.th == "เกณฑ์ 'เกณฑ์ ก': ขั้นของเกณฑ์ต้องเรียงจากแย่ไปดี และไม่ซ้ำกัน"
+    assert error.value.en == "criterion 'criterion K': its bands must run from worst to best, none repeated"
+
+
+@pytest.mark.parametrize("bands, floor", [(((365, 30), (90, 15)), 0.0), (((0, 10),), 20.0)])
+def test_points_that_fall_as_the_value_gets_better_are_refused(bands, floor):
+    with pytest.raises(LedgerError) as error:
+        criterion(bands, floor=floor)
+    points = [floor, *(b[1] for b in bands)]
+    assert error.value.th == f"เกณฑ์ 'เกณฑ์ ก': ค่าที่ดีกว่าต้องได้คะแนนไม่น้อยกว่า ({points})"
+    assert error.value.en == f"criterion 'criterion K': a better value must never get fewer points ({points})"
+
+
+def test_equal_points_across_bands_are_taken():
+    assert criterion(((90, 10), (0, 10)), floor=10.0).floor == 10.0
+
+
+def test_names_in_each_language():
+    assert (criterion(((0, 1),)).name(), criterion(((0, 1),)).name("en")) == ("เกณฑ์ ก", "criterion K")
+    grade = Grade("ดี", "Good", 65)
+    assert (grade.name(), grade.name("th"), grade.name("en")) == ("ดี", "ดี", "Good")
+    assert grade.welfare == Welfare(0.0, 1.0, 100.0)
+
+
+@pytest.mark.parametrize("lows", [(), (40, 65), (65, 65, 0)])
+def test_grades_must_run_from_the_highest_minimum_down(lows):
+    with pytest.raises(LedgerError) as error:
+        GradingRules(grades=tuple(Grade(f"g{i}", f"g{i}", low) for i, low in enumerate(lows)))
+    assert error.value.th == "คะแนนขั้นต่ำของชั้นสมาชิกต้องเรียงจากมากไปน้อย และไม่ซ้ำกัน"
+    assert error.value.en == "the grades' minimum points must run from the highest down, none repeated"
+
+
+def test_two_criteria_with_one_key_are_refused():
+    one = criterion(((0, 1),))
+    with pytest.raises(LedgerError) as error:
+        GradingRules(criteria=(one, one))
+    assert (error.value.th, error.value.en) == ("ชื่อเกณฑ์ซ้ำกัน", "two criteria have the same key")
+    assert len(GradingRules(criteria=(one,)).criteria) == 1
