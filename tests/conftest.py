@@ -212,3 +212,46 @@ def browser():
 
     with chromium() as launched:
         yield launched
+
+
+# ---------------------------------------------------------------- pages through AppTest
+
+
+@pytest.fixture(autouse=True)
+def router_on_every_run(monkeypatch):
+    """Every AppTest run goes through app.py, as on the server once st.navigation has run.
+
+    AppTest resets PagesManager.uses_pages_directory before each run and PagesManager.__init__ then
+    sets it because pages/ exists, which would run a page as a legacy page without app.py. The pages' own
+    workaround (ui.router.ensure_router) must never be what makes a test pass, so it is switched off.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    import ui.router
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    def no_legacy_rerun() -> None:
+        assert not PagesManager.uses_pages_directory, "a page ran as a legacy pages/ page"
+
+    monkeypatch.setattr(ui.router, "ensure_router", no_legacy_rerun)
+
+
+def open_app_page(page: str, privacy: bool = False):
+    """The app on one page (pages/<page>.py), run through app.py, privacy switched as asked."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    if privacy:
+        at.toggle(key="privacy").set_value(True)
+    at.switch_page(f"pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -16,10 +16,8 @@ import pandas as pd
 import pytest
 from google.protobuf import text_format
 from openpyxl import Workbook
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-import ui.router
 from kmdash.errors import LedgerError
 from kmdash.i18n import t
 from kmdash.pipeline import read, run
@@ -64,26 +62,6 @@ PAGE_CHARTS = {"load": [], "overview": ["aging", "groups", "pareto", "scatter"],
 # ---------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(autouse=True)
-def router_on_every_run(monkeypatch):
-    """Every run goes through app.py, as on the server once st.navigation has run.
-
-    AppTest resets PagesManager.uses_pages_directory before each run and PagesManager.__init__ then
-    sets it because pages/ exists, which would run a page as a legacy page without app.py.
-    """
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
-
-    def no_legacy_rerun() -> None:  # the pages' own workaround must never be what makes a test pass
-        assert not PagesManager.uses_pages_directory, "a page ran as a legacy pages/ page"
-
-    monkeypatch.setattr(ui.router, "ensure_router", no_legacy_rerun)
 
 
 @pytest.fixture(scope="module")

@@ -26,8 +26,7 @@ from kmdash.report.xlsx_text import sheet_titles, text_width
 from kmdash.synthetic import generate_loans
 from kmdash.techniques.assign import assign, plan_columns, staff_names
 
-from .conftest import AS_OF, ROOT, expected_figures
-from .test_app import router_on_every_run  # noqa: F401  (autouse: every page run goes through app.py)
+from .conftest import AS_OF, ROOT, expected_figures, open_app_page
 
 STAFF = ["สมชาย", "สมศรี", "มานพ"]
 
@@ -336,14 +335,7 @@ def test_text_helpers():
 
 
 def open_page(privacy: bool = False) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if privacy:
-        at.toggle(key="privacy").set_value(True)
-    at.switch_page("pages/assign.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app_page("assign", privacy)
 
 
 def test_page_assigns_shows_loads_chart_and_downloads_and_privacy_masks_names(cli):

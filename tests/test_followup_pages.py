@@ -15,7 +15,7 @@ from kmdash.synthetic import LedgerShape, ledger_rows
 from kmdash.synthetic.pairs import ledger_pair
 
 from .conftest import ROOT, xlsx_bytes
-from .test_app import XLSX, router_on_every_run  # noqa: F401  (the autouse fixture: pages run through app.py)
+from .test_app import XLSX
 
 
 @pytest.fixture(scope="module")

@@ -21,14 +21,12 @@ from kmdash.settings import Criterion, Grade, GradingRules, Settings
 from kmdash.synthetic import generate_loans
 
 from .conftest import AS_OF, ROOT, workbook_bytes
-from .test_app import (  # noqa: F401  (the fixture is autouse)
+from .test_app import (
     chart_title,
     charts,
     frames,
     go,
-    router_on_every_run,
     start,
-    upload,
 )
 
 SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"

@@ -30,8 +30,7 @@ from kmdash.techniques.leaders_tool import (
     plan_columns,
 )
 
-from .conftest import AS_OF, ROOT, expected_figures
-from .test_app import router_on_every_run  # noqa: F401  (autouse: every page run goes through app.py)
+from .conftest import AS_OF, ROOT, expected_figures, open_app_page
 
 ODD = {"กลุ่มที่ 1 บ้านหนองบัว": "=SUM(A1,A9)", "กลุ่มที่ 2 บ้านโนนสูง": "กลุ่ม [2]: โนน/สูง*?\\ " + "ก" * 30}
 
@@ -225,14 +224,7 @@ def test_packs_of_no_debtors_is_a_summary_alone():
 
 
 def open_page(privacy: bool = False) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if privacy:
-        at.toggle(key="privacy").set_value(True)
-    at.switch_page("pages/leaders.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app_page("leaders", privacy)
 
 
 def test_page_summary_chart_leader_names_members_masked_and_downloads(cli):

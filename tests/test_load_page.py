@@ -24,13 +24,12 @@ from .real_shapes import (
     render,
     replace_loan,
 )
-from .test_app import (  # noqa: F401  (router_on_every_run: the fixture that runs every page through app.py)
+from .test_app import (
     XLSX,
     expected_tiles,
     go,
     leaks,
     page_text,
-    router_on_every_run,
     start,
     tiles,
     unescape,

@@ -31,8 +31,7 @@ from kmdash.techniques.notices import (
     tiers,
 )
 
-from .conftest import AS_OF, ROOT, expected_figures
-from .test_app import router_on_every_run  # noqa: F401  (autouse: every page run goes through app.py)
+from .conftest import AS_OF, ROOT, expected_figures, open_app_page
 
 SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
 DEADLINE = date(2024, 5, 31)
@@ -259,14 +258,7 @@ def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, tmp_path, args, sa
 
 
 def open_page(privacy: bool = False) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if privacy:
-        at.toggle(key="privacy").set_value(True)
-    at.switch_page("pages/notices.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app_page("notices", privacy)
 
 
 def sample_members(cli, tmp_path, *args) -> list[str]:

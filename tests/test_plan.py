@@ -31,7 +31,7 @@ from kmdash.synthetic import generate_loans
 
 from .conftest import AS_OF, ROOT
 from .support.oracle import satang
-from .test_app import go, router_on_every_run, start  # noqa: F401  (the fixture runs every page through app.py)
+from .test_app import go, start
 
 SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
 HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-x", "@x", "=1+2"]

@@ -17,7 +17,7 @@ from kmdash.techniques import packing, pool
 from kmdash.techniques.pool import REFINANCED, Rotation
 
 from .conftest import ROOT
-from .test_app import charts, frames, go, leaks, page_text, router_on_every_run, start  # noqa: F401 (autouse)
+from .test_app import charts, frames, go, leaks, page_text, start  # noqa: F401 (autouse)
 
 SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
 GROUP = "กลุ่มที่ 1 บ้านหนองบัว"

@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-import ui.router
 from kmdash.i18n import t
 
 from .conftest import ROOT
@@ -18,18 +16,6 @@ from .test_province import expected_row
 XLS = "application/vnd.ms-excel"
 
 
-@pytest.fixture(autouse=True)
-def router_on_every_run(monkeypatch):
-    """Every run goes through app.py (see tests/test_app.py)."""
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
-    monkeypatch.setattr(ui.router, "ensure_router", lambda: None)
 
 
 @pytest.fixture(scope="module")

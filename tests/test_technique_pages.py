@@ -8,7 +8,7 @@ import pytest
 from kmdash.i18n import t
 from kmdash.techniques import CARDS
 
-from .test_app import frames, go, router_on_every_run, start, unescape  # noqa: F401  (the fixture: pages via app.py)
+from .test_app import frames, go, start, unescape
 
 
 def visit(page: str, lang: str = "th"):
