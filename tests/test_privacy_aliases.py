@@ -4,6 +4,7 @@ member their own number."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,3 +62,24 @@ def test_mask_hides_contracts_and_guarantors_and_aliases_names():
                           "guarantor": ["นาง ข"], "overdue": [10.0]})
     masked = privacy.mask(frame, {"00198": "สมาชิก 007"})
     assert masked.iloc[0].tolist() == ["สมาชิก 007", "สมาชิก 007", "(ซ่อน)", "(ซ่อน)", 10.0]
+
+
+@pytest.mark.parametrize("order", [["001", "002"], ["001", "002", "003"], ["001", "002", "003", "004", "005"]])
+def test_members_in_their_own_places_are_moved_among_themselves(order):
+    numbers = privacy._no_own_numbers(order)
+    assert sorted(numbers) == list(range(1, len(order) + 1))
+    assert all(n != int(m) for n, m in zip(numbers, order))
+
+
+def test_a_lone_clash_is_swapped_with_a_member_it_can_trade_with():
+    # "001" holds 1, its own; "0001" is member 1 too, so it cannot take 1: the swap goes to the third
+    assert privacy._no_own_numbers(["001", "0001", "x"]) == [3, 2, 1]
+
+
+def test_a_single_member_keeps_the_only_number_there_is():
+    assert privacy._no_own_numbers(["001"]) == [1]
+
+
+def test_members_keyed_by_name_get_aliases_too():
+    named = privacy.aliases(pd.Series(["นาย ก ใจดี", "นาง ข ศรีสุข"]), KEY)
+    assert sorted(named.values()) == ["สมาชิก 001", "สมาชิก 002"]
