@@ -8,12 +8,10 @@ Target: followup at most 2.5x summary.
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 from pathlib import Path
 
-from bench_summary import HERE, ROOT, measure
+from bench_summary import HERE, KMDASH, ROOT, measure, options, show, show_ratio
 
 from kmdash.synthetic import LedgerShape, write_ledger
 from kmdash.synthetic.pairs import ledger_pair
@@ -30,20 +28,15 @@ def pair(loans: int) -> tuple[Path, Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--loans", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = options()
     old, new = pair(args.loans)
     os.chdir(ROOT)
-    kmdash = [sys.executable, "-m", "kmdash"]
-    summary = measure([*kmdash, "summary", str(new), "--json"], args.runs)
-    followup = measure([*kmdash, "followup", str(old), str(new), "--json"], args.runs)
+    summary = measure([*KMDASH, "summary", str(new), "--json"], args.runs)
+    followup = measure([*KMDASH, "followup", str(old), str(new), "--json"], args.runs)
     print(f"ledgers: {old.name}, {new.name}")
-    for name, run in (("kmdash summary --json", summary), ("kmdash followup --json", followup)):
-        print(f"{name:<24} {run.wall:6.2f} s wall  {run.cpu:6.2f} s cpu  {run.rss:6.0f} MiB")
-    print(f"time  followup/summary: {followup.wall / summary.wall:.2f}x  (target <= 2.5x; "
-          f"cpu {followup.cpu / summary.cpu:.2f}x)")
+    show("kmdash summary --json", summary)
+    show("kmdash followup --json", followup)
+    show_ratio("followup/summary", followup, summary, 2.5)
 
 
 if __name__ == "__main__":

@@ -10,30 +10,26 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
-from bench_summary import HERE, ROOT, ledger, measure
+from bench_summary import HERE, KMDASH, ROOT, ledger, measure, options, show, show_ratio
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--loans", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--every-months", choices=("3", "4"), default="3")
-    args = parser.parse_args()
+    args = options(parser)
     path = str(ledger(args.loans))
     os.chdir(ROOT)
     out, ics = HERE / "out" / "packs.xlsx", HERE / "out" / "meetings.ics"
-    leaders_argv = [sys.executable, "-m", "kmdash", "leaders", path, "--out", str(out), "--calendar", str(ics),
+    leaders_argv = [*KMDASH, "leaders", path, "--out", str(out), "--calendar", str(ics),
                     "--every-months", args.every_months, "--fee-per-debtor", "50"]
-    summary = measure([sys.executable, "-m", "kmdash", "summary", path, "--json"], args.runs)
+    summary = measure([*KMDASH, "summary", path, "--json"], args.runs)
     leaders = measure(leaders_argv, args.runs)
     print(f"ledger: {Path(path).name}, {args.loans:,} loans; packs {out.stat().st_size / 2**20:.1f} MB")
-    for name, run in (("kmdash summary --json", summary), ("kmdash leaders --out", leaders)):
-        print(f"{name:<24} {run.wall:6.2f} s wall  {run.cpu:6.2f} s cpu  {run.rss:6.0f} MiB peak RSS")
-    print(f"time  leaders/summary: {leaders.wall / summary.wall:.2f}x  (target <= 1.5x; cpu "
-          f"{leaders.cpu / summary.cpu:.2f}x)")
+    show("kmdash summary --json", summary)
+    show("kmdash leaders --out", leaders)
+    show_ratio("leaders/summary", leaders, summary, 1.5)
 
 
 if __name__ == "__main__":

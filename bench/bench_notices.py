@@ -7,13 +7,11 @@ Usage: python bench/bench_notices.py [--loans 100000] [--runs 3]. The ledger is 
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 import time
 from datetime import date
 
-from bench_summary import HERE, ROOT, ledger, measure
+from bench_summary import HERE, KMDASH, ROOT, ledger, measure, options, show
 
 DEADLINE = "2024-05-31"
 
@@ -32,20 +30,17 @@ def letters_alone(path: str) -> tuple[int, float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--loans", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = options()
     path = str(ledger(args.loans))
     os.chdir(ROOT)
     out = str(HERE / "out" / "notices.docx")
-    summary = measure([sys.executable, "-m", "kmdash", "summary", path, "--json"], args.runs)
-    notices = measure([sys.executable, "-m", "kmdash", "notices", path, "--deadline", DEADLINE, "--min-days", "366",
+    summary = measure([*KMDASH, "summary", path, "--json"], args.runs)
+    notices = measure([*KMDASH, "notices", path, "--deadline", DEADLINE, "--min-days", "366",
                        "--out", out], args.runs)
     pages, seconds, size = letters_alone(path)
     print(f"ledger: {args.loans:,} loans; {pages:,} notices (pages), {size / 2**20:.1f} MiB .docx")
-    for name, run in (("kmdash summary --json", summary), ("kmdash notices --out", notices)):
-        print(f"{name:<24} {run.wall:6.2f} s wall  {run.cpu:6.2f} s cpu  {run.rss:6.0f} MiB peak RSS")
+    show("kmdash summary --json", summary)
+    show("kmdash notices --out", notices)
     print(f"letters alone (choose + .docx): {seconds:.2f} s, {seconds / pages * 1000:.2f} ms a page")
 
 

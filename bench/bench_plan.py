@@ -8,34 +8,25 @@ time the best of --runs. Target: plan at most 1.5x summary.
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
 from pathlib import Path
 
-from bench_summary import HERE, ROOT, ledger, measure
+from bench_summary import HERE, KMDASH, ROOT, ledger, measure, options, show, show_ratio
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--loans", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = options()
     path = str(ledger(args.loans))
     os.chdir(ROOT)
-    kmdash = [sys.executable, "-m", "kmdash"]
-    summary = measure([*kmdash, "summary", path, "--json"], args.runs)
-    plans = {suffix: measure([*kmdash, "plan", path, "--out", str(HERE / "out" / f"plan.{suffix}")], args.runs)
+    summary = measure([*KMDASH, "summary", path, "--json"], args.runs)
+    plans = {suffix: measure([*KMDASH, "plan", path, "--out", str(HERE / "out" / f"plan.{suffix}")], args.runs)
              for suffix in ("xlsx", "csv")}
     print(f"ledger: {Path(path).name}, {args.loans:,} loans")
-    print(f"{'kmdash summary --json':<28} {summary.wall:6.2f} s wall  {summary.cpu:6.2f} s cpu  {summary.rss:6.0f} MiB")
+    show("kmdash summary --json", summary)
     for suffix, run in plans.items():
-        size = (HERE / "out" / f"plan.{suffix}").stat().st_size / 1e6
-        print(f"{'kmdash plan --out plan.' + suffix:<28} {run.wall:6.2f} s wall  {run.cpu:6.2f} s cpu  "
-              f"{run.rss:6.0f} MiB  ({size:.1f} MB)")
+        show(f"kmdash plan --out plan.{suffix}", run, f"  ({(HERE / 'out' / f'plan.{suffix}').stat().st_size / 1e6:.1f} MB)")
     for suffix, run in plans.items():
-        print(f"time  plan ({suffix})/summary: {run.wall / summary.wall:.2f}x  (target <= 1.5x; "
-              f"cpu {run.cpu / summary.cpu:.2f}x)")
+        show_ratio(f"plan ({suffix})/summary", run, summary, 1.5)
 
 
 if __name__ == "__main__":

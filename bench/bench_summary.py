@@ -54,6 +54,25 @@ def once(argv: list[str]) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # Linux: ru_maxrss in KiB
 
 
+KMDASH = [sys.executable, "-m", "kmdash"]
+
+
+def options(parser: argparse.ArgumentParser | None = None) -> argparse.Namespace:
+    """--loans and --runs, which every bench takes, beside the bench's own options."""
+    parser = parser or argparse.ArgumentParser()
+    parser.add_argument("--loans", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    return parser.parse_args()
+
+
+def show(name: str, run: Run, extra: str = "") -> None:
+    print(f"{name:<28} {run.wall:6.2f} s wall  {run.cpu:6.2f} s cpu  {run.rss:6.0f} MiB peak RSS{extra}")
+
+
+def show_ratio(name: str, run: Run, base: Run, target: float) -> None:
+    print(f"time  {name}: {run.wall / base.wall:.2f}x  (target <= {target}x; cpu {run.cpu / base.cpu:.2f}x)")
+
+
 def measure(argv: list[str], runs: int) -> Run:
     results = [once(argv) for _ in range(runs)]
     wall, cpu, _ = min(results)
@@ -61,13 +80,10 @@ def measure(argv: list[str], runs: int) -> Run:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--loans", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = options()
     path = str(ledger(args.loans))
     os.chdir(ROOT)
-    ours = measure([sys.executable, "-m", "kmdash", "summary", path, "--json"], args.runs)
+    ours = measure([*KMDASH, "summary", path, "--json"], args.runs)
     fast = measure([sys.executable, "-c", FASTEXCEL_READ, path], args.runs)
     slow = measure([sys.executable, "-c", OPENPYXL_READ, path], 1)
     print(f"ledger: {Path(path).name}, {args.loans:,} loans, {Path(path).stat().st_size / 1e6:.1f} MB")
