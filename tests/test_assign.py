@@ -23,7 +23,6 @@ from kmdash.errors import LedgerError
 from kmdash.report.escape import neutralise
 from kmdash.report.weekly import week_dates
 from kmdash.report.xlsx_text import sheet_titles, text_width
-from kmdash.synthetic import generate_loans
 from kmdash.techniques.assign import assign, plan_columns, staff_names
 
 from .conftest import AS_OF, ROOT, expected_figures, open_app_page
@@ -200,19 +199,14 @@ def test_empty_or_repeated_staff_names_are_refused_in_both_languages(staff, th, 
 # ---------------------------------------------------------------- the command line
 
 
-@pytest.fixture(scope="module")
-def loans():
-    return generate_loans(120, seed=7)
-
-
 @pytest.fixture
-def ledger(ledger_file, loans):
-    return ledger_file(loans)
+def ledger(ledger_file, loans_120):
+    return ledger_file(loans_120)
 
 
-def test_cli_json_assigns_every_overdue_member_once_with_balanced_loads(cli, ledger, loans):
+def test_cli_json_assigns_every_overdue_member_once_with_balanced_loads(cli, ledger, loans_120):
     out = cli("assign", ledger, "--staff", ",".join(STAFF), "--json").json
-    expected = expected_figures(loans, AS_OF, top=10**6)
+    expected = expected_figures(loans_120, AS_OF, top=10**6)
     owing = {m["member"]: round(m["overdue"] * 100) for m in expected["top_members"]}
     assert set(out) == {"assignments", "loads"}
     assert all(set(a) == {"member", "assignee", "overdue"} for a in out["assignments"])

@@ -20,7 +20,6 @@ from streamlit.testing.v1 import AppTest
 from kmdash.errors import LedgerError
 from kmdash.report.meetings import meetings_ics
 from kmdash.report.packs import packs_xlsx
-from kmdash.synthetic import generate_loans
 from kmdash.techniques.leaders_tool import (
     Fee,
     add_months,
@@ -109,18 +108,13 @@ def test_named_groups_in_natural_order_without_the_no_group():
 # ---------------------------------------------------------------- the command line and its files
 
 
-@pytest.fixture(scope="module")
-def loans():
-    return generate_loans(120, seed=7)
+@pytest.fixture
+def ledger(ledger_file, loans_120):
+    return ledger_file(loans_120)
 
 
 @pytest.fixture
-def ledger(ledger_file, loans):
-    return ledger_file(loans)
-
-
-@pytest.fixture
-def written(cli, ledger, loans, tmp_path):
+def written(cli, ledger, loans_120, tmp_path):
     """The packs and calendar for the 120-loan ledger (every 4 months, 50 baht per debtor), and each group's
     overdue members by the independent figures."""
     out, ics = tmp_path / "packs.xlsx", tmp_path / "meetings.ics"
@@ -128,7 +122,7 @@ def written(cli, ledger, loans, tmp_path):
               "--leader", "กลุ่มที่ 1 บ้านหนองบัว==1+1")
     assert run.code == 0, run.err
     owing = defaultdict(dict)
-    for m in expected_figures(loans, AS_OF, top=10**6)["top_members"]:
+    for m in expected_figures(loans_120, AS_OF, top=10**6)["top_members"]:
         owing[m["group"]][m["member"]] = m["overdue"]
     return run, out, ics, owing
 
@@ -200,9 +194,9 @@ def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, args, says):
     assert says in run.err and run.err.count("\n") == 1
 
 
-def test_group_names_excel_refuses_as_titles_get_safe_unique_sheets(cli, ledger_file, loans, tmp_path):
+def test_group_names_excel_refuses_as_titles_get_safe_unique_sheets(cli, ledger_file, loans_120, tmp_path):
     out = tmp_path / "packs.xlsx"
-    run = cli("leaders", ledger_file(loans.assign(group=loans["group"].replace(ODD))), "--out", out)
+    run = cli("leaders", ledger_file(loans_120.assign(group=loans_120["group"].replace(ODD))), "--out", out)
     assert run.code == 0, run.err
     wb = load_workbook(out)
     titles = wb.sheetnames[1:]
