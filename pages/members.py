@@ -20,7 +20,7 @@ view = ui.filtered_page(cur, "members")
 
 members = ui.shown(view.members, cur)
 # what a follow-up needs first, so that the table fits a projector's width
-columns = ["member_no", "name", "group", "days", "bucket", "overdue", "interest_arrears", "loans_overdue"]
+columns = ["member_no", "name", "group", "days", "bucket", "overdue", "interest_arrears"]
 table = members[[c for c in columns if c in members]].assign(bucket=lambda f: f["bucket"].map(
     lambda b: bucket(b, lang)).astype(str))
 st.subheader(tr("members_table"))

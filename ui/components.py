@@ -135,7 +135,7 @@ MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_ar
 
 
 ROW_PX, HEADER_PX, MOST_PX = 35, 38, 640
-SMALL_COLUMNS = {"loans", "loans_overdue", "days", "days_overdue", "members", "members_overdue", "row"}
+SMALL_COLUMNS = {"loans", "loans_overdue", "days_overdue", "members", "members_overdue", "row"}
 
 
 def table(frame: pd.DataFrame, every_row: bool = False) -> None:
