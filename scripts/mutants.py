@@ -28,7 +28,7 @@ TESTS = {
     "reconcile": ["tests/test_reconcile.py"],
     "settings": ["tests/test_settings.py", "tests/test_analyse.py", "tests/test_techniques.py",
                  "tests/test_grading.py", "-k", "not page and not switching and not announcement"],
-    "read/account": ["tests/test_clean.py", "tests/test_load.py"],
+    "read/account": ["tests/test_privacy.py", "tests/test_clean.py"],
     "read/cells": ["tests/test_clean.py"],
     "read/clean": ["tests/test_clean.py", "tests/test_load.py"],
     "read/dates": ["tests/test_dates.py"],
@@ -40,7 +40,8 @@ TESTS = {
     "read/money": ["tests/test_clean.py"],
     "read/rows": ["tests/test_clean.py"],
     "read/titles": ["tests/test_clean.py", "tests/test_dates.py"],
-    "report/summary": ["tests/test_cli.py", "--deselect", "tests/test_cli.py::test_the_module_runs_as_a_program"],
+    "report/summary": ["tests/test_cli.py", "tests/test_techniques.py", "tests/test_real_shapes.py", "--deselect",
+                       "tests/test_cli.py::test_the_module_runs_as_a_program"],
     "report/text": ["tests/test_cli.py", "--deselect", "tests/test_cli.py::test_the_module_runs_as_a_program"],
 }
 KILLED = {"killed", "timeout"}  # a mutant that makes a test hang is caught too
