@@ -7,18 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from .analyse import Analysis, analyse
-from .errors import LedgerError
+from .errors import LedgerError, file_errors_told
 from .read.clean import Ledger, clean_sheet
 from .read.combine import combine
-from .read.load import RawSheet, iter_sheets
+from .read.load import RawSheet, Source, iter_sheets, open_file
 from .reconcile import Reconciliation, reconcile, reconcile_sheets
 from .settings import Settings
-
-Source = bytes | str | Path
-
 
 @dataclass(frozen=True)
 class Options:
@@ -67,18 +63,11 @@ def read(source: Source, sheet: str | int | None = None, user_map: dict[str, str
 
     Any failure on the way is a LedgerError: a file nobody foresaw still gets a message, not a traceback.
     """
-    try:
+    with file_errors_told():
+        source = open_file(source, sheet)
         if sheet is not None:
             return _first_ledger(source, sheet, user_map)
         return _same_date_ledgers(source, user_map)
-    except LedgerError:
-        raise
-    except Exception as exc:  # noqa: BLE001  (the user's file, not our state, is what went wrong)
-        raise LedgerError(
-            f"อ่านไฟล์นี้ไม่สำเร็จ ({type(exc).__name__}: {exc}) เปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่ "
-            "หากยังไม่ได้ โปรดส่งไฟล์ให้ผู้ดูแลระบบ",
-            f"could not read this file ({type(exc).__name__}: {exc}); open it in Excel and save it as .xlsx "
-            "again, and if that fails send the file to the maintainers") from exc
 
 
 def _first_ledger(source, sheet, user_map, hidden: bool | None = None) -> Reading:
@@ -159,6 +148,8 @@ def finish(reading: Reading, file: str, as_of: date | None = None, settings: Set
 
 def run(source: Source, options: Options = Options(), name: str | None = None) -> Result:
     """Read, analyse and reconcile one ledger file."""
-    reading = read(source, options.sheet, options.user_map)
-    file = name or (str(source) if not isinstance(source, (bytes, bytearray)) else "upload")
+    with file_errors_told():
+        opened = open_file(source, options.sheet)
+    reading = read(opened, options.sheet, options.user_map)
+    file = name or opened.name or "upload"
     return finish(reading, file, options.as_of, options.settings)

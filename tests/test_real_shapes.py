@@ -447,8 +447,8 @@ def test_bad_map_value_is_one_line_and_exit_2(cli, standard_ledger):
 @pytest.mark.parametrize("column, value, reason", [
     (5, datetime(2300, 1, 1), {"reason": "date cannot be read / อ่านวันที่ไม่ได้: due_date='2300-01-01'",
                                "code": "bad_date", "field": "due_date", "detail": "2300-01-01"}),
-    (6, True, {"reason": "amount is not a number / จำนวนเงินอ่านไม่ได้: outstanding='True'",
-               "code": "bad_amount", "field": "outstanding", "detail": "True"}),
+    (6, True, {"reason": "amount is not a number / จำนวนเงินอ่านไม่ได้: outstanding='true'",
+               "code": "bad_amount", "field": "outstanding", "detail": "true"}),
 ], ids=["real-due-date-in-2300", "TRUE-in-an-amount-column"])
 def test_unreadable_cell_skips_its_loan_with_the_reason(cli, tmp_path, column, value, reason):
     """A typo year in a real date cell, or a TRUE in an amount column: that loan is left out, said so, and

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from ..errors import LedgerError
+from ..errors import LedgerError, file_errors_told
 from ..i18n import t
 from ..read.dates import parse_date_text
 from ..read.headers import parse_mapping
@@ -50,11 +50,15 @@ def settings_of(args: argparse.Namespace) -> Settings:
 
 def result_of(args: argparse.Namespace):
     """Read, analyse and reconcile the command's ledger file."""
-    from ..pipeline import Options, run
+    from ..read.load import open_file
+
+    with file_errors_told():
+        source = open_file(args.file, args.sheet)  # a workbook's sheet parses in the background...
+    from ..pipeline import Options, run  # ...while pandas and the core load
 
     options = Options(sheet=args.sheet, user_map=parse_mapping(args.map), as_of=args.as_of,
                       settings=settings_of(args))
-    return run(args.file, options)
+    return run(source, options)
 
 
 def write(path: str, data: bytes) -> None:

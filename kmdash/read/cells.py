@@ -11,8 +11,11 @@ def row_text(row: list[object]) -> str:
     return " ".join(str(c).strip() for c in row if c is not None and str(c).strip())
 
 
-def to_grid(body: list[list[object]], min_width: int) -> np.ndarray:
-    """Rows of unequal length (CSV) padded with None into one 2-D object array, at least min_width wide."""
+def to_grid(body: list[list[object]] | np.ndarray, min_width: int) -> np.ndarray:
+    """Rows of unequal length (CSV) padded with None into one 2-D object array, at least min_width wide; a
+    workbook's rows are one already."""
+    if isinstance(body, np.ndarray):
+        return body
     width = max(min_width, *map(len, body))
     padded = [r if len(r) == width else list(r) + [None] * (width - len(r)) for r in body]
     grid = np.empty((len(padded), width), dtype=object)
@@ -20,14 +23,14 @@ def to_grid(body: list[list[object]], min_width: int) -> np.ndarray:
     return grid
 
 
-_STRIPPED = np.frompyfunc(lambda text: text.replace("\xa0", " ").strip() or None, 1, 1)
-
-
 def text_cells(values: np.ndarray, types: np.ndarray) -> np.ndarray:
-    """String cells stripped, a no-break space (U+00A0) as a space; blank strings and every other cell None."""
+    """String cells stripped, a no-break space (U+00A0) as a space; blank strings and every other cell None.
+    Each distinct text is cleaned once (a column repeats its dates, groups and "0.00")."""
     out = np.full(len(values), None, dtype=object)
-    is_text = types == str
-    out[is_text] = _STRIPPED(values[is_text])
+    idx = np.flatnonzero(types == str)
+    texts = values[idx].tolist()
+    cleaned = {text: text.replace("\xa0", " ").strip() or None for text in set(texts)}
+    out[idx] = [cleaned[text] for text in texts]
     return out
 
 
@@ -71,5 +74,6 @@ def as_text(value: object) -> str:
 
 
 def short(text: object) -> str:
-    s = "" if text is None or text != text else str(text)
+    """A cell as a skipped row's detail: at most 40 characters, a date cell at midnight as its date alone."""
+    s = "" if text is None or text != text else str(text).removesuffix(" 00:00:00")
     return s if len(s) <= 40 else s[:39] + "…"

@@ -75,7 +75,7 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
     _require_fields(headers)
     titles = title_lines(raw.rows[:header_index])
     body, raw.rows = raw.rows[header_index + 1:], []
-    if not body:
+    if not len(body):
         raise _no_loans(header_index + 1, [])
     rows_read = len(body)
     loans, skipped, notes, total, by_name = _classify(_take_grid(body, headers), headers, header_index + 2)
@@ -86,10 +86,11 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
                   title_as_of=as_of_from_titles(titles), keyed_by_name=by_name)
 
 
-def _take_grid(body: list[list[object]], headers: HeaderMap) -> np.ndarray:
-    """The body rows as one grid; the row lists themselves are emptied (the grid holds their cells)."""
+def _take_grid(body: list[list[object]] | np.ndarray, headers: HeaderMap) -> np.ndarray:
+    """The body rows as one grid; row lists are emptied (the grid holds their cells)."""
     grid = to_grid(body, 1 + max(headers.columns.values()))
-    body.clear()
+    if isinstance(body, list):
+        body.clear()
     return grid
 
 

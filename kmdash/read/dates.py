@@ -5,9 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-import numpy as np
-import pandas as pd
-
 BE_OFFSET = 543
 EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -26,7 +23,9 @@ _MONTH_WORDS["sept"] = 9
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2,4})$")
 _ISO = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # yyyymmdd, BE or CE
-_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")  # an Excel serial number written as text
+SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")  # an Excel serial number as text (a time of day after the point)
+CELL_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}$")  # a workbook's date cell, as its text
+_DAY_ZERO = re.compile(r"^1899-12-3[01] ")  # Excel's day 0: a bare time, or a zero formatted as a date
 _WORD = re.compile(r"(\d{1,2})[\s\-/]*([^\d\s,\-/]+)[\s\-/]*,?\s*(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?)?\s*(\d{2,4})")
 _WORD_US = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 _MONTH_YEAR = re.compile(r"([^\d\s,]+)\s*(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?)?\s*(\d{4})")
@@ -64,7 +63,7 @@ def parse_date_text(text: str, two_digit_be: bool | None = None, month_first: bo
         return _make(int(m[3]), month, day, two_digit_be)
     if m := (_ISO.match(s) or _COMPACT.match(s)):
         return _make(int(m[1]), int(m[2]), int(m[3]))
-    if _SERIAL.match(s):
+    if SERIAL.match(s):
         return serial_date(float(s))
     return find_date_in_text(s)
 
@@ -118,7 +117,7 @@ def cell_to_date(value: object, two_digit_be: bool | None = None, month_first: b
         value = value.date()
     if isinstance(value, date):
         return _make(value.year, value.month, value.day)
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and not np.isnan(value):
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:  # not NaN
         return serial_date(value)
     if isinstance(value, str):
         return parse_date_text(value, two_digit_be, month_first)
@@ -130,10 +129,11 @@ def is_blank(value: object) -> bool:
     if value is None or isinstance(value, time):
         return True
     if isinstance(value, float):
-        return bool(np.isnan(value)) or value == 0
+        return value != value or value == 0  # NaN or zero
     if isinstance(value, int) and not isinstance(value, bool):
         return value == 0
-    return isinstance(value, str) and (not value.strip() or value.strip() in _PLACEHOLDERS)
+    return isinstance(value, str) and (not value.strip() or value.strip() in _PLACEHOLDERS
+                                       or bool(_DAY_ZERO.match(value) and CELL_DATE.match(value)))
 
 
 def column_style(values) -> tuple[bool | None, bool]:
@@ -147,15 +147,20 @@ def column_style(values) -> tuple[bool | None, bool]:
     return be, month_first
 
 
-def parse_date_column(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """(datetime64 dates, mask of cells that are filled but not a date). Parses each distinct value once."""
+def parse_date_column(values):
+    """(datetime64 dates, mask of cells that are filled but not a date) of a pandas Series. Parses each distinct
+    value once."""
+    import numpy as np  # here, not above: the command line reads a file while they load
+    import pandas as pd
+
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
     be, month_first = column_style(uniques)
     parsed = [None if is_blank(v) else cell_to_date(v, be, month_first) for v in uniques]
     bad_unique = np.array([p is None and not is_blank(v) for p, v in zip(parsed, uniques)], dtype=bool)
     as_dt = pd.to_datetime(pd.Series(parsed, dtype=object), errors="coerce").to_numpy()
     taken = np.where(codes >= 0, codes, 0)
-    dates = np.where(codes >= 0, as_dt[taken] if len(as_dt) else np.datetime64("NaT"), np.datetime64("NaT"))
+    missing = np.datetime64("NaT", "ns")
+    dates = np.where(codes >= 0, as_dt[taken] if len(as_dt) else missing, missing)
     bad = (codes >= 0) & (bad_unique[taken] if len(bad_unique) else False)
     return (pd.Series(dates, index=values.index, dtype="datetime64[ns]"),
             pd.Series(bad, index=values.index))

@@ -37,7 +37,7 @@ def read_extra(source: bytes | str | Path, column: str | None = None) -> ExtraSh
     header = [("" if c is None else str(c).strip()) for c in rows[at]]
     member = next(i for i, h in enumerate(header) if lookup(h) == "member_no")
     value = _value_column(header, column)
-    body = [r + [None] * (len(header) - len(r)) for r in rows[at + 1:]]
+    body = [list(r) + [None] * (len(header) - len(r)) for r in rows[at + 1:]]
     members = np.array([r[member] for r in body], dtype=object)
     keep = np.array([m is not None and as_text(m).strip() != "" for m in members], dtype=bool)
     amounts, bad = parse_money(np.array([r[value] for r in body], dtype=object)[keep])

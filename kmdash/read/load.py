@@ -1,5 +1,5 @@
 """Bytes or a path -> a raw grid of cells (xlsx, xls, csv, an HTML table, Excel 2003 XML): format and
-encoding detection, size guards.
+encoding detection, size guards; workbooks through `workbook`.
 
 Nothing here knows about ledgers; it only turns a file into rows of Python values, or raises
 LedgerError with a message a co-op clerk can act on.
@@ -10,18 +10,19 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..errors import LedgerError
 from .markup import html_rows, xml2003_sheets
+from .workbook import Workbook, unreadable
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # larger than any real ledger export
-MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # an xlsx inflating past this is a zip bomb
-MAX_ZIP_RATIO = 200  # real xlsx sheets compress about 10x; bombs by thousands
 
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -32,7 +33,7 @@ _CSV_DELIMITERS = ",;\t|"
 class RawSheet:
     """One sheet as rows of cells; `rows[i]` is spreadsheet row `i + 1`."""
 
-    rows: list[list[object]]
+    rows: list[list[object]] | np.ndarray  # a workbook's: one 2-D object array of text cells
     kind: str  # "xlsx", "xls", "xml2003", "html" or "csv"
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
@@ -95,20 +96,45 @@ def sheet_names(data: bytes) -> list[str]:
         return []
     if kind == "xml2003":
         return next(_xml2003_sheets(data, None)).sheets
-    return _workbook(data, kind).sheet_names
+    return Workbook(data, kind).names
 
 
-def load_sheet(source: bytes | str | Path, sheet: str | int | None = 0) -> RawSheet:
+@dataclass
+class OpenFile:
+    """A file read into memory, its kind known; a workbook opened, with the sheet to be read first already
+    parsing in the background."""
+
+    data: bytes
+    kind: str
+    name: str | None  # the path it came from; None for an upload
+    book: Workbook | None = None
+
+
+Source = bytes | str | Path | OpenFile
+
+
+def open_file(source: Source, sheet: str | int | None = None) -> OpenFile:
+    """Read the file and, for a workbook, start parsing the named sheet (else the first visible one)."""
+    if isinstance(source, OpenFile):
+        return source
+    data = read_source(source)
+    kind = file_kind(data)
+    book = Workbook(data, kind) if kind in ("xlsx", "xls") else None
+    if book:
+        book.start(_pick_sheet(book.names, sheet) if sheet is not None else book.visible_first()[0])
+    return OpenFile(data, kind, None if isinstance(source, (bytes, bytearray)) else str(source), book)
+
+
+def load_sheet(source: Source, sheet: str | int | None = 0) -> RawSheet:
     """Read one sheet (by name or index) of a workbook, or the one table of a text or HTML file."""
     return next(iter_sheets(source, sheet))
 
 
-def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None,
-                hidden: bool | None = None) -> Iterator[RawSheet]:
+def iter_sheets(source: Source, sheet: str | int | None = None, hidden: bool | None = None) -> Iterator[RawSheet]:
     """The chosen sheet, or (sheet=None) every sheet, visible ones first (hidden=False: only the visible ones;
     True: only the hidden ones), each read only when asked for."""
-    data = read_source(source)
-    kind = file_kind(data)
+    opened = open_file(source, sheet)
+    data, kind, book = opened.data, opened.kind, opened.book
     if kind in ("csv", "html"):
         rows, encoding = _csv_rows(data) if kind == "csv" else _html_rows(data)
         yield RawSheet(rows=_trim(rows), kind=kind, encoding=encoding)
@@ -116,25 +142,12 @@ def iter_sheets(source: bytes | str | Path, sheet: str | int | None = None,
     if kind == "xml2003":
         yield from _xml2003_sheets(data, sheet)
         return
-    book = _workbook(data, kind)
-    names = book.sheet_names
-    concealed = _hidden(book, names)
-    chosen = [_pick_sheet(names, sheet)] if sheet is not None else _visible_first(names, concealed)
+    chosen = [_pick_sheet(book.names, sheet)] if sheet is not None else book.visible_first()
     if sheet is None and hidden is not None:
-        chosen = [n for n in chosen if (n in concealed) == hidden]
-    areas = _sheet_areas(data) if kind == "xlsx" else {}
+        chosen = [n for n in chosen if (n in book.hidden) == hidden]
     for name in chosen:
-        _check_area(name, areas.get(name))
-        # no local keeps the rows while the generator waits: the cleaning may let them go
-        yield RawSheet(rows=_trim(_sheet_rows(book, name, kind)), kind=kind, sheet=name, sheets=names,
-                       hidden=concealed)
-
-
-def _sheet_rows(book, name: str, kind: str) -> list[list[object]]:
-    try:
-        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine raises several types for damaged sheets
-        raise _unreadable(kind) from exc
+        # no local keeps the cells while the generator waits: the cleaning may let them go
+        yield RawSheet(rows=_trim(book.cells(name)), kind=kind, sheet=name, sheets=book.names, hidden=book.hidden)
 
 
 def _html_rows(data: bytes) -> tuple[list[list[object]], str]:
@@ -142,7 +155,7 @@ def _html_rows(data: bytes) -> tuple[list[list[object]], str]:
     try:
         rows = html_rows(text)
     except Exception as exc:  # lxml's errors for pages it cannot parse
-        raise _unreadable("html") from exc
+        raise unreadable("html") from exc
     if not rows:
         raise _not_a_table()
     return rows, encoding
@@ -152,25 +165,10 @@ def _xml2003_sheets(data: bytes, sheet: str | int | None) -> Iterator[RawSheet]:
     try:
         sheets = xml2003_sheets(data)
     except Exception as exc:  # malformed XML, or entities defusedxml refuses
-        raise _unreadable("xml") from exc
+        raise unreadable("xml") from exc
     names = list(sheets)
     for name in [_pick_sheet(names, sheet)] if sheet is not None else names:
         yield RawSheet(rows=_trim(sheets[name]), kind="xml2003", sheet=name, sheets=names)
-
-
-def _hidden(book, names: list[str]) -> list[str]:
-    """The hidden sheets (often last year's copy), in the workbook's order."""
-    from python_calamine import SheetVisibleEnum
-
-    if not names:
-        raise LedgerError("สมุดงานไม่มีแผ่นงานเลย", "the workbook has no sheets")
-    hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
-    return [n for n in names if n in hidden]
-
-
-def _visible_first(names: list[str], hidden: list[str]) -> list[str]:
-    """Every sheet name, hidden ones after the visible ones."""
-    return [n for n in names if n not in hidden] + hidden
 
 
 def _pick_sheet(names: list[str], sheet: str | int) -> str:
@@ -182,94 +180,6 @@ def _pick_sheet(names: list[str], sheet: str | int) -> str:
     listed = ", ".join(names)
     raise LedgerError(f"ไม่พบแผ่นงาน '{sheet}' ในไฟล์ แผ่นงานที่มี: {listed}",
                       f"no sheet named '{sheet}' in the file; its sheets are: {listed}")
-
-
-def _workbook(data: bytes, kind: str):
-    from python_calamine import CalamineWorkbook
-
-    if kind == "xlsx":
-        _check_zip(data)
-    try:
-        return CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # damaged or password-protected workbooks
-        raise _unreadable(kind) from exc
-
-
-def _unreadable(kind: str) -> LedgerError:
-    return LedgerError(
-        f"อ่านไฟล์ {kind} นี้ไม่ได้ (ไฟล์เสียหรือมีรหัสผ่าน) เปิดใน Excel แล้วบันทึกใหม่เป็น .xlsx",
-        f"cannot read this {kind} file (damaged or password-protected); open it in Excel and save as .xlsx")
-
-
-def _check_zip(data: bytes) -> None:
-    """Refuse archives that are not workbooks, or that inflate far beyond any real ledger."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise _unreadable("xlsx") from exc
-    if not any(i.filename == "xl/workbook.xml" for i in infos):
-        raise LedgerError("ไฟล์ zip นี้ไม่ใช่สมุดงาน Excel (.xlsx) ส่งออกทะเบียนเป็น .xlsx หรือ .csv",
-                          "this zip file is not an Excel workbook (.xlsx); export the ledger as .xlsx or .csv")
-    unzipped = sum(i.file_size for i in infos)
-    packed = max(1, sum(i.compress_size for i in infos))
-    if unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_ZIP_RATIO:
-        raise LedgerError(
-            f"ไฟล์ขยายตัวผิดปกติ ({unzipped / 1e6:.0f} MB เมื่อแตกไฟล์) อาจเป็นไฟล์อันตราย ไม่เปิดให้",
-            f"the workbook inflates to {unzipped / 1e6:.0f} MB (a zip bomb?); it was not opened")
-
-
-MAX_CELLS = 20_000_000  # a sheet's used area beyond this is a stray far cell, not a ledger
-_DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
-
-
-def _sheet_areas(data: bytes) -> dict[str, str]:
-    """Sheet name -> its used area's last cell ("XFD1048576"), from each sheet's <dimension>."""
-    areas = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        present = set(archive.namelist())
-        for name, path in _sheet_paths(archive).items():
-            if path in present:
-                with archive.open(path) as member:
-                    found = _DIMENSION.search(member.read(4096))
-                if found:
-                    areas[name] = found[1].decode() + found[2].decode()
-    return areas
-
-
-def _check_area(sheet: str, last_cell: str | None) -> None:
-    """Refuse a sheet whose used area is huge: the reader would need it all in memory."""
-    if last_cell is None:
-        return
-    letters = last_cell.rstrip("0123456789")
-    columns = 0
-    for letter in letters:
-        columns = columns * 26 + ord(letter) - 64
-    if columns * int(last_cell[len(letters):]) > MAX_CELLS:
-        raise LedgerError(
-            f"แผ่นงาน '{sheet}' มีข้อมูลไปถึงเซลล์ {last_cell} (ไกลเกินตาราง) ใน Excel กด Ctrl+End เพื่อหาเซลล์นั้น "
-            "ลบแถว/คอลัมน์ที่ว่างเกิน แล้วบันทึกใหม่",
-            f"sheet '{sheet}' has something in cell {last_cell}, far beyond the table; in Excel press Ctrl+End "
-            "to find it, delete the extra rows/columns and save again")
-
-
-def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its XML part, from xl/workbook.xml and its relationships."""
-    from defusedxml import ElementTree
-
-    try:
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    except (KeyError, ElementTree.ParseError):
-        return {}  # the reader itself will say the workbook is damaged
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    paths = {}
-    for node in book.iter():
-        if node.tag.endswith("}sheet"):
-            rel = next((v for k, v in node.attrib.items() if k.endswith("}id")), None)
-            target = targets.get(rel, "").lstrip("/")
-            paths[node.get("name")] = target if target.startswith("xl/") else f"xl/{target}"
-    return paths
 
 
 def _csv_rows(data: bytes) -> tuple[list[list[object]], str]:

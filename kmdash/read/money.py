@@ -17,6 +17,10 @@ MONEY_JUNK = re.compile(r"[,\s฿]|บาท|บ\.$")
 def money_text(text: str) -> float | None:
     """"12,500.00", "฿1,200", "12,500.-" (whole baht), "(1,200.00)" or "1,200.00-" (negative), "-" (zero)
     -> baht; None if not money, also for commas that do not group thousands ("50000,50", "1.234,5")."""
+    try:
+        return float(text)  # a plain number, as a workbook's number cells come ("23691.39")
+    except ValueError:
+        pass
     if "," in text and not GROUPED.search(text):
         return None
     s = MONEY_JUNK.sub("", text)
@@ -49,9 +53,9 @@ def parse_money(values, types: np.ndarray | None = None) -> tuple[np.ndarray, np
     if len(idx):
         texts = values[idx].tolist()
         parsed = {t: money_text(t) for t in set(texts)}
-        amounts = [parsed[t] for t in texts]
-        bad[idx] = [a is None for a in amounts]
-        numbers[idx] = [0.0 if a is None else a for a in amounts]
+        numbers[idx] = [parsed[t] for t in texts]  # None (not money) as NaN, zero below
+        if None in parsed.values():
+            bad[idx] = [parsed[t] is None for t in texts]
     return np.round(np.nan_to_num(numbers), 2), bad
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 
 from .cells import row_text
-from .dates import dates_in_text, serial_date
+from .dates import CELL_DATE, SERIAL, dates_in_text, serial_date
 
 AS_OF_MARK = re.compile(r"ณ\s*วันที่|ณ\s+(?=\d)|as\s+(?:of|at)|สิ้นสุด|ending", re.IGNORECASE)
 PRINTED = re.compile(r"พิมพ์|print", re.IGNORECASE)
@@ -23,9 +23,19 @@ def title_lines(rows: list[list[object]]) -> list[str]:
 
 
 def title_cell(cell: object) -> object:
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool) and 20000 <= cell < 80000:
-        return serial_date(cell).isoformat()
+    """A date cell as its ISO date; a number (a workbook's cells come as text) that is a recent serial day too."""
+    if isinstance(cell, str) and (found := CELL_DATE.match(cell)):
+        return found[1]
+    number = _number(cell)
+    if number is not None and 20000 <= number < 80000:
+        return serial_date(number).isoformat()
     return cell.date().isoformat() if isinstance(cell, datetime) else cell
+
+
+def _number(cell: object) -> float | None:
+    if isinstance(cell, str):
+        return float(cell) if SERIAL.match(cell) else None
+    return float(cell) if isinstance(cell, (int, float)) and not isinstance(cell, bool) else None
 
 
 def as_of_from_titles(titles: list[str]) -> date | None:
