@@ -9,6 +9,7 @@ import numpy as np
 from .cells import cell_types
 
 GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d*)?(?![\d,])")  # 1,234,567.89
+PLAIN_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # the commonest text amount, "12,500.00"
 
 
 MONEY_JUNK = re.compile(r"[,\s฿]|บาท|บ\.$")
@@ -20,7 +21,8 @@ def money_text(text: str) -> float | None:
     try:
         return float(text)  # a plain number, as a workbook's number cells come ("23691.39")
     except ValueError:
-        pass
+        if PLAIN_GROUPED.fullmatch(text):
+            return float(text.replace(",", ""))
     if "," in text and not GROUPED.search(text):
         return None
     s = MONEY_JUNK.sub("", text)

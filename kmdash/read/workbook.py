@@ -89,9 +89,10 @@ def _objects(column):
     "0.00") is one shared string, which saves memory and every later step's work on it."""
     import numpy as np
 
-    encoded = column.dictionary_encode()
-    if len(encoded.dictionary) > len(column) // 2:
+    sample = column.slice(0, 4096)
+    if len(sample.unique()) > len(sample) // 2:  # mostly distinct (names, contracts): nothing to share
         return column.to_numpy(zero_copy_only=False)
+    encoded = column.dictionary_encode()
     texts = np.append(encoded.dictionary.to_numpy(zero_copy_only=False), None)
     return texts[encoded.indices.fill_null(-1).to_numpy()]
 
