@@ -6,6 +6,8 @@ import io
 import random
 import time
 import zipfile
+from datetime import date, datetime
+from datetime import time as time_of_day
 
 import pytest
 from openpyxl import Workbook
@@ -270,3 +272,60 @@ def test_an_excel_2003_xml_workbook_is_read_with_typed_and_sparse_cells():
     assert (raw.kind, raw.sheet, ledger.header_row) == ("xml2003", "ลูกหนี้", 3)
     assert ledger.loans[["member_no", "outstanding", "principal_overdue"]].values.tolist() == [["00017", 1000.0, 500.0]]
     assert ledger.loans["due_date"].iloc[0].date().isoformat() == "2023-03-31"
+
+
+# ---------------------------------------------------------------- workbooks read as text
+
+
+def _placed(rows: list[list], top: int, left: int) -> bytes:
+    """The sheet with `top` empty rows above it and `left` empty columns beside it."""
+    book = Workbook()
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if value is not None:
+                book.active.cell(top + i + 1, left + j + 1, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_rows_above_and_columns_beside_the_table_keep_the_spreadsheets_row_numbers(loans_120):
+    rows = ledger_rows(loans_120, LedgerShape(date_style="excel"), AS_OF)
+    flush, placed = read(xlsx_bytes(rows)).ledger, read(_placed(rows, top=3, left=2)).ledger
+    assert list(placed.loans["row"]) == [r + 3 for r in flush.loans["row"]]
+    assert [(s.row, s.code) for s in placed.skipped] == [(s.row + 3, s.code) for s in flush.skipped]
+    assert placed.header_row == flush.header_row + 3
+    assert_figures(summarise(run(_placed(rows, top=3, left=2))), expected_figures(loans_120, AS_OF))
+
+
+def test_workbook_cells_come_as_the_text_a_csv_export_would_hold():
+    data = _placed([["ชื่อ", 17, 1234.5, "00094", True, datetime(2024, 3, 31), datetime(2567, 3, 31, 10, 0)]], 0, 0)
+    assert list(load.load_sheet(data).rows[0]) == [
+        "ชื่อ", "17", "1234.5", "00094", "true", "2024-03-31 00:00:00", "2567-03-31 10:00:00"]
+
+
+@pytest.mark.parametrize("cell", [time_of_day(13, 30), time_of_day(0, 0)], ids=["a-time-of-day", "midnight-alone"])
+def test_a_due_date_cell_holding_only_a_time_reads_as_an_empty_one(loans_120, cell):
+    rows = ledger_rows(loans_120, LedgerShape(date_style="excel"), AS_OF)
+    due = rows[4].index("วันครบกำหนดชำระ") if "วันครบกำหนดชำระ" in rows[4] else None
+    loan = next(i for i, r in enumerate(rows) if i > 4 and isinstance(r[due], date))
+
+    def with_due(value) -> list:
+        rows[loan][due] = value
+        ledger = read(_placed(rows, 0, 0)).ledger
+        return [(s.row, s.code, s.field) for s in ledger.skipped + ledger.notes], len(ledger.loans)
+
+    assert with_due(cell) == with_due(None)
+
+
+def test_the_command_line_starts_reading_before_pandas_loads(tmp_path, rows):
+    """The sheet parses in the background while pandas loads: that holds only while the command line's
+    own modules leave pandas alone until the file is open."""
+    import subprocess
+    import sys
+
+    probe = "import sys, kmdash.cli; print(sorted({'pandas', 'numpy'} & set(sys.modules)))"
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+    opened = load.open_file(xlsx_bytes(rows))
+    assert opened.book._parsing, "the first sheet is already parsing when the file is open"
