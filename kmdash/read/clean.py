@@ -78,7 +78,8 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
     if not len(body):
         raise _no_loans(header_index + 1, [])
     rows_read = len(body)
-    loans, skipped, notes, total, by_name = _classify(_take_grid(body, headers), headers, header_index + 2)
+    loans, skipped, notes, total, by_name = _classify(_take_grid(body, headers), headers, header_index + 2,
+                                                          raw.text_only)
     if loans.empty:
         raise _no_loans(header_index + 1, skipped)
     return Ledger(loans=loans, skipped=skipped, rows_read=rows_read, header_row=header_index + 1,
@@ -138,12 +139,12 @@ def _require_fields(headers: HeaderMap) -> None:
                 f"(command line: --map \"HEADER={needed}\")", headers.unmapped)
 
 
-def _classify(grid: np.ndarray, headers: HeaderMap, first_row: int):
+def _classify(grid: np.ndarray, headers: HeaderMap, first_row: int, text_only: bool):
     """The loans table, skipped rows, notes, the file's own total and what keying by name says; the grid
     (taken, not shared) is let go before the table is built."""
     cols = headers.columns
     money = {cols[f] for f in MONEY_FIELDS if f in cols}
-    types = cell_types(grid)
+    types = cell_types(grid, text_only)
     texts = [np.full(len(grid), None, dtype=object) if j in money else text_cells(grid[:, j], types[:, j])
              for j in range(grid.shape[1])]
     rows = row_kinds(grid, types, texts, cols, headers)

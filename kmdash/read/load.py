@@ -40,6 +40,11 @@ class RawSheet:
     encoding: str | None = None
     hidden: list[str] = field(default_factory=list)  # the workbook's hidden sheets
 
+    @property
+    def text_only(self) -> bool:
+        """Every cell is text or None: all but Excel 2003 XML, whose cells carry their types."""
+        return self.kind != "xml2003"
+
 
 def read_source(source: bytes | str | Path) -> bytes:
     """The file's bytes, with clear messages for a missing, empty or oversized file."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 
 from .cells import cell_types
 
@@ -53,11 +54,10 @@ def parse_money(values, types: np.ndarray | None = None) -> tuple[np.ndarray, np
     bad = ~is_text & ~is_number & (types != type(None))  # a date or TRUE in an amount column
     idx = np.flatnonzero(is_text)
     if len(idx):
-        texts = values[idx].tolist()
-        parsed = {t: money_text(t) for t in set(texts)}
-        numbers[idx] = [parsed[t] for t in texts]  # None (not money) as NaN, zero below
-        if None in parsed.values():
-            bad[idx] = [parsed[t] is None for t in texts]
+        codes, texts = pd.factorize(values[idx])
+        parsed = [money_text(t) for t in texts]
+        numbers[idx] = np.array(parsed, dtype=float)[codes]  # None (not money) as NaN, zero below
+        bad[idx] = np.array([p is None for p in parsed], dtype=bool)[codes]
     return np.round(np.nan_to_num(numbers), 2), bad
 
 
