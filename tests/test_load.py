@@ -329,3 +329,78 @@ def test_the_command_line_starts_reading_before_pandas_loads(tmp_path, rows):
     assert loaded.strip() == "[]"
     opened = load.open_file(xlsx_bytes(rows))
     assert opened.book._parsing, "the first sheet is already parsing when the file is open"
+
+
+def _book(*sheets: tuple[str, str, list[list]]) -> bytes:
+    """A workbook of (name, state, rows) sheets, in that order."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, state, rows in sheets:
+        ws = book.create_sheet(name)
+        ws.sheet_state = state
+        for row in rows:
+            ws.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_hidden_and_very_hidden_sheets_are_listed_after_the_visible_ones():
+    from kmdash.read.workbook import Workbook as Book
+
+    data = _book(("เก่า", "hidden", [["x"]]), ("ปก", "visible", [["y"]]), ("ลับ", "veryHidden", [["z"]]),
+                 ("ลูกหนี้", "visible", [["w"]]))
+    book = Book(data, "xlsx")
+    assert book.names == ["เก่า", "ปก", "ลับ", "ลูกหนี้"]
+    assert book.hidden == ["เก่า", "ลับ"]
+    assert book.visible_first() == ["ปก", "ลูกหนี้", "เก่า", "ลับ"]
+    assert load.open_file(data).book._parsing.keys() == {"ปก"}, "the first visible sheet parses first"
+
+
+def test_a_stray_far_cell_on_the_second_sheet_is_found_on_that_sheet(tmp_path, rows):
+    book = Workbook()
+    book.active.title = "ปก"
+    book.active.append(["สหกรณ์"])
+    far = book.create_sheet("ลูกหนี้")
+    for row in rows:
+        far.append(row)
+    far["XFD1048576"] = "x"
+    path = tmp_path / "stray.xlsx"
+    book.save(path)
+    assert load.load_sheet(path, "ปก").rows[0][0] == "สหกรณ์"
+    with pytest.raises(LedgerError, match="'ลูกหนี้'.*XFD1048576"):
+        load.load_sheet(path, "ลูกหนี้")
+
+
+def test_a_workbook_without_its_relationships_part_is_unreadable(rows):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx_bytes(rows))) as source, zipfile.ZipFile(buffer, "w") as damaged:
+        for item in source.infolist():
+            if item.filename != "xl/_rels/workbook.xml.rels":
+                damaged.writestr(item, source.read(item.filename))
+    with pytest.raises(LedgerError, match="cannot read"):
+        read(buffer.getvalue())
+
+
+@pytest.mark.parametrize("repeat", [1, 3000], ids=["every-text-distinct", "texts-repeated"])
+def test_a_column_is_read_the_same_whether_its_texts_repeat_or_not(repeat):
+    """Repeated texts (dates, groups, "0.00") come as one shared string; distinct ones each as their own."""
+    texts = [f"กลุ่มที่ {i // repeat}" if i % 7 else None for i in range(6001)]
+    grid = load.load_sheet(_book(("s", "visible", [[t] for t in texts]))).rows
+    assert list(grid[:, 0]) == texts
+    firsts = {}
+    shared = all(firsts.setdefault(t, cell) is cell for t, cell in zip(texts, grid[:, 0]) if t is not None)
+    assert shared == (repeat > 1)
+
+
+def test_a_zip_bomb_is_refused_by_its_ratio_alone_and_by_its_size_alone(monkeypatch, rows):
+    from kmdash.read import workbook
+
+    data = xlsx_bytes(rows)
+    monkeypatch.setattr(workbook, "MAX_ZIP_RATIO", 1)
+    with pytest.raises(LedgerError, match="zip bomb"):
+        load.load_sheet(data)
+    monkeypatch.setattr(workbook, "MAX_ZIP_RATIO", 10**9)
+    monkeypatch.setattr(workbook, "MAX_UNZIPPED_BYTES", 1000)
+    with pytest.raises(LedgerError, match="zip bomb"):
+        load.load_sheet(data)
