@@ -403,3 +403,20 @@ def test_a_zip_bomb_is_refused_by_its_ratio_alone_and_by_its_size_alone(monkeypa
     monkeypatch.setattr(workbook, "MAX_UNZIPPED_BYTES", 1000)
     with pytest.raises(LedgerError, match="zip bomb"):
         load.load_sheet(data)
+
+
+@pytest.mark.parametrize("last_cell, refused", [
+    ("T1000000", False),  # 20 columns x 1,000,000 rows: exactly the limit
+    ("U1000000", True),
+    ("AA740000", False),  # AA is column 27: 19,980,000 cells
+    ("AB740741", True),
+    ("P100051", False),
+])
+def test_a_sheets_used_area_is_measured_in_cells(last_cell, refused):
+    from kmdash.read.workbook import _check_area
+
+    if refused:
+        with pytest.raises(LedgerError, match=last_cell):
+            _check_area("ลูกหนี้", last_cell)
+    else:
+        _check_area("ลูกหนี้", last_cell)
