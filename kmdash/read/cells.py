@@ -23,9 +23,12 @@ def to_grid(body: list[list[object]] | np.ndarray, min_width: int) -> np.ndarray
     return grid
 
 
-def text_cells(values: np.ndarray, types: np.ndarray) -> np.ndarray:
+def text_cells(values: np.ndarray, types: np.ndarray, clean: bool = False) -> np.ndarray:
     """String cells stripped, a no-break space (U+00A0) as a space; blank strings and every other cell None.
-    Each distinct text is cleaned once (a column repeats its dates, groups and "0.00")."""
+    Each distinct text is cleaned once (a column repeats its dates, groups and "0.00"); cells a reader has
+    cleaned already (`clean`: text or None) are taken as they are."""
+    if clean:
+        return values.copy()
     out = np.full(len(values), None, dtype=object)
     idx = np.flatnonzero(types == str)
     texts = values[idx].tolist()

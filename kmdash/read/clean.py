@@ -79,7 +79,7 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
         raise _no_loans(header_index + 1, [])
     rows_read = len(body)
     loans, skipped, notes, total, by_name = _classify(_take_grid(body, headers), headers, header_index + 2,
-                                                          raw.text_only)
+                                                          raw.text_only, raw.clean)
     if loans.empty:
         raise _no_loans(header_index + 1, skipped)
     return Ledger(loans=loans, skipped=skipped, rows_read=rows_read, header_row=header_index + 1,
@@ -139,13 +139,13 @@ def _require_fields(headers: HeaderMap) -> None:
                 f"(command line: --map \"HEADER={needed}\")", headers.unmapped)
 
 
-def _classify(grid: np.ndarray, headers: HeaderMap, first_row: int, text_only: bool):
+def _classify(grid: np.ndarray, headers: HeaderMap, first_row: int, text_only: bool, clean: bool):
     """The loans table, skipped rows, notes, the file's own total and what keying by name says; the grid
     (taken, not shared) is let go before the table is built."""
     cols = headers.columns
     money = {cols[f] for f in MONEY_FIELDS if f in cols}
     types = cell_types(grid, text_only)
-    texts = [np.full(len(grid), None, dtype=object) if j in money else text_cells(grid[:, j], types[:, j])
+    texts = [np.full(len(grid), None, dtype=object) if j in money else text_cells(grid[:, j], types[:, j], clean)
              for j in range(grid.shape[1])]
     rows = row_kinds(grid, types, texts, cols, headers)
     reasons = skip_reasons(rows)

@@ -39,6 +39,7 @@ class RawSheet:
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
     hidden: list[str] = field(default_factory=list)  # the workbook's hidden sheets
+    clean: bool = False  # text already stripped, no-break spaces as spaces, blanks None (a workbook's)
 
     @property
     def text_only(self) -> bool:
@@ -152,7 +153,8 @@ def iter_sheets(source: Source, sheet: str | int | None = None, hidden: bool | N
         chosen = [n for n in chosen if (n in book.hidden) == hidden]
     for name in chosen:
         # no local keeps the cells while the generator waits: the cleaning may let them go
-        yield RawSheet(rows=_trim(book.cells(name)), kind=kind, sheet=name, sheets=book.names, hidden=book.hidden)
+        yield RawSheet(rows=_trim(book.cells(name)), kind=kind, sheet=name, sheets=book.names, hidden=book.hidden,
+                       clean=True)
 
 
 def _html_rows(data: bytes) -> tuple[list[list[object]], str]:

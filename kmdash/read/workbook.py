@@ -50,7 +50,8 @@ class Workbook:
             pool.shutdown(wait=False)  # the thread ends with its one parse
 
     def cells(self, name: str):
-        """The sheet's cells from row 1 as a 2-D object array of text and None; parsed once, then let go."""
+        """The sheet's cells from row 1 as a 2-D object array of cleaned text and None; parsed once, then let
+    go."""
         self.start(name)
         return self._parsing.pop(name).result()
 
@@ -85,10 +86,15 @@ def _grid(reader, name: str, kind: str):
 
 
 def _objects(column):
-    """A column of text as Python strings and None; a text repeated down the column (dates, group names,
+    """A column of text as Python strings and None, cleaned as the cleaning wants them: stripped, a no-break
+    space (U+00A0) as a space, a blank cell None. A text repeated down the column (dates, group names,
     "0.00") is one shared string, which saves memory and every later step's work on it."""
     import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
+    column = pc.utf8_trim_whitespace(pc.replace_substring(column, "\xa0", " "))
+    column = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
     sample = column.slice(0, 4096)
     if len(sample.unique()) > len(sample) // 2:  # mostly distinct (names, contracts): nothing to share
         return column.to_numpy(zero_copy_only=False)
