@@ -169,13 +169,13 @@ def test_a_zip_that_is_not_a_workbook():
 
 def test_a_truncated_workbook_is_unreadable(rows):
     data = xlsx_bytes(rows)
-    with pytest.raises(LedgerError, match="cannot read"):
+    with pytest.raises(LedgerError, match="cannot read this xlsx file"):
         load.load_sheet(data[: len(data) // 2])
 
 
 def test_a_damaged_xls_is_unreadable():
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + random.Random(2).randbytes(4000)
-    with pytest.raises(LedgerError, match="cannot read"):
+    with pytest.raises(LedgerError, match="cannot read this xls file"):
         load.load_sheet(data)
 
 
@@ -420,3 +420,36 @@ def test_a_sheets_used_area_is_measured_in_cells(last_cell, refused):
             _check_area("ลูกหนี้", last_cell)
     else:
         _check_area("ลูกหนี้", last_cell)
+
+
+def _as_excel_writes_it(data: bytes) -> bytes:
+    """The workbook's parts as Excel itself writes them: sheet targets relative to xl/, and no state on a
+    visible sheet (openpyxl writes absolute targets and state="visible")."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as out:
+        for item in source.infolist():
+            part = source.read(item.filename)
+            if item.filename == "xl/_rels/workbook.xml.rels":
+                part = part.replace(b'Target="/xl/', b'Target="')
+            if item.filename == "xl/workbook.xml":
+                part = part.replace(b' state="visible"', b"")
+            out.writestr(item, part)
+    return buffer.getvalue()
+
+
+def test_a_workbook_as_excel_writes_it_has_its_hidden_sheet_and_its_far_cell_found(tmp_path, rows):
+    book = Workbook()
+    book.active.title = "ลูกหนี้"
+    for row in rows:
+        book.active.append(row)
+    old = book.create_sheet("ปีที่แล้ว")
+    old.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = _as_excel_writes_it(buffer.getvalue())
+    assert b'state="visible"' not in data and load.load_sheet(data).hidden == ["ปีที่แล้ว"]
+    book.active["XFD1048576"] = "x"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    with pytest.raises(LedgerError, match="XFD1048576"):
+        load.load_sheet(_as_excel_writes_it(buffer.getvalue()))
