@@ -7,9 +7,11 @@ The ledger is a CSV (as co-op programs export), so "=HYPERLINK(...)" stays text 
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from kmdash.synthetic import COLUMNS, LedgerShape, generate_loans, ledger_rows
@@ -93,6 +95,8 @@ def shown(browser, app_url, tmp_path_factory):
                 literal["member"] = member
             if key == "groups":
                 axis = page.get_by_test_id("stPlotlyChart").get_by_text(HTML_GROUP, exact=True)
+                with contextlib.suppress(PlaywrightTimeout):  # plotly draws its axis labels after the chart
+                    axis.first.wait_for(state="attached", timeout=WAIT_MS)
                 literal["group_chart"] = axis.count()
     finally:
         session.close()
