@@ -11,6 +11,7 @@ import os
 import sys
 
 from ..errors import LedgerError
+from .common import start_reading
 from . import (
     assign,
     followup,
@@ -46,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         stream.reconfigure(encoding="utf-8")
     try:
         args = build_parser().parse_args(argv)
+        start_reading(args)
         text = args.run(args)
         if text is not None:
             print(text, flush=True)

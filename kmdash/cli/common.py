@@ -18,6 +18,7 @@ DEFAULTS = Settings()
 def ledger_command(commands, name: str, help_text: str, settings: bool = True) -> argparse.ArgumentParser:
     """A subcommand reading one ledger file, with the options every such command takes."""
     command = commands.add_parser(name, help=help_text)
+    command.set_defaults(reads_ledger=True)
     command.add_argument("file")
     command.add_argument("--as-of", type=as_of_date, help="as-of date YYYY-MM-DD or 31/03/2567 (overrides the title)")
     command.add_argument("--sheet", help="sheet name (default: the first sheet holding a ledger)")
@@ -48,17 +49,23 @@ def settings_of(args: argparse.Namespace) -> Settings:
         raise LedgerError(f"ค่าตั้งไม่ถูกต้อง: {exc}", f"bad setting: {exc}") from exc
 
 
-def result_of(args: argparse.Namespace):
-    """Read, analyse and reconcile the command's ledger file."""
-    from ..read.load import open_file
+def start_reading(args: argparse.Namespace) -> None:
+    """Open a ledger command's file before the command loads its modules: a workbook's sheet parses in the
+    background meanwhile (fastexcel leaves Python's lock free), so pandas and the core load for nothing."""
+    if getattr(args, "reads_ledger", False):
+        from ..read.load import open_file
 
-    with file_errors_told():
-        source = open_file(args.file, args.sheet)  # a workbook's sheet parses in the background...
-    from ..pipeline import Options, run  # ...while pandas and the core load
+        with file_errors_told():
+            args.source = open_file(args.file, args.sheet)
+
+
+def result_of(args: argparse.Namespace):
+    """Read, analyse and reconcile the command's ledger file (opened by start_reading)."""
+    from ..pipeline import Options, run
 
     options = Options(sheet=args.sheet, user_map=parse_mapping(args.map), as_of=args.as_of,
                       settings=settings_of(args))
-    return run(source, options)
+    return run(args.source, options)
 
 
 def write(path: str, data: bytes) -> None:
