@@ -73,12 +73,12 @@ def _reader(data: bytes, kind: str):
 def _grid(reader, name: str, kind: str):
     """One sheet as text cells: skip_rows=0 keeps the rows above the first filled one, so row numbers are the
     spreadsheet's own."""
-    import numpy as np
-
     try:
         batch = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string", eager=True)
     except Exception as exc:  # fastexcel raises several types for damaged sheets
         raise unreadable(kind) from exc
+    import numpy as np  # after the parse: the command line is importing it meanwhile
+
     grid = np.empty((batch.num_rows, batch.num_columns), dtype=object)
     for j in range(batch.num_columns):
         grid[:, j] = _objects(batch.column(j))
