@@ -3,7 +3,8 @@
 fastexcel (Rust) parses a sheet without holding Python's lock, so a sheet can parse in a background thread
 while the caller goes on: the command line loads pandas meanwhile. Each cell comes as its text, the way a
 CSV export of the sheet holds it, which the cleaning reads anyway: numbers as digits ("17", "1234.5"),
-dates as "2024-03-31 00:00:00", TRUE as "true". Row i of the grid is spreadsheet row i + 1.
+dates as "2024-03-31 00:00:00", TRUE as "true"; stripped, blanks None. Row i of the grid is spreadsheet
+row i + 1.
 """
 
 from __future__ import annotations
@@ -50,8 +51,7 @@ class Workbook:
             pool.shutdown(wait=False)  # the thread ends with its one parse
 
     def cells(self, name: str):
-        """The sheet's cells from row 1 as a 2-D object array of cleaned text and None; parsed once, then let
-    go."""
+        """The sheet's cells from row 1: a 2-D object array of cleaned text and None, parsed once, then let go."""
         self.start(name)
         return self._parsing.pop(name).result()
 
