@@ -407,3 +407,23 @@ def test_a_header_that_carries_the_report_date_is_still_known():
         ["เลขที่สมาชิก", "วันครบกำหนด", "เงินต้นคงเหลือ ณ 31 มี.ค. 67", "เงินต้นค้างชำระ ณ วันที่ 31/03/2567"],
         ["1", "31/03/2566", 800, 100])))
     assert {"outstanding", "principal_overdue"} <= ledger.headers.columns.keys()
+
+
+@pytest.mark.parametrize("text, baht", [
+    ("23691.39", 23691.39), ("12,500.00", 12500.0), ("-1,200.5", -1200.5), ("฿1,200", 1200.0),
+    ("12,500.50 บาท", 12500.5), ("100 บ.", 100.0), ("1,250.-", 1250.0), ("(1,200.00)", -1200.0),
+    ("1,200.00-", -1200.0), ("5-", -5.0), ("-", 0.0), ("–", 0.0), ("(500", None), ("50000,50", None),
+    ("1.234,5", None), ("ไม่มี", None),
+])
+def test_money_as_exports_write_it(text, baht):
+    """Whole baht with ".-", negatives in brackets or with a trailing minus, a dash for zero; commas that do
+    not group thousands are not money."""
+    from kmdash.read.money import money_text
+
+    assert money_text(text) == baht
+
+
+def test_amounts_are_rounded_to_the_satang_and_unreadable_cells_marked():
+    values, bad = parse_money(np.array(["1.2345", 7.891, None, "ไม่มี", datetime(2024, 3, 31), "12"], dtype=object))
+    assert values.tolist() == [1.23, 7.89, 0.0, 0.0, 0.0, 12.0]
+    assert bad.tolist() == [False, False, False, True, True, False]
