@@ -11,7 +11,7 @@ import argparse
 import os
 from pathlib import Path
 
-from bench_summary import KMDASH, ROOT, ledger, measure, options, show, show_ratio
+from bench_summary import KMDASH, ROOT, ledger, measure, options, show, show_ratio, summary_run
 
 
 def main() -> None:
@@ -25,7 +25,7 @@ def main() -> None:
     staff = ",".join(f"เจ้าหน้าที่ {i}" for i in range(1, args.staff + 1))
     assign_argv = [*KMDASH, "assign", path, "--staff", staff, "--balance", args.balance,
                    "--json", *(["--within-group"] if args.within_group else [])]
-    summary = measure([*KMDASH, "summary", path, "--json"], args.runs)
+    summary = summary_run(path, args.runs)
     assign = measure(assign_argv, args.runs)
     print(f"ledger: {Path(path).name}, {args.loans:,} loans; {args.staff} people, by {args.balance}"
           f"{', within groups' if args.within_group else ''}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bench_summary import HERE, KMDASH, ROOT, measure, options, show, show_ratio
+from bench_summary import HERE, KMDASH, ROOT, measure, options, show, show_ratio, summary_run
 
 from kmdash.synthetic import LedgerShape, write_ledger
 from kmdash.synthetic.pairs import ledger_pair
@@ -31,7 +31,7 @@ def main() -> None:
     args = options()
     old, new = pair(args.loans)
     os.chdir(ROOT)
-    summary = measure([*KMDASH, "summary", str(new), "--json"], args.runs)
+    summary = summary_run(new, args.runs)
     followup = measure([*KMDASH, "followup", str(old), str(new), "--json"], args.runs)
     print(f"ledgers: {old.name}, {new.name}")
     show("kmdash summary --json", summary)

@@ -12,7 +12,7 @@ import argparse
 import os
 from pathlib import Path
 
-from bench_summary import HERE, KMDASH, ROOT, ledger, measure, options, show, show_ratio
+from bench_summary import HERE, KMDASH, ROOT, ledger, measure, options, show, show_ratio, summary_run
 
 
 def main() -> None:
@@ -24,7 +24,7 @@ def main() -> None:
     out, ics = HERE / "out" / "packs.xlsx", HERE / "out" / "meetings.ics"
     leaders_argv = [*KMDASH, "leaders", path, "--out", str(out), "--calendar", str(ics),
                     "--every-months", args.every_months, "--fee-per-debtor", "50"]
-    summary = measure([*KMDASH, "summary", path, "--json"], args.runs)
+    summary = summary_run(path, args.runs)
     leaders = measure(leaders_argv, args.runs)
     print(f"ledger: {Path(path).name}, {args.loans:,} loans; packs {out.stat().st_size / 2**20:.1f} MB")
     show("kmdash summary --json", summary)

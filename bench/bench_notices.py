@@ -11,7 +11,7 @@ import os
 import time
 from datetime import date
 
-from bench_summary import HERE, KMDASH, ROOT, ledger, measure, options, show
+from bench_summary import HERE, KMDASH, ROOT, ledger, measure, options, show, summary_run
 
 DEADLINE = "2024-05-31"
 
@@ -34,7 +34,7 @@ def main() -> None:
     path = str(ledger(args.loans))
     os.chdir(ROOT)
     out = str(HERE / "out" / "notices.docx")
-    summary = measure([*KMDASH, "summary", path, "--json"], args.runs)
+    summary = summary_run(path, args.runs)
     notices = measure([*KMDASH, "notices", path, "--deadline", DEADLINE, "--min-days", "366",
                        "--out", out], args.runs)
     pages, seconds, size = letters_alone(path)

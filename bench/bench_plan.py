@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from bench_summary import HERE, KMDASH, ROOT, ledger, measure, options, show, show_ratio
+from bench_summary import HERE, KMDASH, ROOT, ledger, measure, options, show, show_ratio, summary_run
 
 
 def main() -> None:
     args = options()
     path = str(ledger(args.loans))
     os.chdir(ROOT)
-    summary = measure([*KMDASH, "summary", path, "--json"], args.runs)
+    summary = summary_run(path, args.runs)
     plans = {suffix: measure([*KMDASH, "plan", path, "--out", str(HERE / "out" / f"plan.{suffix}")], args.runs)
              for suffix in ("xlsx", "csv")}
     print(f"ledger: {Path(path).name}, {args.loans:,} loans")

@@ -83,17 +83,22 @@ def measure(argv: list[str], runs: int) -> Run:
     return Run(wall, cpu, max(r[2] for r in results))
 
 
+def summary_run(path, runs: int) -> Run:
+    """`summary --json` on the ledger: the command every other bench is measured against."""
+    return measure([*KMDASH, "summary", str(path), "--json"], runs)
+
+
 def main() -> None:
     args = options()
     path = str(ledger(args.loans))
     os.chdir(ROOT)
-    ours = measure([*KMDASH, "summary", path, "--json"], args.runs)
+    ours = summary_run(path, args.runs)
     fast = measure([sys.executable, "-c", FASTEXCEL_READ, path], args.runs)
     slow = measure([sys.executable, "-c", OPENPYXL_READ, path], 1)
     print(f"ledger: {Path(path).name}, {args.loans:,} loans, {Path(path).stat().st_size / 1e6:.1f} MB")
     for name, run in (("kmdash summary --json", ours), ("fastexcel -> pandas", fast),
                       ("pandas.read_excel(openpyxl)", slow)):
-        print(f"{name:<28} {run.wall:6.2f} s wall  {run.cpu:6.2f} s cpu  {run.rss:6.0f} MiB peak RSS")
+        show(name, run)
     print(f"time  kmdash/openpyxl:  {ours.wall / slow.wall:.3f}  (target <= 0.12)")
     print(f"time  kmdash/fastexcel: {ours.wall / fast.wall:.2f}x  (target <= 1.5x; cpu {ours.cpu / fast.cpu:.2f}x)")
     print(f"RSS   kmdash/fastexcel: {ours.rss / fast.rss:.2f}x  kmdash/openpyxl: {ours.rss / slow.rss:.2f}x"

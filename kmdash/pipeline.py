@@ -12,7 +12,7 @@ from .analyse import Analysis, analyse
 from .errors import LedgerError, file_errors_told
 from .read.clean import Ledger, clean_sheet
 from .read.combine import combine
-from .read.load import RawSheet, Source, iter_sheets, open_file
+from .read.load import RawSheet, Source, iter_sheets, open_file, source_name
 from .reconcile import Reconciliation, reconcile, reconcile_sheets
 from .settings import Settings
 
@@ -148,8 +148,6 @@ def finish(reading: Reading, file: str, as_of: date | None = None, settings: Set
 
 def run(source: Source, options: Options = Options(), name: str | None = None) -> Result:
     """Read, analyse and reconcile one ledger file."""
-    with file_errors_told():
-        opened = open_file(source, options.sheet)
-    reading = read(opened, options.sheet, options.user_map)
-    file = name or opened.name or "upload"
+    reading = read(source, options.sheet, options.user_map)
+    file = name or source_name(source) or "upload"
     return finish(reading, file, options.as_of, options.settings)

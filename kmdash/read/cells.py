@@ -23,17 +23,22 @@ def to_grid(body: list[list[object]] | np.ndarray, min_width: int) -> np.ndarray
     return grid
 
 
+def per_distinct(fn, values: np.ndarray) -> list:
+    """fn of each value, worked out once per distinct value (a column repeats its dates, groups, "0.00")."""
+    values = values.tolist()
+    done = {v: fn(v) for v in set(values)}
+    return [done[v] for v in values]
+
+
 def text_cells(values: np.ndarray, types: np.ndarray, clean: bool = False) -> np.ndarray:
     """String cells stripped, a no-break space (U+00A0) as a space; blank strings and every other cell None.
-    Each distinct text is cleaned once (a column repeats its dates, groups and "0.00"); cells a reader has
-    cleaned already (`clean`: text or None) are taken as they are."""
+    Each distinct text is cleaned once; cells a reader has cleaned already (`clean`: text or None) are taken
+    as they are."""
     if clean:
         return values.copy()
     out = np.full(len(values), None, dtype=object)
     idx = np.flatnonzero(types == str)
-    texts = values[idx].tolist()
-    cleaned = {text: text.replace("\xa0", " ").strip() or None for text in set(texts)}
-    out[idx] = [cleaned[text] for text in texts]
+    out[idx] = per_distinct(lambda text: text.replace("\xa0", " ").strip() or None, values[idx])
     return out
 
 
@@ -61,9 +66,7 @@ def matches(pattern: re.Pattern, texts: np.ndarray, where: np.ndarray) -> np.nda
     """pattern.search on the texts at `where` (others False), once per distinct text."""
     out = np.zeros(len(texts), dtype=bool)
     idx = np.flatnonzero(where)
-    found = texts[idx].tolist()
-    hit = {t: t is not None and pattern.search(t) is not None for t in set(found)}
-    out[idx] = [hit[t] for t in found]
+    out[idx] = per_distinct(lambda t: t is not None and pattern.search(t) is not None, texts[idx])
     return out
 
 

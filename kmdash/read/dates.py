@@ -25,7 +25,7 @@ _ISO = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # yyyymmdd, BE or CE
 SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")  # an Excel serial number as text (a time of day after the point)
 CELL_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}:\d{2}$")  # a workbook's date cell, as its text
-_DAY_ZERO = re.compile(r"^1899-12-3[01] ")  # Excel's day 0: a bare time, or a zero formatted as a date
+_DAY_ZERO = re.compile(r"^1899-12-3[01] \d{2}:\d{2}:\d{2}$")  # Excel's day 0: a bare time, or a zero as a date
 _WORD = re.compile(r"(\d{1,2})[\s\-/]*([^\d\s,\-/]+)[\s\-/]*,?\s*(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?)?\s*(\d{2,4})")
 _WORD_US = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
 _MONTH_YEAR = re.compile(r"([^\d\s,]+)\s*(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?)?\s*(\d{4})")
@@ -133,7 +133,7 @@ def is_blank(value: object) -> bool:
     if isinstance(value, int) and not isinstance(value, bool):
         return value == 0
     return isinstance(value, str) and (not value.strip() or value.strip() in _PLACEHOLDERS
-                                       or bool(_DAY_ZERO.match(value) and CELL_DATE.match(value)))
+                                       or bool(_DAY_ZERO.match(value)))
 
 
 def column_style(values) -> tuple[bool | None, bool]:

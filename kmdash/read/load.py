@@ -39,12 +39,16 @@ class RawSheet:
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
     hidden: list[str] = field(default_factory=list)  # the workbook's hidden sheets
-    clean: bool = False  # text already stripped, no-break spaces as spaces, blanks None (a workbook's)
 
     @property
     def text_only(self) -> bool:
         """Every cell is text or None: all but Excel 2003 XML, whose cells carry their types."""
         return self.kind != "xml2003"
+
+    @property
+    def clean(self) -> bool:
+        """Text already stripped, no-break spaces as spaces, blanks None: a workbook's, cleaned in Arrow."""
+        return self.kind in ("xlsx", "xls")
 
 
 def read_source(source: bytes | str | Path) -> bytes:
@@ -128,7 +132,14 @@ def open_file(source: Source, sheet: str | int | None = None) -> OpenFile:
     book = Workbook(data, kind) if kind in ("xlsx", "xls") else None
     if book:
         book.start(_pick_sheet(book.names, sheet) if sheet is not None else book.visible_first()[0])
-    return OpenFile(data, kind, None if isinstance(source, (bytes, bytearray)) else str(source), book)
+    return OpenFile(data, kind, source_name(source), book)
+
+
+def source_name(source: Source) -> str | None:
+    """The path a source came from; None for an upload's bytes."""
+    if isinstance(source, OpenFile):
+        return source.name
+    return None if isinstance(source, (bytes, bytearray)) else str(source)
 
 
 def load_sheet(source: Source, sheet: str | int | None = 0) -> RawSheet:
@@ -153,8 +164,7 @@ def iter_sheets(source: Source, sheet: str | int | None = None, hidden: bool | N
         chosen = [n for n in chosen if (n in book.hidden) == hidden]
     for name in chosen:
         # no local keeps the cells while the generator waits: the cleaning may let them go
-        yield RawSheet(rows=_trim(book.cells(name)), kind=kind, sheet=name, sheets=book.names, hidden=book.hidden,
-                       clean=True)
+        yield RawSheet(rows=_trim(book.cells(name)), kind=kind, sheet=name, sheets=book.names, hidden=book.hidden)
 
 
 def _html_rows(data: bytes) -> tuple[list[list[object]], str]:
