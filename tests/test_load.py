@@ -453,3 +453,11 @@ def test_a_workbook_as_excel_writes_it_has_its_hidden_sheet_and_its_far_cell_fou
     book.save(buffer)
     with pytest.raises(LedgerError, match="XFD1048576"):
         load.load_sheet(_as_excel_writes_it(buffer.getvalue()))
+
+
+def test_a_file_keeps_the_name_it_was_opened_by_and_an_upload_has_none(tmp_path, rows):
+    path = tmp_path / "ทะเบียน.xlsx"
+    path.write_bytes(xlsx_bytes(rows))
+    assert load.open_file(path).name == str(path) == load.source_name(load.open_file(path))
+    assert load.open_file(path.read_bytes()).name is None
+    assert (run(path).file, run(path.read_bytes()).file) == (str(path), "upload")
