@@ -8,6 +8,8 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from kmdash.read.clean import clean_sheet
@@ -421,6 +423,22 @@ def test_money_as_exports_write_it(text, baht):
     from kmdash.read.money import money_text
 
     assert money_text(text) == baht
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # "1e+308" overflows when rounded, as it always has
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(alphabet="0123456789,.-()฿ ๑๒e+_a", max_size=14),
+    st.decimals(-10**9, 10**9, places=2, allow_nan=False).map(lambda d: f"{d:,}" if d.as_tuple().digits[0] % 2 else str(d)),
+), min_size=1, max_size=30))
+def test_a_column_of_texts_reads_as_each_text_alone(texts):
+    """The fast path for plain and grouped numbers agrees with money_text, text by text."""
+    from kmdash.read.money import money_text
+
+    values, bad = parse_money(np.array(texts, dtype=object))
+    alone = [money_text(t) for t in texts]
+    assert bad.tolist() == [a is None for a in alone]
+    assert values.tolist() == [0.0 if a is None or a != a else round(a, 2) for a in alone]
 
 
 def test_amounts_are_rounded_to_the_satang_and_unreadable_cells_marked():
