@@ -445,3 +445,27 @@ def test_amounts_are_rounded_to_the_satang_and_unreadable_cells_marked():
     values, bad = parse_money(np.array(["1.2345", 7.891, None, "ไม่มี", datetime(2024, 3, 31), "12"], dtype=object))
     assert values.tolist() == [1.23, 7.89, 0.0, 0.0, 0.0, 12.0]
     assert bad.tolist() == [False, False, False, True, True, False]
+
+
+def test_what_each_cell_holds():
+    """A number is a float or an int, not TRUE; a date, a time or TRUE is other; the text-only reading agrees
+    on grids of text and None."""
+    from kmdash.read.cells import NONE, NUMBER, OTHER, TEXT, cell_kinds
+
+    cells = np.array([None, "", "ก", 1.5, 2, True, datetime(2024, 3, 31), float("nan")], dtype=object)
+    assert cell_kinds(cells).tolist() == [NONE, TEXT, TEXT, NUMBER, NUMBER, OTHER, OTHER, NUMBER]
+    texts = np.array([[None, "ก"], ["", None]], dtype=object)
+    assert cell_kinds(texts, text_only=True).tolist() == cell_kinds(texts).tolist() == [[NONE, TEXT], [TEXT, NONE]]
+
+
+def test_every_header_name_and_total_label_holds_a_letter():
+    """Texts without a letter are not looked up as a repeated header or a total: none of them could be one
+    (an extra column may be "#")."""
+    from kmdash.read.cells import has_letter
+    from kmdash.read.headers import _LOOKUP, IGNORE
+
+    names = np.array([name for name, field in _LOOKUP.items() if field != IGNORE], dtype=object)
+    assert has_letter(names).all()
+    labels = np.array(["รวม", "ยอดรวม กลุ่ม 1", "Sub-total", "TOTAL", "12,500.00", "00017", "31/03/2567", None, "²"],
+                      dtype=object)
+    assert has_letter(labels).tolist() == [True] * 4 + [False] * 5

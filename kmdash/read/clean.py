@@ -17,7 +17,7 @@ import pandas as pd
 from ..errors import LedgerError
 from ..i18n import t
 from .account import RowNote
-from .cells import as_texts, cell_types, row_text, short, text_cells, to_grid
+from .cells import as_texts, cell_kinds, filled_cells, row_text, short, text_cells, to_grid
 from .dates import parse_date_column
 from .fill import group_column
 from .headers import (
@@ -144,17 +144,17 @@ def _classify(grid: np.ndarray, headers: HeaderMap, first_row: int, text_only: b
     (taken, not shared) is let go before the table is built."""
     cols = headers.columns
     money = {cols[f] for f in MONEY_FIELDS if f in cols}
-    types = cell_types(grid, text_only)
-    texts = [np.full(len(grid), None, dtype=object) if j in money else text_cells(grid[:, j], types[:, j], clean)
+    kinds = cell_kinds(grid, text_only)
+    texts = [np.full(len(grid), None, dtype=object) if j in money else text_cells(grid[:, j], kinds[:, j], clean)
              for j in range(grid.shape[1])]
-    rows = row_kinds(grid, types, texts, cols, headers)
+    rows = row_kinds(grid, kinds, filled_cells(grid, kinds, clean), texts, cols, headers)
     reasons = skip_reasons(rows)
     blanked = np.full(len(grid), None, dtype=object)  # (code, field, detail) of a cell left blank
-    loans = _loan_columns(grid, types, texts, cols, headers, rows, reasons, blanked)
+    loans = _loan_columns(grid, kinds, texts, cols, headers, rows, reasons, blanked)
     total = _grand_total(grid, cols, headers, rows.grand)
-    used = np.array([r is None for r in reasons], dtype=bool)
-    by_name = name_keys(grid, types, texts, headers, loans["member_no"], used)
-    del grid, types, texts  # the cells not in a loans column are freed here
+    used = reasons == None  # noqa: E711
+    by_name = name_keys(grid, kinds, texts, headers, loans["member_no"], used)
+    del grid, kinds, texts  # the cells not in a loans column are freed here
     loans["row"] = np.arange(first_row, first_row + len(reasons))
     skipped = _row_notes(loans["row"], reasons, ~used)
     notes = _row_notes(loans["row"], blanked, used & (blanked != None))  # noqa: E711
@@ -166,30 +166,30 @@ def _row_notes(row_numbers: np.ndarray, reasons: np.ndarray, where: np.ndarray) 
     return [RowNote(int(r), *reason) for r, reason in zip(row_numbers[where], reasons[where])]
 
 
-def _loan_columns(grid: np.ndarray, types: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap,
+def _loan_columns(grid: np.ndarray, kinds: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap,
                   rows: Rows, reasons: np.ndarray, blanked: np.ndarray) -> dict[str, np.ndarray]:
     """Every field as a column of all body rows. Unreadable amounts and due dates skip the row; an
     unreadable loan date (used in no figure) is left blank with a note."""
     loans = {"member_no": rows.member_key}
     for name in headers.money_fields:
-        loans[name] = _money_field(grid[:, cols[name]], types[:, cols[name]], name, reasons)
+        loans[name] = _money_field(grid[:, cols[name]], kinds[:, cols[name]], name, reasons)
     for name in DATE_FIELDS:
         if name in cols:
             loans[name] = _date_field(grid[:, cols[name]], name, reasons if name == "due_date" else blanked)
     for name in TEXT_FIELDS:
         if name in cols and name not in ("member_no", "group"):
             j = cols[name]
-            loans[name] = _text_field(grid[:, j], texts[j], types[:, j])
+            loans[name] = _text_field(grid[:, j], texts[j], kinds[:, j])
     if "status" in loans:
         loans["status"] = status_codes(loans["status"])
     j = cols.get("group")
-    group = as_texts(grid[:, j], texts[j], types[:, j]) if j is not None else None
+    group = as_texts(grid[:, j], texts[j], kinds[:, j]) if j is not None else None
     loans["group"] = group_column(group, rows)
     return loans
 
 
-def _money_field(raw: np.ndarray, types: np.ndarray, name: str, reasons: np.ndarray) -> np.ndarray:
-    values, bad = parse_money(raw, types)
+def _money_field(raw: np.ndarray, kinds: np.ndarray, name: str, reasons: np.ndarray) -> np.ndarray:
+    values, bad = parse_money(raw, kinds)
     _mark_bad(reasons, bad, raw, "bad_amount", name)
     return values
 
@@ -207,9 +207,9 @@ def _mark_bad(reasons: np.ndarray, bad: np.ndarray, raw: np.ndarray, code: str, 
         reasons[i] = (code, name, short(raw[i]))
 
 
-def _text_field(raw: np.ndarray, text: np.ndarray, types: np.ndarray) -> np.ndarray:
+def _text_field(raw: np.ndarray, text: np.ndarray, kinds: np.ndarray) -> np.ndarray:
     """Text as written, blanks empty; numbers (a contract no. typed as a number) as their digits."""
-    texts = as_texts(raw, text, types)
+    texts = as_texts(raw, text, kinds)
     return np.where(texts == None, "", texts)  # noqa: E711
 
 

@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 
-from .cells import matches
+from .cells import has_letter, matches
 
 NO_NUMBER = ["-", "–", "—", "--"]  # written for members without a number: the name is the key
 
@@ -53,7 +53,7 @@ def total_texts(texts: list[np.ndarray], cols: dict, undated: np.ndarray) -> np.
     """Each row's "รวม …"/"Total" label, or None: looked for in rows without a due date, and in rows
     whose member cell itself says "รวม" as a word."""
     id_col = texts[cols["member_no"]] if "member_no" in cols else texts[cols["name"]]
-    says_total = matches(DATED_TOTAL, id_col, id_col != None)  # noqa: E711
+    says_total = matches(DATED_TOTAL, id_col, has_letter(id_col))
     return first_match(SUBTOTAL, texts, label_columns(cols), undated | says_total)
 
 

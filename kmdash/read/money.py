@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .cells import cell_types
+from .cells import NONE, NUMBER, TEXT, cell_kinds
 
 GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d*)?(?![\d,])")  # 1,234,567.89
 PLAIN_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # the commonest text amount, "12,500.00"
@@ -41,19 +41,19 @@ def money_text(text: str) -> float | None:
     return -value if negative else value
 
 
-def parse_money(values, types: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def parse_money(values, kinds: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(amounts in baht rounded to the satang, mask of filled cells that are not numbers).
 
     Numbers pass; text goes through money_text (each distinct text once); blanks are zero.
-    `types` are the cells' types where the caller has them already.
+    `kinds` are the cells' kinds where the caller has them already.
     """
     values = np.asarray(values, dtype=object)
-    types = cell_types(values) if types is None else types
-    is_text = types == str
-    is_number = (types == float) | (types == int)
+    kinds = cell_kinds(values) if kinds is None else kinds
+    is_text = kinds == TEXT
+    is_number = kinds == NUMBER
     numbers = np.zeros(len(values))
     numbers[is_number] = values[is_number].astype(float)
-    bad = ~is_text & ~is_number & (types != type(None))  # a date or TRUE in an amount column
+    bad = ~is_text & ~is_number & (kinds != NONE)  # a date or TRUE in an amount column
     idx = np.flatnonzero(is_text)
     if len(idx):
         numbers[idx], bad[idx] = _money_texts(values[idx])

@@ -21,14 +21,14 @@ class NameKeys:
     shared: dict[str, int] = field(default_factory=dict)  # unknown header -> names it splits into several values
 
 
-def name_keys(grid: np.ndarray, types: np.ndarray, texts: list[np.ndarray], headers: HeaderMap,
+def name_keys(grid: np.ndarray, kinds: np.ndarray, texts: list[np.ndarray], headers: HeaderMap,
               keys: np.ndarray, used: np.ndarray) -> NameKeys | None:
     """None where members are keyed by their number; else what the unknown headers say about the names."""
     if "member_no" in headers.columns:
         return None
     shared = {}
     for j, header in headers.unknown.items():
-        values = as_texts(grid[:, j], texts[j], types[:, j])
+        values = as_texts(grid[:, j], texts[j], kinds[:, j])
         pairs = pd.DataFrame({"key": keys[used], "value": values[used]}).dropna()
         split = int((pairs.groupby("key")["value"].nunique() > 1).sum())
         if split:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from .account import LABELLED
-from .cells import as_texts, matches, short
+from .cells import TEXT, as_texts, has_letter, matches, short
 from .fill import carry_member
 from .headers import HeaderMap, lookup
 from .labels import (
@@ -25,9 +24,6 @@ from .labels import (
     total_texts,
 )
 from .money import parse_money
-
-_LETTER = re.compile(r"[^\W\d_]")
-
 
 @dataclass
 class Rows:
@@ -48,15 +44,13 @@ class Rows:
     no_member: np.ndarray
 
 
-def row_kinds(grid: np.ndarray, types: np.ndarray, texts: list[np.ndarray], cols: dict, headers: HeaderMap) -> Rows:
-    filled = types != type(None)
-    text = types == str
-    filled[text] = grid[text] != ""  # only text cells can be empty strings
+def row_kinds(grid: np.ndarray, kinds: np.ndarray, filled: np.ndarray, texts: list[np.ndarray], cols: dict,
+              headers: HeaderMap) -> Rows:
     blank = ~filled.any(axis=1)
     dated = filled[:, cols["due_date"]]
     has_money = filled[:, [cols[f] for f in headers.money_fields]].any(axis=1)
-    repeated = repeated_header(grid, types, cols, ~blank)
-    member_key = member_keys(grid, types, texts, cols)
+    repeated = repeated_header(grid, kinds, cols, ~blank)
+    member_key = member_keys(grid, kinds, texts, cols)
     member_key[repeated] = None
     label = row_labels(texts, cols)
 
@@ -127,28 +121,28 @@ def plain_total(grid: np.ndarray, cols: dict, headers: HeaderMap, subtotal: np.n
     return total
 
 
-def member_keys(grid: np.ndarray, types: np.ndarray, texts: list[np.ndarray], cols: dict) -> np.ndarray:
+def member_keys(grid: np.ndarray, kinds: np.ndarray, texts: list[np.ndarray], cols: dict) -> np.ndarray:
     """Member number as text ("00017" stays; 17.0 from Excel becomes "17"); the name where there is no number."""
     names = texts[cols["name"]] if "name" in cols else np.full(len(grid), None, dtype=object)
     if "member_no" not in cols:
         return names.copy()
     column = cols["member_no"]
-    numbers = as_texts(grid[:, column], texts[column], types[:, column])
+    numbers = as_texts(grid[:, column], texts[column], kinds[:, column])
     numbers[np.isin(numbers, NO_NUMBER)] = None
     return np.where(numbers == None, names, numbers)  # noqa: E711
 
 
-def repeated_header(grid: np.ndarray, types: np.ndarray, cols: dict, rows: np.ndarray) -> np.ndarray:
+def repeated_header(grid: np.ndarray, kinds: np.ndarray, cols: dict, rows: np.ndarray) -> np.ndarray:
     """Rows that repeat the header text (page breaks in printed exports)."""
     out = np.zeros(len(rows), dtype=bool)
     for name in ("due_date", "outstanding", "principal_overdue"):
         if name in cols:
-            cells = grid[:, cols[name]]
-            idx = np.flatnonzero(rows & (types[:, cols[name]] == str))
-            texts = cells[idx].tolist()
+            idx = np.flatnonzero(rows & (kinds[:, cols[name]] == TEXT))
+            texts = grid[idx, cols[name]]
             # a text without a letter ("12,500.00") names no field: only the others are looked up
-            named = {t for t in set(texts) if _LETTER.search(t) and lookup(t) == name}
-            out[idx] |= np.array([t in named for t in texts], dtype=bool)
+            named = {t for t in set(texts[has_letter(texts)].tolist()) if lookup(t) == name}
+            if named:
+                out[idx] |= np.array([t in named for t in texts.tolist()], dtype=bool)
     return out
 
 
