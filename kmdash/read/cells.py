@@ -74,10 +74,10 @@ def other_cells(values: np.ndarray, kinds: np.ndarray) -> np.ndarray:
 
 
 def matches(pattern: re.Pattern, texts: np.ndarray, where: np.ndarray) -> np.ndarray:
-    """pattern.search on the texts at `where` (others False), once per distinct text."""
+    """pattern.search on the texts at `where` (None and others False), once per distinct text."""
     out = np.zeros(len(texts), dtype=bool)
-    idx = np.flatnonzero(where)
-    out[idx] = per_distinct(lambda t: t is not None and pattern.search(t) is not None, texts[idx])
+    idx = np.flatnonzero(where & (texts != None))  # noqa: E711
+    out[idx] = per_distinct(lambda t: pattern.search(t) is not None, texts[idx])
     return out
 
 

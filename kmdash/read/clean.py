@@ -184,7 +184,7 @@ def _loan_columns(grid: np.ndarray, kinds: np.ndarray, texts: list[np.ndarray], 
         loans["status"] = status_codes(loans["status"])
     j = cols.get("group")
     group = as_texts(grid[:, j], texts[j], kinds[:, j]) if j is not None else None
-    loans["group"] = group_column(group, rows)
+    loans["group"] = group_column(group, rows, reasons == None)  # noqa: E711
     return loans
 
 

@@ -56,6 +56,8 @@ def _make(year: int, month: int, day: int, two_digit_be: bool | None = None) -> 
 def parse_date_text(text: str, two_digit_be: bool | None = None, month_first: bool = False) -> date | None:
     """One date written as text, or None when it is not a date. Day first unless the column is
     month first (US); a first number over 12 is always the day."""
+    if CELL_DATE.match(text):  # the commonest by far: "2024-03-31 00:00:00"
+        return _make(int(text[:4]), int(text[5:7]), int(text[8:10]))
     s = _TIME.sub("", text.strip().lower()).strip()
     if m := _NUMERIC.match(s):
         first, second = int(m[1]), int(m[2])
@@ -139,7 +141,7 @@ def is_blank(value: object) -> bool:
 def column_style(values) -> tuple[bool | None, bool]:
     """How a column writes its text dates: (two-digit years are BE, by the majority of them, or None
     when it has none; month first, when some second number is over 12 and no first one is)."""
-    texts = [_TIME.sub("", v.strip().lower()).strip() for v in values if isinstance(v, str)]
+    texts = [_TIME.sub("", v.strip().lower()).strip() for v in values if isinstance(v, str) and not CELL_DATE.match(v)]
     parts = [(int(m[1]), int(m[2]), m[3]) for v in texts if (m := _NUMERIC.match(v))]
     short = [int(y) for _, _, y in parts if len(y) == 2]
     be = sum(y >= 40 for y in short) >= len(short) / 2 if short else None  # a tie is Thai: BE
@@ -155,8 +157,9 @@ def parse_date_column(values):
 
     codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
     be, month_first = column_style(uniques)
-    parsed = [None if is_blank(v) else cell_to_date(v, be, month_first) for v in uniques]
-    bad_unique = np.array([p is None and not is_blank(v) for p, v in zip(parsed, uniques)], dtype=bool)
+    blank = [is_blank(v) for v in uniques]
+    parsed = [None if b else cell_to_date(v, be, month_first) for v, b in zip(uniques, blank)]
+    bad_unique = np.array([p is None and not b for p, b in zip(parsed, blank)], dtype=bool)
     as_dt = pd.to_datetime(pd.Series(parsed, dtype=object), errors="coerce").to_numpy()
     taken = np.where(codes >= 0, codes, 0)
     missing = np.datetime64("NaT", "ns")

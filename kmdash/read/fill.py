@@ -29,9 +29,10 @@ def carry_member(texts: list[np.ndarray], cols: dict, member_key: np.ndarray, ro
     return member_key == None  # noqa: E711
 
 
-def group_column(group: np.ndarray | None, rows: Rows) -> np.ndarray:
+def group_column(group: np.ndarray | None, rows: Rows, used: np.ndarray) -> np.ndarray:
     """Each row's group: the group column (a blank carried down from the loan above, as report writers
-    print a group once); else the "กลุ่ม…" heading above, the "รวม …" subtotal below, or a lone heading."""
+    print a group once); else the "กลุ่ม…" heading above, the "รวม …" subtotal below, or a lone heading.
+    The next way is tried only while a `used` row (a loan) has no group yet."""
     totals = rows.subtotal | rows.grand
     result = (filled_down(group, totals | rows.heading | rows.lone_heading) if group is not None
               else np.full(len(totals), None, dtype=object))
@@ -42,7 +43,7 @@ def group_column(group: np.ndarray | None, rows: Rows) -> np.ndarray:
         lambda: filled_down(np.where(rows.lone_heading, rows.label, None), totals),
     ):
         missing = pd.isna(result)
-        if not missing.any():
+        if not (missing & used).any():
             break
         result = np.where(missing, fallback(), result)
     return np.where(pd.isna(result), NO_GROUP, result)

@@ -83,9 +83,12 @@ def label_order(texts: list[np.ndarray], cols: dict) -> list[int]:
 def row_labels(texts: list[np.ndarray], cols: dict) -> np.ndarray:
     """The first text of each row."""
     label = np.full(len(texts[0]), None, dtype=object)
+    empty = np.arange(len(label))
     for j in label_order(texts, cols):
-        empty = label == None  # noqa: E711
         label[empty] = texts[j][empty]
+        empty = empty[label[empty] == None]  # noqa: E711
+        if not len(empty):
+            break
     return label
 
 
