@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import pandas as pd
 
-from .cells import NONE, NUMBER, TEXT, cell_kinds
+from .cells import NONE, NUMBER, TEXT, cell_kinds, per_distinct
 
 GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d*)?(?![\d,])")  # 1,234,567.89
 PLAIN_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # the commonest text amount, "12,500.00"
@@ -44,8 +43,8 @@ def money_text(text: str) -> float | None:
 def parse_money(values, kinds: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(amounts in baht rounded to the satang, mask of filled cells that are not numbers).
 
-    Numbers pass; text goes through money_text (each distinct text once); blanks are zero.
-    `kinds` are the cells' kinds where the caller has them already.
+    Numbers pass; plain texts are read in Arrow, the others go through money_text (each distinct text once);
+    blanks are zero. `kinds` are the cells' kinds where the caller has them already.
     """
     values = np.asarray(values, dtype=object)
     kinds = cell_kinds(values) if kinds is None else kinds
@@ -56,29 +55,25 @@ def parse_money(values, kinds: np.ndarray | None = None) -> tuple[np.ndarray, np
     bad = ~is_text & ~is_number & (kinds != NONE)  # a date or TRUE in an amount column
     idx = np.flatnonzero(is_text)
     if len(idx):
-        numbers[idx], bad[idx] = _money_texts(values[idx])
+        texts = values[idx]
+        numbers[idx] = plain_numbers(texts)
+        other = np.flatnonzero(np.isnan(numbers[idx]))
+        parsed = per_distinct(money_text, texts[other])
+        numbers[idx[other]] = np.array(parsed, dtype=float)  # None (not money) as NaN, zero below
+        bad[idx[other]] = [p is None for p in parsed]
     return np.round(np.nan_to_num(numbers), 2), bad
 
 
-def _money_texts(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Texts -> (baht, NaN where not money; mask of those not money). Plain and grouped numbers are cast in
-    Arrow, a hundred thousand in milliseconds; the rest go through money_text, each distinct text once."""
+def plain_numbers(texts: np.ndarray) -> np.ndarray:
+    """Texts -> their plain and grouped numbers ("23691.39", "12,500.00") as floats, NaN for every other text:
+    the commonest amounts, read in Arrow (a hundred thousand in milliseconds), the rest left to money_text."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     column = pa.array(texts, type=pa.string())
-    plain = pc.match_substring_regex(column, PLAIN)
-    digits = pc.replace_substring(pc.if_else(plain, column, pa.scalar(None, pa.string())), ",", "")
-    numbers = pc.cast(digits, pa.float64())
-    numbers = numbers.to_numpy(zero_copy_only=False)
-    bad = np.zeros(len(texts), dtype=bool)
-    other = np.flatnonzero(~plain.to_numpy(zero_copy_only=False))
-    if len(other):
-        codes, distinct = pd.factorize(texts[other])
-        parsed = [money_text(t) for t in distinct]
-        numbers[other] = np.array(parsed, dtype=float)[codes]  # None (not money) as NaN
-        bad[other] = np.array([p is None for p in parsed], dtype=bool)[codes]
-    return numbers, bad
+    matched = pc.if_else(pc.match_substring_regex(column, PLAIN), column, pa.scalar(None, pa.string()))
+    numbers = pc.cast(pc.replace_substring(matched, ",", ""), pa.float64())
+    return numbers.to_numpy(zero_copy_only=False)
 
 
 def summed(parts) -> dict[str, float]:
