@@ -9,7 +9,6 @@ import numpy as np
 from .cells import NONE, NUMBER, TEXT, cell_kinds, per_distinct
 
 GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d*)?(?![\d,])")  # 1,234,567.89
-PLAIN_GROUPED = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # the commonest text amount, "12,500.00"
 # "23691.39" (a workbook's number cells) or "12,500.00": the commonest amounts, which Arrow reads
 PLAIN = r"^-?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?$"
 
@@ -20,11 +19,6 @@ MONEY_JUNK = re.compile(r"[,\s฿]|บาท|บ\.$")
 def money_text(text: str) -> float | None:
     """"12,500.00", "฿1,200", "12,500.-" (whole baht), "(1,200.00)" or "1,200.00-" (negative), "-" (zero)
     -> baht; None if not money, also for commas that do not group thousands ("50000,50", "1.234,5")."""
-    try:
-        return float(text)  # a plain number, as a workbook's number cells come ("23691.39")
-    except ValueError:
-        if PLAIN_GROUPED.fullmatch(text):
-            return float(text.replace(",", ""))
     if "," in text and not GROUPED.search(text):
         return None
     s = MONEY_JUNK.sub("", text)
