@@ -441,6 +441,19 @@ def test_a_column_of_texts_reads_as_each_text_alone(texts):
     assert values.tolist() == [0.0 if a is None or a != a else float(np.round(a, 2)) for a in alone]  # as numpy rounds
 
 
+def test_plain_and_grouped_amounts_are_read_in_arrow_and_the_rest_once_per_text(monkeypatch):
+    """A column of text alone (as a grand total's cell comes): only the texts Arrow does not read reach
+    money_text, each distinct one once."""
+    import kmdash.read.money as money
+
+    seen, real = [], money.money_text
+    monkeypatch.setattr(money, "money_text", lambda text: seen.append(text) or real(text))
+    values, bad = parse_money(["23691.39", "12,500.00", "-5", "(1,200.00)", "ไม่มี", "(1,200.00)"])
+    assert values.tolist() == [23691.39, 12500.0, -5.0, -1200.0, 0.0, -1200.0]
+    assert bad.tolist() == [False, False, False, False, True, False]
+    assert sorted(seen) == ["(1,200.00)", "ไม่มี"]
+
+
 def test_amounts_are_rounded_to_the_satang_and_unreadable_cells_marked():
     values, bad = parse_money(np.array(["1.2345", 7.891, None, "ไม่มี", datetime(2024, 3, 31), "12"], dtype=object))
     assert values.tolist() == [1.23, 7.89, 0.0, 0.0, 0.0, 12.0]
@@ -454,6 +467,7 @@ def test_what_each_cell_holds():
 
     cells = np.array([None, "", "ก", 1.5, 2, True, datetime(2024, 3, 31), float("nan")], dtype=object)
     assert cell_kinds(cells).tolist() == [NONE, TEXT, TEXT, NUMBER, NUMBER, OTHER, OTHER, NUMBER]
+    assert cell_kinds(cells).dtype == np.uint8
     texts = np.array([[None, "ก"], ["", None]], dtype=object)
     assert cell_kinds(texts, text_only=True).tolist() == cell_kinds(texts).tolist() == [[NONE, TEXT], [TEXT, NONE]]
 
@@ -464,8 +478,33 @@ def test_every_header_name_and_total_label_holds_a_letter():
     from kmdash.read.cells import has_letter
     from kmdash.read.headers import _LOOKUP, IGNORE
 
+    assert has_letter(np.array([None, None], dtype=object)).tolist() == [False, False]
     names = np.array([name for name, field in _LOOKUP.items() if field != IGNORE], dtype=object)
     assert has_letter(names).all()
     labels = np.array(["รวม", "ยอดรวม กลุ่ม 1", "Sub-total", "TOTAL", "12,500.00", "00017", "31/03/2567", None, "²"],
                       dtype=object)
     assert has_letter(labels).tolist() == [True] * 4 + [False] * 5
+
+
+def test_cells_as_texts_numbers_as_their_digits_and_blanks_as_blanks():
+    """A contract or member number typed as a number reads as its digits; NaN and empty text read as blank;
+    text not yet cleaned (a CSV's) is stripped, a no-break space as a space."""
+    from kmdash.read.cells import as_texts, cell_kinds, filled_cells, text_cells
+
+    raw = np.array([None, "  ก\xa0ข ", "", 17.0, 2.5, float("nan"), datetime(2024, 3, 31)], dtype=object)
+    kinds = cell_kinds(raw)
+    texts = text_cells(raw, kinds)
+    assert texts.tolist() == [None, "ก ข", None, None, None, None, None]
+    assert as_texts(raw, texts, kinds).tolist() == [None, "ก ข", None, "17", "2.5", None, "2024-03-31 00:00:00"]
+    assert filled_cells(raw, kinds, clean=False).tolist() == [False, True, False, True, True, True, True]
+
+
+def test_a_skipped_cell_is_shown_short():
+    """At most 40 characters, a date cell at midnight as its date alone, nothing for a blank."""
+    from kmdash.read.cells import short
+
+    assert short("ก" * 40) == "ก" * 40
+    assert short("ก" * 41) == "ก" * 39 + "…"
+    assert short("2024-03-31 00:00:00") == "2024-03-31"
+    assert short("2024-03-31 08:30:00") == "2024-03-31 08:30:00"
+    assert [short(None), short(float("nan")), short(17.5)] == ["", "", "17.5"]
