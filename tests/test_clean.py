@@ -508,3 +508,30 @@ def test_a_skipped_cell_is_shown_short():
     assert short("2024-03-31 00:00:00") == "2024-03-31"
     assert short("2024-03-31 08:30:00") == "2024-03-31 08:30:00"
     assert [short(None), short(float("nan")), short(17.5)] == ["", "", "17.5"]
+
+
+@pytest.mark.parametrize("repeated", [
+    [None, None, "วันครบกำหนด", 0, 0],  # the due date's header alone
+    [None, None, None, "เงินต้นคงเหลือ", 0],  # the outstanding amount's alone
+    [None, None, None, 0, "เงินต้นค้างชำระ"],  # the overdue principal's alone
+])
+def test_a_header_repeated_in_any_one_of_its_columns_is_a_repeated_header(repeated):
+    """A page break that repeats only part of the header; another page's full header does not hide it."""
+    header = ["เลขที่สมาชิก", "ชื่อสมาชิก", "วันครบกำหนด", "เงินต้นคงเหลือ", "เงินต้นค้างชำระ"]
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        header, ["1", "ก", "31/03/2566", 800, 100], repeated, ["2", "ข", "31/03/2566", 700, 0],
+        header, ["3", "ค", "31/03/2566", 600, 0])))
+    assert [(s.row, s.code) for s in ledger.skipped] == [(3, "repeated_header"), (5, "repeated_header")]
+    assert ledger.loans["member_no"].tolist() == ["1", "2", "3"]
+
+
+def test_without_a_group_column_each_loan_takes_the_nearest_way_its_group_is_written():
+    """A heading above, else a subtotal below that names the group, else a lone text row above; a way found
+    for one group leaves the groups found another way as they are."""
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        ["เลขที่สมาชิก", "ชื่อสมาชิก", "วันครบกำหนด", "เงินต้นคงเหลือ"],
+        [None, "กลุ่มที่ 1 บ้านนา", None, None], ["1", "ก", "31/03/2566", 800], [None, "รวม", None, 800],
+        ["2", "ข", "31/03/2566", 700], [None, "รวม กลุ่มที่ 2 บ้านไร่", None, 700],
+        [None, "ดอนแก้ว", None, None], ["3", "ค", "31/03/2566", 600], [None, "รวม", None, 600],
+        [None, "รวมทั้งสิ้น", None, 2100])))
+    assert ledger.loans["group"].tolist() == ["กลุ่มที่ 1 บ้านนา", "กลุ่มที่ 2 บ้านไร่", "ดอนแก้ว"]
