@@ -141,7 +141,8 @@ def is_blank(value: object) -> bool:
 def column_style(values) -> tuple[bool | None, bool]:
     """How a column writes its text dates: (two-digit years are BE, by the majority of them, or None
     when it has none; month first, when some second number is over 12 and no first one is)."""
-    texts = [_TIME.sub("", v.strip().lower()).strip() for v in values if isinstance(v, str) and not CELL_DATE.match(v)]
+    texts = [_TIME.sub("", v.strip().lower()).strip() for v in values
+             if isinstance(v, str) and not CELL_DATE.match(v)]  # a workbook's date cells say nothing of style
     parts = [(int(m[1]), int(m[2]), m[3]) for v in texts if (m := _NUMERIC.match(v))]
     short = [int(y) for _, _, y in parts if len(y) == 2]
     be = sum(y >= 40 for y in short) >= len(short) / 2 if short else None  # a tie is Thai: BE

@@ -25,6 +25,7 @@ from .labels import (
 )
 from .money import parse_money
 
+
 @dataclass
 class Rows:
     """What each body row is: one boolean mask per kind, plus each row's member key and label."""
