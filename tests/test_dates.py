@@ -119,3 +119,23 @@ def test_a_column_is_read_in_its_own_style(column, expected):
     dates, bad = parse_date_column(pd.Series(column, dtype=object))
     assert [None if pd.isna(d) else d.date() for d in dates] == expected
     assert not bad.any()
+
+
+def test_a_date_column_keeps_its_rows_and_marks_only_filled_cells_that_are_not_dates():
+    """Blanks and placeholders are no date and not wrong; an unreadable text is marked, even as the column's
+    first text; an Excel serial and a workbook's date cell read as dates; the Series keeps its index."""
+    from datetime import timedelta
+
+    values = pd.Series([None, "ไม่ใช่วันที่", "31/03/2567", "2024-03-31 00:00:00", "-", 45000.0, "ไม่ใช่วันที่"],
+                       index=range(10, 17), dtype=object)
+    dates, bad = parse_date_column(values)
+    serial = pd.Timestamp(date(1899, 12, 30) + timedelta(days=45000))
+    expected = [pd.NaT, pd.NaT, pd.Timestamp(2024, 3, 31), pd.Timestamp(2024, 3, 31), pd.NaT, serial, pd.NaT]
+    assert dates.dtype == "datetime64[ns]" and list(dates.index) == list(range(10, 17))
+    assert [d if not pd.isna(d) else pd.NaT for d in dates] == expected
+    assert bad.tolist() == [False, True, False, False, False, False, True] and list(bad.index) == list(range(10, 17))
+
+
+def test_an_empty_date_column():
+    dates, bad = parse_date_column(pd.Series([None, None], dtype=object))
+    assert dates.isna().all() and not bad.any()
