@@ -38,7 +38,7 @@ TESTS = {
     "read/load": ["tests/test_load.py"],
     "read/markup": ["tests/test_load.py"],
     "read/workbook": ["tests/test_load.py", "tests/test_export_quirks.py"],
-    "read/money": ["tests/test_clean.py", "tests/test_export_quirks.py"],
+    "read/money": ["tests/test_clean.py", "tests/test_export_quirks.py", "tests/test_reconcile.py"],
     "read/rows": ["tests/test_clean.py"],
     "read/titles": ["tests/test_clean.py", "tests/test_dates.py"],
     "report/summary": ["tests/test_cli.py", "tests/test_techniques.py", "tests/test_real_shapes.py", "--deselect",

@@ -52,3 +52,11 @@ def test_cells_with_more_than_two_decimals_are_summed_and_compared_to_the_satang
     result = reconcile(loans, {"outstanding": 99.996})  # a file total written with three decimals
     assert (result.matches, result.differences, result.used_total) == (True, {"outstanding": 0.0},
                                                                       {"outstanding": 100.0})
+
+
+def test_the_totals_of_several_sheets_are_added_field_by_field_to_the_satang():
+    from kmdash.read.money import summed
+
+    assert summed([{"outstanding": 0.1, "principal_overdue": 2.0}, {"outstanding": 0.2}, {"penalty": 5.25}]) == {
+        "outstanding": 0.3, "principal_overdue": 2.0, "penalty": 5.25}
+    assert summed([]) == {}
