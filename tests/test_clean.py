@@ -535,3 +535,29 @@ def test_without_a_group_column_each_loan_takes_the_nearest_way_its_group_is_wri
         [None, "ดอนแก้ว", None, None], ["3", "ค", "31/03/2566", 600], [None, "รวม", None, 600],
         [None, "รวมทั้งสิ้น", None, 2100])))
     assert ledger.loans["group"].tolist() == ["กลุ่มที่ 1 บ้านนา", "กลุ่มที่ 2 บ้านไร่", "ดอนแก้ว"]
+
+
+def test_a_members_later_loan_after_a_page_break_keeps_the_member_and_name():
+    """Carry rows and the repeated header between a member's loans are passed through, not taken as the member,
+    the name or a subtotal."""
+    header = ["เลขที่สมาชิก", "ชื่อสมาชิก", "เลขที่สัญญา", "วันครบกำหนด", "เงินต้นคงเหลือ"]
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        header, ["1", "ก", "ส1", "31/03/2566", 800], [None, "ยอดยกไป", None, None, 800],
+        header, [None, "ยอดยกมา", None, None, 800], [None, None, "ส2", "31/03/2567", 500],
+        [None, "รวมทั้งสิ้น", None, None, 1300])))
+    assert ledger.loans[["member_no", "name", "contract"]].values.tolist() == [["1", "ก", "ส1"], ["1", "ก", "ส2"]]
+    assert [(s.row, s.code) for s in ledger.skipped] == [
+        (3, "carry_row"), (4, "repeated_header"), (5, "carry_row"), (7, "grand_total")]
+    assert ledger.grand_total == {"outstanding": 1300.0}
+
+
+def test_a_loan_without_a_due_date_is_not_taken_for_the_heading_its_group_cell_names():
+    """Only a row without a member number can be a group heading, also when it carries its group's total; a
+    loan whose due date is blank stays a loan of its group."""
+    ledger = clean_sheet(load_sheet(workbook_bytes(
+        ["เลขที่สมาชิก", "ชื่อสมาชิก", "กลุ่ม", "วันครบกำหนด", "เงินต้นคงเหลือ"],
+        ["1", "ก", "กลุ่มที่ 1", "31/03/2566", 800], ["2", "ข", "กลุ่มที่ 1", None, 700],
+        [None, "กลุ่มที่ 2 บ้านไร่", None, None, 300], ["3", "ค", None, "31/03/2566", 300])))
+    assert ledger.loans[["member_no", "group"]].values.tolist() == [
+        ["1", "กลุ่มที่ 1"], ["2", "กลุ่มที่ 1"], ["3", "กลุ่มที่ 2 บ้านไร่"]]
+    assert [(s.row, s.code, s.detail) for s in ledger.skipped] == [(4, "heading", "กลุ่มที่ 2 บ้านไร่")]
