@@ -2,6 +2,7 @@
 
 from contextlib import contextmanager
 
+
 class LedgerError(Exception):
     """A problem with the user's input, told in Thai and English with what to do about it."""
 

@@ -16,6 +16,7 @@ from .read.load import RawSheet, Source, iter_sheets, open_file, source_name
 from .reconcile import Reconciliation, reconcile, reconcile_sheets
 from .settings import Settings
 
+
 @dataclass(frozen=True)
 class Options:
     """What the user chose for one file: sheet, header mapping, as-of date, settings."""
