@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from kmdash.techniques.registry import techniques
 from ui import components as ui
 from ui.state import tr
 
@@ -23,9 +24,7 @@ st.navigation({
     tr("section_data"): [page("load", "upload_file", default=True), page("overview", "dashboard"),
                          page("groups", "groups"), page("members", "person")],
     tr("section_knowledge"): [page("cards", "menu_book")],
-    tr("section_plan"): [page("selector", "rule"), page("notices", "mail"), page("leaders", "diversity_3"),
-                         page("assign", "assignment_ind"), page("pool", "autorenew"), page("grading", "workspace_premium"),
-                         page("plan", "checklist")],
+    tr("section_plan"): [page("selector", "rule"), *(page(t.key, t.icon) for t in techniques()), page("plan", "checklist")],
     tr("section_followup"): [page("followup", "compare_arrows"), page("snapshots", "inventory_2")],
     tr("section_province"): [page("province", "map")],
 }, expanded=True).run()

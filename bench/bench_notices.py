@@ -19,8 +19,8 @@ DEADLINE = "2024-05-31"
 def letters_alone(path: str) -> tuple[int, float, int]:
     """(pages, seconds to choose and build the .docx, bytes) on the already analysed ledger."""
     from kmdash.pipeline import Options, run
-    from kmdash.report.letters import default_conditions, letters
-    from kmdash.techniques.notices import choose
+    from kmdash.report.sieving.letters import default_conditions, letters
+    from kmdash.techniques.sieving.notices import choose
 
     result = run(path, Options())
     start = time.perf_counter()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kmdash.techniques import packing  # noqa: E402
+from kmdash.techniques.pooling import packing  # noqa: E402
 
 POOL = 10_000_000  # satang: 100,000 baht
 SEEDS = 20

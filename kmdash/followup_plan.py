@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 
 from .followup import FELL, LEFT, Comparison, member_key, satang
-from .techniques.pool import REFINANCED
+from .plan import of_kind
+from .techniques.pooling.rotation import REFINANCED
+from .techniques.registry import dimensions
 
-DIMENSIONS = ("technique", "tier", "assignee", "group", "grade", "pool_cycle")
 BEST_OF = ("technique", "group", "assignee")
 MIN_MEMBERS = 5  # fewer members behind a rate: shown, never ranked as a success
 FIGURES = ("members", "cleared", "refinanced_members", "missing", "overdue_then", "recovered", "refinanced",
@@ -55,12 +56,12 @@ def review(comparison: Comparison, plan: pd.DataFrame) -> Review:
     pooled = rows["status"].astype(str).str.strip().str.lower().eq(REFINANCED)
     members = pd.DataFrame({
         "member": rows["member"], "name": rows["name"], "group": rows["group"], "key": rows["key"],
-        "technique": rows["techniques"].map(_technique_numbers), "tier": _text(rows["tier"]),
-        "assignee": _text(rows["assignee"]), "grade": _text(rows["grade"]), "pool_cycle": _cycle(rows["pool_cycle"]),
+        "technique": rows["techniques"].map(_technique_numbers),
+        **{d: _cycle(rows[d]) if d in of_kind("int") else _text(rows[d]) for d in dimensions()[1:] if d != "group"},
         "status": rows["status_now"].fillna(LEFT), "missing": missing, "overdue_then": then,
         "overdue_now": now.where(~missing, 0), "recovered": fall.where(~pooled, 0), "refinanced": fall.where(pooled, 0),
         "cleared_member": rows["status_now"].eq("cleared") & ~pooled, "refinanced_member": pooled & (fall > 0)})
-    return Review(members.reset_index(drop=True), {d: _by(members, d) for d in DIMENSIONS})
+    return Review(members.reset_index(drop=True), {d: _by(members, d) for d in dimensions()})
 
 
 def _by(members: pd.DataFrame, dimension: str) -> pd.DataFrame:

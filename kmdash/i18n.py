@@ -306,7 +306,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cap_grades": ("จำนวนสมาชิกในแต่ละชั้นตามหลักเกณฑ์ที่ตั้งไว้ด้านบน", "Members in each grade under the criteria above"),
     "download_announcement": ("ดาวน์โหลดประกาศ (.docx)", "Download the announcement (.docx)"),
     "download_grading_csv": ("ดาวน์โหลดคะแนนรายสมาชิก (.csv)", "Download members' grades (.csv)"),
-    # the announcement (kmdash.report.announce)
+    # the announcement (kmdash.report.grading.announcement)
     "ann_title": ("ประกาศ{coop}", "Announcement of {coop}"),
     "ann_coop": ("สหกรณ์", "the co-operative"),
     "ann_subject": ("เรื่อง หลักเกณฑ์การจัดชั้นสมาชิกและสวัสดิการตามชั้นสมาชิก",
@@ -329,8 +329,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ann_chair": ("ประธานกรรมการดำเนินการ", "Chair of the board"),
     "ann_secretary": ("เลขานุการคณะกรรมการดำเนินการ", "Secretary of the board"),
     "ann_manager": ("ผู้จัดการ", "Manager"),
-    # T4's rotation (kmdash.techniques.pool, pages/pool.py)
-    "page_pool": ("กองทุนหมุนเวียนกลุ่ม", "Group pool rotation"),
+    # T4's rotation (kmdash.techniques.pooling.rotation, pages/pool.py)
+    "page_pooling": ("กองทุนหมุนเวียนกลุ่ม", "Group pool rotation"),
     "pool_head": ("กองทุนหมุนเวียน {pool} บาท · {group}", "A pool of {pool} baht · {group}"),
     "pool_everyone": ("สมาชิกที่ค้างชำระทุกคน", "every overdue member"),
     "pool_cycles_exact": ("ใช้ {n:,} รอบ (น้อยที่สุดที่เป็นไปได้ ขอบล่าง {bound:,} รอบ)",
@@ -362,8 +362,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cycle_n": ("รอบที่ {n}", "Cycle {n}"),
     "col_cycle": ("รอบ", "Cycle"),
     "col_cycle_total": ("รวมรอบนี้", "Cycle total"),
-    # T3's tool: assigned follow-up (kmdash.techniques.assign, kmdash.report.weekly, pages/assign.py)
-    "page_assign": ("มอบหมายผู้รับผิดชอบ", "Assign follow-up"),
+    # T3's tool: assigned follow-up (kmdash.techniques.assigned.assignment, kmdash.report.assigned.weekly, pages/assign.py)
+    "page_assigned": ("มอบหมายผู้รับผิดชอบ", "Assign follow-up"),
     "assign_intro": ("มอบหมายลูกหนี้ที่ค้างชำระทุกรายให้ผู้รับผิดชอบคนละหนึ่งคน แบ่งงานให้เท่ากัน "
                      "ผู้รับผิดชอบรายงานผลทุกสัปดาห์ในแบบฟอร์มที่ดาวน์โหลด",
                      "Every overdue member goes to exactly one person, the work shared evenly; "
@@ -416,7 +416,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "{person}: {n:,} debtors assigned, {total} overdue, as of {day}; report every week "
                         "in the table on the right"),
     "xl_total": ("รวม", "Total"),
-    # T2's tool: group leaders' packs and meetings (kmdash.techniques.leaders_tool, kmdash.report.packs and
+    # T2's tool: group leaders' packs and meetings (kmdash.techniques.leaders.packs, kmdash.report.leaders.packs and
     # meetings, pages/leaders.py)
     "page_leaders": ("ผู้นำกลุ่ม", "Group leaders"),
     "col_group_leader": ("ผู้นำกลุ่ม", "Group leader"),
@@ -485,8 +485,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_bad": ("ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx: '{path}'", "the output file must end in .xlsx: '{path}'"),
     "out_failed": ("บันทึกไฟล์ '{path}' ไม่ได้ ({reason}) ตรวจโฟลเดอร์และสิทธิ์การเขียน",
                    "could not write '{path}' ({reason}); check the folder and the permission to write"),
-    # T1's notices (kmdash.techniques.notices, kmdash.report.letters, pages/notices.py)
-    "page_notices": ("หนังสือแจ้งลูกหนี้", "Notices to debtors"),
+    # T1's notices (kmdash.techniques.sieving.notices, kmdash.report.sieving.letters, pages/notices.py)
+    "applies_to": ("ใช้กับสมาชิก {n:,} คน", "applies to {n:,} members"),
+    "page_sieving": ("หนังสือแจ้งลูกหนี้", "Notices to debtors"),
     "notice_date": ("วันที่ ........ เดือน .................... พ.ศ. ........", "Date ........................"),
     "notice_subject": ("เรื่อง ขอให้ชำระหนี้เงินกู้ที่ค้างชำระ", "Subject: your overdue loans"),
     "notice_to": ("เรียน {name} สมาชิกเลขที่ {member}", "To {name}, member no. {member}"),

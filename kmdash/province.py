@@ -17,7 +17,7 @@ import pandas as pd
 from .errors import LedgerError
 from .pipeline import Source, finish, read
 from .settings import Settings
-from .techniques import rank
+from .techniques.selector import rank
 
 
 @dataclass(frozen=True)

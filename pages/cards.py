@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kmdash.techniques import CARDS
+from kmdash.techniques.registry import cards
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router
@@ -14,7 +14,7 @@ lang = state.lang()
 side = 0 if lang == "th" else 1
 st.title(tr("page_cards"))
 st.caption(tr("cards_source"))
-for card in CARDS:
+for card in cards():
     with st.container(border=True):
         st.subheader(f"{tr('technique_n', n=card.number)} {card.name[side]}")
         left, right = st.columns(2)

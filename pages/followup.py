@@ -11,9 +11,10 @@ from kmdash import charts, pipeline, privacy, store
 from kmdash.display import plain
 from kmdash.errors import LedgerError
 from kmdash.followup import compare
-from kmdash.followup_plan import BEST_OF, DIMENSIONS, MIN_MEMBERS, review
+from kmdash.followup_plan import BEST_OF, MIN_MEMBERS, review
 from kmdash.report import followup as report
-from kmdash.report.plan import XLSX_MIME, read_plan
+from kmdash.plan import read_plan
+from kmdash.report.plan import XLSX_MIME
 from kmdash.settings import Settings
 from ui import components as ui
 from ui import snapshots, state
@@ -98,7 +99,7 @@ if checked is not None:
     if len(checked.missing):
         st.warning(plain(tr("fu_missing", n=len(checked.missing),
                             members=", ".join(checked.missing["member"].map(label).head(30)))))
-    for tab, dimension in zip(st.tabs([tr(f"fu_by_{d}") for d in DIMENSIONS]), DIMENSIONS):
+    for tab, dimension in zip(st.tabs([tr(f"fu_by_{d}") for d in checked.by]), checked.by):
         table = checked.by[dimension]
         names = (lambda v, d=dimension: report.value_label(d, v, lang))
         with tab:

@@ -10,8 +10,8 @@ from kmdash import charts
 from kmdash.display import plain
 from kmdash.errors import LedgerError
 from kmdash.read.extra import read_extra
-from kmdash.report.announce import announcement
-from kmdash.report.grading import (
+from kmdash.report.grading.announcement import announcement
+from kmdash.report.grading.grades import (
     band_text,
     counts_table,
     floor_text,
@@ -19,7 +19,7 @@ from kmdash.report.grading import (
     table_csv,
 )
 from kmdash.settings import Criterion, Grade, Welfare
-from kmdash.techniques.grades import available, extra_criterion
+from kmdash.techniques.grading.grades import available, extra_criterion
 from ui import components as ui
 from ui import state
 from ui.cache import graded

@@ -8,10 +8,10 @@ import streamlit as st
 
 from kmdash import charts
 from kmdash.display import plain
-from kmdash.report.meetings import ICS_MIME, meetings_ics
-from kmdash.report.packs import dates_text, fee_text, packs_xlsx
+from kmdash.report.leaders.meetings import ICS_MIME, meetings_ics
+from kmdash.report.leaders.packs import dates_text, fee_text, packs_xlsx
 from kmdash.report.plan import XLSX_MIME
-from kmdash.techniques.leaders_tool import (
+from kmdash.techniques.leaders.packs import (
     EVERY_MONTHS,
     Fee,
     named_groups,

@@ -3,17 +3,8 @@ default download is the real plan (the staff work from it); with privacy on, a m
 
 import streamlit as st
 
-from kmdash.report.plan import (
-    CSV_MIME,
-    XLSX_MIME,
-    contents,
-    file_name,
-    mask_plan,
-    plan_csv,
-    plan_table,
-    plan_xlsx,
-    tool_columns,
-)
+from kmdash.plan import make_plan, mask_plan
+from kmdash.report.plan import CSV_MIME, XLSX_MIME, contents, file_name, plan_csv, plan_xlsx
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router
@@ -24,7 +15,7 @@ ensure_router()
 cur = ui.need_current()
 lang = state.lang()
 ui.heading(cur, "plan")
-real = plan_table(cur.result, lang, tool_columns(cur.result, lang) + ui.plan_fill(cur))
+real = make_plan(cur.result, lang, prepared=ui.plan_fill(cur))
 masked = mask_plan(real, ui.member_aliases(cur), lang) if state.private() else None
 
 st.caption(tr("plan_caption", n=len(real)))

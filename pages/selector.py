@@ -6,7 +6,8 @@ import streamlit as st
 
 from kmdash.display import evidence, plain
 from kmdash.settings import Settings
-from kmdash.techniques import CARDS, rank
+from kmdash.techniques.registry import by_number
+from kmdash.techniques.selector import rank
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router
@@ -41,7 +42,7 @@ ui.heading(cur, "selector")
 year_end_picker(cur.result.analysis.settings)
 st.caption(tr("selector_help"))
 for score in rank(cur.result.analysis):
-    card = CARDS[score.number - 1]
+    card = by_number(score.number).card
     with st.container(border=True):
         title, bar = st.columns([2, 1])
         title.subheader(f"{tr('technique_n', n=card.number)} {card.name[side]}")

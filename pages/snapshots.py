@@ -5,7 +5,7 @@ import streamlit as st
 from kmdash import store
 from kmdash.display import plain
 from kmdash.errors import LedgerError
-from kmdash.report.plan import plan_table, read_plan
+from kmdash.plan import make_plan, read_plan
 from ui import components as ui
 from ui import snapshots, state
 from ui.router import ensure_router
@@ -25,7 +25,7 @@ with st.form("snap_save"):
         try:
             plan = None
             if with_plan:
-                plan = read_plan(filled.getvalue(), filled.name) if filled else plan_table(cur.result, state.lang())
+                plan = read_plan(filled.getvalue(), filled.name) if filled else make_plan(cur.result, state.lang(), prepared=ui.plan_fill(cur))
             new_id = store.save(engine, store.of_result(cur.result, plan))
             st.success(tr("snap_saved", id=new_id, members=len(cur.result.analysis.members), where=store.where(engine),
                           plan=tr("snap_with_plan") if plan is not None else ""))

@@ -1,7 +1,7 @@
 """T3's tool, assigned follow-up: every overdue member to exactly one person, the balance bounds (random
 ledgers), the CLI's JSON and text, the weekly workbook, and the page.
 
-Expected figures never come from kmdash.techniques.assign: debts are drawn in integer satang and the
+Expected figures never come from kmdash.techniques.assigned.assignment: debts are drawn in integer satang and the
 loads, bounds and members are counted here; the CLI is checked against tests/conftest.py's figures.
 """
 
@@ -21,9 +21,9 @@ from streamlit.testing.v1 import AppTest
 
 from kmdash.errors import LedgerError
 from kmdash.report.escape import neutralise
-from kmdash.report.weekly import week_dates
+from kmdash.report.assigned.weekly import week_dates
 from kmdash.report.xlsx_text import sheet_titles, text_width
-from kmdash.techniques.assign import assign, plan_columns, staff_names
+from kmdash.techniques.assigned.assignment import assign, plan_columns, staff_names
 
 from .conftest import AS_OF, ROOT, expected_figures, open_app_page
 
@@ -329,7 +329,7 @@ def test_text_helpers():
 
 
 def open_page(privacy: bool = False) -> AppTest:
-    return open_app_page("assign", privacy)
+    return open_app_page("assigned", privacy)
 
 
 def test_page_assigns_shows_loads_chart_and_downloads_and_privacy_masks_names(cli):

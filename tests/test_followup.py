@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from kmdash.analyse import analyse
 from kmdash.followup import STATUSES, compare, identity_holds, member_key
 from kmdash.i18n import t
-from kmdash.report.plan import read_plan
+from kmdash.plan import read_plan
 from kmdash.synthetic import LedgerShape, ledger_rows, write_xlsx
 from kmdash.synthetic.pairs import ledger_pair
 

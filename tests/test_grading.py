@@ -143,7 +143,7 @@ def rules_and_members(draw):
 
 
 def _grade(rules, values, extra):
-    from kmdash.techniques.grades import grade_members
+    from kmdash.techniques.grading.grades import grade_members
 
     analysis = _analysis(values)
     sheet = pd.DataFrame({"member_no": analysis.members["member_no"], "extra": extra}).dropna()
@@ -199,7 +199,7 @@ def test_the_lift_lifts_the_member_a_grade(case):
 
 
 def test_legal_status_counts_only_where_the_ledger_has_a_status_column():
-    from kmdash.techniques.grades import grade_members
+    from kmdash.techniques.grading.grades import grade_members
 
     loans = generate_loans(80, seed=3)
     rules = GradingRules()

@@ -18,9 +18,9 @@ from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
 from kmdash.errors import LedgerError
-from kmdash.report.meetings import meetings_ics
-from kmdash.report.packs import packs_xlsx
-from kmdash.techniques.leaders_tool import (
+from kmdash.report.leaders.meetings import meetings_ics
+from kmdash.report.leaders.packs import packs_xlsx
+from kmdash.techniques.leaders.packs import (
     Fee,
     add_months,
     meeting_dates,

@@ -1,7 +1,7 @@
 """T1's tool, sieving notices: the debtors chosen, legal action set apart, the tiers after the deadline, the
 .docx (one page per debtor, Thai, the Thai deadline, the complex-script font), the command line and the page.
 
-Expected debtors never come from kmdash.techniques.notices: they are the oracle's overdue members
+Expected debtors never come from kmdash.techniques.sieving.notices: they are the oracle's overdue members
 (tests/conftest.py's expected_figures) filtered here by days and amount.
 """
 
@@ -20,9 +20,9 @@ from streamlit.testing.v1 import AppTest
 
 from kmdash.analyse import analyse
 from kmdash.errors import LedgerError
-from kmdash.report.letters import default_conditions, letters
+from kmdash.report.sieving.letters import default_conditions, letters
 from kmdash.synthetic import generate_loans
-from kmdash.techniques.notices import (
+from kmdash.techniques.sieving.notices import (
     EASED,
     NOTIFIED,
     PURSUED,
@@ -220,7 +220,7 @@ def test_cli_writes_the_notices_and_says_how_many(cli, ledger, loans, tmp_path):
 
 def test_cli_lists_the_members_under_legal_action(cli, ledger, loans, tmp_path, monkeypatch):
     """The reader takes a status column only with the debt-status field: here the status is added after reading."""
-    import kmdash.cli.notices as command
+    import kmdash.cli.sieving as command
 
     sued = expected_debtors(loans, 365)[0]
     read = command.result_of
@@ -258,7 +258,7 @@ def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, tmp_path, args, sa
 
 
 def open_page(privacy: bool = False) -> AppTest:
-    return open_app_page("notices", privacy)
+    return open_app_page("sieving", privacy)
 
 
 def sample_members(cli, tmp_path, *args) -> list[str]:

@@ -19,14 +19,8 @@ from wcwidth import wcswidth
 from kmdash.i18n import t
 from kmdash.pipeline import Options, run
 from kmdash.report.escape import DANGEROUS
-from kmdash.report.plan import (
-    COLUMNS,
-    file_name,
-    mask_plan,
-    plan_csv,
-    plan_table,
-    plan_xlsx,
-)
+from kmdash.plan import columns, mask_plan, plan_table
+from kmdash.report.plan import file_name, plan_csv, plan_xlsx
 from kmdash.synthetic import generate_loans
 
 from .conftest import AS_OF, ROOT
@@ -96,7 +90,7 @@ def workbook(data: bytes):
 
 def test_one_row_per_overdue_member_with_the_ledgers_figures(table, sample_loans):
     expected = overdue_members(sample_loans)
-    assert list(table.columns) == list(COLUMNS)
+    assert list(table.columns) == list(columns())
     assert len(table) == len(expected) == table["member"].nunique()
     assert set(table["member"]) == set(expected)
     for row in table.itertuples():
@@ -145,7 +139,7 @@ def test_the_plan_command_fills_grade_assignee_and_pool_cycle(cli, tmp_path):
 def test_nobody_overdue_gives_an_empty_plan_that_still_exports(ledger_file, sample_loans):
     early = run(ledger_file(sample_loans.head(50)), Options(as_of=date(2000, 1, 1)))
     empty = plan_table(early)
-    assert empty.empty and list(empty.columns) == list(COLUMNS)
+    assert empty.empty and list(empty.columns) == list(columns())
     assert csv_rows(plan_csv(empty, False)) == [HEADERS_TH]
     assert workbook(plan_xlsx(empty, early, False))["แผนติดตามหนี้"].max_row == 1
 

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from kmdash.pipeline import run
 from kmdash.report.escape import safe_csv
-from kmdash.techniques import packing, pool
-from kmdash.techniques.pool import REFINANCED, Rotation
+from kmdash.techniques.pooling import packing
+from kmdash.techniques.pooling import rotation as pool
+from kmdash.techniques.pooling.rotation import REFINANCED, Rotation
 
 from .conftest import ROOT
 from .test_app import charts, frames, go, leaks, page_text, start  # noqa: F401 (autouse)
@@ -168,7 +169,7 @@ def test_cli_user_errors_exit_2_with_one_line(cli, args):
 
 def open_pool(privacy: bool = False, group: str | None = GROUP):
     at = start(privacy=privacy)
-    at.switch_page("pages/pool.py")
+    at.switch_page("pages/pooling.py")
     go(at)
     at.number_input(key="pool_p").set_value(300000.0)
     at.selectbox(key="pool_group").set_value(group)

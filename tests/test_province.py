@@ -22,9 +22,9 @@ from kmdash.synthetic import (
     with_status,
     write_sheets,
 )
-from kmdash.techniques import applying
-from kmdash.techniques import pool as t4
-from kmdash.techniques.grades import grade_members
+from kmdash.techniques.pooling import rotation as t4
+from kmdash.techniques.selector import applying
+from kmdash.techniques.grading.grades import grade_members
 
 from .conftest import (
     AS_OF,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kmdash.i18n import t
-from kmdash.techniques import CARDS
+from kmdash.techniques.registry import cards
 
 from .test_app import frames, go, start, unescape
 
@@ -22,9 +22,9 @@ def test_the_cards_page_shows_the_five_techniques_as_the_handbook_words_them(lan
     at = visit("cards", lang)
     side = 0 if lang == "th" else 1
     titles = [h.value for h in at.subheader]
-    assert titles == [f"{t('technique_n', lang, n=c.number)} {c.name[side]}" for c in CARDS]
+    assert titles == [f"{t('technique_n', lang, n=c.number)} {c.name[side]}" for c in cards()]
     text = " ".join(m.value for m in at.markdown)
-    for card in CARDS:
+    for card in cards():
         assert card.situation[side] in text and card.strategy[side] in text
         assert all(step[side] in text for step in card.method)
 
@@ -50,7 +50,7 @@ def test_the_fiscal_year_end_moves_the_assigned_follow_up():
 
 
 def test_the_plan_page_carries_the_grade_and_the_assignees_chosen_on_the_assign_page():
-    at = visit("assign")
+    at = visit("assigned")
     at.text_area(key="assign_staff").set_value("สมชาย\nสมศรี")
     go(at)
     at.switch_page("pages/plan.py")

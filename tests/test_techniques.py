@@ -8,20 +8,20 @@ from datetime import date
 
 import pytest
 
-from kmdash import techniques
+from kmdash.techniques import selector
 from kmdash.analyse import analyse
 from kmdash.display import evidence
 from kmdash.settings import Selector, Settings
 from kmdash.synthetic import LedgerShape, ledger_rows
 from kmdash.synthetic.patterns import PATTERNS, pattern_loans
-from kmdash.techniques.assigned import days_to_year_end
+from kmdash.techniques.assigned.card import days_to_year_end
 
 from .conftest import write_rows
 
 
 def ranked(name: str, settings: Settings = Settings()):
     loans, as_of = pattern_loans(name)
-    return techniques.rank(analyse(loans.assign(row=range(len(loans))), as_of, settings))
+    return selector.rank(analyse(loans.assign(row=range(len(loans))), as_of, settings))
 
 
 @pytest.mark.parametrize("name", list(PATTERNS))
@@ -81,14 +81,14 @@ def test_a_fiscal_year_end_outside_the_calendar_is_refused():
 def test_who_each_technique_applies_to():
     loans, as_of = pattern_loans("one_group_small_debts")
     analysis = analyse(loans.assign(row=range(len(loans))), as_of)
-    applying = techniques.applying(analysis)
+    applying = selector.applying(analysis)
     overdue = analysis.members["days"] > 0
     assert applying[5].all()  # grading: everyone
     assert (applying[3] == overdue).all()  # assigned follow-up: every debtor
     assert (applying[4] == overdue).all()  # every debtor here owes little, in the one pooling group
     assert not (applying[1] & ~(analysis.members["days"] > 365)).any()
     relaxed = replace(analysis, settings=Settings(long_overdue_days=30))
-    assert techniques.applying(relaxed)[1].sum() == (analysis.members["days"] > 30).sum()
+    assert selector.applying(relaxed)[1].sum() == (analysis.members["days"] > 30).sum()
 
 
 def test_summary_json_lists_the_five_techniques_ranked(cli, tmp_path):

@@ -16,7 +16,7 @@ from kmdash.pipeline import Reading, Result
 from kmdash.province import CoopRow
 from kmdash.read.load import sheet_names
 from kmdash.settings import GradingRules, Settings
-from kmdash.techniques.grades import Grading, grade_members
+from kmdash.techniques.grading.grades import Grading, grade_members
 
 from . import state
 from .state import Source, tr

@@ -176,13 +176,9 @@ def filtered_page(cur: Current, page: str) -> Analysis:
     return view
 
 
-TOOL_PAGES = {"grading": "pages/grading.py", "pool": "pages/pool.py", "assign": "pages/assign.py",
-              "notices": "pages/notices.py", "leaders": "pages/leaders.py"}
-
-
 def tool_link(card) -> None:
-    """A link from a technique to its tool's page."""
-    st.page_link(TOOL_PAGES[card.tool], label=tr("open_tool"), icon=":material/arrow_forward:")
+    """A link from a technique to its tool's page (pages/KEY.py)."""
+    st.page_link(f"pages/{card.key}.py", label=tr("open_tool"), icon=":material/arrow_forward:")
 
 
 def month_name(month: int) -> str:

@@ -1,7 +1,9 @@
 """The command line: `python -m kmdash COMMAND FILE [options]`, one module per command.
 
-Every command that reads a ledger shares the options in `common`; user errors print one line on stderr
-(Thai | English) and exit 2; success exits 0; a closed pipe ends quietly.
+The techniques' commands come from the registry, each named by its technique's key (`kmdash.cli.KEY`, or the
+generic `technique` command for a technique without one of its own). Every command that reads a ledger shares
+the options in `common`; user errors print one line on stderr (Thai | English) and exit 2; success exits 0; a
+closed pipe ends quietly.
 """
 
 from __future__ import annotations
@@ -9,24 +11,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from importlib import import_module
+from importlib.util import find_spec
 
 from ..errors import LedgerError
+from ..techniques.registry import keys
+from . import followup, plan, province, snapshot, summary, technique
 from .common import start_reading
-from . import (
-    assign,
-    followup,
-    grade,
-    leaders,
-    notices,
-    plan,
-    pool,
-    province,
-    snapshot,
-    summary,
-)
 
 EXIT_USER_ERROR = 2
-COMMANDS = (summary, plan, notices, leaders, assign, pool, grade, followup, snapshot, province)
+BEFORE, AFTER = (summary, plan), (followup, snapshot, province)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,10 +28,21 @@ class _Parser(argparse.ArgumentParser):
         raise LedgerError(f"คำสั่งไม่ถูกต้อง: {message} (ดู --help)", f"bad command: {message} (see --help)")
 
 
+def technique_command(key: str):
+    """The module of a technique's command: kmdash.cli.KEY where there is one, else the generic one."""
+    name = f"{__name__}.{key}"
+    return import_module(name) if find_spec(name) else technique
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m kmdash", description="kmdash: overdue loans of a co-op ledger")
     commands = parser.add_subparsers(dest="command", required=True)
-    for command in COMMANDS:
+    for command in BEFORE:
+        command.add(commands).set_defaults(run=command.run)
+    for key in keys():
+        command = technique_command(key)
+        command.add(commands, key).set_defaults(run=command.run, technique=key)
+    for command in AFTER:
         command.add(commands).set_defaults(run=command.run)
     return parser
 

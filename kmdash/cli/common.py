@@ -15,9 +15,10 @@ from ..settings import Settings
 DEFAULTS = Settings()
 
 
-def ledger_command(commands, name: str, help_text: str, settings: bool = True) -> argparse.ArgumentParser:
+def ledger_command(commands, name: str, help_text: str, settings: bool = True,
+                   aliases: tuple[str, ...] = ()) -> argparse.ArgumentParser:
     """A subcommand reading one ledger file, with the options every such command takes."""
-    command = commands.add_parser(name, help=help_text)
+    command = commands.add_parser(name, help=help_text, aliases=list(aliases))
     command.set_defaults(reads_ledger=True)
     command.add_argument("file")
     command.add_argument("--as-of", type=as_of_date, help="as-of date YYYY-MM-DD or 31/03/2567 (overrides the title)")

@@ -39,7 +39,7 @@ def follow_up(args: argparse.Namespace):
     from ..followup import compare
     from ..followup_plan import review
     from ..pipeline import Options, run
-    from ..report.plan import read_plan
+    from ..plan import read_plan
 
     settings = settings_of(args)
     new = run(args.new, Options(as_of=args.as_of_new, settings=settings))

@@ -11,8 +11,8 @@ from ..i18n import t
 from .common import ledger_command, result_of, write
 
 
-def add(commands) -> argparse.ArgumentParser:
-    command = ledger_command(commands, "leaders", "a pack per member group for its leader, the meetings (technique 2)")
+def add(commands, name: str = "leaders") -> argparse.ArgumentParser:
+    command = ledger_command(commands, name, "a pack per member group for its leader, the meetings (technique 2)")
     command.add_argument("--out", help="write the packs (.xlsx): a summary, then a sheet per group")
     command.add_argument("--every-months", type=int, choices=(3, 4), default=3, help="meet every 3 or 4 months")
     fee = command.add_mutually_exclusive_group()
@@ -25,9 +25,9 @@ def add(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> str:
-    from ..report.meetings import meetings_ics
-    from ..report.packs import packs_text, packs_xlsx
-    from ..techniques.leaders_tool import Fee, packs
+    from ..report.leaders.meetings import meetings_ics
+    from ..report.leaders.packs import packs_text, packs_xlsx
+    from ..techniques.leaders.packs import Fee, packs
 
     _check_suffix(args.out, ".xlsx", "out_bad")
     _check_suffix(args.calendar, ".ics", "ics_bad")

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import LedgerError
 from ..i18n import t
 from .common import ledger_command, result_of, write
-from .pool import satang
+from .pooling import satang
 
 
 def add(commands) -> argparse.ArgumentParser:
@@ -22,13 +22,14 @@ def add(commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> str | None:
     """The real plan (names and member numbers: the staff work from it) to --out, or as CSV on stdout."""
-    from ..report.plan import contents, plan_csv, plan_table, plan_xlsx, tool_columns
+    from ..plan import make_plan
+    from ..report.plan import contents, plan_csv, plan_xlsx
 
     suffix = Path(args.out).suffix.lower() if args.out else ".csv"
     if suffix not in (".csv", ".xlsx"):
         raise LedgerError(t("plan_bad_out", "th", path=args.out), t("plan_bad_out", "en", path=args.out))
     result = result_of(args)
-    table = plan_table(result, args.lang, tool_columns(result, args.lang, args.staff, args.pool))
+    table = make_plan(result, args.lang, {"staff": args.staff, "pool": args.pool})
     data = plan_csv(table, False, args.lang) if suffix == ".csv" else plan_xlsx(table, result, False, args.lang)
     if not args.out:
         sys.stdout.buffer.write(data)

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> str:
 def _save(args, engine) -> str:
     from .. import store
     from ..i18n import t
-    from ..report.plan import read_plan
+    from ..plan import read_plan
     from .common import result_of
 
     plan = read_plan(args.plan, args.plan) if args.plan else None

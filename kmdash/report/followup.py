@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..display import day
 from ..followup import Comparison
-from ..followup_plan import BEST_OF, DIMENSIONS, MIN_MEMBERS, Review
+from ..followup_plan import BEST_OF, MIN_MEMBERS, Review
 from ..i18n import t
 from . import xlsx
 
@@ -42,7 +42,7 @@ def plan_json(review: Review, label=str) -> dict:
     return {"refinanced": {"members": review.refinanced()["members"], "amount": baht(review.refinanced()["amount"])},
             "missing": [{"member": label(n), "overdue_then": v / 100}
                         for n, v in zip(missing["member"], missing["overdue_then"].tolist())],
-            **{f"by_{d}": _rows(review.by[d]) for d in DIMENSIONS}}
+            **{f"by_{d}": _rows(review.by[d]) for d in review.by}}
 
 
 def best_json(review: Review) -> dict:
@@ -90,7 +90,7 @@ def review_lines(review: Review, lang: str) -> list[str]:
     missing = review.missing
     if len(missing):
         lines.append(t("fu_missing", lang, n=len(missing), members=", ".join(missing["member"].head(20))))
-    for d in DIMENSIONS:
+    for d in review.by:
         lines += ["", t(f"fu_by_{d}", lang)]
         lines += [f"  {value_label(d, r['value'], lang)}: {money(r['recovered'], lang)} / {money(r['overdue_then'], lang)}"
                   f" ({r['rate']:.1%}, {r['members']:,} {t('people', lang)}; "
@@ -117,9 +117,9 @@ def value_label(dimension: str, value: str, lang: str) -> str:
     if value == "":
         return t("fu_not_set", lang)
     if dimension == "technique":
-        from ..techniques import CARDS
+        from ..techniques.registry import by_number
 
-        return f"{value} {CARDS[int(value) - 1].short[0 if lang == 'th' else 1]}"
+        return f"{value} {by_number(value).card.short[0 if lang == 'th' else 1]}"
     return value
 
 

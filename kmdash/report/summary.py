@@ -7,7 +7,9 @@ from ..display import evidence
 from ..i18n import t
 from ..pipeline import Result
 from ..read.account import LABELLED, RowNote
-from ..techniques import CARDS, Score, rank
+from ..techniques.base import Score
+from ..techniques.registry import by_number
+from ..techniques.selector import rank
 
 
 def summarise(result: Result) -> dict:
@@ -57,12 +59,12 @@ def summarise(result: Result) -> dict:
         "columns": {f: i + 1 for f, i in ledger.headers.columns.items()},
         "keyed_by_name": _by_name(ledger),
         "coop": ledger.coop,
-        "techniques": [_technique(score) for score in rank(a)],
+        "techniques": [technique_json(score) for score in rank(a)],
     }
 
 
-def _technique(score: Score) -> dict:
-    card = CARDS[score.number - 1]
+def technique_json(score: Score) -> dict:
+    card = by_number(score.number).card
     return {"number": score.number, "name_th": card.name[0], "name_en": card.name[1], "score": score.score,
             "evidence": [{"code": e.code, "th": evidence(e, "th"), "en": evidence(e, "en"), "values": e.values}
                          for e in score.evidence]}

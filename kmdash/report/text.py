@@ -10,6 +10,7 @@ from wcwidth import wcswidth
 from ..display import baht, bucket, day, percent, row_note
 from ..i18n import t
 from ..read.account import RowNote
+from .summary import technique_json
 
 LISTED = 15  # rows listed by name in the text report; the JSON lists all
 GROUPS_LISTED = 15
@@ -76,11 +77,23 @@ def _sheets(s: dict, lang: str) -> list[str]:
 
 def _techniques(s: dict, lang: str) -> list[str]:
     """The five techniques ranked, each with its score and the ledger's figures behind it."""
-    lines = [t("techniques_title", lang)]
-    for x in s["techniques"]:
-        lines.append(f"  {x['score']:.2f}  {t('technique_n', lang, n=x['number'])} {x['name_' + lang]}")
-        lines += [f"        - {e[lang]}" for e in x["evidence"]]
-    return lines
+    return [t("techniques_title", lang), *(line for x in s["techniques"] for line in _technique(x, lang))]
+
+
+def _technique(x: dict, lang: str) -> list[str]:
+    """A technique's score and name, then its evidence (`summary.technique_json`'s dict)."""
+    return [f"  {x['score']:.2f}  {t('technique_n', lang, n=x['number'])} {x['name_' + lang]}",
+            *(f"        - {e[lang]}" for e in x["evidence"])]
+
+
+def technique_text(score, members: list[str], lang: str = "th") -> str:
+    """A technique alone: its score with the evidence, and the member numbers it applies to."""
+    shown = members[:TOP_APPLIES]
+    lines = [*_technique(technique_json(score), lang), f"  {t('applies_to', lang, n=len(members))}"]
+    return "\n".join(lines + [f"    {m}" for m in shown] + _more(len(members) - len(shown), lang))
+
+
+TOP_APPLIES = 50  # member numbers listed before "… and N more"
 
 
 def _aging(s: dict, lang: str) -> list[str]:

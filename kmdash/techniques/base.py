@@ -1,10 +1,13 @@
-"""What every technique offers: its card, its score with evidence, and the members it applies to.
+"""What every technique offers: its card, its score with evidence, the members it applies to, the plan fields
+its tool fills, its follow-up dimension, and the key naming its package, page, command and catalogue words.
 
-The selector and the plan loop over the registry in `kmdash.techniques`; nothing names a technique.
+The selector, the plan, the follow-up, the app and the command line loop over `registry`; nothing names a
+technique.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,6 +15,7 @@ import pandas as pd
 
 from ..read.fill import NO_GROUP
 from ..read.status import legal
+from ..schema import Field
 from ..settings import Settings
 
 
@@ -26,8 +30,6 @@ class Card:
     situation: tuple[str, str]
     strategy: tuple[str, str]
     method: tuple[tuple[str, str], ...]  # the steps
-    tool: str  # the page of its tool
-    plan_columns: tuple[str, ...] = ()  # the plan's columns its tool fills (kmdash.report.plan keys)
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,27 @@ class Facts:
 
 
 class Technique:
-    """One technique: subclasses set `card` and implement `score` and `applies`."""
+    """One technique: subclasses set `card`, `plan_fields`, `dimension` and `icon`, and implement `score` and
+    `applies`; `fill_plan` where the tool fills the plan without a person's input."""
 
     card: Card
+    plan_fields: tuple[Field, ...] = ()  # the plan's fields its tool fills
+    dimension: str = "technique"  # the plan field the follow-up reports recovery by
+    icon: str = "build"  # its page's icon (a Material Symbols name)
+
+    @property
+    def key(self) -> str:
+        """Names its package, its page (pages/KEY.py), its command and its catalogue words."""
+        return self.card.key
+
+    @property
+    def plan_columns(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.plan_fields)
+
+    def fill_plan(self, analysis, lang: str, options: Mapping) -> pd.DataFrame | None:
+        """What the tool fills in the plan from the ledger and the command's `options` alone (indexed by member
+        number, some of `plan_columns`), or None."""
+        return None
 
     def score(self, facts: Facts) -> Score:
         raise NotImplementedError

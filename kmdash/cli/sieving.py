@@ -1,0 +1,54 @@
+"""`python -m kmdash notices FILE --deadline YYYY-MM-DD [--min-days N] [--min-amount X] --out notices.docx`:
+technique 1, a written notice to each debtor chosen by days overdue and amount, one page each."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import LedgerError
+from ..i18n import t
+from .common import as_of_date, ledger_command, result_of, write
+
+
+ALIASES = ("notices",)  # the command's earlier name, still accepted
+
+
+def add(commands, name: str = "sieving") -> argparse.ArgumentParser:
+    command = ledger_command(commands, name, "a notice to each long-overdue debtor (technique 1), .docx",
+                             aliases=ALIASES)
+    command.add_argument("--deadline", required=True, type=as_of_date,
+                         help="the notice's deadline, YYYY-MM-DD or 31/05/2567")
+    command.add_argument("--min-days", type=int, help="overdue at least N days (default: --long-days)")
+    command.add_argument("--min-amount", type=float, default=0.0, help="principal overdue at least X baht")
+    command.add_argument("--conditions", help="the conditions, one per line (default: pay, or agree a schedule)")
+    command.add_argument("--out", required=True, metavar="FILE.docx", help="write the notices (.docx)")
+    return command
+
+
+def run(args: argparse.Namespace) -> str:
+    from ..display import baht
+    from ..report.sieving.letters import default_conditions, letters
+    from ..report.thai_docx import long_date
+    from ..techniques.sieving.notices import choose
+
+    lang = args.lang
+    if not args.out.lower().endswith(".docx"):
+        raise LedgerError(t("out_docx", "th", path=args.out), t("out_docx", "en", path=args.out))
+    result = result_of(args)
+    notices = choose(result.analysis, args.deadline, args.min_days, args.min_amount)
+    words = {"days": notices.min_days, "amount": baht(notices.min_amount)}
+    if notices.debtors.empty:
+        raise LedgerError(t("notices_no_one", "th", **words), t("notices_no_one", "en", **words))
+    write(args.out, letters(notices, result.ledger.coop, result.as_of, args.conditions or default_conditions(lang),
+                            lang))
+    lines = [t("notices_text", lang, n=len(notices.debtors), deadline=long_date(notices.deadline, lang), **words),
+             t("notices_written", lang, n=len(notices.debtors), path=args.out),
+             _legal_line(notices, "status" in result.analysis.loans, lang)]
+    lines += [f"  {m} {' '.join(str(name).split())}" for m, name in zip(notices.legal["member_no"], notices.legal["name"])]
+    return "\n".join(lines)
+
+
+def _legal_line(notices, has_status: bool, lang: str) -> str:
+    if not has_status:
+        return t("notices_legal_column", lang)
+    return t("notices_legal", lang, n=len(notices.legal)) if len(notices.legal) else t("notices_legal_none", lang)

@@ -1,0 +1,127 @@
+"""T1's notices as one Word document, one page per debtor: the co-op, the member's name and number, each
+overdue loan, the conditions and the deadline as a Thai date, a signature line.
+
+python-docx is slow per paragraph and holds every element in memory: one page is built once with it (fonts set,
+per-debtor texts as tokens), saved, and its XML is then copied as text for each debtor, the tokens filled
+(escaped) and a table row per loan; document.xml is streamed into the package.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date
+from xml.sax.saxutils import escape
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from ...display import baht, day
+from ...i18n import t
+from ...techniques.sieving.notices import Notices
+from ..thai_docx import (
+    TITLE_SIZE,
+    long_date,
+    paragraph,
+    run,
+    table,
+    thai_document,
+    to_bytes,
+)
+
+TOKEN = re.compile("\ue000(\\w+)\ue001")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
+PAGE_BREAK = "<w:pageBreakBefore/>"
+PART = "word/document.xml"
+
+
+def token(name: str) -> str:
+    return f"\ue000{name}\ue001"
+
+
+def default_conditions(lang: str = "th") -> str:
+    return t("notice_conditions_default", lang)
+
+
+def letters(notices: Notices, coop: str | None, as_of: date, conditions: str, lang: str = "th") -> bytes:
+    """The .docx: a page per debtor of `notices`, in their order."""
+    package = zipfile.ZipFile(io.BytesIO(_prototype(coop, as_of, notices.deadline, conditions, lang)))
+    before, page, row, after = _split(package.read(PART).decode())
+    loans = _loan_texts(notices, lang)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in package.infolist():
+            if item.filename != PART:
+                target.writestr(item, package.read(item))
+        with target.open(PART, "w") as xml:
+            xml.write(before.encode())
+            for n, debtor in enumerate(notices.debtors.itertuples(index=False)):
+                text = _fill(page, row, debtor, loans[debtor.member_no])
+                xml.write((text.replace(PAGE_BREAK, "", 1) if n == 0 else text).encode())
+            xml.write(after.encode())
+    return out.getvalue()
+
+
+def _prototype(coop, as_of, deadline, conditions, lang) -> bytes:
+    """One page made with python-docx, its per-debtor texts as tokens; the loans table has one token row."""
+    doc = thai_document()
+    title = paragraph(doc, coop or t("ann_coop", lang), TITLE_SIZE, bold=True, center=True)
+    title.paragraph_format.page_break_before = True
+    paragraph(doc, t("notice_date", lang)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph(doc, t("notice_subject", lang), bold=True)
+    paragraph(doc, t("notice_to", lang, name=token("name"), member=token("member")))
+    paragraph(doc, t("notice_body", lang, date=long_date(as_of, lang)))
+    loans = table(doc, [t("notice_contract", lang), t("notice_due", lang), t("notice_principal", lang),
+                        t("notice_interest", lang)], [[token(k) for k in ("contract", "due", "principal", "interest")]])
+    cells = loans.add_row().cells
+    for cell, text in ((0, t("notice_total", lang)), (2, token("total_principal")), (3, token("total_interest"))):
+        run(cells[cell].paragraphs[0], text, bold=True)
+    cells[0].merge(cells[1])  # the total's label across contract and due date
+    paragraph(doc, t("notice_conditions", lang, deadline=long_date(deadline, lang)), bold=True)
+    for line in (conditions.strip() or default_conditions(lang)).splitlines():
+        if line.strip():
+            paragraph(doc, line.strip())
+    for key in ("notice_after", "notice_close"):
+        paragraph(doc, t(key, lang))
+    for text in (t("notice_regards", lang), "", t("ann_sign", lang), f"({t('ann_manager', lang)})"):
+        paragraph(doc, text, center=True)
+    for node in doc.element.body.iter(qn("w:t")):
+        if "\ue000" in (node.text or ""):
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return to_bytes(doc)
+
+
+def _split(xml: str) -> tuple[str, str, str, str]:
+    """document.xml as (up to the body's content, the page without the loan row, the loan row, the rest)."""
+    body = xml.index("<w:body>") + len("<w:body>")
+    end = xml.index("<w:sectPr")
+    page = xml[body:end]
+    at = page.index(token("contract"))
+    start = [m.start() for m in re.finditer("<w:tr[ >]", page[:at])][-1]
+    stop = page.index("</w:tr>", at) + len("</w:tr>")
+    return xml[:body], page[:start] + token("rows") + page[stop:], page[start:stop], xml[end:]
+
+
+def _fill(page: str, row: str, debtor, loans: list[tuple]) -> str:
+    """One debtor's page: a row per loan, the tokens replaced by their escaped texts."""
+    rows = "".join(_sub(row, dict(zip(("contract", "due", "principal", "interest"), loan))) for loan in loans)
+    values = {"name": str(debtor.name), "member": str(debtor.member_no),
+              "total_principal": baht(sum(r[4] for r in loans)), "total_interest": baht(sum(r[5] for r in loans))}
+    return _sub(page, values).replace(token("rows"), rows)
+
+
+def _sub(xml: str, values: dict) -> str:
+    return TOKEN.sub(lambda m: escape(NOT_XML.sub("", values[m[1]])) if m[1] in values else m[0], xml)
+
+
+def _loan_texts(notices: Notices, lang: str) -> dict[str, list[tuple]]:
+    """Per member: (contract, due date, principal, interest) as written, then the two amounts as numbers."""
+    loans = notices.loans
+    principal, interest = loans["overdue_amount"].to_numpy(float), loans["interest_arrears"].to_numpy(float)
+    rows = list(zip(loans["contract"], [day(d, lang) for d in loans["due_date"]], map(baht, principal),
+                    map(baht, interest), principal, interest))
+    out: dict[str, list[tuple]] = {m: [] for m in notices.debtors["member_no"]}
+    for member, line in zip(loans["member_no"].to_numpy(), rows):
+        out[member].append(line)
+    return out

@@ -1,0 +1,57 @@
+"""T3 การมอบหมายผู้รับผิดชอบ (assigned follow-up): debtor by debtor, near the fiscal year end."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+
+from ...schema import Field
+from ..base import Card, Evidence, Facts, Score, Technique, ratio
+
+CARD = Card(
+    number=3, key="assigned", name=("การมอบหมายผู้รับผิดชอบ", "Assigned follow-up"), short=("มอบหมาย", "assigned"),
+    situation=("ติดตามเร่งรัดเป็นรายคน ติดตามในช่วงใกล้สิ้นปี", "Follow-up debtor by debtor; close to the year end"),
+    strategy=("กระจายความรับผิดชอบ", "Spread the responsibility"),
+    method=(("ประธาน / ผู้จัดการ เป็นผู้ควบคุมและกระจายงาน", "The chair or manager controls and hands out the work"),
+            ("มอบหมายเจ้าหน้าที่ / กรรมการให้ติดตามเร่งรัดหนี้", "Staff and board members are each assigned debtors"),
+            ("ผู้รับผิดชอบรายงานผลเป็นประจำทุกสัปดาห์", "Each reports results every week")))
+
+
+def days_to_year_end(as_of: date, year_end: tuple[int, int]) -> int:
+    """Days from the as-of date to the next fiscal year end (0 on the day itself)."""
+    month, day = year_end
+    end = date(as_of.year, month, day)
+    return (end - as_of).days if end >= as_of else (date(as_of.year + 1, month, day) - as_of).days
+
+
+class Assigned(Technique):
+    card = CARD
+    plan_fields = (Field("assignee", filled_by="technique 3", rank=50), Field("deadline", filled_by="technique 1", rank=30))
+    dimension = "assignee"
+    icon = "assignment_ind"
+
+    def score(self, facts: Facts) -> Score:
+        rules, overdue = facts.settings.selector, facts.overdue
+        days = days_to_year_end(facts.as_of, facts.settings.fiscal_year_end)
+        near = 1.0 if days <= rules.near_days else ratio(rules.far_days - days, rules.far_days - rules.near_days)
+        largest = overdue["overdue"].nlargest(rules.few_debtors).sum()
+        held = ratio(largest, overdue["overdue"].sum())
+        return self._score([near, held], [
+            Evidence("ev_year_end", {"days": days}),
+            Evidence("ev_few_debtors", {"n": min(len(overdue), rules.few_debtors), "share": held,
+                                        "total": len(overdue)})])
+
+    def applies(self, facts: Facts) -> pd.Series:
+        return facts.members["days"] > 0
+
+    def fill_plan(self, analysis, lang: str, options: Mapping) -> pd.DataFrame | None:
+        """With people (`options["staff"]`, comma separated): each debtor's assignee, balanced by amount."""
+        from .assignment import assign, plan_columns, staff_names
+
+        staff = options.get("staff")
+        return plan_columns(assign(analysis.members, staff_names(staff))) if staff else None
+
+
+TECHNIQUE = Assigned()

@@ -1,0 +1,44 @@
+"""T1 การร่อนตะแกรง (sieving): many members, overdue a long time -> a written notice to each debtor."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...schema import Field
+from ..base import Card, Evidence, Facts, Score, Technique, ratio
+
+CARD = Card(
+    number=1, key="sieving", name=("การร่อนตะแกรง", "Sieving"), short=("ร่อนตะแกรง", "sieving"),
+    situation=("สมาชิกค้างนานและจำนวนมาก", "Many members, overdue for a long time"),
+    strategy=("ดำเนินการอย่างจริงจังและต่อเนื่อง", "Act seriously and without let-up"),
+    method=(("แจ้งเป็นหนังสือกำหนดเงื่อนไขและระยะเวลาในการปฏิบัติ",
+             "A written notice to each debtor setting conditions and a deadline"),
+            ("ผู้ที่ปฏิบัติตามเงื่อนไขก็ชะลอการติดตามเร่งรัด", "Those who meet them get eased follow-up"),
+            ("ผู้ที่ไม่ปฏิบัติก็ดำเนินการจนถึงที่สุด (ดำเนินคดีจริงจัง)",
+             "Those who do not are pursued to the end, legal action included")))
+
+
+class Sieving(Technique):
+    card = CARD
+    plan_fields = (Field("tier", filled_by="technique 1", rank=20), Field("deadline", filled_by="technique 1", rank=30))
+    dimension = "tier"
+    icon = "mail"
+
+    def score(self, facts: Facts) -> Score:
+        rules, overdue = facts.settings.selector, facts.overdue
+        long = int((overdue["days"] > facts.settings.long_overdue_days).sum())
+        many = ratio(ratio(len(overdue), len(facts.members)), rules.many_share)
+        lasting = ratio(ratio(long, len(overdue)), rules.long_share)
+        return self._score([many, lasting], [
+            Evidence("ev_members_overdue", {"n": len(overdue), "total": len(facts.members)}),
+            Evidence("ev_long", {"n": long, "share": ratio(long, len(overdue)),
+                                 "days": facts.settings.long_overdue_days})])
+
+    def applies(self, facts: Facts) -> pd.Series:
+        """Long overdue, and not already under legal action (no notice for them)."""
+        members = facts.members
+        under_law = members["legal"] if "legal" in members else False
+        return (members["days"] > facts.settings.long_overdue_days) & ~under_law
+
+
+TECHNIQUE = Sieving()

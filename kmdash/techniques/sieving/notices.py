@@ -1,0 +1,88 @@
+"""T1's tool, sieving: a written notice to each debtor chosen by days overdue and amount, setting conditions
+and a deadline; after the deadline each notified member is eased (met the conditions) or pursued (did not,
+legal action included). Members already under legal action get no notice and are listed."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from ...analyse import Analysis
+from ...display import day
+from ...errors import LedgerError
+from ..base import in_legal_action
+
+NOTIFIED, EASED, PURSUED = "notified", "eased", "pursued"
+TIER_OF_MARK = {"met": EASED, "not_met": PURSUED}  # a member's mark after the deadline -> their tier
+MARKS = ("pending", *TIER_OF_MARK)
+DEBTOR_COLUMNS = ["member_no", "name", "group", "days", "loans_overdue", "overdue", "interest"]
+LOAN_COLUMNS = ["member_no", "contract", "due_date", "overdue_amount", "interest_arrears"]
+
+
+@dataclass(frozen=True)
+class Notices:
+    debtors: pd.DataFrame  # one row per debtor with a notice (DEBTOR_COLUMNS), largest overdue first
+    loans: pd.DataFrame  # their overdue loans (LOAN_COLUMNS), by member as in debtors, oldest due first
+    legal: pd.DataFrame  # chosen but under legal action: no notice (DEBTOR_COLUMNS)
+    deadline: date
+    min_days: int
+    min_amount: float
+
+
+def choose(analysis: Analysis, deadline: date, min_days: int | None = None, min_amount: float = 0.0) -> Notices:
+    """The overdue members at least `min_days` overdue (default: settings.long_overdue_days) owing at least
+    `min_amount` baht of principal overdue; those under legal action set apart."""
+    days = analysis.settings.long_overdue_days if min_days is None else int(min_days)
+    _check(analysis.as_of, deadline, days, min_amount)
+    members = analysis.members
+    chosen = members[(members["days"] > 0) & (members["days"] >= days) & (members["overdue"] >= min_amount - 0.005)]
+    table = _debtors(chosen)
+    legal = table["member_no"].isin(in_legal_action(analysis.loans))
+    debtors = table[~legal].reset_index(drop=True)
+    return Notices(debtors, overdue_loans(analysis.loans, debtors["member_no"]), table[legal].reset_index(drop=True),
+                   deadline, days, float(min_amount))
+
+
+def _check(as_of: date, deadline: date, days: int, amount: float) -> None:
+    if deadline <= as_of:
+        raise LedgerError(f"วันครบกำหนดตามหนังสือต้องหลังวันที่ของทะเบียน ({day(as_of, 'th')})",
+                          f"the deadline must be after the ledger's date ({day(as_of, 'en')})")
+    if days < 0 or amount < 0:
+        raise LedgerError("จำนวนวันค้างและยอดค้างขั้นต่ำต้องไม่ติดลบ",
+                          "the minimum days overdue and amount must not be negative")
+
+
+def _debtors(members: pd.DataFrame) -> pd.DataFrame:
+    return members.assign(member_no=members["member_no"].astype(str), interest=members.get("interest_arrears", 0.0),
+                          days=members["days"].astype(int), loans_overdue=members["loans_overdue"].astype(int)
+                          )[DEBTOR_COLUMNS]
+
+
+def overdue_loans(loans: pd.DataFrame, member_nos: pd.Series) -> pd.DataFrame:
+    """The overdue loans of these members, member by member in their order, oldest due date first; contract
+    and interest blank or zero where the ledger has none."""
+    order = pd.Series(range(len(member_nos)), index=member_nos.to_numpy())
+    mine = loans[loans["overdue"] & loans["member_no"].astype(str).isin(order.index)]
+    out = pd.DataFrame({"member_no": mine["member_no"].astype(str),
+                        "contract": mine["contract"].astype(str) if "contract" in mine else "",
+                        "due_date": mine["due_date"],
+                        "overdue_amount": mine["overdue_amount"],
+                        "interest_arrears": mine.get("interest_arrears", 0.0)})
+    out["order"] = out["member_no"].map(order)
+    return out.sort_values(["order", "due_date"], kind="stable")[LOAN_COLUMNS].reset_index(drop=True)
+
+
+def tiers(notices: Notices, marks: Mapping[str, str]) -> pd.Series:
+    """Each notified member's tier (index member_no): notified, then eased or pursued once marked "met" or
+    "not_met" after the deadline."""
+    members = notices.debtors["member_no"]
+    tier = members.map(lambda m: TIER_OF_MARK.get(marks.get(m, ""), NOTIFIED))
+    return pd.Series(tier.to_numpy(), index=pd.Index(members, name="member_no"), name="tier")
+
+
+def plan_columns(notices: Notices, marks: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The plan's columns: per notified member (index member_no), tier and the notice's deadline."""
+    return tiers(notices, marks or {}).to_frame().assign(deadline=notices.deadline)

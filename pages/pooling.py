@@ -1,0 +1,53 @@
+"""T4 group pooling: a pool of P baht, a group, a number of cycles -> the rotation, its chart, downloads."""
+
+import json
+
+import streamlit as st
+
+from kmdash import charts
+from kmdash.display import plain
+from kmdash.report.escape import safe_csv
+from kmdash.techniques.pooling import rotation as pool
+from ui import components as ui
+from ui import state
+from ui.router import ensure_router
+from ui.state import tr
+
+ensure_router()
+
+cur = ui.need_current()
+ui.heading(cur, "pooling")
+analysis = cur.result.analysis
+left, middle, right = st.columns(3)
+baht = left.number_input(tr("pool_input"), min_value=0.01, value=100_000.0, step=10_000.0, format="%.2f",
+                         key="pool_p")
+group = middle.selectbox(tr("pool_group"), [None, *pool.groups_overdue(analysis)], key="pool_group",
+                         format_func=lambda g: tr("pool_everyone") if g is None else g)
+k = int(right.number_input(tr("pool_cycles_input"), min_value=0, value=0, step=1, key="pool_k"))
+
+chosen = pool.debts(analysis, group)
+rotation = pool.schedule(chosen, pool.satang(baht))
+ui.remember_for_plan(cur, "pooling", pool.plan_columns(rotation))
+smallest = pool.pool_for_cycles(chosen, k) if k else None
+label = dict(zip(chosen["member"], ui.shown(chosen.rename(columns={"member": "member_no"}), cur)["member_no"]))
+
+st.markdown("**" + tr("pool_cycles_exact" if rotation.exact else "pool_cycles_gap", n=len(rotation.cycles),
+                      bound=rotation.lower_bound, gap=rotation.gap) + "**")
+st.caption(tr("pool_refinanced"))
+if smallest is not None:
+    st.info(tr("pool_for_k" if smallest[1] else "pool_for_k_unproven", k=k, pool=f"{smallest[0] / 100:,.2f}"))
+for key, members in (("pool_over", rotation.over_pool), ("pool_legal", rotation.legal)):
+    if members:
+        st.warning(plain(tr(key, n=len(members), members=", ".join(label[m] for m in members))))
+
+shown = ui.shown(pool.members_table(rotation, chosen), cur)
+if shown.empty:
+    st.info(tr("pool_none"))
+else:
+    ui.table(shown, every_row=True)
+    ui.chart(charts.pool_figure(shown, rotation.pool / 100, state.lang()), tr("cap_pool"))
+one, two, _ = st.columns([1, 1, 2])
+one.download_button(tr("pool_download_csv"), safe_csv(shown), file_name="pool.csv", mime="text/csv")
+two.download_button(tr("pool_download_json"), mime="application/json", file_name="pool.json",
+                    data=json.dumps(pool.as_json(rotation, group, smallest[0] if smallest else None, label.get),
+                                    ensure_ascii=False))
