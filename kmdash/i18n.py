@@ -43,6 +43,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bucket_366-730": ("1-2 ปี", "1-2 years"),
     "bucket_731-1095": ("2-3 ปี", "2-3 years"),
     "bucket_>1095": ("เกิน 3 ปี", "over 3 years"),
+    # a bucket of the user's own edges, spelled out (kmdash.words.bucket)
+    "bucket_span": ("{n} {unit}", "{n} {unit}"),
+    "bucket_span_up_to": ("ไม่เกิน {n} {unit}", "up to {n} {unit}"),
+    "bucket_span_over": ("เกิน {n} {unit}", "over {n} {unit}"),
+    "bucket_span_days": ("วัน", "days"),
+    "bucket_span_months": ("เดือน", "months"),
     "member_alias": ("สมาชิก", "Member"),
     "app_title": ("หนี้ค้างชำระของสหกรณ์", "The co-op's overdue loans"),
     "language": ("ภาษา / Language", "ภาษา / Language"),

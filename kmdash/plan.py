@@ -13,7 +13,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .display import bucket, date_entry
 from .errors import LedgerError
 from .i18n import t
 from .pipeline import Result
@@ -21,6 +20,7 @@ from .privacy import mask
 from .schema import FIGURES, Field
 from .techniques.registry import by_number, plan_fields, techniques
 from .techniques.selector import applying
+from .words import bucket, date_entry
 
 
 def fields() -> tuple[Field, ...]:

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from kmdash import charts
-from kmdash.display import plain
 from kmdash.errors import LedgerError
+from kmdash.report import charts
 from kmdash.report.assigned.assignment import assignment_csv, bound_text, measure
 from kmdash.report.assigned.weekly import weekly_workbook
+from kmdash.report.display import plain
 from kmdash.techniques.assigned.assignment import BALANCES, assign, gap, plan_columns, staff_names
 from ui import components as ui
 from ui import state

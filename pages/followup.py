@@ -7,13 +7,14 @@ import json
 
 import streamlit as st
 
-from kmdash import charts, pipeline, privacy, store
-from kmdash.display import plain
+from kmdash import pipeline, privacy, store
 from kmdash.errors import LedgerError
 from kmdash.followup import compare
 from kmdash.followup_plan import BEST_OF, MIN_MEMBERS, review
-from kmdash.report import followup as report
 from kmdash.plan import read_plan
+from kmdash.report import charts
+from kmdash.report import followup as report
+from kmdash.report.display import plain
 from kmdash.report.plan import XLSX_MIME
 from kmdash.settings import Settings
 from ui import components as ui

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from kmdash import charts
-from kmdash.display import plain
 from kmdash.errors import LedgerError
 from kmdash.read.extra import read_extra
+from kmdash.report import charts
+from kmdash.report.display import plain
 from kmdash.report.grading.announcement import announcement
 from kmdash.report.grading.grades import (
     band_text,

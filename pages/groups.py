@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from kmdash import charts
-from kmdash.display import with_total
+from kmdash.report import charts
+from kmdash.report.display import with_total
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router

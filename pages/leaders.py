@@ -6,8 +6,8 @@ import zlib
 import pandas as pd
 import streamlit as st
 
-from kmdash import charts
-from kmdash.display import plain
+from kmdash.report import charts
+from kmdash.report.display import plain
 from kmdash.report.leaders.meetings import ICS_MIME, meetings_ics
 from kmdash.report.leaders.packs import dates_text, fee_text, packs_xlsx
 from kmdash.report.plan import XLSX_MIME

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from kmdash import privacy
-from kmdash.display import date_entry, money, plain, row_notes_table
 from kmdash.errors import LedgerError
 from kmdash.i18n import t
 from kmdash.read.dates import parse_date_text
 from kmdash.read.headers import FIELDS, IGNORE, normalise
+from kmdash.report.display import date_entry, money, plain, row_notes_table
 from kmdash.settings import Settings
 from ui import cache, state
 from ui import components as ui

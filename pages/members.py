@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from kmdash import charts
-from kmdash.display import bucket, plain
 from kmdash.privacy import member_labels
+from kmdash.report import charts
+from kmdash.report.display import bucket, plain
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router

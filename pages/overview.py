@@ -3,7 +3,7 @@ charts, each with a one-line caption."""
 
 import streamlit as st
 
-from kmdash import charts
+from kmdash.report import charts
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router

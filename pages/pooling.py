@@ -4,9 +4,10 @@ import json
 
 import streamlit as st
 
-from kmdash import charts
-from kmdash.display import plain
+from kmdash.report import charts
+from kmdash.report.display import plain
 from kmdash.report.escape import safe_csv
+from kmdash.report.pooling.rotation import as_json
 from kmdash.techniques.pooling import rotation as pool
 from ui import components as ui
 from ui import state
@@ -49,5 +50,5 @@ else:
 one, two, _ = st.columns([1, 1, 2])
 one.download_button(tr("pool_download_csv"), safe_csv(shown), file_name="pool.csv", mime="text/csv")
 two.download_button(tr("pool_download_json"), mime="application/json", file_name="pool.json",
-                    data=json.dumps(pool.as_json(rotation, group, smallest[0] if smallest else None, label.get),
+                    data=json.dumps(as_json(rotation, group, smallest[0] if smallest else None, label.get),
                                     ensure_ascii=False))

@@ -5,9 +5,10 @@ import hashlib
 
 import streamlit as st
 
-from kmdash import province, province_charts
-from kmdash.display import plain
+from kmdash import province
 from kmdash.read.dates import parse_date_text
+from kmdash.report import province_charts
+from kmdash.report.display import plain
 from kmdash.settings import Settings
 from kmdash.techniques.registry import by_number
 from ui import cache, state

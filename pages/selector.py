@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from kmdash.display import evidence, plain
+from kmdash.report.display import evidence, plain
 from kmdash.settings import Settings
 from kmdash.techniques.registry import by_number
 from kmdash.techniques.selector import rank

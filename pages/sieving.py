@@ -5,9 +5,9 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from kmdash.display import date_entry, plain
 from kmdash.errors import LedgerError
 from kmdash.read.dates import parse_date_text
+from kmdash.report.display import date_entry, plain
 from kmdash.report.sieving.letters import default_conditions, letters
 from kmdash.report.thai_docx import MIME, long_date
 from kmdash.techniques.sieving.notices import (

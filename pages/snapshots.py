@@ -3,9 +3,9 @@
 import streamlit as st
 
 from kmdash import store
-from kmdash.display import plain
 from kmdash.errors import LedgerError
 from kmdash.plan import make_plan, read_plan
+from kmdash.report.display import plain
 from ui import components as ui
 from ui import snapshots, state
 from ui.router import ensure_router

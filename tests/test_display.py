@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from kmdash.analyse import analyse
-from kmdash.charts import group_figure
-from kmdash.display import day
+from kmdash.report.charts import group_figure
+from kmdash.report.display import day
 from kmdash.synthetic import generate_loans
 
 from .conftest import AS_OF

@@ -11,8 +11,8 @@ from datetime import date
 
 from openpyxl import Workbook
 
-from kmdash.display import date_entry
 from kmdash.i18n import t
+from kmdash.report.display import date_entry
 
 from .conftest import workbook_bytes
 from .real_shapes import (

@@ -8,12 +8,12 @@ from datetime import date
 
 import pytest
 
-from kmdash.techniques import selector
 from kmdash.analyse import analyse
-from kmdash.display import evidence
+from kmdash.report.display import evidence
 from kmdash.settings import Selector, Settings
 from kmdash.synthetic import LedgerShape, ledger_rows
 from kmdash.synthetic.patterns import PATTERNS, pattern_loans
+from kmdash.techniques import selector
 from kmdash.techniques.assigned.card import days_to_year_end
 
 from .conftest import write_rows

@@ -8,13 +8,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kmdash import display, privacy
+from kmdash import privacy
 from kmdash.analyse import Analysis, pareto_count
-from kmdash.charts import pareto_figure
 from kmdash.errors import LedgerError
 from kmdash.filters import Filters, apply_filters
 from kmdash.i18n import t
-from kmdash.read.dates import THAI_MONTHS
+from kmdash.report import display
+from kmdash.report.charts import pareto_figure
+from kmdash.words import THAI_MONTHS
 
 from . import state
 from .cache import Current, aliases, load_current

@@ -27,7 +27,7 @@ def add(commands, name: str = "assigned") -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> str:
-    from ..display import day
+    from ..report.display import day
     from ..report.assigned.assignment import assignment_json, assignment_text
     from ..report.assigned.weekly import weekly_workbook
     from ..techniques.assigned.assignment import assign, staff_names

@@ -35,7 +35,7 @@ def satang(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> str:
-    from ..report.pooling.rotation import format_rotation
+    from ..report.pooling.rotation import as_json, format_rotation
     from ..techniques.pooling import rotation as pool
 
     analysis = result_of(args).analysis
@@ -43,6 +43,6 @@ def run(args: argparse.Namespace) -> str:
     rotation = pool.schedule(chosen, args.pool)
     smallest = pool.pool_for_cycles(chosen, args.cycles) if args.cycles is not None else None
     if args.json:
-        return json.dumps(pool.as_json(rotation, args.group, None if smallest is None else smallest[0]),
+        return json.dumps(as_json(rotation, args.group, None if smallest is None else smallest[0]),
                           ensure_ascii=False)
     return format_rotation(rotation, chosen, args.group, args.cycles, smallest, args.lang)

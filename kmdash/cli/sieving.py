@@ -26,7 +26,7 @@ def add(commands, name: str = "sieving") -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> str:
-    from ..display import baht
+    from ..report.display import baht
     from ..report.sieving.letters import default_conditions, letters
     from ..report.thai_docx import long_date
     from ..techniques.sieving.notices import choose

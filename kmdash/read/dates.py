@@ -5,13 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-BE_OFFSET = 543
-EXCEL_EPOCH = date(1899, 12, 30)
+from ..words import BE_OFFSET, THAI_MONTHS, THAI_MONTHS_SHORT
 
-THAI_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
-               "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
-THAI_MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
-                     "พ.ย.", "ธ.ค.")
+EXCEL_EPOCH = date(1899, 12, 30)
 EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
              "october", "november", "december")
 

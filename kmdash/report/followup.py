@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..display import day
 from ..followup import Comparison
 from ..followup_plan import BEST_OF, MIN_MEMBERS, Review
 from ..i18n import t
 from . import xlsx
+from .display import day
 
 MONEY_KEYS = ("overdue_then", "overdue_now", "recovered", "refinanced", "left_overdue", "increase")
 TABLE_MONEY = frozenset({"overdue_then", "overdue_now", "recovered", "refinanced"})

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..display import day
 from ..i18n import t
 from ..pipeline import Result
 from ..plan import of_kind, short_name
 from ..techniques.registry import techniques
 from ..techniques.selector import applying
 from . import xlsx
+from .display import day
 from .escape import neutralise_column
 
 CSV_MIME, XLSX_MIME = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

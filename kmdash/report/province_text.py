@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..display import baht, day, percent
 from ..i18n import t
 from ..province import CoopRow, total
+from .display import baht, day, percent
 from .text import NAME_WIDTH, fit, right
 
 _WIDTHS = (NAME_WIDTH, 12, 8, 8, 16, 7, 7, 7, 4)

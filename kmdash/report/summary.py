@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ..analyse import PAR_DAYS
-from ..display import evidence
 from ..i18n import t
 from ..pipeline import Result
 from ..read.account import LABELLED, RowNote
 from ..techniques.base import Score
 from ..techniques.registry import by_number
 from ..techniques.selector import rank
+from .display import evidence
 
 
 def summarise(result: Result) -> dict:

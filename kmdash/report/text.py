@@ -7,9 +7,9 @@ from datetime import date
 
 from wcwidth import wcswidth
 
-from ..display import baht, bucket, day, percent, row_note
 from ..i18n import t
 from ..read.account import RowNote
+from .display import baht, bucket, day, percent, row_note
 from .summary import technique_json
 
 LISTED = 15  # rows listed by name in the text report; the JSON lists all

@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..read.dates import BE_OFFSET, THAI_MONTHS
+from ..words import BE_OFFSET, THAI_MONTHS
 
 FONT = "TH Sarabun New"
 SIZE = Pt(16)

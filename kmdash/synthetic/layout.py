@@ -9,8 +9,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ..read.dates import BE_OFFSET, THAI_MONTHS, THAI_MONTHS_SHORT
 from ..read.headers import DATE_FIELDS, MONEY_FIELDS
+from ..words import BE_OFFSET, THAI_MONTHS, THAI_MONTHS_SHORT
 from .loans import satang as to_satang
 
 # The export's column order (the reader takes any order).

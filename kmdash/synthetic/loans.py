@@ -11,8 +11,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ..read.dates import BE_OFFSET
 from ..read.headers import MONEY_FIELDS
+from ..words import BE_OFFSET
 
 LOAN_TYPES = ("ระยะสั้น", "ระยะปานกลาง", "ระยะยาว")
 _CONTRACT_PREFIX = ("สส.", "สป.", "สย.")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ...display import money
 from ...i18n import t
 from ...techniques.assigned.assignment import Assignment, bound, gap
+from ..display import money
 from ..escape import neutralise
 from ..xlsx_text import text_width
 

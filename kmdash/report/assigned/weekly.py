@@ -11,10 +11,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ...display import date_entry, day, money
 from ...i18n import t
 from ...techniques.assigned.assignment import Assignment
 from ...techniques.assigned.card import days_to_year_end
+from ..display import date_entry, day, money
 from ..xlsx_text import put_text, sheet_titles, text_width
 
 WEEKS = 12  # weekly rows when the fiscal year end is not within them

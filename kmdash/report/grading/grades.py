@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...display import count, day
 from ...i18n import t
 from ...pipeline import Result
 from ...settings import Criterion, Grade
 from ...techniques.grading.grades import LEDGER_KEYS, Grading
+from ..display import count, day
 from ..text import fit, right
 
 

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
-from ...display import day
 from ...i18n import t
 from ...techniques.leaders.packs import Packs
+from ..display import day
 
 PRODID = "-//kmdash//group leaders' meetings//TH"
 ICS_MIME = "text/calendar"

@@ -10,10 +10,10 @@ from datetime import date
 
 import pandas as pd
 
-from ...display import day, money
 from ...i18n import t
 from ...techniques.leaders.packs import Packs
 from .. import xlsx
+from ..display import day, money
 from ..xlsx_text import sheet_titles, text_width
 
 SUMMARY = ["group", "leader", "debtors", "overdue", "oldest_days", "fee"]

@@ -1,12 +1,13 @@
-"""T4's rotation as plain text (`pool` without --json), in Thai or English."""
+"""T4's rotation handed out: as JSON (`pooling --json`, the page's download) and as plain text, in Thai or
+English."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ...display import baht
 from ...i18n import t
 from ...techniques.pooling.rotation import Rotation, members_table
+from ..display import baht
 from ..text import NAME_WIDTH, fit
 
 
@@ -34,3 +35,13 @@ def _cycles_line(rotation: Rotation, lang: str) -> str:
     if rotation.exact:
         return t("pool_cycles_exact", lang, n=len(rotation.cycles), bound=rotation.lower_bound)
     return t("pool_cycles_gap", lang, n=len(rotation.cycles), bound=rotation.lower_bound, gap=rotation.gap)
+
+
+def as_json(rotation: Rotation, group: str | None, for_cycles: int | None, label=str) -> dict:
+    """`pooling --json` and the page's download: money in baht to 0.01, member numbers as text (through `label`,
+    e.g. aliases)."""
+    return {"pool": rotation.pool / 100, "group": group,
+            "cycles": [{"cycle": c.number, "members": [label(m) for m in c.members], "total": c.total / 100}
+                       for c in rotation.cycles],
+            "lower_bound": rotation.lower_bound, "over_pool": [label(m) for m in rotation.over_pool],
+            "pool_for_cycles": None if for_cycles is None else for_cycles / 100}

@@ -17,9 +17,9 @@ from xml.sax.saxutils import escape
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 
-from ...display import baht, day
 from ...i18n import t
 from ...techniques.sieving.notices import Notices
+from ..display import baht, day
 from ..thai_docx import (
     TITLE_SIZE,
     long_date,

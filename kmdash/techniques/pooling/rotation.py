@@ -117,11 +117,3 @@ def plan_columns(rotation: Rotation) -> pd.DataFrame:
     frame = pd.DataFrame(numbers, columns=["member_no", "pool_cycle"]).set_index("member_no")
     return frame.astype({"pool_cycle": int}).assign(status=REFINANCED)
 
-
-def as_json(rotation: Rotation, group: str | None, for_cycles: int | None, label=str) -> dict:
-    """`pool --json`: money in baht to 0.01, member numbers as text (through `label`, e.g. aliases)."""
-    return {"pool": rotation.pool / 100, "group": group,
-            "cycles": [{"cycle": c.number, "members": [label(m) for m in c.members], "total": c.total / 100}
-                       for c in rotation.cycles],
-            "lower_bound": rotation.lower_bound, "over_pool": [label(m) for m in rotation.over_pool],
-            "pool_for_cycles": None if for_cycles is None else for_cycles / 100}

@@ -11,8 +11,8 @@ from datetime import date
 import pandas as pd
 
 from ...analyse import Analysis
-from ...display import day
 from ...errors import LedgerError
+from ...words import day
 from ..base import in_legal_action
 
 NOTIFIED, EASED, PURSUED = "notified", "eased", "pursued"

@@ -1,16 +1,17 @@
-"""Figures as readers expect them, per language: baht, percents, counts, dates (BE in Thai), bucket names."""
+"""Figures as readers expect them, per language: baht, percents, counts, dates (BE in Thai), bucket names,
+row notes, Markdown-safe file text, a technique's evidence. Dates and bucket names are the core's own words
+(`kmdash.words`), shown here with the rest."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pandas as pd
 
-from .i18n import CATALOGUE, t
-from .read.account import LABELLED, RowNote
-from .read.dates import BE_OFFSET, THAI_MONTHS_SHORT
-from .techniques.base import Evidence
+from ..i18n import t
+from ..read.account import LABELLED, RowNote
+from ..techniques.base import Evidence
+from ..words import bucket, date_entry, day  # noqa: F401  (the readers' formats, all in one place)
 
 
 def money(value: float | None, lang: str = "th") -> str:
@@ -32,28 +33,6 @@ def percent(value: float | None) -> str:
 
 def count(value: int) -> str:
     return f"{value:,}"
-
-
-def day(value, lang: str = "th") -> str:
-    """A date as Thai readers expect (BE, Thai month) or as English readers do."""
-    if value is None or value != value:
-        return "-"
-    if lang == "th":
-        return f"{value.day} {THAI_MONTHS_SHORT[value.month - 1]} {value.year + BE_OFFSET}"
-    return value.strftime("%d %b %Y")
-
-
-def bucket(label: str, lang: str = "th") -> str:
-    """An aging bucket's display name: from the catalogue, else spelled out from its label."""
-    if f"bucket_{label}" in CATALOGUE:
-        return t(f"bucket_{label}", lang)
-    unit = ("เดือน" if lang == "th" else "months") if label.endswith("m") else ("วัน" if lang == "th" else "days")
-    core = label.rstrip("m")
-    if core.startswith("<="):
-        return f"{'ไม่เกิน' if lang == 'th' else 'up to'} {core[2:]} {unit}"
-    if core.startswith(">"):
-        return f"{'เกิน' if lang == 'th' else 'over'} {core[1:]} {unit}"
-    return f"{core} {unit}"
 
 
 def row_note(note: RowNote, lang: str = "th", skipped: bool = True) -> str:
@@ -88,12 +67,6 @@ def plain(text: object) -> str:
     written, never as a link or a tag; one line."""
     text = _AUTOLINK.sub(lambda m: m[0][0] + _JOINER + m[0][1:], " ".join(str(text).split()))
     return _MARKDOWN.sub(r"\\\1", text)
-
-
-def date_entry(value: date, lang: str = "th") -> str:
-    """A date as users type it: "31/03/2567" (BE) in Thai, "31/03/2024" in English."""
-    year = value.year + BE_OFFSET if lang == "th" else value.year
-    return f"{value.day:02d}/{value.month:02d}/{year}"
 
 
 def with_total(table: pd.DataFrame, label: str, label_column: str = "group") -> pd.DataFrame:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import MEMBERS, NEUTRAL, OVERDUE, _layout, safe
+from ..i18n import t
+from ..settings import NOT_DUE
+from .chart_style import MEMBERS, NEUTRAL, OVERDUE, layout, safe
 from .display import bucket, percent
-from .i18n import t
-from .settings import NOT_DUE
 
 AGING_COLOURS = ("#f5b7b1", "#ec7063", "#e74c3c", "#c0392b", "#922b21", "#641e16", "#3b0f0b")
 
@@ -23,7 +23,7 @@ def overdue_figure(coops: pd.DataFrame, lang: str = "th") -> go.Figure:
     fig = go.Figure(go.Bar(y=safe(rows["label"]), x=rows["overdue"], orientation="h", marker_color=OVERDUE,
                            text=[f"{v:,.0f}" for v in rows["overdue"]], textposition="outside", cliponaxis=False))
     fig.update_xaxes(title_text=t("baht", lang), tickformat=",.0f")
-    return _layout(fig, t("chart_prov_overdue", lang), _height(rows))
+    return layout(fig, t("chart_prov_overdue", lang), _height(rows))
 
 
 def par_figure(coops: pd.DataFrame, lang: str = "th") -> go.Figure:
@@ -35,7 +35,7 @@ def par_figure(coops: pd.DataFrame, lang: str = "th") -> go.Figure:
                      for key, colour in (("par30", MEMBERS), ("par90", OVERDUE))])
     fig.update_layout(barmode="group")
     fig.update_xaxes(title_text="%", ticksuffix="%")
-    return _layout(fig, t("chart_prov_par", lang), _height(rows) + 60)
+    return layout(fig, t("chart_prov_par", lang), _height(rows) + 60)
 
 
 def aging_figure(aging: pd.DataFrame, lang: str = "th") -> go.Figure:
@@ -47,7 +47,7 @@ def aging_figure(aging: pd.DataFrame, lang: str = "th") -> go.Figure:
                      for i, (b, part) in enumerate((b, overdue[overdue["bucket"] == b]) for b in buckets)])
     fig.update_layout(barmode="stack")
     fig.update_xaxes(range=[0, 100], ticksuffix="%")
-    return _layout(fig, t("chart_prov_aging", lang), _height(overdue.drop_duplicates("label")) + 60)
+    return layout(fig, t("chart_prov_aging", lang), _height(overdue.drop_duplicates("label")) + 60)
 
 
 def long_figure(coops: pd.DataFrame, lang: str = "th") -> go.Figure:
@@ -57,4 +57,4 @@ def long_figure(coops: pd.DataFrame, lang: str = "th") -> go.Figure:
                            marker_color=NEUTRAL, text=[percent(v) for v in rows["long_overdue_share"]],
                            textposition="outside", cliponaxis=False))
     fig.update_xaxes(range=[0, 110], ticksuffix="%")
-    return _layout(fig, t("chart_prov_long", lang), _height(rows))
+    return layout(fig, t("chart_prov_long", lang), _height(rows))

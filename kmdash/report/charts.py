@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .analyse import pareto_count
+from ..analyse import pareto_count
+from ..i18n import t
+from ..privacy import member_labels
+from ..settings import NOT_DUE
+from .chart_style import MEMBERS, NEUTRAL, OVERDUE, layout, safe
 from .display import bucket, money, percent
-from .i18n import t
-from .privacy import member_labels
-from .settings import NOT_DUE
 
-FONT = dict(family="Sarabun, Tahoma, 'Noto Sans Thai', sans-serif", size=18, color="#1a1a1a")
-OVERDUE = "#c0392b"
-MEMBERS = "#1f4e79"
-NEUTRAL = "#7f8c8d"
 SCATTER_LIMIT = 5_000  # members drawn in the scatter (the largest overdue): more is a blob on a projector
 PARETO_POINTS = 2_000  # points of the cumulative curve; more do not change the picture
-
-
-def _layout(fig: go.Figure, title: str, height: int = 480) -> go.Figure:
-    fig.update_layout(title=dict(text=title, font=dict(size=24)), font=FONT, template="plotly_white",
-                      height=height, margin=dict(l=20, r=20, t=70, b=20), hoverlabel=dict(font_size=16),
-                      legend=dict(orientation="h", y=-0.2))
-    fig.update_xaxes(tickfont=dict(size=16), title_font=dict(size=18))
-    fig.update_yaxes(tickfont=dict(size=16), title_font=dict(size=18))
-    return fig
 
 
 def aging_figure(aging: pd.DataFrame, lang: str = "th") -> go.Figure:
@@ -44,7 +30,7 @@ def aging_figure(aging: pd.DataFrame, lang: str = "th") -> go.Figure:
     top = float(rows["overdue"].max()) if len(rows) else 1.0
     fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f", range=[0, top * 1.25 or 1])
     fig.update_xaxes(tickangle=0, tickfont=dict(size=15))
-    return _layout(fig, t("chart_aging", lang), height=520)
+    return layout(fig, t("chart_aging", lang), height=520)
 
 
 def group_figure(groups: pd.DataFrame, lang: str = "th", top: int = 15) -> go.Figure:
@@ -60,7 +46,7 @@ def group_figure(groups: pd.DataFrame, lang: str = "th", top: int = 15) -> go.Fi
                       + t("members_overdue", lang) + "<extra></extra>"))
     fig.update_xaxes(title_text=t("baht", lang), tickformat=",.0f",
                      range=[0, float(rows["overdue"].max() if len(rows) else 1) * 1.35])
-    return _layout(fig, t("chart_groups", lang), height=max(420, 40 * len(rows) + 140))
+    return layout(fig, t("chart_groups", lang), height=max(420, 40 * len(rows) + 140))
 
 
 def pareto_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
@@ -83,7 +69,7 @@ def pareto_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
                            bgcolor="white", font=dict(size=18))  # below the 80% line, right of the members line
     fig.update_xaxes(title_text=t("members_ranked", lang))
     fig.update_yaxes(title_text="%", range=[0, 105])
-    return _layout(fig, t("chart_pareto", lang))
+    return layout(fig, t("chart_pareto", lang))
 
 
 def scatter_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
@@ -98,13 +84,7 @@ def scatter_figure(members: pd.DataFrame, lang: str = "th") -> go.Figure:
                       + t("days", lang) + " · %{customdata[2]}<extra></extra>"))
     fig.update_xaxes(title_text=t("days_overdue", lang), tickformat=",")
     fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f")
-    return _layout(fig, t("chart_scatter", lang))
-
-
-def safe(texts) -> np.ndarray:
-    """Text from the file for a chart: plotly reads tags such as <a href> and <b> in labels and hovers,
-    so < > & are written as entities and the text shows as it is."""
-    return np.array([html.escape(str(x), quote=False) for x in texts], dtype=object)
+    return layout(fig, t("chart_scatter", lang))
 
 
 def _money_texts(values: pd.Series, lang: str) -> np.ndarray:
@@ -127,7 +107,7 @@ def grades_figure(counts: pd.DataFrame, lang: str = "th") -> go.Figure:
     fig.update_yaxes(title_text=t("members", lang), tickformat=",",
                      range=[0, float(counts["members"].max() if len(counts) else 1) * 1.2 or 1])
     fig.update_xaxes(tickangle=0)
-    return _layout(fig, t("chart_grades", lang))
+    return layout(fig, t("chart_grades", lang))
 
 
 def pool_figure(rotation: pd.DataFrame, pool: float, lang: str = "th") -> go.Figure:
@@ -146,7 +126,7 @@ def pool_figure(rotation: pd.DataFrame, pool: float, lang: str = "th") -> go.Fig
     fig.update_layout(barmode="stack")
     fig.update_xaxes(categoryorder="array", categoryarray=[t("cycle_n", lang, n=n) for n in sorted(set(rows["cycle"]))])
     fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f", range=[0, pool * 1.15])
-    return _layout(fig, t("chart_pool", lang))
+    return layout(fig, t("chart_pool", lang))
 
 
 def loads_figure(loads: pd.DataFrame, balance: str = "amount", lang: str = "th") -> go.Figure:
@@ -165,7 +145,7 @@ def loads_figure(loads: pd.DataFrame, balance: str = "amount", lang: str = "th")
         hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
     fig.update_xaxes(title_text=t("baht" if by_amount else "members", lang), tickformat=",.0f" if by_amount else ",",
                      range=[0, float(value.max() if len(rows) else 1) * 1.4 or 1])
-    return _layout(fig, t("chart_loads", lang), height=max(360, 50 * len(rows) + 140))
+    return layout(fig, t("chart_loads", lang), height=max(360, 50 * len(rows) + 140))
 
 
 def leaders_figure(groups: pd.DataFrame, lang: str = "th", top: int = 20) -> go.Figure:
@@ -180,7 +160,7 @@ def leaders_figure(groups: pd.DataFrame, lang: str = "th", top: int = 20) -> go.
         hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
     fig.update_xaxes(title_text=t("baht", lang), tickformat=",.0f",
                      range=[0, float(rows["overdue"].max() if len(rows) else 1) * 1.4 or 1])
-    return _layout(fig, t("chart_leaders", lang), height=max(360, 40 * len(rows) + 140))
+    return layout(fig, t("chart_leaders", lang), height=max(360, 40 * len(rows) + 140))
 
 
 def status_figure(counts: dict[str, int], lang: str = "th") -> go.Figure:
@@ -189,7 +169,7 @@ def status_figure(counts: dict[str, int], lang: str = "th") -> go.Figure:
     fig = go.Figure(go.Bar(x=labels, y=list(counts.values()), marker_color=MEMBERS, text=list(counts.values()),
                            texttemplate="%{text:,}", textposition="outside", cliponaxis=False))
     fig.update_yaxes(title_text=t("members", lang), tickformat=",")
-    return _layout(fig, t("chart_status", lang))
+    return layout(fig, t("chart_status", lang))
 
 
 def transitions_figure(matrix: pd.DataFrame, lang: str = "th") -> go.Figure:
@@ -203,7 +183,7 @@ def transitions_figure(matrix: pd.DataFrame, lang: str = "th") -> go.Figure:
                                hovertemplate="%{y} → %{x}: %{z:,}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", title_text=t("fu_then", lang))
     fig.update_xaxes(title_text=t("fu_now", lang), side="top")
-    return _layout(fig, t("chart_transitions", lang), height=120 + 50 * len(matrix))
+    return layout(fig, t("chart_transitions", lang), height=120 + 50 * len(matrix))
 
 
 def recovery_figure(table: pd.DataFrame, what: str, names, lang: str = "th", top: int = 15) -> go.Figure:
@@ -219,4 +199,4 @@ def recovery_figure(table: pd.DataFrame, what: str, names, lang: str = "th", top
                marker_pattern_shape="/", name=t("col_refinanced", lang))])
     fig.update_layout(barmode="group")
     fig.update_xaxes(title_text=t("baht", lang), tickformat=",.0f")
-    return _layout(fig, t("chart_recovery", lang, what=what), height=max(360, 60 * len(rows) + 160))
+    return layout(fig, t("chart_recovery", lang, what=what), height=max(360, 60 * len(rows) + 160))
