@@ -33,6 +33,7 @@ TESTS = {
     "read/clean": ["tests/test_clean.py", "tests/test_load.py"],
     "read/dates": ["tests/test_dates.py"],
     "read/fill": ["tests/test_clean.py"],
+    "read/groups": ["tests/test_clean.py"],
     "read/headers": ["tests/test_headers.py", "tests/test_clean.py"],
     "read/labels": ["tests/test_clean.py"],
     "read/load": ["tests/test_load.py"],

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from kmdash.read.clean import clean_sheet
-from kmdash.read.fill import NO_GROUP
 from kmdash.read.load import load_sheet
+from kmdash.read.loans import NO_GROUP
 from kmdash.read.money import parse_money
 from kmdash.reconcile import reconcile
 from kmdash.report.summary import both_languages

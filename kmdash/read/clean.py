@@ -19,7 +19,7 @@ from ..i18n import t
 from .account import RowNote
 from .cells import as_texts, cell_kinds, filled_cells, row_text, short, text_cells, to_grid
 from .dates import parse_date_column
-from .fill import group_column
+from .groups import group_column
 from .headers import (
     DATE_FIELDS,
     FIELDS,

@@ -1,19 +1,9 @@
-"""Values that exports print once and leave blank below: a member's later loans, a group's rows."""
+"""Values that exports print once and leave blank below: a member's later loans (a group's rows: `groups`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
-
-from .labels import subtotal_group
-
-if TYPE_CHECKING:
-    from .rows import Rows
-
-
-NO_GROUP = "(ไม่ระบุกลุ่ม)"
 
 
 def carry_member(texts: list[np.ndarray], cols: dict, member_key: np.ndarray, rows: np.ndarray,
@@ -27,26 +17,6 @@ def carry_member(texts: list[np.ndarray], cols: dict, member_key: np.ndarray, ro
         todo = rows & (values == None)  # noqa: E711
         values[todo] = carried[todo]
     return member_key == None  # noqa: E711
-
-
-def group_column(group: np.ndarray | None, rows: Rows, used: np.ndarray) -> np.ndarray:
-    """Each row's group: the group column (a blank carried down from the loan above, as report writers
-    print a group once); else the "กลุ่ม…" heading above, the "รวม …" subtotal below, or a lone heading.
-    The next way is tried only while a `used` row (a loan) has no group yet."""
-    totals = rows.subtotal | rows.grand
-    result = (filled_down(group, totals | rows.heading | rows.lone_heading) if group is not None
-              else np.full(len(totals), None, dtype=object))
-    for fallback in (
-        lambda: filled_down(np.where(rows.heading, rows.label, None), totals),
-        lambda: pd.Series([subtotal_group(t) if s else None for t, s in zip(rows.label, rows.subtotal)],
-                          dtype=object).bfill().to_numpy(),
-        lambda: filled_down(np.where(rows.lone_heading, rows.label, None), totals),
-    ):
-        missing = pd.isna(result)
-        if not (missing & used).any():
-            break
-        result = np.where(missing, fallback(), result)
-    return np.where(pd.isna(result), NO_GROUP, result)
 
 
 def filled_down(values: np.ndarray, barrier: np.ndarray) -> np.ndarray:

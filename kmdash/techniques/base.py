@@ -13,7 +13,7 @@ from datetime import date
 
 import pandas as pd
 
-from ..read.fill import NO_GROUP
+from ..read.loans import NO_GROUP
 from ..read.status import legal
 from ..schema import Field
 from ..settings import Settings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...read.fill import NO_GROUP
+from ...read.loans import NO_GROUP
 from ...schema import Field
 from ..base import Card, Evidence, Facts, Score, Technique, ratio
 

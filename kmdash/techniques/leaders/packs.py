@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ...errors import LedgerError
-from ...read.fill import NO_GROUP
+from ...read.loans import NO_GROUP
 
 EVERY_MONTHS = (3, 4)
 YEAR = 12  # meetings are planned a year ahead

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ...read.fill import NO_GROUP
+from ...read.loans import NO_GROUP
 from ...schema import Field
 from ..base import Card, Evidence, Facts, Score, Technique, ratio
 
