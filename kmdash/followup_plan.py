@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .followup import FELL, LEFT, Comparison, member_key, satang
-from .plan import of_kind
+from .plan import of_kind, technique_numbers
 from .techniques.pooling.rotation import REFINANCED
 from .techniques.registry import dimensions
 
@@ -53,15 +53,20 @@ def review(comparison: Comparison, plan: pd.DataFrame) -> Review:
     then = rows["overdue_then"].fillna(pd.Series(satang(rows["overdue"]), index=rows.index)).astype(np.int64)
     now = rows["overdue_now"].fillna(0).astype(np.int64)
     fall = (then - now).where(rows["status_now"].isin(FELL) & ~missing, 0)
-    pooled = rows["status"].astype(str).str.strip().str.lower().eq(REFINANCED)
+    pooled = refinanced(rows)
     members = pd.DataFrame({
         "member": rows["member"], "name": rows["name"], "group": rows["group"], "key": rows["key"],
-        "technique": rows["techniques"].map(_technique_numbers),
+        "technique": rows["techniques"].map(technique_numbers),
         **{d: _cycle(rows[d]) if d in of_kind("int") else _text(rows[d]) for d in dimensions()[1:] if d != "group"},
         "status": rows["status_now"].fillna(LEFT), "missing": missing, "overdue_then": then,
         "overdue_now": now.where(~missing, 0), "recovered": fall.where(~pooled, 0), "refinanced": fall.where(pooled, 0),
         "cleared_member": rows["status_now"].eq("cleared") & ~pooled, "refinanced_member": pooled & (fall > 0)})
     return Review(members.reset_index(drop=True), {d: _by(members, d) for d in dimensions()})
+
+
+def refinanced(plan: pd.DataFrame) -> pd.Series:
+    """Per plan row: the pool cleared the member (status REFINANCED, whatever its case or surrounding spaces)."""
+    return plan["status"].astype(str).str.strip().str.lower().eq(REFINANCED)
 
 
 def _by(members: pd.DataFrame, dimension: str) -> pd.DataFrame:
@@ -73,12 +78,6 @@ def _by(members: pd.DataFrame, dimension: str) -> pd.DataFrame:
     rate = table["recovered"] / table["overdue_then"].where(table["overdue_then"] > 0)
     table["rate"] = rate.fillna(0.0)
     return table.sort_values(["recovered", "value"], ascending=[False, True], kind="stable").reset_index(drop=True)
-
-
-def _technique_numbers(text) -> list[str]:
-    """"1 ร่อนตะแกรง, 3 มอบหมาย" -> ["1", "3"] (either language's names); none -> [""]."""
-    numbers = [part.strip().split(" ", 1)[0] for part in str(text or "").split(",") if part.strip()]
-    return [n for n in numbers if n.isdigit()] or [""]
 
 
 def _text(values: pd.Series) -> pd.Series:

@@ -9,8 +9,8 @@ import streamlit as st
 
 from kmdash import pipeline, privacy, store
 from kmdash.errors import LedgerError
-from kmdash.followup import compare
-from kmdash.followup_plan import BEST_OF, MIN_MEMBERS, review
+from kmdash.followup_flow import follow_up
+from kmdash.followup_plan import BEST_OF, MIN_MEMBERS
 from kmdash.plan import read_plan
 from kmdash.report import charts
 from kmdash.report import followup as report
@@ -31,11 +31,11 @@ st.info(tr("fu_flow", file=plain(cur.source.name)))
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def old_upload(digest: str, _data: bytes, name: str, settings: Settings) -> store.Snapshot:
-    return store.of_result(pipeline.run(_data, pipeline.Options(settings=settings), name))
+def old_upload(digest: str, _data: bytes, name: str, settings: Settings) -> pipeline.Result:
+    return pipeline.run(_data, pipeline.Options(settings=settings), name)
 
 
-def choose_old() -> tuple[store.Snapshot | None, str]:
+def choose_old() -> tuple[store.Snapshot | pipeline.Result | None, str]:
     """The earlier ledger and an id for it (the aliases' key), or None until chosen."""
     kind = st.radio(tr("fu_old_choice"), ["snapshot", "upload"], horizontal=True, key="fu_kind",
                     format_func=lambda k: tr(f"fu_old_{k}"))
@@ -57,20 +57,17 @@ def choose_old() -> tuple[store.Snapshot | None, str]:
 try:
     old, old_id = choose_old()
     uploaded_plan = st.file_uploader(tr("fu_plan_upload"), type=["csv", "xlsx"], key="fu_plan_file")
-    plan = read_plan(uploaded_plan.getvalue(), uploaded_plan.name) if uploaded_plan else old and old.plan
+    plan = read_plan(uploaded_plan.getvalue(), uploaded_plan.name) if uploaded_plan else None
 except LedgerError as exc:
     st.error(plain(exc.message(lang)))
     st.stop()
 if old is None:
     st.caption(tr("fu_pick_old"))
     st.stop()
-if plan is not None and uploaded_plan is None:
+found = follow_up(old, cur.result, plan)
+if found.snapshot_plan:
     st.caption(tr("fu_plan_from_snapshot"))
-
-analysis = cur.result.analysis
-pooled = plan.loc[plan["status"].str.strip().str.lower() == "refinanced", "member"] if plan is not None else ()
-comparison = compare(old.members, analysis.members, old.as_of, cur.result.as_of, pooled, old.loans, analysis.loans)
-checked = review(comparison, plan) if plan is not None else None
+comparison, checked = found.comparison, found.review
 alias = (privacy.aliases(comparison.members["member"], privacy.session_key(state.secret(), cur.source.digest + old_id),
                          lang) if state.private() else {})
 

@@ -184,13 +184,15 @@ def test_text_report_and_board_summary(pair, files, tmp_path, cli):
     from docx import Document
 
     from kmdash.cli import build_parser
-    from kmdash.cli.followup import follow_up
+    from kmdash.cli.followup import inputs
+    from kmdash.followup_flow import follow_up
     from kmdash.report.followup import summary_docx, summary_xlsx
 
     text = cli("followup", *files).out
     assert "ชำระหมดแล้ว" in text and "ค้างวันนี้" in text
     plan = filled_plan(files, tmp_path, cli, lambda p: None)
-    comparison, review = follow_up(build_parser().parse_args(["followup", str(files[0]), str(files[1]), "--plan", plan]))
+    found = follow_up(*inputs(build_parser().parse_args(["followup", str(files[0]), str(files[1]), "--plan", plan])))
+    comparison, review = found.comparison, found.review
     doc = Document(__import__("io").BytesIO(summary_docx(comparison, review, "สหกรณ์ทดสอบ")))
     words = "\n".join(p.text for p in doc.paragraphs) + "".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "สรุปผลการติดตามเร่งรัดหนี้" in words and "ชำระหมดแล้ว" in words

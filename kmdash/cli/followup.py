@@ -25,19 +25,18 @@ def add(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> str:
+    from ..followup_flow import follow_up
     from ..report.followup import as_json, format_text
 
-    comparison, review = follow_up(args)
+    found = follow_up(*inputs(args))
     if args.json:
-        return json.dumps(as_json(comparison, review), ensure_ascii=False)
-    return format_text(comparison, review, args.lang)
+        return json.dumps(as_json(found.comparison, found.review), ensure_ascii=False)
+    return format_text(found.comparison, found.review, args.lang)
 
 
-def follow_up(args: argparse.Namespace):
-    """(Comparison, Review or None) of the command's OLD, NEW and plan."""
+def inputs(args: argparse.Namespace):
+    """The command's OLD (a file's Result or a saved Snapshot), NEW (a Result) and --plan (None: OLD's own)."""
     from .. import store
-    from ..followup import compare
-    from ..followup_plan import review
     from ..pipeline import Options, run
     from ..plan import read_plan
 
@@ -47,12 +46,8 @@ def follow_up(args: argparse.Namespace):
     if ref is not None:
         old = store.load(store.open_store(store_url(args.store)), ref)
     else:
-        old = store.of_result(run(args.old, Options(as_of=args.as_of_old, settings=settings)))
-    plan = read_plan(args.plan, args.plan) if args.plan else old.plan
-    pooled = plan.loc[plan["status"].str.strip().str.lower() == "refinanced", "member"] if plan is not None else ()
-    comparison = compare(old.members, new.analysis.members, old.as_of, new.as_of, pooled, old.loans,
-                         new.analysis.loans)
-    return comparison, None if plan is None else review(comparison, plan)
+        old = run(args.old, Options(as_of=args.as_of_old, settings=settings))
+    return old, new, read_plan(args.plan, args.plan) if args.plan else None
 
 
 def store_url(text: str | None) -> str | None:
