@@ -1,12 +1,14 @@
 """Many co-ops' ledgers side by side: one small row of figures per file, and the province's total.
 
-Files are read in parallel, one process per core; each worker runs the whole pipeline and hands back only
-its row (`CoopRow`), never the loans. Rows come back in the order the files were given.
+`survey` is the one path the command line and the app take. The command line reads the files in parallel, one
+process per core; each worker runs the whole pipeline and hands back only its row (`CoopRow`), never the
+loans. Rows come back in the order the files were given.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -57,6 +59,54 @@ def _share(part: float, whole: float) -> float:
     return part / whole if whole > 0 else 0.0
 
 
+Reader = Callable[[Source, str, date | None, Settings], CoopRow]  # as coop_row
+
+
+@dataclass
+class Province:
+    """Every file's row in the order given, and what the read ones make: the total, a table, the aging mix."""
+
+    rows: tuple[CoopRow, ...]
+    total: CoopRow
+    coops: pd.DataFrame  # the read rows, `label` naming each co-op once (the app's table and charts)
+    aging: pd.DataFrame  # per co-op `label` and aging bucket: overdue, and its share of the co-op's overdue
+
+    @property
+    def errors(self) -> tuple[CoopRow, ...]:
+        return tuple(r for r in self.rows if r.error is not None)
+
+
+def survey(files: Sequence[tuple[str, Source]], as_of: date | None = None, settings: Settings = Settings(),
+           workers: int | None = None, reader: Reader | None = None) -> Province:
+    """The province of these (name, source) files; `as_of` stands in for the files without a report date. Read
+    on every core (`workers` processes), or one after another by `reader` (the app's cached `coop_row`: a
+    process pool does not sit well inside Streamlit's server)."""
+    jobs = [(source, name, as_of, settings) for name, source in files]
+    rows = tuple(reader(*job) for job in jobs) if reader else _read_all(jobs, workers)
+    read_rows = [r for r in rows if r.error is None]
+    coops = _frame(read_rows)
+    return Province(rows, _total(read_rows), coops, _aging_frame(read_rows, coops["label"]))
+
+
+def _read_all(jobs: list[tuple], workers: int | None) -> tuple[CoopRow, ...]:
+    """Every job's row in order, in a process pool (in this process for one worker)."""
+    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    if workers <= 1:
+        return tuple(coop_row(*job) for job in jobs)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(coop_row, *job) for job in jobs]
+        return tuple(_collected(future, job[1]) for future, job in zip(futures, jobs))
+
+
+def _collected(future, name: str) -> CoopRow:
+    """A worker's row; a worker that died (out of memory) is that file's error, not the run's."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001  (BrokenProcessPool and the like)
+        error = (f"อ่านไฟล์ไม่สำเร็จ ({type(exc).__name__})", f"could not read the file ({type(exc).__name__})")
+        return CoopRow(file=name, coop=_stem(name), error=error)
+
+
 def coop_row(source: Source, name: str, as_of: date | None = None, settings: Settings = Settings()) -> CoopRow:
     """One ledger's row; `as_of` stands in only where the file's titles give no report date."""
     try:
@@ -85,35 +135,8 @@ def _stem(name: str) -> str:
     return Path(name).stem
 
 
-def _row_of_path(args: tuple[str, date | None, Settings]) -> CoopRow:
-    path, as_of, settings = args
-    return coop_row(path, path, as_of, settings)
-
-
-def read_all(files: list[str], as_of: date | None = None, settings: Settings = Settings(),
-             workers: int | None = None) -> list[CoopRow]:
-    """Every file's row, in the order given, read on every core (in this process for one worker)."""
-    workers = min(len(files), workers or os.cpu_count() or 1)
-    jobs = [(f, as_of, settings) for f in files]
-    if workers <= 1:
-        return [_row_of_path(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_row_of_path, job) for job in jobs]
-        return [_collected(future, path) for future, path in zip(futures, files)]
-
-
-def _collected(future, path: str) -> CoopRow:
-    """A worker's row; a worker that died (out of memory) is that file's error, not the run's."""
-    try:
-        return future.result()
-    except Exception as exc:  # noqa: BLE001  (BrokenProcessPool and the like)
-        error = (f"อ่านไฟล์ไม่สำเร็จ ({type(exc).__name__})", f"could not read the file ({type(exc).__name__})")
-        return CoopRow(file=path, coop=_stem(path), error=error)
-
-
-def total(rows: list[CoopRow]) -> CoopRow:
+def _total(read_rows: list[CoopRow]) -> CoopRow:
     """The province: sums of the read rows, PAR and shares from the summed parts."""
-    read_rows = [r for r in rows if r.error is None]
     summed = {k: sum(getattr(r, k) for r in read_rows) for k in (
         "members", "members_overdue", "members_long_overdue", "overdue", "outstanding", "at_risk30", "at_risk90")}
     buckets = [b for b, _ in read_rows[0].aging] if read_rows else []
@@ -121,30 +144,8 @@ def total(rows: list[CoopRow]) -> CoopRow:
     return CoopRow(file="", coop="", aging=aging, **summed)
 
 
-def as_json(rows: list[CoopRow]) -> dict:
-    """`province --json`: {coops: [...], total: {...}}; money in baht to 0.01, shares to 6 decimals."""
-    whole = total(rows)
-    return {"coops": [_coop_json(r) for r in rows],
-            "total": {"coops": sum(r.error is None for r in rows), "errors": sum(r.error is not None for r in rows),
-                      **_figures_json(whole)}}
-
-
-def _coop_json(row: CoopRow) -> dict:
-    if row.error is not None:
-        return {"file": row.file, "coop": row.coop, "error": " | ".join(row.error)}
-    return {"file": row.file, "coop": row.coop, "as_of": row.as_of.isoformat(), "as_of_source": row.as_of_source,
-            **_figures_json(row), "top_technique": row.top_technique}
-
-
-def _figures_json(row: CoopRow) -> dict:
-    return {"members": row.members, "members_overdue": row.members_overdue, "overdue": round(row.overdue, 2),
-            "outstanding": round(row.outstanding, 2), "par30": round(row.par30, 6), "par90": round(row.par90, 6),
-            "long_overdue_share": round(row.long_overdue_share, 6)}
-
-
-def frame(rows: list[CoopRow]) -> pd.DataFrame:
-    """The read rows as a table (the app's table and charts), `label` naming each co-op once."""
-    read_rows = [r for r in rows if r.error is None]
+def _frame(read_rows: list[CoopRow]) -> pd.DataFrame:
+    """The read rows as a table, `label` naming each co-op once ("name (2)" for the second of one name)."""
     table = pd.DataFrame([{"coop": r.coop, "file": r.file, "as_of": r.as_of, "members": r.members,
                            "members_overdue": r.members_overdue, "overdue": r.overdue, "outstanding": r.outstanding,
                            "par30": r.par30, "par90": r.par90, "long_overdue_share": r.long_overdue_share,
@@ -159,10 +160,8 @@ FRAME_COLUMNS = ["coop", "file", "as_of", "members", "members_overdue", "overdue
                  "long_overdue_share", "top_technique"]
 
 
-def aging_frame(rows: list[CoopRow]) -> pd.DataFrame:
-    """Per read co-op (its `label`) and aging bucket: the overdue and its share of the co-op's overdue."""
-    labels = frame(rows)["label"]
-    read_rows = [r for r in rows if r.error is None]
+def _aging_frame(read_rows: list[CoopRow], labels: pd.Series) -> pd.DataFrame:
+    """Per read co-op (its label) and aging bucket: the overdue and its share of the co-op's overdue."""
     long = pd.DataFrame([{"label": label, "bucket": b, "overdue": v}
                          for label, r in zip(labels, read_rows) for b, v in r.aging],
                         columns=["label", "bucket", "overdue"])

@@ -1,8 +1,6 @@
 """Province: several co-ops' ledgers uploaded at once, side by side — a sortable table and four charts.
 Co-op names stay with privacy on; no member ever appears on this page."""
 
-import hashlib
-
 import streamlit as st
 
 from kmdash import province
@@ -31,16 +29,14 @@ as_of = parse_date_text(typed.strip()) if typed.strip() else None
 if typed.strip() and as_of is None:
     st.error(tr("as_of_bad", text=plain(typed)))
 settings = st.session_state.get("settings", Settings())
-rows = [cache.coop_row(hashlib.sha256(f.getvalue()).hexdigest(), f.name, as_of, settings, f.getvalue()) for f in files]
+view = province.survey([(f.name, f.getvalue()) for f in files], as_of, settings, reader=cache.coop_row)
 lang = state.lang()
-for row in rows:
-    if row.error is not None:
-        st.error(f"{plain(row.file)}: {plain(row.error[lang == 'en'])}", icon="⚠️")
-coops = province.frame(rows)
+for row in view.errors:
+    st.error(f"{plain(row.file)}: {plain(row.error[lang == 'en'])}", icon="⚠️")
+coops, whole = view.coops, view.total
 if coops.empty:
     st.stop()
 
-whole = province.total(rows)
 st.markdown("**" + tr("prov_total_line", coops=len(coops), members=whole.members, overdue=f"{whole.overdue:,.2f}",
                       par30=f"{whole.par30 * 100:.1f}", par90=f"{whole.par90 * 100:.1f}") + "**")
 shown = coops.assign(as_of=[ui.day(d) for d in coops["as_of"]],
@@ -52,7 +48,7 @@ st.caption(tr("prov_long_help", days=settings.long_overdue_days))
 left, right = st.columns(2)
 with left:
     ui.chart(province_charts.overdue_figure(coops, lang), tr("cap_prov_overdue"))
-    ui.chart(province_charts.aging_figure(province.aging_frame(rows), lang), tr("cap_prov_aging"))
+    ui.chart(province_charts.aging_figure(view.aging, lang), tr("cap_prov_aging"))
 with right:
     ui.chart(province_charts.par_figure(coops, lang), tr("cap_prov_par"))
     ui.chart(province_charts.long_figure(coops, lang), tr("cap_prov_long"))

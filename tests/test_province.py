@@ -11,7 +11,7 @@ import pytest
 
 from kmdash import pipeline
 from kmdash.analyse import analyse
-from kmdash.province import coop_row, read_all
+from kmdash.province import coop_row, survey
 from kmdash.report.summary import summarise
 from kmdash.settings import GradingRules
 from kmdash.synthetic import (
@@ -93,8 +93,8 @@ def test_the_title_date_wins_and_the_option_stands_in_only_without_one(coops):
 
 
 def test_parallel_and_in_process_reading_give_the_same_rows(coops):
-    files = [str(c.path) for c in coops]
-    assert read_all(files, AS_OF, workers=2) == read_all(files, AS_OF, workers=1)
+    files = [(str(c.path), c.path) for c in coops]
+    assert survey(files, AS_OF, workers=2).rows == survey(files, AS_OF, workers=1).rows
 
 
 def test_every_file_broken_is_a_user_error(cli, tmp_path):

@@ -3,6 +3,7 @@ the analysis per as-of date and settings. A filter change reuses both."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -95,7 +96,11 @@ def graded(cur: Current, rules: GradingRules, extra: pd.DataFrame | None = None,
 
 
 @st.cache_data(max_entries=60, show_spinner=False)
-def coop_row(digest: str, name: str, as_of: date | None, settings: Settings, _data: bytes) -> CoopRow:
-    """One co-op's row of the province view (read in this process: a process pool does not sit well
-    inside Streamlit's server), cached per file digest, as-of date and settings."""
+def _coop_row(digest: str, name: str, as_of: date | None, settings: Settings, _data: bytes) -> CoopRow:
     return province.coop_row(_data, name, as_of, settings)
+
+
+def coop_row(data: bytes, name: str, as_of: date | None, settings: Settings) -> CoopRow:
+    """One co-op's row of the province view (province.survey's reader in the app), cached per file digest,
+    as-of date and settings."""
+    return _coop_row(hashlib.sha256(data).hexdigest(), name, as_of, settings, data)

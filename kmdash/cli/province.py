@@ -25,16 +25,15 @@ def add(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> str:
-    from ..province import as_json, read_all
-
-    rows = read_all(args.files, args.as_of, settings_of(args), args.workers)
-    for row in rows:
-        if row.error is not None:
-            print(f"kmdash: {row.file}: {' | '.join(row.error)}", file=sys.stderr)
-    if all(row.error is not None for row in rows):
-        raise LedgerError("อ่านไม่ได้สักไฟล์", "no file could be read")
-    if args.json:
-        return json.dumps(as_json(rows), ensure_ascii=False)
+    from ..province import survey
+    from ..report.province import as_json
     from ..report.province_text import format_province
 
-    return format_province(rows, args.lang)
+    view = survey([(f, f) for f in args.files], args.as_of, settings_of(args), args.workers)
+    for row in view.errors:
+        print(f"kmdash: {row.file}: {' | '.join(row.error)}", file=sys.stderr)
+    if view.coops.empty:
+        raise LedgerError("อ่านไม่ได้สักไฟล์", "no file could be read")
+    if args.json:
+        return json.dumps(as_json(view), ensure_ascii=False)
+    return format_province(view, args.lang)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from ..i18n import t
-from ..province import CoopRow, total
+from ..province import CoopRow, Province
 from .display import baht, day, percent
 from .text import NAME_WIDTH, fit, right
 
 _WIDTHS = (NAME_WIDTH, 12, 8, 8, 16, 7, 7, 7, 4)
 
 
-def format_province(rows: list[CoopRow], lang: str = "th") -> str:
+def format_province(view: Province, lang: str = "th") -> str:
     head = [t(k, lang) for k in ("prov_coop", "as_of", "members", "prov_overdue_members", "overdue", "par30",
                                 "par90", "prov_long_share", "prov_top")]
-    lines = [_line(head), *(_row(r, lang) for r in rows), _line([t("prov_total", lang), "", *_figures(total(rows))])]
-    return "\n".join(lines)
+    total = _line([t("prov_total", lang), "", *_figures(view.total)])
+    return "\n".join([_line(head), *(_row(r, lang) for r in view.rows), total])
 
 
 def _row(row: CoopRow, lang: str) -> str:
