@@ -1,5 +1,6 @@
 """The follow-up: pairs of generated ledgers with known changes (kmdash.synthetic.pairs) against kmdash's
-comparison, through the files and the command line; the identity on every pair; the plan sections.
+comparison, through the files, the command line and the core's one path (followup_flow); the identity on every
+pair; the plan sections; an earlier side saved as a snapshot gives what its file gives.
 
 Expected statuses and amounts come from the pair generator (the change it made to each member, the
 overdue by the brief's rule on its canonical loans), never from kmdash.analyse.
@@ -14,8 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kmdash import pipeline, store
 from kmdash.analyse import analyse
 from kmdash.followup import STATUSES, compare, identity_holds, member_key
+from kmdash.followup_flow import follow_up
+from kmdash.followup_plan import refinanced
 from kmdash.i18n import t
 from kmdash.plan import read_plan
 from kmdash.synthetic import LedgerShape, ledger_rows, write_xlsx
@@ -197,3 +201,61 @@ def test_text_report_and_board_summary(pair, files, tmp_path, cli):
     words = "\n".join(p.text for p in doc.paragraphs) + "".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "สรุปผลการติดตามเร่งรัดหนี้" in words and "ชำระหมดแล้ว" in words
     assert summary_xlsx(comparison, review, "สหกรณ์ทดสอบ").startswith(b"PK")
+
+
+# ---------------------------------------------------------------- the core's one path
+
+
+def pool_first_cleared(pair, written: str = "refinanced"):
+    """A plan filler: the pool's status, spelled `written`, on the first three members the generator cleared."""
+    cleared = pair.expected.loc[pair.expected["status"] == "cleared", "key"].tolist()[:3]
+
+    def pool(p):
+        chosen = member_key(p.iloc[:, 0]).isin(cleared)
+        p.loc[chosen, t("col_pool_cycle")] = "1"
+        p.loc[chosen, t("col_status")] = written
+
+    return pool, pair.expected.set_index("key").loc[cleared, "overdue_then"].sum()
+
+
+def test_a_snapshot_gives_the_same_follow_up_as_its_file(pair, files, tmp_path, cli):
+    fill, pooled = pool_first_cleared(pair)
+    plan = read_plan(filled_plan(files, tmp_path, cli, fill))
+    old, new = (pipeline.run(f) for f in files)
+    engine = store.open_store(f"sqlite:///{tmp_path / 'snapshots.db'}")
+    snapshot = store.load(engine, store.save(engine, store.of_result(old, plan)))
+    engine.dispose()
+    from_file = follow_up(old, new, plan)
+    got = from_file.comparison.members.set_index("key")
+    assert got["status"].sort_index().equals(pair.expected.set_index("key")["status"].sort_index())
+    assert from_file.comparison.totals()["refinanced"] == pooled == from_file.review.refinanced()["amount"]
+    for found in (follow_up(snapshot, new, plan), follow_up(snapshot, new)):  # the plan given, the snapshot's own
+        pd.testing.assert_frame_equal(found.comparison.members, from_file.comparison.members)
+        assert (found.comparison.totals(), found.comparison.loans) == (from_file.comparison.totals(),
+                                                                      from_file.comparison.loans)
+        for dimension, table in from_file.review.by.items():
+            pd.testing.assert_frame_equal(found.review.by[dimension], table)
+        pd.testing.assert_frame_equal(found.review.missing, from_file.review.missing)
+
+
+def test_the_plan_is_the_snapshots_own_only_when_none_is_given(files, tmp_path, cli):
+    plan = read_plan(filled_plan(files, tmp_path, cli, lambda p: None))
+    old, new = (pipeline.run(f) for f in files)
+    snapshot = store.of_result(old, plan)
+    assert follow_up(snapshot, new).snapshot_plan and follow_up(snapshot, new).review is not None
+    assert not follow_up(snapshot, new, plan).snapshot_plan
+    without = follow_up(old, new)
+    assert (without.review, without.snapshot_plan, without.comparison.totals()["refinanced"]) == (None, False, 0)
+
+
+@pytest.mark.parametrize("written", ["refinanced", "Refinanced", "  REFINANCED ", "refinanced\u00a0", "\trefinanced"])
+def test_the_pools_status_is_found_whatever_its_case_and_surrounding_spaces(pair, files, tmp_path, cli, written):
+    fill, pooled = pool_first_cleared(pair, written)
+    found = follow_up(*(pipeline.run(f) for f in files), read_plan(filled_plan(files, tmp_path, cli, fill)))
+    assert found.comparison.totals()["refinanced"] == pooled == found.review.refinanced()["amount"]
+    assert found.review.refinanced()["members"] == 3
+
+
+def test_only_the_pools_status_is_refinanced():
+    statuses = ["refinanced", " Refinanced\n", "re-financed", "refinanced later", "", None, float("nan"), "ชำระแล้ว"]
+    assert refinanced(pd.DataFrame({"status": statuses})).tolist() == [True, True] + [False] * 6

@@ -1,5 +1,6 @@
 """The follow-up pages through AppTest: snapshots saved, listed and deleted; the comparison against a snapshot
-or an uploaded earlier ledger, its figures as the pair generator expects, privacy applied."""
+or an uploaded earlier ledger, its figures as the pair generator expects and as the command line gives them,
+privacy applied."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from kmdash import store
 from kmdash.followup import STATUSES
+from kmdash.i18n import t
+from kmdash.techniques.registry import dimensions
 from kmdash.pipeline import run
 from kmdash.synthetic import LedgerShape, ledger_rows
 from kmdash.synthetic.pairs import ledger_pair
@@ -54,8 +57,6 @@ def counts(at: AppTest) -> dict[str, int]:
 
 
 def expected_counts(pair) -> dict[str, int]:
-    from kmdash.i18n import t
-
     return {t(f"fu_{s}"): int((pair.expected["status"] == s).sum()) for s in STATUSES}
 
 
@@ -105,3 +106,32 @@ def test_followup_against_an_uploaded_ledger_with_a_plan(pair, pair_files, db, t
     assert at.warning  # plan members who left are listed
     assert len(at.get("download_button")) == 3
     assert isinstance(at.dataframe[1].value, pd.DataFrame)
+
+
+def column(table: pd.DataFrame, key: str) -> list:
+    """A page table's column by its key (the page shows the header in the chosen language)."""
+    return table[t(f"col_{key}", default=key)].tolist()
+
+
+def test_the_page_and_the_command_line_agree(pair, pair_files, db, tmp_path, cli):
+    old, new, plan = tmp_path / "old.xlsx", tmp_path / "new.xlsx", tmp_path / "plan.csv"
+    old.write_bytes(pair_files[0])
+    new.write_bytes(pair_files[1])
+    assert cli("plan", old, "--staff", "A,B,C", "--pool", "60000", "--out", plan).code == 0
+    want = cli("followup", old, new, "--plan", plan, "--json").json
+    at = open_app("followup", new=pair_files[1])
+    at.radio(key="fu_kind").set_value("upload").run()
+    at.file_uploader(key="fu_old_file").set_value(("old.xlsx", pair_files[0], XLSX)).run()
+    at.file_uploader(key="fu_plan_file").set_value(("plan.csv", plan.read_bytes(), "text/csv")).run()
+    assert not at.exception
+    assert counts(at) == {t(f"fu_{s}"): n for s, n in want["status"].items()} == expected_counts(pair)
+    members = at.dataframe[0].value
+    assert list(zip(column(members, "member_no"), column(members, "overdue_then"), column(members, "overdue_now"))) == \
+        [(m["member"], m["overdue_then"], m["overdue_now"]) for m in want["members"]]
+    assert want["plan"]["refinanced"]["members"] > 0
+    refinanced = f"{want['plan']['refinanced']['amount']:,.2f}"
+    assert any(refinanced in m.value.replace("\\", "") for m in at.markdown)  # Markdown escapes aside
+    for tab, dimension in enumerate(dimensions(), start=1):
+        shown, rows = at.dataframe[tab].value, want["plan"][f"by_{dimension}"]
+        for key in ("members", "cleared", "refinanced_members", "missing", "recovered", "refinanced", "overdue_now"):
+            assert column(shown, key) == [r[key] for r in rows], (dimension, key)

@@ -16,7 +16,8 @@ LAYERS = (
     ("read", ("kmdash/read/",)),
     ("analysis", ("kmdash/analyse", "kmdash/filters", "kmdash/reconcile", "kmdash/privacy", "kmdash/pipeline")),
     ("techniques", ("kmdash/techniques/",)),
-    ("flows", ("kmdash/plan", "kmdash/followup", "kmdash/store", "kmdash/migrations/", "kmdash/province")),
+    ("flows", ("kmdash/plan", "kmdash/followup", "kmdash/followup_plan", "kmdash/followup_flow", "kmdash/store",
+               "kmdash/migrations/", "kmdash/province")),
     ("report", ("kmdash/report/",)),
     ("cli", ("kmdash/cli/", "kmdash/__main__")),
 )

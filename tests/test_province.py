@@ -92,9 +92,18 @@ def test_the_title_date_wins_and_the_option_stands_in_only_without_one(coops):
         (later, "option")
 
 
-def test_parallel_and_in_process_reading_give_the_same_rows(coops):
-    files = [(str(c.path), c.path) for c in coops]
-    assert survey(files, AS_OF, workers=2).rows == survey(files, AS_OF, workers=1).rows
+def test_the_pool_this_process_and_the_apps_reader_give_one_province(coops):
+    files = [(c.path.name, c.path.read_bytes()) for c in coops]
+    pooled = survey(files, AS_OF, workers=2)
+    for view in (survey(files, AS_OF, workers=1), survey(files, AS_OF, reader=coop_row)):
+        assert (view.rows, view.total) == (pooled.rows, pooled.total)
+        pd.testing.assert_frame_equal(view.coops, pooled.coops)
+        pd.testing.assert_frame_equal(view.aging, pooled.aging)
+    assert list(pooled.coops["label"]) == [c.name for c in coops] and pooled.errors == ()
+    overdue = pooled.aging.groupby("label", sort=False)["overdue"].sum()
+    for coop in coops:
+        assert baht_equal(overdue[coop.name], expected_row(coop.loans)["overdue"]), coop.shape
+    assert pooled.total.members == sum(expected_row(c.loans)["members"] for c in coops)
 
 
 def test_every_file_broken_is_a_user_error(cli, tmp_path):

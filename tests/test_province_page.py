@@ -1,4 +1,5 @@
-"""The province page through AppTest: several files uploaded at once, a broken one among them, privacy on."""
+"""The province page through AppTest: several files uploaded at once, a broken one among them, privacy on; the
+page's figures as the command line gives them."""
 
 from __future__ import annotations
 
@@ -14,8 +15,6 @@ from .province_files import six_coops
 from .test_province import expected_row
 
 XLS = "application/vnd.ms-excel"
-
-
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +77,19 @@ def test_with_privacy_on_coop_names_stay_and_no_member_appears(coops):
     names = {n.split(" ", 1)[1] for c in coops for n in c.loans["name"]}
     assert not [n for n in names if n in text]
     assert t("chart_prov_par", "en") in text and t("prov_none", "en") not in text
+
+
+def test_the_page_and_the_command_line_agree(coops, cli):
+    want = cli("province", *[c.path for c in coops], "--as-of", "2024-03-31", "--json", "--workers", "1").json
+    at = upload(province_page(), coops, broken=False)
+    at.text_input(key="prov_as_of").set_value("31/03/2567").run()
+    table = at.dataframe[0].value
+    assert list(table[t("col_coop", "th")]) == [r["coop"] for r in want["coops"]]
+    for key in ("members", "members_overdue", "overdue", "outstanding"):
+        assert [round(v, 2) for v in table[t(f"col_{key}", "th")]] == [r[key] for r in want["coops"]], key
+    for key in ("par30", "par90", "long_overdue_share"):
+        assert list(table[t(f"col_{key}", "th")]) == [round(r[key] * 100, 1) for r in want["coops"]], key
+    total = want["total"]
+    line = t("prov_total_line", "th", coops=total["coops"], members=total["members"], overdue=f"{total['overdue']:,.2f}",
+             par30=f"{total['par30'] * 100:.1f}", par90=f"{total['par90'] * 100:.1f}")
+    assert f"**{line}**" in [m.value for m in at.markdown]
