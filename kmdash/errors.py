@@ -2,15 +2,27 @@
 
 from contextlib import contextmanager
 
+from .i18n import t
+
 
 class LedgerError(Exception):
     """A problem with the user's input, told in Thai and English with what to do about it."""
 
-    def __init__(self, th: str, en: str, unmapped: list[str] | None = None):
+    def __init__(self, th: str, en: str, unmapped: list[str] | None = None, code: str = ""):
         super().__init__(en)
         self.th = th
         self.en = en
         self.unmapped = list(unmapped or [])  # headers the user could map to fix this
+        self.code = code  # the catalogue key it was worded from: what went wrong, as data
+
+    @classmethod
+    def of(cls, code: str, unmapped: list[str] | None = None, **values) -> "LedgerError":
+        """The error the catalogue words under `code` with `values`, in both languages. A value that is a
+        function of the language (a date, a field's name) is called with "th" and with "en"."""
+        def told(lang: str) -> str:
+            return t(code, lang, **{k: v(lang) if callable(v) else v for k, v in values.items()})
+
+        return cls(told("th"), told("en"), unmapped, code)
 
     def message(self, lang: str = "th") -> str:
         return self.th if lang == "th" else self.en
@@ -29,8 +41,4 @@ def file_errors_told():
     except LedgerError:
         raise
     except Exception as exc:  # noqa: BLE001  (the user's file, not our state, is what went wrong)
-        raise LedgerError(
-            f"อ่านไฟล์นี้ไม่สำเร็จ ({type(exc).__name__}: {exc}) เปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่ "
-            "หากยังไม่ได้ โปรดส่งไฟล์ให้ผู้ดูแลระบบ",
-            f"could not read this file ({type(exc).__name__}: {exc}); open it in Excel and save it as .xlsx "
-            "again, and if that fails send the file to the maintainers") from exc
+        raise LedgerError.of("file_failed", kind=type(exc).__name__, reason=exc) from exc

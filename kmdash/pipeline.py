@@ -84,7 +84,7 @@ def _first_ledger(source, sheet, user_map, hidden: bool | None = None) -> Readin
 
 
 def _no_data() -> LedgerError:
-    return LedgerError("ไม่พบข้อมูลในไฟล์", "no data found in the file")
+    return LedgerError.of("no_data")
 
 
 def _one(raw: RawSheet, ledger: Ledger) -> Reading:

@@ -117,10 +117,10 @@ def read_plan(source: bytes | str | Path, name: str = "plan") -> pd.DataFrame:
     for frame in frames:
         keys = {h: k for h in frame.columns if (k := known.get(str(h).strip()))}
         if "masked" in keys.values():
-            raise LedgerError(t("plan_masked_back", "th", file=name), t("plan_masked_back", "en", file=name))
+            raise LedgerError.of("plan_masked_back", file=name)
         if {"member", "overdue"} <= set(keys.values()):
             return _plan_frame(frame.rename(columns=keys))
-    raise LedgerError(t("plan_unreadable", "th", file=name), t("plan_unreadable", "en", file=name))
+    raise LedgerError.of("plan_unreadable", file=name)
 
 
 def _header_keys() -> dict[str, str]:

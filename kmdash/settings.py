@@ -1,11 +1,13 @@
 """Every threshold in one object: aging buckets, long-overdue days, members listed, the fiscal year end,
-the selector's thresholds (`Selector`) and the member grading's rules (`GradingRules`)."""
+the selector's thresholds (`Selector`) and the member grading's rules (`GradingRules`). Keys and numbers only:
+the words for them are the catalogue's (`grading_criterion_<key>`, `grading_grade_<key>`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from .errors import LedgerError
+from .i18n import t
 
 NOT_DUE = "not_due"
 MONTH_EDGES = (1, 3, 6, 12, 24, 36)
@@ -35,27 +37,24 @@ class Criterion:
     higher_is_better) and `floor` points when it reaches none. Better value -> never fewer points."""
 
     key: str
-    name_th: str
-    name_en: str
     bands: tuple[tuple[float, float], ...]
     enabled: bool = True
     higher_is_better: bool = False
-    unit: str = ""  # a catalogue key: "per_days", "per_percent", "per_loans" ("" for none)
+    unit: str = ""  # "days", "percent", "loans" (the catalogue's grading_per_<unit>), "" for none
     floor: float = 0.0
+    names: tuple[str, ...] = ()  # (Thai, English) where the user named it (a sheet's); else the catalogue's
 
     def __post_init__(self):
         thresholds = [b[0] for b in self.bands]
         points = [self.floor, *(b[1] for b in self.bands)]
         ordered = thresholds == sorted(set(thresholds), reverse=not self.higher_is_better)
         if not self.bands or not ordered:
-            raise LedgerError(f"เกณฑ์ '{self.name_th}': ขั้นของเกณฑ์ต้องเรียงจากแย่ไปดี และไม่ซ้ำกัน",
-                              f"criterion '{self.name_en}': its bands must run from worst to best, none repeated")
+            raise LedgerError.of("grading_bands_unordered", name=self.name)
         if points != sorted(points):
-            raise LedgerError(f"เกณฑ์ '{self.name_th}': ค่าที่ดีกว่าต้องได้คะแนนไม่น้อยกว่า ({points})",
-                              f"criterion '{self.name_en}': a better value must never get fewer points ({points})")
+            raise LedgerError.of("grading_points_unordered", name=self.name, points=points)
 
     def name(self, lang: str = "th") -> str:
-        return self.name_th if lang == "th" else self.name_en
+        return _named(self.names, f"grading_criterion_{self.key}", lang)
 
 
 @dataclass(frozen=True)
@@ -70,23 +69,24 @@ class Welfare:
 
 @dataclass(frozen=True)
 class Grade:
-    name_th: str
-    name_en: str
+    key: str
     min_points: float
     welfare: Welfare = Welfare()
+    names: tuple[str, ...] = ()  # (Thai, English) where the user renamed it; else the catalogue's
 
     def name(self, lang: str = "th") -> str:
-        return self.name_th if lang == "th" else self.name_en
+        return _named(self.names, f"grading_grade_{self.key}", lang)
 
 
-DAYS = Criterion("days", "จำนวนวันค้างชำระ (สัญญาที่ค้างนานที่สุด)", "Days overdue (the oldest loan)",
-                 ((365, 15), (90, 30), (0, 50)), unit="per_days")
-SHARE = Criterion("share_ratio", "ทุนเรือนหุ้นเทียบกับหนี้ที่ต้องชำระ", "Share capital against what the member owes",
-                  ((5, 10), (10, 20), (20, 30)), higher_is_better=True, unit="per_percent")
-LOANS_OVERDUE = Criterion("loans_overdue", "จำนวนสัญญาที่ค้างชำระ", "Loans in arrears", ((1, 10), (0, 20)),
-                          unit="per_loans")
-LEGAL = Criterion("legal", "สัญญาที่ถูกดำเนินคดี", "Loans under legal action", ((0, 0),), unit="per_loans",
-                  floor=-30)
+def _named(names: tuple[str, ...], key: str, lang: str) -> str:
+    """The user's own name in `lang` where there is one, else the catalogue's."""
+    return names[0 if lang == "th" else 1] if names else t(key, lang)
+
+
+DAYS = Criterion("days", ((365, 15), (90, 30), (0, 50)), unit="days")
+SHARE = Criterion("share_ratio", ((5, 10), (10, 20), (20, 30)), higher_is_better=True, unit="percent")
+LOANS_OVERDUE = Criterion("loans_overdue", ((1, 10), (0, 20)), unit="loans")
+LEGAL = Criterion("legal", ((0, 0),), unit="loans", floor=-30)
 
 
 @dataclass(frozen=True)
@@ -96,20 +96,19 @@ class GradingRules:
 
     criteria: tuple[Criterion, ...] = (DAYS, SHARE, LOANS_OVERDUE, LEGAL)
     grades: tuple[Grade, ...] = (
-        Grade("ดีเยี่ยม", "Excellent", 85, Welfare(10, 1.5, 100)),
-        Grade("ดี", "Good", 65, Welfare(5, 1.2, 100)),
-        Grade("พอใช้", "Fair", 40, Welfare(0, 1.0, 80)),
-        Grade("ต้องปรับปรุง", "Needs improvement", 0, Welfare(0, 0.5, 50)),
+        Grade("excellent", 85, Welfare(10, 1.5, 100)),
+        Grade("good", 65, Welfare(5, 1.2, 100)),
+        Grade("fair", 40, Welfare(0, 1.0, 80)),
+        Grade("improve", 0, Welfare(0, 0.5, 50)),
     )
 
     def __post_init__(self):
         lows = [g.min_points for g in self.grades]
         if not lows or lows != sorted(set(lows), reverse=True):
-            raise LedgerError("คะแนนขั้นต่ำของชั้นสมาชิกต้องเรียงจากมากไปน้อย และไม่ซ้ำกัน",
-                              "the grades' minimum points must run from the highest down, none repeated")
+            raise LedgerError.of("grading_grades_unordered")
         keys = [c.key for c in self.criteria]
         if len(keys) != len(set(keys)):
-            raise LedgerError("ชื่อเกณฑ์ซ้ำกัน", "two criteria have the same key")
+            raise LedgerError.of("grading_same_key")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ import sqlalchemy as sa
 
 from .errors import LedgerError
 from .followup import satang
-from .i18n import t
 
 SCHEMA_VERSION = 1
 ENV = "KMDASH_STORE"
@@ -82,7 +81,7 @@ def open_store(url: str | None = None) -> sa.Engine:
     try:
         return prepare(sa.create_engine(url_of(url)))
     except (sa.exc.SQLAlchemyError, ImportError, ValueError) as exc:
-        raise LedgerError(t("snap_store_failed", "th", reason=exc), t("snap_store_failed", "en", reason=exc)) from exc
+        raise LedgerError.of("snap_store_failed", reason=exc) from exc
 
 
 def prepare(engine: sa.Engine) -> sa.Engine:
@@ -149,9 +148,9 @@ def load(engine: sa.Engine, snapshot_id: int) -> Snapshot:
     with engine.connect() as conn:
         head = conn.execute(sa.select(snapshot).where(snapshot.c.id == snapshot_id)).mappings().first()
         if head is None:
-            raise _error("snap_none", id=snapshot_id, where=where(engine))
+            raise LedgerError.of("snap_none", id=snapshot_id, where=where(engine))
         if head["schema_version"] > SCHEMA_VERSION:
-            raise _error("snap_newer", id=snapshot_id, version=head["schema_version"])
+            raise LedgerError.of("snap_newer", id=snapshot_id, version=head["schema_version"])
         members, plan, loans = (_rows(conn, table, snapshot_id) for table in CHILDREN)
     return Snapshot(head["coop"], head["file"], head["as_of"], _members(members), _plan(plan),
                     loans if len(loans) else None, head["id"], head["saved_at"], head["schema_version"])
@@ -185,7 +184,7 @@ def delete(engine: sa.Engine, snapshot_id: int) -> None:
         for table in CHILDREN:
             conn.execute(table.delete().where(table.c.snapshot_id == snapshot_id))
         if conn.execute(snapshot.delete().where(snapshot.c.id == snapshot_id)).rowcount == 0:
-            raise _error("snap_none", id=snapshot_id, where=where(engine))
+            raise LedgerError.of("snap_none", id=snapshot_id, where=where(engine))
 
 
 def snapshot_id(ref: str) -> int | None:
@@ -194,9 +193,5 @@ def snapshot_id(ref: str) -> int | None:
         return None
     number = ref[len(PREFIX):].strip()
     if not number.isdigit():
-        raise _error("snap_bad_ref", ref=ref)
+        raise LedgerError.of("snap_bad_ref", ref=ref)
     return int(number)
-
-
-def _error(key: str, **values) -> LedgerError:
-    return LedgerError(t(key, "th", **values), t(key, "en", **values))

@@ -60,8 +60,8 @@ def grade_inputs(i: int, g: Grade):
                               key=f"grading_limit_{i}")
     dividend = c[4].number_input(tr("col_patronage_dividend_pct"), value=float(w.patronage_dividend_pct),
                                  min_value=0.0, step=5.0, key=f"grading_dividend_{i}")
-    names = (name, g.name_en) if lang == "th" else (g.name_th, name)
-    return Grade(*names, low, Welfare(rebate, limit, dividend))
+    names = (name, g.name("en")) if lang == "th" else (g.name("th"), name)
+    return Grade(g.key, low, Welfare(rebate, limit, dividend), names)
 
 
 def extra_inputs():

@@ -130,10 +130,9 @@ def rules_and_members(draw):
     criteria = []
     for key, higher in (("days", False), ("share_ratio", True), ("loans_overdue", False), ("extra", True)):
         bands, floor = _bands(draw, higher)
-        criteria.append(Criterion(key, key, key, bands, enabled=draw(st.booleans()), higher_is_better=higher,
-                                  floor=floor))
+        criteria.append(Criterion(key, bands, enabled=draw(st.booleans()), higher_is_better=higher, floor=floor))
     lows = sorted(draw(st.lists(st.integers(-50, 200), min_size=1, max_size=5, unique=True)), reverse=True)
-    rules = GradingRules(tuple(criteria), tuple(Grade(str(v), str(v), v) for v in lows))
+    rules = GradingRules(tuple(criteria), tuple(Grade(str(v), v) for v in lows))
     n = draw(st.integers(1, 25))
     ints = lambda hi: st.lists(st.integers(0, hi), min_size=n, max_size=n)  # noqa: E731
     values = pd.DataFrame({"days": draw(ints(800)), "loans_overdue": draw(ints(4)),

@@ -68,7 +68,7 @@ def test_choose_builds_days_or_months_settings_with_changes():
 # ---------------------------------------------------------------- the fiscal year end and the grading rules
 
 from kmdash.errors import LedgerError  # noqa: E402
-from kmdash.settings import Criterion, Grade, GradingRules, Welfare  # noqa: E402
+from kmdash.settings import DAYS, Criterion, Grade, GradingRules, Welfare  # noqa: E402
 
 
 @pytest.mark.parametrize("end", [(1, 31), (2, 29), (4, 30), (12, 31), (12, 1), (1, 1)])
@@ -100,7 +100,7 @@ def test_the_edges_of_the_settings_are_taken():
 
 
 def criterion(bands, higher=False, floor=0.0):
-    return Criterion("k", "เกณฑ์ ก", "criterion K", bands, higher_is_better=higher, floor=floor)
+    return Criterion("k", bands, higher_is_better=higher, floor=floor, names=("เกณฑ์ ก", "criterion K"))
 
 
 @pytest.mark.parametrize("bands, higher", [
@@ -120,6 +120,7 @@ def test_bands_out_of_order_or_repeated_are_refused_in_both_languages(bands, hig
         criterion(bands, higher)
     assert error.value.th == "เกณฑ์ 'เกณฑ์ ก': ขั้นของเกณฑ์ต้องเรียงจากแย่ไปดี และไม่ซ้ำกัน"
     assert error.value.en == "criterion 'criterion K': its bands must run from worst to best, none repeated"
+    assert error.value.code == "grading_bands_unordered"
 
 
 @pytest.mark.parametrize("bands, floor", [(((365, 30), (90, 15)), 0.0), (((0, 10),), 20.0)])
@@ -135,17 +136,19 @@ def test_equal_points_across_bands_are_taken():
     assert criterion(((90, 10), (0, 10)), floor=10.0).floor == 10.0
 
 
-def test_names_in_each_language():
+def test_names_in_each_language_from_the_catalogue_or_the_users_own():
     assert (criterion(((0, 1),)).name(), criterion(((0, 1),)).name("en")) == ("เกณฑ์ ก", "criterion K")
-    grade = Grade("ดี", "Good", 65)
+    assert DAYS.name("en") == "Days overdue (the oldest loan)"
+    grade = Grade("good", 65)
     assert (grade.name(), grade.name("th"), grade.name("en")) == ("ดี", "ดี", "Good")
+    assert Grade("good", 65, names=("ดีมาก", "Very good")).name("en") == "Very good"
     assert grade.welfare == Welfare(0.0, 1.0, 100.0)
 
 
 @pytest.mark.parametrize("lows", [(), (40, 65), (65, 65, 0)])
 def test_grades_must_run_from_the_highest_minimum_down(lows):
     with pytest.raises(LedgerError) as error:
-        GradingRules(grades=tuple(Grade(f"g{i}", f"g{i}", low) for i, low in enumerate(lows)))
+        GradingRules(grades=tuple(Grade(f"g{i}", low) for i, low in enumerate(lows)))
     assert error.value.th == "คะแนนขั้นต่ำของชั้นสมาชิกต้องเรียงจากมากไปน้อย และไม่ซ้ำกัน"
     assert error.value.en == "the grades' minimum points must run from the highest down, none repeated"
 

@@ -25,7 +25,7 @@ BEFORE, AFTER = (summary, plan), (followup, snapshot, province)
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own errors: one line, exit 2
-        raise LedgerError(f"คำสั่งไม่ถูกต้อง: {message} (ดู --help)", f"bad command: {message} (see --help)")
+        raise LedgerError.of("bad_command", message=message)
 
 
 def technique_command(key: str):

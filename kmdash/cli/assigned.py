@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> str:
 
     staff = staff_names(args.staff)
     if args.out and not args.out.lower().endswith(".xlsx"):
-        raise LedgerError(t("out_bad", "th", path=args.out), t("out_bad", "en", path=args.out))
+        raise LedgerError.of("out_bad", path=args.out)
     result = result_of(args)
     assignment = assign(result.analysis.members, staff, args.balance, args.within_group)
     if args.out:

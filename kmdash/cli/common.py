@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import LedgerError, file_errors_told
-from ..i18n import t
 from ..read.dates import parse_date_text
 from ..read.headers import parse_mapping
 from ..settings import Settings
@@ -47,7 +46,7 @@ def settings_of(args: argparse.Namespace) -> Settings:
                                long_overdue_days=getattr(args, "long_days", DEFAULTS.long_overdue_days),
                                top_members=getattr(args, "top", DEFAULTS.top_members))
     except ValueError as exc:
-        raise LedgerError(f"ค่าตั้งไม่ถูกต้อง: {exc}", f"bad setting: {exc}") from exc
+        raise LedgerError.of("bad_setting", reason=exc) from exc
 
 
 def start_reading(args: argparse.Namespace) -> None:
@@ -74,6 +73,4 @@ def write(path: str, data: bytes) -> None:
     try:
         Path(path).write_bytes(data)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise LedgerError(t("out_failed", "th", path=path, reason=reason),
-                          t("out_failed", "en", path=path, reason=reason)) from exc
+        raise LedgerError.of("out_failed", path=path, reason=exc.strerror or type(exc).__name__) from exc

@@ -39,9 +39,8 @@ def run(args: argparse.Namespace) -> str:
     rules = result.analysis.settings.grading
     unknown = set(args.off) - {c.key for c in rules.criteria}
     if unknown:
-        keys = ", ".join(c.key for c in rules.criteria)
-        raise LedgerError(f"ไม่รู้จักเกณฑ์ {', '.join(sorted(unknown))} ใน --off ใช้ได้: {keys}",
-                          f"unknown criterion {', '.join(sorted(unknown))} in --off; use one of: {keys}")
+        raise LedgerError.of("grading_off_unknown", unknown=", ".join(sorted(unknown)),
+                             keys=", ".join(c.key for c in rules.criteria))
     criteria = tuple(replace(c, enabled=c.key not in args.off) for c in rules.criteria)
     extra = None
     if args.extra:

@@ -50,11 +50,11 @@ def leader_pairs(items: list[str]) -> dict[str, str]:
     for item in items:
         group, sep, name = item.partition("=")
         if not sep or not group.strip():
-            raise LedgerError(t("leader_bad", "th", text=item), t("leader_bad", "en", text=item))
+            raise LedgerError.of("leader_bad", text=item)
         pairs[group.strip()] = name
     return pairs
 
 
 def _check_suffix(path: str | None, suffix: str, key: str) -> None:
     if path and not path.lower().endswith(suffix):
-        raise LedgerError(t(key, "th", path=path), t(key, "en", path=path))
+        raise LedgerError.of(key, path=path)

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> str | None:
 
     suffix = Path(args.out).suffix.lower() if args.out else ".csv"
     if suffix not in (".csv", ".xlsx"):
-        raise LedgerError(t("plan_bad_out", "th", path=args.out), t("plan_bad_out", "en", path=args.out))
+        raise LedgerError.of("plan_bad_out", path=args.out)
     result = result_of(args)
     table = make_plan(result, args.lang, {"staff": args.staff, "pool": args.pool})
     data = plan_csv(table, False, args.lang) if suffix == ".csv" else plan_xlsx(table, result, False, args.lang)

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> str:
     for row in view.errors:
         print(f"kmdash: {row.file}: {' | '.join(row.error)}", file=sys.stderr)
     if view.coops.empty:
-        raise LedgerError("อ่านไม่ได้สักไฟล์", "no file could be read")
+        raise LedgerError.of("prov_none_read")
     if args.json:
         return json.dumps(as_json(view), ensure_ascii=False)
     return format_province(view, args.lang)

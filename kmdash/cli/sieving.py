@@ -33,12 +33,12 @@ def run(args: argparse.Namespace) -> str:
 
     lang = args.lang
     if not args.out.lower().endswith(".docx"):
-        raise LedgerError(t("out_docx", "th", path=args.out), t("out_docx", "en", path=args.out))
+        raise LedgerError.of("out_docx", path=args.out)
     result = result_of(args)
     notices = choose(result.analysis, args.deadline, args.min_days, args.min_amount)
     words = {"days": notices.min_days, "amount": baht(notices.min_amount)}
     if notices.debtors.empty:
-        raise LedgerError(t("notices_no_one", "th", **words), t("notices_no_one", "en", **words))
+        raise LedgerError.of("notices_no_one", **words)
     write(args.out, letters(notices, result.ledger.coop, result.as_of, args.conditions or default_conditions(lang),
                             lang))
     lines = [t("notices_text", lang, n=len(notices.debtors), deadline=long_date(notices.deadline, lang), **words),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -105,38 +106,22 @@ def _no_loans(header_row: int, skipped: list[RowNote]) -> LedgerError:
         (code, column), n = kinds[0]
         return f" ({n}×: {t(f'skip_{code}', lang)}{f' {column}' if column else ''})"
 
-    return LedgerError(
-        f"ไม่พบรายการเงินกู้ใต้หัวตาราง (แถว {header_row}) ข้ามทั้ง {len(skipped)} แถว{common('th')} "
-        "ตรวจว่าเลือกแผ่นงานถูกต้อง และแต่ละแถวมีเลขสมาชิก จำนวนเงิน และวันที่ที่อ่านได้",
-        f"no loan rows under the header (row {header_row}): all {len(skipped)} rows skipped{common('en')}; "
-        "check the sheet, and that each loan row has a member number, amounts and readable dates")
+    return LedgerError.of("no_loans", row=header_row, n=len(skipped), common=common)
 
 
 def _no_header(raw: RawSheet) -> LedgerError:
     if not any(row_text(r) for r in raw.rows):
-        return LedgerError("แผ่นงานว่างเปล่า ไม่มีข้อมูล เลือกแผ่นงานที่มีทะเบียนเงินกู้",
-                           "the sheet is empty; choose the sheet that holds the loan ledger")
-    return LedgerError(
-        "ไม่พบแถวหัวตาราง (เช่น เลขทะเบียนสมาชิก, เงินต้นคงเหลือ) ตรวจว่าเป็นทะเบียนลูกหนี้เงินกู้ "
-        "หรือจับคู่หัวคอลัมน์เอง (บรรทัดคำสั่ง: --map \"หัวคอลัมน์=ฟิลด์\")",
-        "no header row found (e.g. Member No, Principal Balance); check this is a loan ledger "
-        "or map the headers yourself (command line: --map \"HEADER=field\")")
+        return LedgerError.of("sheet_empty")
+    return LedgerError.of("no_header")
 
 
 def _require_fields(headers: HeaderMap) -> None:
     unknown = ", ".join(headers.unmapped) or "-"
-    for needed, fields, th, en in (
-        ("outstanding", ("outstanding", "principal_overdue"), "จำนวนเงิน (เงินต้นคงเหลือ หรือ เงินต้นค้างชำระ)",
-         "amount (principal outstanding or principal overdue)"),
-        ("due_date", ("due_date",), "วันครบกำหนดชำระ", "due-date"),
-        ("member_no", ("member_no", "name"), "เลขทะเบียนสมาชิกหรือชื่อสมาชิก", "member number or name"),
-    ):
+    for needed, fields in (("outstanding", ("outstanding", "principal_overdue")), ("due_date", ("due_date",)),
+                           ("member_no", ("member_no", "name"))):
         if not set(fields) & headers.columns.keys():
-            raise LedgerError(
-                f"ไม่พบคอลัมน์{th} หัวที่ไม่รู้จัก: {unknown} — จับคู่หัวคอลัมน์เองในแบบฟอร์ม "
-                f"(บรรทัดคำสั่ง: --map \"หัวคอลัมน์={needed}\")",
-                f"no {en} column found; unknown headers: {unknown} — map one in the mapping form "
-                f"(command line: --map \"HEADER={needed}\")", headers.unmapped)
+            raise LedgerError.of("no_column", headers.unmapped, what=partial(t, f"no_column_{needed}"),
+                                 unknown=unknown, needed=needed)
 
 
 def _classify(grid: np.ndarray, headers: HeaderMap, first_row: int, text_only: bool, clean: bool):

@@ -32,8 +32,7 @@ def read_extra(source: bytes | str | Path, column: str | None = None) -> ExtraSh
     at = next((i for i, r in enumerate(rows[:SCAN]) if any(lookup(c) == "member_no" for c in r if c is not None)),
               None)
     if at is None:
-        raise LedgerError("ไม่พบคอลัมน์เลขทะเบียนสมาชิกในไฟล์เกณฑ์เพิ่ม ใส่หัวคอลัมน์ เช่น 'เลขทะเบียนสมาชิก'",
-                          "the extra sheet has no member-number column; head it e.g. 'เลขทะเบียนสมาชิก' or 'member no'")
+        raise LedgerError.of("grading_extra_no_member")
     header = [("" if c is None else str(c).strip()) for c in rows[at]]
     member = next(i for i, h in enumerate(header) if lookup(h) == "member_no")
     value = _value_column(header, column)
@@ -43,8 +42,7 @@ def read_extra(source: bytes | str | Path, column: str | None = None) -> ExtraSh
     amounts, bad = parse_money(np.array([r[value] for r in body], dtype=object)[keep])
     if bad.any():
         row = at + 2 + int(np.flatnonzero(keep)[np.argmax(bad)])
-        raise LedgerError(f"ไฟล์เกณฑ์เพิ่ม แถว {row}: '{header[value]}' ต้องเป็นตัวเลข (เช่น 1 = มา, 0 = ไม่มา)",
-                          f"extra sheet, row {row}: '{header[value]}' must be a number (e.g. 1 = attended, 0 = not)")
+        raise LedgerError.of("grading_extra_not_number", row=row, header=header[value])
     frame = pd.DataFrame({"member_no": [as_text(m).strip() for m in members[keep]], "value": amounts})
     return ExtraSheet(frame.groupby("member_no", sort=False, as_index=False)["value"].sum(), header[value])
 
@@ -55,7 +53,5 @@ def _value_column(header: list[str], column: str | None) -> int:
     else:
         found = [i for i, h in enumerate(header) if h and lookup(h) not in NOT_VALUES]
     if not found:
-        named = f" '{column}'" if column else ""
-        raise LedgerError(f"ไม่พบคอลัมน์ค่า{named}ในไฟล์เกณฑ์เพิ่ม (ต้องมีเลขทะเบียนสมาชิกและค่าหนึ่งคอลัมน์)",
-                          f"the extra sheet has no value column{named} (it needs member numbers and one value column)")
+        raise LedgerError.of("grading_extra_no_value", named=f" '{column}'" if column else "")
     return found[0]

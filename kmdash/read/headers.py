@@ -106,12 +106,9 @@ def parse_mapping(pairs: list[str] | None) -> dict[str, str]:
         header, sep, target = pair.rpartition("=")
         target = target.strip()
         if not sep or not header.strip():
-            raise LedgerError(f"--map ต้องเป็นรูป หัวคอลัมน์=ชื่อฟิลด์ ได้รับ '{pair}'",
-                              f"--map must look like HEADER=FIELD, got '{pair}'")
+            raise LedgerError.of("map_bad_pair", pair=pair)
         if target not in FIELDS and target != IGNORE:
-            raise LedgerError(
-                f"ไม่รู้จักฟิลด์ '{target}' ใน --map ใช้ได้: {', '.join(FIELDS)}, {IGNORE}",
-                f"unknown field '{target}' in --map; use one of: {', '.join(FIELDS)}, {IGNORE}")
+            raise LedgerError.of("map_bad_field", target=target, fields=", ".join((*FIELDS, IGNORE)))
         mapping[normalise(header)] = target
     return mapping
 

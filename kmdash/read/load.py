@@ -58,23 +58,19 @@ def read_source(source: bytes | str | Path) -> bytes:
     else:
         path = Path(source)
         if not path.is_file():
-            raise LedgerError(f"ไม่พบไฟล์ {path} ตรวจชื่อและที่อยู่ไฟล์",
-                              f"file not found: {path}; check the name and folder")
+            raise LedgerError.of("file_missing", path=path)
         if path.stat().st_size > MAX_FILE_BYTES:
             raise _too_big(path.stat().st_size)
         data = path.read_bytes()
     if not data:
-        raise LedgerError("ไฟล์ว่างเปล่า (0 ไบต์) ส่งออกทะเบียนเงินกู้จากโปรแกรมบัญชีใหม่อีกครั้ง",
-                          "the file is empty (0 bytes); export the loan ledger again")
+        raise LedgerError.of("file_empty")
     if len(data) > MAX_FILE_BYTES:
         raise _too_big(len(data))
     return data
 
 
 def _too_big(size: int) -> LedgerError:
-    mb, limit = size / 1e6, MAX_FILE_BYTES / 1e6
-    return LedgerError(f"ไฟล์ใหญ่เกินไป ({mb:.0f} MB เกิน {limit:.0f} MB) แยกไฟล์หรือลบแผ่นงานที่ไม่ใช้",
-                       f"the file is too large ({mb:.0f} MB > {limit:.0f} MB); split it or remove unused sheets")
+    return LedgerError.of("file_too_big", mb=size / 1e6, limit=MAX_FILE_BYTES / 1e6)
 
 
 def file_kind(data: bytes) -> str:
@@ -94,9 +90,7 @@ def file_kind(data: bytes) -> str:
 
 
 def _not_a_table() -> LedgerError:
-    return LedgerError(
-        "ไฟล์นี้เป็น XML/หน้าเว็บที่ไม่มีตาราง เปิดใน Excel แล้วบันทึกเป็น .xlsx ก่อน",
-        "this file is XML or a web page without a table; open it in Excel and save it as .xlsx first")
+    return LedgerError.of("file_no_table")
 
 
 def sheet_names(data: bytes) -> list[str]:
@@ -194,9 +188,7 @@ def _pick_sheet(names: list[str], sheet: str | int) -> str:
             return names[sheet]
     elif sheet in names:
         return sheet
-    listed = ", ".join(names)
-    raise LedgerError(f"ไม่พบแผ่นงาน '{sheet}' ในไฟล์ แผ่นงานที่มี: {listed}",
-                      f"no sheet named '{sheet}' in the file; its sheets are: {listed}")
+    raise LedgerError.of("sheet_missing", sheet=sheet, listed=", ".join(names))
 
 
 def _csv_rows(data: bytes) -> tuple[list[list[object]], str]:
@@ -250,9 +242,7 @@ def _checked(text: str) -> str:
 
 
 def _not_text() -> LedgerError:
-    return LedgerError(
-        "ไฟล์นี้ไม่ใช่ตารางที่อ่านได้ (xlsx, xls หรือ csv) ส่งออกทะเบียนเงินกู้จากโปรแกรมบัญชีเป็น Excel หรือ CSV",
-        "this file is not a readable spreadsheet (xlsx, xls or csv); export the loan ledger as Excel or CSV")
+    return LedgerError.of("file_not_text")
 
 
 def _trim(rows: list[list[object]]) -> list[list[object]]:

@@ -32,7 +32,7 @@ class Workbook:
         self._reader = _reader(data, kind)
         self.names: list[str] = list(self._reader.sheet_names)
         if not self.names:
-            raise LedgerError("สมุดงานไม่มีแผ่นงานเลย", "the workbook has no sheets")
+            raise LedgerError.of("book_no_sheets")
         parts = _xlsx_parts(data) if kind == "xlsx" else {}
         self.hidden = [n for n in self.names if self._is_hidden(n, parts)]
         self._areas = _sheet_areas(data, parts) if kind == "xlsx" else {}
@@ -107,9 +107,7 @@ def _objects(column):
 
 
 def unreadable(kind: str) -> LedgerError:
-    return LedgerError(
-        f"อ่านไฟล์ {kind} นี้ไม่ได้ (ไฟล์เสียหรือมีรหัสผ่าน) เปิดใน Excel แล้วบันทึกใหม่เป็น .xlsx",
-        f"cannot read this {kind} file (damaged or password-protected); open it in Excel and save as .xlsx")
+    return LedgerError.of("book_unreadable", kind=kind)
 
 
 def _check_zip(data: bytes) -> None:
@@ -120,14 +118,11 @@ def _check_zip(data: bytes) -> None:
     except zipfile.BadZipFile as exc:
         raise unreadable("xlsx") from exc
     if not any(i.filename == "xl/workbook.xml" for i in infos):
-        raise LedgerError("ไฟล์ zip นี้ไม่ใช่สมุดงาน Excel (.xlsx) ส่งออกทะเบียนเป็น .xlsx หรือ .csv",
-                          "this zip file is not an Excel workbook (.xlsx); export the ledger as .xlsx or .csv")
+        raise LedgerError.of("book_not_xlsx")
     unzipped = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_ZIP_RATIO:
-        raise LedgerError(
-            f"ไฟล์ขยายตัวผิดปกติ ({unzipped / 1e6:.0f} MB เมื่อแตกไฟล์) อาจเป็นไฟล์อันตราย ไม่เปิดให้",
-            f"the workbook inflates to {unzipped / 1e6:.0f} MB (a zip bomb?); it was not opened")
+        raise LedgerError.of("book_inflates", mb=unzipped / 1e6)
 
 
 def _sheet_areas(data: bytes, parts: dict[str, tuple[str, str]]) -> dict[str, str]:
@@ -153,11 +148,7 @@ def _check_area(sheet: str, last_cell: str | None) -> None:
     for letter in letters:
         columns = columns * 26 + ord(letter) - 64
     if columns * int(last_cell[len(letters):]) > MAX_CELLS:
-        raise LedgerError(
-            f"แผ่นงาน '{sheet}' มีข้อมูลไปถึงเซลล์ {last_cell} (ไกลเกินตาราง) ใน Excel กด Ctrl+End เพื่อหาเซลล์นั้น "
-            "ลบแถว/คอลัมน์ที่ว่างเกิน แล้วบันทึกใหม่",
-            f"sheet '{sheet}' has something in cell {last_cell}, far beyond the table; in Excel press Ctrl+End "
-            "to find it, delete the extra rows/columns and save again")
+        raise LedgerError.of("sheet_too_far", sheet=sheet, cell=last_cell)
 
 
 def _xlsx_parts(data: bytes) -> dict[str, tuple[str, str]]:

@@ -24,8 +24,13 @@ def numbers(values) -> list[int | float]:
     return [int(v) if v.is_integer() else round(v, 2) for v in np.asarray(values, dtype=float).tolist()]
 
 
+def unit_word(criterion: Criterion, lang: str = "th") -> str:
+    """"วัน", "%", "สัญญา": the criterion's unit in words ("" for none)."""
+    return t(f"grading_per_{criterion.unit}", lang) if criterion.unit else ""
+
+
 def _with_unit(value: float, criterion: Criterion, lang: str) -> str:
-    unit = t(criterion.unit, lang) if criterion.unit else ""
+    unit = unit_word(criterion, lang)
     text = f"{number(value):,}"
     return text + unit if unit == "%" else f"{text} {unit}".rstrip()
 
@@ -132,7 +137,7 @@ def grading_json(result: Result, grading: Grading, lang: str = "th") -> dict:
                                     m["lift_enough"].tolist())]
     return {
         "file": result.file, "coop": result.ledger.coop, "as_of": result.as_of.isoformat(),
-        "criteria": [{"key": c.key, "name": c.name(lang), "unit": t(c.unit, lang) if c.unit else "",
+        "criteria": [{"key": c.key, "name": c.name(lang), "unit": unit_word(c, lang),
                       "higher_is_better": c.higher_is_better,
                       "bands": [{"threshold": number(v), "points": number(p)} for v, p in c.bands],
                       "otherwise": number(c.floor)} for c in grading.criteria],

@@ -43,17 +43,14 @@ def check_staff(staff: list[str]) -> list[str]:
     """The names stripped; an empty or repeated name (case and spacing aside) is a user error."""
     names = [" ".join(str(name).split()) for name in staff]
     if not names:
-        raise LedgerError("ไม่มีชื่อผู้รับผิดชอบ ใส่ชื่ออย่างน้อยหนึ่งคน เช่น --staff \"สมชาย,สมศรี\"",
-                          "no staff names: give at least one, e.g. --staff \"Somchai,Somsri\"")
+        raise LedgerError.of("assigned_no_staff")
     if "" in names:
-        raise LedgerError("มีชื่อผู้รับผิดชอบที่ว่าง (จุลภาคติดกันหรือท้ายรายชื่อ) ตรวจรายชื่อแล้วลองใหม่",
-                          "an empty staff name (two commas in a row, or one at the end): check the list")
+        raise LedgerError.of("assigned_empty_name")
     seen: dict[str, str] = {}
     for name in names:
         key = unicodedata.normalize("NFKC", name).casefold()
         if key in seen:
-            raise LedgerError(f"ชื่อผู้รับผิดชอบซ้ำ: '{name}' ใส่แต่ละคนครั้งเดียว",
-                              f"a staff name is repeated: '{name}'; give each person once")
+            raise LedgerError.of("assigned_name_repeated", name=name)
         seen[key] = name
     return names
 

@@ -163,15 +163,14 @@ def extra_criterion(key: str, name: str, bands: str = "1=10") -> Criterion:
         except ValueError:
             sep = ""
         if not sep:
-            raise LedgerError(f"คะแนนของเกณฑ์ต้องเป็นรูป ค่า=คะแนน เช่น 1=10,0=0 ได้รับ '{bands}'",
-                              f"criterion bands must look like VALUE=POINTS, e.g. 1=10,0=0; got '{bands}'")
+            raise LedgerError.of("grading_bands_bad", bands=bands)
     if not pairs:
-        raise LedgerError("ไม่มีคะแนนของเกณฑ์", f"no bands in '{bands}'")
+        raise LedgerError.of("grading_bands_none", bands=bands)
     pairs.sort(key=lambda p: (p[1], p[0]))
     higher = len(pairs) == 1 or pairs[-1][0] > pairs[0][0]
     if len(pairs) == 1:
-        return Criterion(key, name, name, tuple(pairs), higher_is_better=higher, floor=min(0.0, pairs[0][1]))
-    return Criterion(key, name, name, tuple(pairs[1:]), higher_is_better=higher, floor=pairs[0][1])
+        return Criterion(key, tuple(pairs), higher_is_better=higher, floor=min(0.0, pairs[0][1]), names=(name, name))
+    return Criterion(key, tuple(pairs[1:]), higher_is_better=higher, floor=pairs[0][1], names=(name, name))
 
 
 def plan_columns(grading: Grading, lang: str = "th") -> pd.DataFrame:

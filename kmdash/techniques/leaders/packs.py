@@ -33,13 +33,11 @@ class Fee:
 
     def __post_init__(self):
         if self.per_debtor is not None and self.share is not None:
-            raise LedgerError("เลือกค่าตอบแทนได้วิธีเดียว: ต่อราย หรือ สัดส่วนของหนี้ค้าง",
-                              "choose one fee rule: per debtor or a share of the overdue")
+            raise LedgerError.of("leaders_fee_two_rules")
         if min(self.per_debtor or 0, self.share or 0) < 0:
-            raise LedgerError("ค่าตอบแทนติดลบไม่ได้", "a fee cannot be negative")
+            raise LedgerError.of("leaders_fee_negative")
         if (self.share or 0) > 1:
-            raise LedgerError(f"สัดส่วนค่าตอบแทนต้องอยู่ระหว่าง 0 ถึง 1 (0.02 คือ 2%) ไม่ใช่ {self.share}",
-                              f"the fee share is a fraction from 0 to 1 (0.02 is 2%), not {self.share}")
+            raise LedgerError.of("leaders_fee_share_bad", share=self.share)
 
     @property
     def rule(self) -> str | None:
@@ -76,8 +74,7 @@ def add_months(day: date, months: int) -> date:
 def meeting_dates(as_of: date, every_months: int) -> tuple[date, ...]:
     """A year of meetings every `every_months` months, each counted from the as-of date (no drift)."""
     if every_months not in EVERY_MONTHS:
-        raise LedgerError(f"ประชุมทุก 3 หรือ 4 เดือน ไม่ใช่ {every_months}",
-                          f"meetings are every 3 or 4 months, not {every_months}")
+        raise LedgerError.of("leaders_every_bad", every=every_months)
     return tuple(add_months(as_of, k * every_months) for k in range(1, YEAR // every_months + 1))
 
 
@@ -124,9 +121,7 @@ def _known(leaders: dict[str, str], groups: pd.Series) -> dict[str, str]:
     known = set(groups)
     unknown = sorted(set(leaders) - known)
     if unknown:
-        listed = ", ".join(sorted(known))
-        raise LedgerError(f"ไม่มีลูกหนี้ค้างชำระในกลุ่ม '{unknown[0]}' กลุ่มที่มี: {listed}",
-                          f"no overdue debtors in group '{unknown[0]}'; groups with debtors: {listed}")
+        raise LedgerError.of("leaders_group_unknown", group=unknown[0], listed=", ".join(sorted(known)))
     return leaders
 
 

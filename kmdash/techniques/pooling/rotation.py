@@ -58,9 +58,7 @@ def debts(analysis: Analysis, group: str | None = None) -> pd.DataFrame:
     (satang) and legal (under legal action, where the ledger has a status column)."""
     members = analysis.members
     if group is not None and group not in set(members["group"]):
-        groups = ", ".join(sorted(members["group"].unique()))
-        raise LedgerError(f"ไม่พบกลุ่ม '{group}' ในทะเบียน กลุ่มที่มี: {groups}",
-                          f"no group '{group}' in the ledger; its groups: {groups}")
+        raise LedgerError.of("pooling_no_group", group=group, groups=", ".join(sorted(members["group"].unique())))
     chosen = members[(members["overdue"] > 0) & ((members["group"] == group) if group is not None else True)]
     out = pd.DataFrame({"member": chosen["member_no"].astype(str), "name": chosen["name"], "group": chosen["group"],
                         "days": chosen["days"].astype(int), "overdue": [satang(v) for v in chosen["overdue"]]})
@@ -73,7 +71,7 @@ def schedule(debts: pd.DataFrame, pool: int) -> Rotation:
     packing.EXACT_LIMIT debts, first fit decreasing beyond); within a cycle, and cycle by cycle, the
     oldest debts first."""
     if pool <= 0:
-        raise LedgerError("กองทุนต้องมากกว่า 0 บาท", "the pool must be more than 0 baht")
+        raise LedgerError.of("pooling_pool_not_positive")
     legal = debts["legal"] if "legal" in debts else pd.Series(False, index=debts.index)
     fits = debts[~legal & (debts["overdue"] <= pool)].sort_values(
         ["overdue", "days", "member"], ascending=[False, False, True], kind="stable")
@@ -95,7 +93,7 @@ def pool_for_cycles(debts: pd.DataFrame, k: int) -> tuple[int, bool]:
     """(the smallest pool in satang that clears every selected member, legal action aside, in k cycles;
     proven smallest)."""
     if k < 1:
-        raise LedgerError("จำนวนรอบต้องอย่างน้อย 1", "the number of cycles must be at least 1")
+        raise LedgerError.of("pooling_cycles_not_positive")
     legal = debts["legal"] if "legal" in debts else pd.Series(False, index=debts.index)
     return packing.smallest_capacity(debts.loc[~legal, "overdue"].tolist(), k)
 

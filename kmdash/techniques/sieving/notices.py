@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import pandas as pd
 
@@ -48,11 +49,9 @@ def choose(analysis: Analysis, deadline: date, min_days: int | None = None, min_
 
 def _check(as_of: date, deadline: date, days: int, amount: float) -> None:
     if deadline <= as_of:
-        raise LedgerError(f"วันครบกำหนดตามหนังสือต้องหลังวันที่ของทะเบียน ({day(as_of, 'th')})",
-                          f"the deadline must be after the ledger's date ({day(as_of, 'en')})")
+        raise LedgerError.of("sieving_deadline_early", date=partial(day, as_of))
     if days < 0 or amount < 0:
-        raise LedgerError("จำนวนวันค้างและยอดค้างขั้นต่ำต้องไม่ติดลบ",
-                          "the minimum days overdue and amount must not be negative")
+        raise LedgerError.of("sieving_negative")
 
 
 def _debtors(members: pd.DataFrame) -> pd.DataFrame:
