@@ -840,9 +840,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "snap_bad_ref": ("'{ref}' ไม่ใช่ภาพบันทึก ใช้ snapshot:รหัส เช่น snapshot:3",
                      "'{ref}' is not a snapshot; write snapshot:ID, e.g. snapshot:3"),
     "snap_store_failed": ("เปิดที่เก็บภาพบันทึกไม่ได้ ({reason})", "could not open the snapshot store ({reason})"),
+    "snap_store_newer": ("ที่เก็บภาพบันทึก {where} ถูกปรับโครงสร้างโดย kmdash รุ่นใหม่กว่า (รุ่น {revision}) "
+                         "ปรับรุ่น kmdash ก่อน ที่เก็บนี้ไม่ถูกแก้ไข",
+                         "the snapshot store {where} was upgraded by a newer kmdash (revision {revision}); "
+                         "upgrade kmdash first (the store was left untouched)"),
+    "snap_no_plan": ("ภาพบันทึก {id} ไม่มีแผนติดตามหนี้ (บันทึกไว้โดยไม่มีแผน)",
+                     "snapshot {id} holds no plan (it was saved without one)"),
     "snap_save_button": ("บันทึกภาพทะเบียนนี้ (ไฟล์ที่ใช้อยู่)", "Save a snapshot of this ledger (the file in use)"),
-    "snap_save_plan": ("บันทึกแผนติดตามหนี้ไปด้วย (แผนของไฟล์นี้ หรือแผนที่อัปโหลด)",
-                       "Save the plan with it (this file's plan, or an uploaded one)"),
+    "snap_save_plan": ("แผนติดตามหนี้ถูกบันทึกไปด้วย: แผนที่ทีมงานกรอกแล้วถ้าอัปโหลด มิฉะนั้นแผนของไฟล์นี้ "
+                       "(พร้อมสิ่งที่กรอกในหน้าเครื่องมือ)",
+                       "The plan is saved with it: the filled plan when you upload one, else this file's plan "
+                       "(with what the tool pages filled in)"),
     "snap_plan_upload": ("แผนที่ทีมงานกรอกแล้ว (ถ้ามี)", "The plan as the staff filled it (optional)"),
     "snap_explain": ("ไม่มีการบันทึกใดจนกว่าจะกดปุ่ม ภาพบันทึกเก็บผลวิเคราะห์รายสมาชิกและแผน (ชื่อ เลขสมาชิก ยอดค้าง) "
                      "เพื่อใช้เทียบในงวดถัดไปโดยไม่ต้องใช้ไฟล์เดิม",

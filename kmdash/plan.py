@@ -40,6 +40,11 @@ def of_kind(*kinds: str) -> frozenset[str]:
     return frozenset(f.key for f in fields() if f.kind in kinds)
 
 
+def numeric() -> frozenset[str]:
+    """The columns a plan holds as numbers: money, and the days (a pool cycle stays text: blank until filled)."""
+    return of_kind("money") | {"days"}
+
+
 def make_plan(result: Result, lang: str = "th", options: Mapping | None = None,
               prepared: Sequence[pd.DataFrame] = ()) -> pd.DataFrame:
     """The plan with what every technique's tool fills from the ledger and `options` (e.g. staff, pool), then
@@ -119,7 +124,7 @@ def read_plan(source: bytes | str | Path, name: str = "plan") -> pd.DataFrame:
         if "masked" in keys.values():
             raise LedgerError.of("plan_masked_back", file=name)
         if {"member", "overdue"} <= set(keys.values()):
-            return _plan_frame(frame.rename(columns=keys))
+            return _unguarded(typed(frame.rename(columns=keys)))
     raise LedgerError.of("plan_unreadable", file=name)
 
 
@@ -137,13 +142,24 @@ def _xlsx_frames(data: bytes) -> list[pd.DataFrame]:
     return [frame.fillna("") for frame in sheets.values()]
 
 
-def _plan_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The columns in order (a missing one empty), text without the CSV's formula guard, numbers as numbers."""
+def typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The plan's columns in order (a missing one empty), as every plan read back holds them (`read_plan`, the
+    store): money and days as numbers, the rest as text."""
     keys = columns()
-    out = pd.DataFrame({c: frame.get(c, "") for c in keys}).astype(str)
-    numbers = of_kind("money") | {"days"}
-    texts = [c for c in keys if c not in numbers]
-    out[texts] = out[texts].apply(lambda s: s.str.replace(r"^'(?=[=+\-@\t\r\n])", "", regex=True))
-    for column in numbers:
+    out = pd.DataFrame({c: frame[c].fillna("") if c in frame else "" for c in keys}, index=frame.index).astype(str)
+    for column in numeric():
         out[column] = pd.to_numeric(out[column].str.replace(",", ""), errors="coerce").fillna(0)
+    return out
+
+
+def _unguarded(out: pd.DataFrame) -> pd.DataFrame:
+    """Text without the CSV's formula guard; rows without a member number dropped."""
+    texts = [c for c in out.columns if c not in numeric()]
+    out[texts] = out[texts].apply(lambda s: s.str.replace(r"^'(?=[=+\-@\t\r\n])", "", regex=True))
     return out[out["member"].str.strip() != ""].reset_index(drop=True)
+
+
+def technique_numbers(text) -> list[str]:
+    """"1 ร่อนตะแกรง, 3 มอบหมาย" (a plan's techniques cell, either language) -> ["1", "3"]; none -> [""]."""
+    numbers = [part.strip().split(" ", 1)[0] for part in str(text or "").split(",") if part.strip()]
+    return [n for n in numbers if n.isdigit()] or [""]

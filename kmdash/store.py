@@ -1,6 +1,11 @@
 """Saved snapshots: a ledger's per-member analysis and its plan, so that a follow-up months later needs no old
 file. SQLAlchemy Core; an SQLite file by default (`KMDASH_STORE`, else `sqlite:///snapshots.db`), any
-SQLAlchemy URL otherwise (postgresql+psycopg://...). Money is stored in integer satang.
+SQLAlchemy URL otherwise (postgresql+psycopg://...). Money is stored exactly: integer satang for the members,
+baht to the satang in the plan's cells.
+
+The tables are Alembic's (`kmdash.migrations`): opening a store brings it to the newest revision, all or
+nothing; a store written by a newer kmdash is refused. The plan is kept whole, whatever fields the registered
+techniques give it (`kmdash.plan.fields()`): one row per member, the cells as JSON.
 
 Nothing is saved unless asked. Deleting a snapshot deletes its rows; on SQLite with secure_delete on, so the
 deleted content is overwritten in the file, not merely unlinked. Each snapshot records the schema version
@@ -9,7 +14,10 @@ that wrote it: an older one still loads, a newer one is refused with a message.
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,20 +28,20 @@ import sqlalchemy as sa
 
 from .errors import LedgerError
 from .followup import satang
+from .plan import make_plan, of_kind, typed
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # what a snapshot holds: 1 the plan's fields of the day (no group leader), 2 every field
 ENV = "KMDASH_STORE"
 DEFAULT_URL = "sqlite:///snapshots.db"
 PREFIX = "snapshot:"
-PLAN_TEXT = ("member", "name", "group", "bucket", "techniques", "grade", "tier", "deadline", "assignee",
-             "pool_cycle", "status", "notes")
+MIGRATION_LOCK = 0x6B6D6461  # PostgreSQL advisory lock held while a store is upgraded ("kmda")
 
-metadata = sa.MetaData()
+metadata = sa.MetaData()  # the tables as the newest migration leaves them
 
 
-def _child(name: str, *columns: sa.Column) -> sa.Table:
-    return sa.Table(name, metadata, sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("snapshot.id", ondelete="CASCADE"),
-                                              nullable=False, index=True), *columns)
+def _owner(index: bool = True) -> sa.Column:
+    return sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("snapshot.id", ondelete="CASCADE"), nullable=False,
+                     index=index)
 
 
 snapshot = sa.Table(
@@ -41,14 +49,16 @@ snapshot = sa.Table(
     sa.Column("coop", sa.Text), sa.Column("file", sa.Text, nullable=False), sa.Column("as_of", sa.Date, nullable=False),
     sa.Column("saved_at", sa.DateTime, nullable=False), sa.Column("members", sa.Integer, nullable=False),
     sa.Column("schema_version", sa.Integer, nullable=False))
-snapshot_member = _child(
-    "snapshot_member", sa.Column("member_no", sa.Text, nullable=False), sa.Column("name", sa.Text),
+snapshot_member = sa.Table(
+    "snapshot_member", metadata, _owner(), sa.Column("member_no", sa.Text, nullable=False), sa.Column("name", sa.Text),
     sa.Column("group", sa.Text), sa.Column("days", sa.Integer, nullable=False), sa.Column("bucket", sa.Text, nullable=False),
     sa.Column("bucket_rank", sa.Integer, nullable=False), sa.Column("overdue", sa.BigInteger, nullable=False))
-snapshot_plan = _child(
-    "snapshot_plan", *(sa.Column(c, sa.Text) for c in PLAN_TEXT), sa.Column("days", sa.Integer),
-    sa.Column("overdue", sa.BigInteger), sa.Column("interest", sa.BigInteger))
-snapshot_loan = _child("snapshot_loan", sa.Column("member_no", sa.Text, nullable=False), sa.Column("contract", sa.Text))
+snapshot_plan = sa.Table(  # the other cells: a JSON object, field key -> value (see _plan_rows)
+    "snapshot_plan", metadata, _owner(index=False), sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("member", sa.Text, nullable=False), sa.Column("cells", sa.Text, nullable=False),
+    sa.PrimaryKeyConstraint("snapshot_id", "position"))
+snapshot_loan = sa.Table("snapshot_loan", metadata, _owner(), sa.Column("member_no", sa.Text, nullable=False),
+                         sa.Column("contract", sa.Text))
 CHILDREN = (snapshot_member, snapshot_plan, snapshot_loan)
 
 
@@ -58,7 +68,7 @@ class Snapshot:
     file: str
     as_of: date
     members: pd.DataFrame  # member_no, name, group, days, bucket (ordered categorical), overdue (baht)
-    plan: pd.DataFrame | None = None  # report.plan.COLUMNS
+    plan: pd.DataFrame | None = None  # kmdash.plan's columns, as `plan.typed` gives them
     loans: pd.DataFrame | None = None  # member_no, contract
     id: int | None = None
     saved_at: datetime | None = None
@@ -73,23 +83,70 @@ def of_result(result, plan: pd.DataFrame | None = None) -> Snapshot:
                     plan, loans[["member_no", "contract"]].copy() if "contract" in loans else None)
 
 
+def save_ledger(engine: sa.Engine, result, lang: str = "th", filled: pd.DataFrame | None = None,
+                prepared: Sequence[pd.DataFrame] = ()) -> Snapshot:
+    """Saving a snapshot, the one way (the command and the page): the ledger's analysis and its plan, which is
+    the plan the staff filled (`filled`, as `read_plan` gives it) when given, else the plan kmdash makes (with
+    what the tool pages `prepared`). The snapshot saved, with its id."""
+    plan = filled if filled is not None else make_plan(result, lang, prepared=prepared)
+    snap = of_result(result, plan)
+    snap.id = save(engine, snap)
+    return snap
+
+
 def url_of(url: str | None = None) -> str:
     return url or os.environ.get(ENV) or DEFAULT_URL
 
 
 def open_store(url: str | None = None) -> sa.Engine:
+    """The store at `url` (else $KMDASH_STORE, else snapshots.db), upgraded to the newest revision."""
     try:
-        return prepare(sa.create_engine(url_of(url)))
+        engine = sa.create_engine(url_of(url))
     except (sa.exc.SQLAlchemyError, ImportError, ValueError) as exc:
-        raise LedgerError.of("snap_store_failed", reason=exc) from exc
+        raise _failed(exc) from exc
+    return prepare(engine)
 
 
 def prepare(engine: sa.Engine) -> sa.Engine:
-    """The tables, and SQLite's foreign keys and secure delete on every connection."""
+    """SQLite's foreign keys and secure delete on every connection; the store upgraded to the newest revision
+    (a store already there is only read: its revision, one small query)."""
     if engine.dialect.name == "sqlite" and not sa.event.contains(engine, "connect", _sqlite_pragmas):
         sa.event.listen(engine, "connect", _sqlite_pragmas)
-    metadata.create_all(engine)
+    from . import migrations  # Alembic only once a store is opened (a follow-up of two files needs none)
+
+    try:
+        with engine.connect() as conn:
+            newest = migrations.current(conn) == migrations.head()
+        if not newest:
+            with _migrating(engine) as conn:
+                migrations.upgrade(conn)
+    except migrations.NewerRevision as exc:
+        raise LedgerError.of("snap_store_newer", revision=exc.revision, where=where(engine)) from exc
+    except sa.exc.SQLAlchemyError as exc:
+        raise _failed(exc) from exc
     return engine
+
+
+@contextmanager
+def _migrating(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A connection in one transaction for the whole upgrade, other writers kept out till it ends. SQLite: the
+    driver would commit each DDL statement on its own, so the transaction is begun by hand (IMMEDIATE: the
+    write lock at once); PostgreSQL: a transaction-level advisory lock."""
+    with engine.connect() as conn:
+        if engine.dialect.name != "sqlite":
+            with conn.begin():
+                if engine.dialect.name == "postgresql":
+                    conn.execute(sa.select(sa.func.pg_advisory_xact_lock(MIGRATION_LOCK)))
+                yield conn
+            return
+        conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
 
 
 def _sqlite_pragmas(connection, _record) -> None:
@@ -126,9 +183,22 @@ def save(engine: sa.Engine, snap: Snapshot) -> int:
 
 
 def _plan_rows(plan: pd.DataFrame, snapshot_id: int) -> pd.DataFrame:
-    rows = plan[list(PLAN_TEXT)].fillna("").astype(str)
-    return rows.assign(snapshot_id=snapshot_id, days=pd.to_numeric(plan["days"], errors="coerce").fillna(0).astype(int),
-                       overdue=satang(plan["overdue"]), interest=satang(plan["interest"]))
+    """One row per plan member, in the plan's order: its member number and its other cells as a JSON object
+    (text as strings, days as an integer, money as baht from integer satang: an exact decimal). A column no
+    registered technique declares is kept too, as text."""
+    table = _typed(plan)
+    money = [c for c in table.columns if c in of_kind("money")]
+    cells = table.drop(columns="member").assign(**{c: satang(table[c]) / 100 for c in money})
+    return pd.DataFrame({"snapshot_id": snapshot_id, "position": np.arange(len(table)),
+                         "member": table["member"].to_numpy(),
+                         "cells": [json.dumps(row, ensure_ascii=False) for row in cells.to_dict("records")]})
+
+
+def _typed(plan: pd.DataFrame) -> pd.DataFrame:
+    """`plan.typed`, followed by the columns it does not know (a technique no longer registered) as text."""
+    known = typed(plan)
+    others = [c for c in plan.columns if c not in known.columns]
+    return known.join(plan[others].fillna("").astype(str)).reset_index(drop=True)
 
 
 def _insert(conn, table: sa.Table, rows: pd.DataFrame) -> None:
@@ -173,7 +243,9 @@ def _members(rows: pd.DataFrame) -> pd.DataFrame:
 def _plan(rows: pd.DataFrame) -> pd.DataFrame | None:
     if rows.empty:
         return None
-    return rows.assign(overdue=rows["overdue"].astype(np.int64) / 100, interest=rows["interest"].astype(np.int64) / 100)
+    rows = rows.sort_values("position")
+    cells = pd.DataFrame([json.loads(text) for text in rows["cells"]], index=rows.index)
+    return _typed(cells.assign(member=rows["member"]))
 
 
 def delete(engine: sa.Engine, snapshot_id: int) -> None:
@@ -195,3 +267,7 @@ def snapshot_id(ref: str) -> int | None:
     if not number.isdigit():
         raise LedgerError.of("snap_bad_ref", ref=ref)
     return int(number)
+
+
+def _failed(exc: Exception) -> LedgerError:
+    return LedgerError.of("snap_store_failed", reason=exc)

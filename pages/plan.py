@@ -4,7 +4,7 @@ default download is the real plan (the staff work from it); with privacy on, a m
 import streamlit as st
 
 from kmdash.plan import make_plan, mask_plan
-from kmdash.report.plan import CSV_MIME, XLSX_MIME, contents, file_name, plan_csv, plan_xlsx
+from kmdash.report.plan import CSV_MIME, XLSX_MIME, About, contents, file_name, plan_csv, plan_xlsx
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router
@@ -27,7 +27,7 @@ def downloads(table, is_masked: bool) -> None:
     xlsx, csv = st.columns(2)
     words = contents(is_masked, lang)
     xlsx.download_button(tr("plan_download", kind="Excel", contents=words), icon=":material/download:",
-                         data=lambda: plan_xlsx(table, cur.result, is_masked, lang),
+                         data=lambda: plan_xlsx(table, About.of(cur.result), is_masked, lang),
                          file_name=file_name(is_masked, "xlsx"), mime=XLSX_MIME, on_click="ignore")
     csv.download_button(tr("plan_download", kind="CSV", contents=words), icon=":material/download:",
                         data=lambda: plan_csv(table, is_masked, lang),

@@ -1,10 +1,10 @@
-"""Snapshots: save the current ledger's analysis (and plan) when asked; what is stored, where; delete."""
+"""Snapshots: save the current ledger's analysis and plan when asked; what is stored, where; delete."""
 
 import streamlit as st
 
 from kmdash import store
 from kmdash.errors import LedgerError
-from kmdash.plan import make_plan, read_plan
+from kmdash.plan import read_plan
 from kmdash.report.display import plain
 from ui import components as ui
 from ui import snapshots, state
@@ -19,19 +19,16 @@ engine = snapshots.engine()
 st.caption(tr("snap_explain"))
 
 with st.form("snap_save"):
-    with_plan = st.checkbox(tr("snap_save_plan"), value=True, key="snap_with_plan")
+    st.caption(tr("snap_save_plan"))
     filled = st.file_uploader(tr("snap_plan_upload"), type=["csv", "xlsx"], key="snap_plan_file")
     if st.form_submit_button(tr("snap_save_button"), icon=":material/save:"):
         try:
-            plan = None
-            if with_plan:
-                plan = read_plan(filled.getvalue(), filled.name) if filled else make_plan(cur.result, state.lang(), prepared=ui.plan_fill(cur))
-            new_id = store.save(engine, store.of_result(cur.result, plan))
-            st.success(tr("snap_saved", id=new_id, members=len(cur.result.analysis.members), where=store.where(engine),
-                          plan=tr("snap_with_plan") if plan is not None else ""))
+            plan = read_plan(filled.getvalue(), filled.name) if filled else None
+            snap = store.save_ledger(engine, cur.result, state.lang(), plan, ui.plan_fill(cur))
+            st.success(tr("snap_saved", id=snap.id, members=len(snap.members), where=store.where(engine),
+                          plan=tr("snap_with_plan")))
         except LedgerError as exc:
             st.error(plain(exc.message(state.lang())))
-
 
 
 def delete(snapshot_id: int) -> None:

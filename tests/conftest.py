@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 
 from kmdash.cli import main
 from kmdash.read.headers import MONEY_FIELDS
@@ -191,6 +193,41 @@ def cli(capsys):
         return CliRun(code, out, err)
 
     return run
+
+
+# ---------------------------------------------------------------- the snapshot store
+
+
+def pg_url() -> str:
+    """KMDASH_TEST_PG_URL (.ci/run sets it with scripts/start-postgres.sh); under CI=true its absence fails."""
+    url = os.environ.get("KMDASH_TEST_PG_URL")
+    if url:
+        return url
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI=true but KMDASH_TEST_PG_URL is not set: .ci/run starts PostgreSQL with scripts/start-postgres.sh")
+    pytest.skip("no KMDASH_TEST_PG_URL (scripts/start-postgres.sh starts a local PostgreSQL)")
+
+
+def drop_every_table(url: str) -> None:
+    """The database emptied: the store's tables, Alembic's version table, whatever a test left."""
+    engine = sa.create_engine(url)
+    tables = sa.MetaData()
+    tables.reflect(engine)
+    tables.drop_all(engine)
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """An empty database for a snapshot store: an SQLite file, or KMDASH_TEST_PG_URL's database emptied before
+    and after the test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'snapshots.db'}"
+        return
+    url = pg_url()
+    drop_every_table(url)
+    yield url
+    drop_every_table(url)
 
 
 # ---------------------------------------------------------------- the browser tests (tests/browser.py)

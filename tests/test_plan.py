@@ -20,7 +20,7 @@ from kmdash.i18n import t
 from kmdash.pipeline import Options, run
 from kmdash.report.escape import DANGEROUS
 from kmdash.plan import columns, mask_plan, plan_table
-from kmdash.report.plan import file_name, plan_csv, plan_xlsx
+from kmdash.report.plan import About, file_name, plan_csv, plan_xlsx
 from kmdash.synthetic import generate_loans
 
 from .conftest import AS_OF, ROOT
@@ -141,7 +141,7 @@ def test_nobody_overdue_gives_an_empty_plan_that_still_exports(ledger_file, samp
     empty = plan_table(early)
     assert empty.empty and list(empty.columns) == list(columns())
     assert csv_rows(plan_csv(empty, False)) == [HEADERS_TH]
-    assert workbook(plan_xlsx(empty, early, False))["แผนติดตามหนี้"].max_row == 1
+    assert workbook(plan_xlsx(empty, About.of(early), False))["แผนติดตามหนี้"].max_row == 1
 
 
 # ---------------------------------------------------------------- CSV
@@ -186,7 +186,7 @@ def test_every_dangerous_start_is_neutralised(table, name):
 
 
 def test_xlsx_has_about_plan_and_a_sheet_per_technique(result, table):
-    wb = workbook(plan_xlsx(table, result, False))
+    wb = workbook(plan_xlsx(table, About.of(result), False))
     assert wb.sheetnames == SHEETS
     plan = wb["แผนติดตามหนี้"]
     assert [c.value for c in plan[1]] == HEADERS_TH
@@ -205,7 +205,7 @@ def test_xlsx_has_about_plan_and_a_sheet_per_technique(result, table):
 
 
 def test_xlsx_about_sheet_says_what_it_holds(result, table):
-    about = dict(list(workbook(plan_xlsx(table, result, False))["เกี่ยวกับไฟล์"].values)[1:])
+    about = dict(list(workbook(plan_xlsx(table, About.of(result), False))["เกี่ยวกับไฟล์"].values)[1:])
     assert about["สหกรณ์"] == "สหกรณ์การเกษตรตัวอย่าง จำกัด"
     assert about["ข้อมูล ณ วันที่"] == "31 มี.ค. 2567"  # BE
     assert about["เนื้อหา"] == "ข้อมูลจริง มีชื่อและเลขสมาชิก"
@@ -214,7 +214,7 @@ def test_xlsx_about_sheet_says_what_it_holds(result, table):
 
 
 def test_xlsx_columns_fit_their_thai_text(result, table):
-    plan = workbook(plan_xlsx(table, result, False))["แผนติดตามหนี้"]
+    plan = workbook(plan_xlsx(table, About.of(result), False))["แผนติดตามหนี้"]
     widths = {k: v.width for k, v in plan.column_dimensions.items()}
     widest = max(wcswidth(n) for n in table["name"])  # tone marks and vowels above or below take no width
     assert widths["B"] == widest + 2 < max(len(n) for n in table["name"]) + 2
@@ -223,7 +223,7 @@ def test_xlsx_columns_fit_their_thai_text(result, table):
 
 def test_hostile_names_are_text_in_xlsx_never_formulas(hostile):
     result, names = hostile
-    wb = workbook(plan_xlsx(plan_table(result), result, False))
+    wb = workbook(plan_xlsx(plan_table(result), About.of(result), False))
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             assert all(c.data_type != "f" for c in row), ws.title
@@ -235,7 +235,7 @@ def test_hostile_names_are_text_in_xlsx_never_formulas(hostile):
 
 def test_xlsx_keeps_control_characters_and_markup_as_text(result, table):
     odd = table.head(3).assign(name=["a<b>&c", "x\x01y", "_x0041_"])
-    plan = workbook(plan_xlsx(odd, result, False))["แผนติดตามหนี้"]
+    plan = workbook(plan_xlsx(odd, About.of(result), False))["แผนติดตามหนี้"]
     assert [plan.cell(r, 2).value for r in (2, 3)] == ["a<b>&c", "x_x0001_y"]  # openpyxl leaves _x0001_ as is
     assert plan.cell(4, 2).value == "_x0041_"
 
@@ -253,7 +253,7 @@ def masked(result, table) -> pd.DataFrame:
 def test_a_masked_export_says_so_and_holds_no_name(result, table, masked):
     rows = csv_rows(plan_csv(masked, True))
     assert rows[0][:2] == ["สมาชิก (นามแฝง)", "ชื่อ (ปิดบังแล้ว)"]
-    wb = workbook(plan_xlsx(masked, result, True))
+    wb = workbook(plan_xlsx(masked, About.of(result), True))
     assert dict(list(wb["เกี่ยวกับไฟล์"].values)[1:])["เนื้อหา"] == "ปิดบังชื่อแล้ว"
     cells = {str(c) for ws in wb.worksheets for row in ws.values for c in row} | {c for r in rows for c in r}
     assert not cells & (set(table["name"]) | set(table["member"]))
@@ -264,7 +264,7 @@ def test_a_real_plan_cannot_be_labelled_masked(result, table):
     with pytest.raises(ValueError):
         plan_csv(table, True)
     with pytest.raises(ValueError):
-        plan_xlsx(table, result, True)
+        plan_xlsx(table, About.of(result), True)
 
 
 # ---------------------------------------------------------------- the command

@@ -1,40 +1,29 @@
-"""Snapshots: saved and reloaded, a snapshot gives the same follow-up as the two files, on SQLite and on
-PostgreSQL (KMDASH_TEST_PG_URL, which .ci/run sets; under CI=true its absence is a failure, not a skip)."""
+"""Snapshots: saved and reloaded, a snapshot gives the same follow-up as the two files, and a plan the staff filled
+in comes back the same table (every column and cell) through the store, `snapshot export` and the follow-up;
+on SQLite and on PostgreSQL (KMDASH_TEST_PG_URL, which .ci/run sets; under CI=true its absence is a failure,
+not a skip). The expected plan is the one the test filled in, never one the store computed."""
 
 from __future__ import annotations
 
-import os
-
+import pandas as pd
 import pytest
 import sqlalchemy as sa
+from pandas.testing import assert_frame_equal
 
-from kmdash import store
+from kmdash import i18n, store
+from kmdash.pipeline import run
+from kmdash.plan import make_plan, read_plan, typed
+from kmdash.report.plan import plan_csv
+from kmdash.schema import Field
+from kmdash.synthetic import LedgerShape, ledger_rows
 from kmdash.synthetic.pairs import ledger_pair
+from kmdash.techniques import registry
+from kmdash.techniques.base import Card, Technique
 
-from .test_followup import write_pair
+from .conftest import ROOT, open_app_page, write_rows
 
-PG_URL = os.environ.get("KMDASH_TEST_PG_URL")
-
-
-def pg_url() -> str:
-    if PG_URL:
-        return PG_URL
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI=true but KMDASH_TEST_PG_URL is not set: .ci/run starts PostgreSQL with scripts/start-postgres.sh")
-    pytest.skip("no KMDASH_TEST_PG_URL (scripts/start-postgres.sh starts a local PostgreSQL)")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'snapshots.db'}"
-        return
-    url = pg_url()
-    engine = sa.create_engine(url)
-    store.metadata.drop_all(engine)  # a clean schema per test
-    yield url
-    store.metadata.drop_all(engine)
-    engine.dispose()
+LEADER, NOTE = "นายสมหมาย ใจดี", "นัดชำระ 15 พ.ค.\nโทรแล้ว ไม่รับสาย"
+FORMULAS = ("=SUM(A1:A3)", "+66 81 234 5678", "-", "@นายเก่ง", "=HYPERLINK(\"http://x\")")
 
 
 @pytest.fixture(scope="module")
@@ -42,60 +31,207 @@ def pair():
     return ledger_pair(300, seed=11)
 
 
+@pytest.fixture(scope="module")
+def files(pair, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pair")
+    return (write_rows(ledger_rows(pair.old, LedgerShape(), pair.as_of_old), folder / "old.xlsx"),
+            write_rows(ledger_rows(pair.new, LedgerShape(), pair.as_of_new), folder / "new.xlsx"))
+
+
+@pytest.fixture(scope="module")
+def result(files):
+    return run(files[0])
+
+
+def filled_by_staff(plan: pd.DataFrame) -> pd.DataFrame:
+    """The plan as the staff fill it in: group leaders, Thai notes over two lines (also CR LF, and a tab), text
+    that looks like a formula, deadlines written in BE, a status; the tools' assignees and pool cycles kept."""
+    filled = plan.copy()
+    rows = filled.index
+    filled.loc[rows[::3], "group_leader"] = LEADER
+    filled.loc[rows[::4], "notes"] = NOTE
+    filled.loc[rows[::5], "deadline"] = "31/05/2567"
+    filled.loc[rows[::6], "status"] = "ชำระบางส่วน"
+    for row, text in zip(rows[1:], FORMULAS):
+        filled.loc[row, ["notes", "tier"]] = text
+    filled.loc[rows[-1], "notes"] = "บรรทัดแรก\r\nบรรทัดสอง\tแท็บ"
+    return filled
+
+
+@pytest.fixture(scope="module")
+def filled(result) -> pd.DataFrame:
+    plan = filled_by_staff(make_plan(result, "th", {"staff": "สมชาย,สมศรี", "pool": 6_000_000}))  # satang
+    assert (plan["pool_cycle"] != "").any() and (plan["assignee"] != "").all()
+    return plan
+
+
 @pytest.fixture
-def files(pair, tmp_path):
-    return write_pair(pair, tmp_path)
+def filled_csv(filled, tmp_path):
+    path = tmp_path / "filled.csv"
+    path.write_bytes(plan_csv(filled, False))
+    return path
 
 
 def followup_json(cli, old, new, *extra) -> dict:
     return cli("followup", old, new, "--json", *extra).json
 
 
-def test_a_snapshot_gives_the_same_comparison_as_the_old_file(files, tmp_path, url, cli):
+# ---------------------------------------------------------------- the filled plan, whole
+
+
+def test_a_filled_plan_is_loaded_back_the_same_table(result, filled, store_url):
+    engine = store.open_store(store_url)
+    snap = store.save_ledger(engine, result, "th", filled)
+    loaded = store.load(engine, snap.id).plan
+    assert_frame_equal(loaded, typed(filled))
+    for column in ("group_leader", "notes", "tier", "deadline", "pool_cycle", "assignee", "name"):
+        assert loaded[column].tolist() == filled[column].tolist(), column
+    assert loaded["overdue"].tolist() == filled["overdue"].tolist()  # to the satang
+    engine.dispose()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_filled_plan_survives_save_and_export(files, filled_csv, store_url, tmp_path, cli, suffix):
+    saved = cli("snapshot", "save", files[0], "--plan", filled_csv, "--store", store_url)
+    assert saved.code == 0, saved.err
+    out = tmp_path / f"exported{suffix}"
+    exported = cli("snapshot", "export", "1", "--out", out, "--store", store_url, "--lang", "en")
+    assert exported.code == 0 and str(out) in exported.out, exported.err
+    assert_frame_equal(read_plan(out), read_plan(filled_csv))
+    engine = store.open_store(store_url)
+    assert_frame_equal(read_plan(out), store.load(engine, 1).plan)
+    engine.dispose()
+
+
+def test_a_filled_plan_followed_up_from_the_snapshot_gives_what_the_file_gives(files, filled_csv, store_url, cli):
+    assert cli("snapshot", "save", files[0], "--plan", filled_csv, "--store", store_url).code == 0
+    from_store = followup_json(cli, "snapshot:1", files[1], "--store", store_url)
+    assert from_store == followup_json(cli, files[0], files[1], "--plan", filled_csv)
+    assert from_store["plan"]["by_group"] and from_store["plan"]["by_pool_cycle"]
+
+
+def test_without_a_plan_the_snapshot_keeps_the_plan_kmdash_makes(files, store_url, tmp_path, cli):
+    plan = tmp_path / "plan.csv"
+    assert cli("plan", files[0], "--out", plan).code == 0
+    assert cli("snapshot", "save", files[0], "--store", store_url).code == 0
+    engine = store.open_store(store_url)
+    assert_frame_equal(store.load(engine, 1).plan, read_plan(plan))
+    engine.dispose()
+
+
+class Visits(Technique):
+    """A sixth technique registered after the store's code was written: its plan field is new to the store."""
+
+    card = Card(6, "visits", ("การเยี่ยมบ้าน", "Home visits"), ("เยี่ยมบ้าน", "visits"), ("", ""), ("", ""), ())
+    plan_fields = (Field("visit_day", filled_by="technique 6", rank=70),)
+
+    def applies(self, facts) -> pd.Series:
+        return facts.members["days"] > 90
+
+
+@pytest.fixture
+def visits(monkeypatch):
+    monkeypatch.setitem(i18n.CATALOGUE, "col_visit_day", ("วันเยี่ยมบ้าน", "Visit day"))
+    yield registry.register(Visits())
+    registry.unregister("visits")
+
+
+def test_a_field_a_later_technique_adds_is_kept_without_a_migration(result, store_url, visits):
+    plan = make_plan(result)
+    plan["visit_day"] = plan["techniques"].map(lambda text: "1/06/2567" if "เยี่ยมบ้าน" in text else "")
+    assert (plan["visit_day"] != "").any()
+    engine = store.open_store(store_url)
+    snap = store.save_ledger(engine, result, "th", plan)
+    assert_frame_equal(store.load(engine, snap.id).plan, typed(plan))
+    registry.unregister("visits")  # a kmdash without the technique still gives the field back, as text
+    loaded = store.load(engine, snap.id).plan
+    assert list(loaded.columns)[-1] == "visit_day" and loaded["visit_day"].tolist() == plan["visit_day"].tolist()
+    engine.dispose()
+
+
+@pytest.mark.parametrize("upload", [False, True])
+def test_the_page_saves_as_the_command_does(store_url, monkeypatch, tmp_path, cli, upload):
+    """The Snapshots page on the sample ledger: without an upload the plan kmdash makes, else the filled one."""
+    sample = ROOT / "sample_data" / "ledger_th.xlsx"
+    plan = tmp_path / "plan.csv"
+    assert cli("plan", sample, "--out", plan).code == 0
+    if upload:
+        plan.write_bytes(plan_csv(filled_by_staff(read_plan(plan)), False))
+    monkeypatch.setenv(store.ENV, store_url)
+    at = open_app_page("snapshots")
+    if upload:  # a form's widgets are sent with its button
+        at.file_uploader(key="snap_plan_file").set_value(("filled.csv", plan.read_bytes(), "text/csv"))
+    at.button[0].click().run()  # the form's save button
+    assert not at.exception and at.success
+    engine = store.open_store(store_url)
+    assert_frame_equal(store.load(engine, 1).plan, read_plan(plan))
+    engine.dispose()
+
+
+# ---------------------------------------------------------------- export's user errors
+
+
+def test_exporting_what_has_no_plan_or_to_a_bad_file_is_a_user_error(files, store_url, tmp_path, cli):
+    engine = store.open_store(store_url)
+    bare = store.save(engine, store.of_result(run(files[0])))  # as the command saved it before it kept a plan
+    engine.dispose()
+    for args, words in (((bare, "--out", tmp_path / "p.csv"), "no plan"), ((9, "--out", tmp_path / "p.csv"), "9"),
+                        ((bare, "--out", tmp_path / "p.pdf"), ".csv or .xlsx")):
+        failed = cli("snapshot", "export", *args, "--store", store_url, "--lang", "en")
+        assert failed.code == 2 and words in failed.err and failed.err.count("\n") == 1, failed.err
+    assert not list(tmp_path.glob("p.*"))
+
+
+# ---------------------------------------------------------------- snapshots and the follow-up
+
+
+def test_a_snapshot_gives_the_same_comparison_as_the_old_file(files, tmp_path, store_url, cli):
     plan = tmp_path / "plan.xlsx"
     assert cli("plan", files[0], "--out", plan).code == 0
-    saved = cli("snapshot", "save", files[0], "--plan", plan, "--store", url)
+    saved = cli("snapshot", "save", files[0], "--plan", plan, "--store", store_url)
     assert saved.code == 0, saved.err
-    listed = cli("snapshot", "list", "--json", "--store", url).json
+    listed = cli("snapshot", "list", "--json", "--store", store_url).json
     (snap,) = listed["snapshots"]
     assert snap["as_of"] == "2024-03-31" and snap["coop"] and snap["members"] > 0
     from_files = followup_json(cli, files[0], files[1], "--plan", plan)
-    from_store = followup_json(cli, f"snapshot:{snap['id']}", files[1], "--store", url)
+    from_store = followup_json(cli, f"snapshot:{snap['id']}", files[1], "--store", store_url)
     assert from_store == from_files
 
 
-def test_delete_removes_the_rows(files, url, cli):
-    assert cli("snapshot", "save", files[0], "--store", url).code == 0
-    (snap,) = cli("snapshot", "list", "--json", "--store", url).json["snapshots"]
-    assert cli("snapshot", "delete", snap["id"], "--store", url).code == 0
-    engine = store.open_store(url)
+def test_delete_removes_the_rows(files, store_url, cli):
+    assert cli("snapshot", "save", files[0], "--store", store_url).code == 0
+    (snap,) = cli("snapshot", "list", "--json", "--store", store_url).json["snapshots"]
+    engine = store.open_store(store_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(store.snapshot_plan)).scalar() > 0
+    assert cli("snapshot", "delete", snap["id"], "--store", store_url).code == 0
     with engine.connect() as conn:
         for table in (store.snapshot, *store.CHILDREN):
             assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0
-    again = cli("snapshot", "delete", snap["id"], "--store", url)
+    again = cli("snapshot", "delete", snap["id"], "--store", store_url)
     assert again.code == 2 and str(snap["id"]) in again.err
     engine.dispose()
 
 
-def test_deleted_names_are_overwritten_in_the_sqlite_file(pair, files, tmp_path, cli):
+def test_deleted_names_are_overwritten_in_the_sqlite_file(filled, files, tmp_path, cli):
     path = tmp_path / "s.db"
     assert cli("snapshot", "save", files[0], "--store", path).code == 0
-    name = pair.old["name"].iloc[0].split(" ", 1)[1].encode()
-    assert name in path.read_bytes()
+    name = filled["name"].iloc[0].split(" ", 1)[1].encode()  # an overdue member: in the members and the plan
+    assert path.read_bytes().count(name) >= 2
     assert cli("snapshot", "delete", "1", "--store", path).code == 0
     assert name not in path.read_bytes()
 
 
-def test_an_older_snapshot_loads_and_a_newer_one_is_refused(files, url, cli):
-    assert cli("snapshot", "save", files[0], "--store", url).code == 0
-    engine = store.open_store(url)
+def test_an_older_snapshot_loads_and_a_newer_one_is_refused(files, store_url, cli):
+    assert cli("snapshot", "save", files[0], "--store", store_url).code == 0
+    engine = store.open_store(store_url)
     with engine.begin() as conn:  # as an older kmdash wrote it: no contracts kept
         conn.execute(store.snapshot_loan.delete())
     assert store.load(engine, 1).loans is None
-    assert cli("followup", "snapshot:1", files[1], "--store", url, "--json").json["loans"] is None
+    assert cli("followup", "snapshot:1", files[1], "--store", store_url, "--json").json["loans"] is None
     with engine.begin() as conn:
         conn.execute(store.snapshot.update().values(schema_version=store.SCHEMA_VERSION + 1))
-    newer = cli("followup", "snapshot:1", files[1], "--store", url)
+    newer = cli("followup", "snapshot:1", files[1], "--store", store_url)
     assert newer.code == 2 and "newer" in newer.err
     engine.dispose()
 

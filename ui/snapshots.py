@@ -9,14 +9,21 @@ import sqlalchemy as sa
 import streamlit as st
 
 from kmdash import store
+from kmdash.errors import LedgerError
+from kmdash.report.display import plain
 
-from .state import tr
+from .state import lang, tr
 
 
 def engine() -> sa.Engine:
-    """The store's engine, its tables ready (SQLite: foreign keys and secure delete on)."""
+    """The store's engine, upgraded to the newest revision (SQLite: foreign keys and secure delete on). A store
+    that cannot be opened (or was upgraded by a newer kmdash) stops the page with its message."""
     override = {"url": os.environ[store.ENV]} if os.environ.get(store.ENV) else {}
-    return store.prepare(st.connection("snapshots", type="sql", **override).engine)
+    try:
+        return store.prepare(st.connection("snapshots", type="sql", **override).engine)
+    except LedgerError as exc:
+        st.error(plain(exc.message(lang())))
+        st.stop()
 
 
 def label(row: dict) -> str:

@@ -23,16 +23,35 @@ def add(commands) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> str | None:
     """The real plan (names and member numbers: the staff work from it) to --out, or as CSV on stdout."""
     from ..plan import make_plan
-    from ..report.plan import contents, plan_csv, plan_xlsx
+    from ..report.plan import About
 
-    suffix = Path(args.out).suffix.lower() if args.out else ".csv"
-    if suffix not in (".csv", ".xlsx"):
-        raise LedgerError.of("plan_bad_out", path=args.out)
+    suffix = out_suffix(args.out)
     result = result_of(args)
     table = make_plan(result, args.lang, {"staff": args.staff, "pool": args.pool})
-    data = plan_csv(table, False, args.lang) if suffix == ".csv" else plan_xlsx(table, result, False, args.lang)
     if not args.out:
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.write(plan_file(table, About.of(result), suffix, args.lang))
         return None
-    write(args.out, data)
-    return t("plan_written", args.lang, n=len(table), path=args.out, contents=contents(False, args.lang))
+    return written(table, About.of(result), args.out, args.lang)
+
+
+def out_suffix(path: str | None) -> str:
+    """".csv" or ".xlsx" from --out (CSV on stdout without it); any other ending is a user error."""
+    suffix = Path(path).suffix.lower() if path else ".csv"
+    if suffix not in (".csv", ".xlsx"):
+        raise LedgerError.of("plan_bad_out", path=path)
+    return suffix
+
+
+def plan_file(table, about, suffix: str, lang: str) -> bytes:
+    """The real plan (names and member numbers: the staff work from it) as CSV or xlsx."""
+    from ..report.plan import plan_csv, plan_xlsx
+
+    return plan_csv(table, False, lang) if suffix == ".csv" else plan_xlsx(table, about, False, lang)
+
+
+def written(table, about, path: str, lang: str) -> str:
+    """The plan written to `path` (.csv or .xlsx), and the line saying so."""
+    from ..report.plan import contents
+
+    write(path, plan_file(table, about, out_suffix(path), lang))
+    return t("plan_written", lang, n=len(table), path=path, contents=contents(False, lang))

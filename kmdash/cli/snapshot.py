@@ -1,5 +1,5 @@
-"""`python -m kmdash snapshot save FILE [--plan plan.csv] | list | delete ID`: the saved snapshots a later
-`followup snapshot:ID NEW` compares against."""
+"""`python -m kmdash snapshot save FILE [--plan plan.csv] | list | delete ID | export ID --out plan.xlsx`: the
+saved snapshots a later `followup snapshot:ID NEW` compares against, and a snapshot's plan back as a file."""
 
 from __future__ import annotations
 
@@ -11,17 +11,20 @@ from .followup import store_url
 
 
 def add(commands) -> argparse.ArgumentParser:
-    command = commands.add_parser("snapshot", help="save, list or delete snapshots of a ledger's analysis and plan")
+    command = commands.add_parser("snapshot", help="save, list, delete or export snapshots of a ledger's analysis and plan")
     actions = command.add_subparsers(dest="action", required=True)
-    save = ledger_command(actions, "save", "save a ledger's analysis (and plan) for a later follow-up")
-    save.add_argument("--plan", help="the plan to keep with it (.csv or .xlsx; default: none)")
+    save = ledger_command(actions, "save", "save a ledger's analysis and plan for a later follow-up")
+    save.add_argument("--plan", help="the plan as the staff filled it (.csv or .xlsx; default: the plan kmdash makes)")
     listing = actions.add_parser("list", help="what is stored")
     listing.add_argument("--json", action="store_true")
-    listing.add_argument("--lang", choices=("th", "en"), default="th")
     delete = actions.add_parser("delete", help="delete one snapshot (its rows removed from the store)")
     delete.add_argument("id", type=int)
-    delete.add_argument("--lang", choices=("th", "en"), default="th")
-    for action in (save, listing, delete):
+    export = actions.add_parser("export", help="write a snapshot's plan as a .csv or .xlsx file")
+    export.add_argument("id", type=int)
+    export.add_argument("--out", required=True, help="the plan file to write (.csv or .xlsx)")
+    for action in (listing, delete, export):
+        action.add_argument("--lang", choices=("th", "en"), default="th")
+    for action in (save, listing, delete, export):
         action.add_argument("--store", help="store URL or SQLite file (default: $KMDASH_STORE or snapshots.db)")
     return command
 
@@ -30,6 +33,8 @@ def run(args: argparse.Namespace) -> str:
     from .. import store
     from ..i18n import t
 
+    if args.action == "export":
+        return _export(args)
     engine = store.open_store(store_url(args.store))
     if args.action == "save":
         return _save(args, engine)
@@ -48,11 +53,25 @@ def _save(args, engine) -> str:
     from ..plan import read_plan
     from .common import result_of
 
-    plan = read_plan(args.plan, args.plan) if args.plan else None
-    snap = store.of_result(result_of(args), plan)
-    new_id = store.save(engine, snap)
-    return t("snap_saved", args.lang, id=new_id, members=len(snap.members), where=store.where(engine),
-             plan=t("snap_with_plan", args.lang) if plan is not None else "")
+    filled = read_plan(args.plan, args.plan) if args.plan else None
+    snap = store.save_ledger(engine, result_of(args), args.lang, filled)
+    return t("snap_saved", args.lang, id=snap.id, members=len(snap.members), where=store.where(engine),
+             plan=t("snap_with_plan", args.lang))
+
+
+def _export(args) -> str:
+    """The snapshot's plan through the plan's own writers: the real plan, as it was saved."""
+    from .. import store
+    from ..errors import LedgerError
+    from ..i18n import t
+    from ..report.plan import About
+    from .plan import out_suffix, written
+
+    out_suffix(args.out)  # a bad ending is refused before the store is opened
+    snap = store.load(store.open_store(store_url(args.store)), args.id)
+    if snap.plan is None:
+        raise LedgerError.of("snap_no_plan", id=args.id)
+    return written(snap.plan, About(snap.coop, snap.file, snap.as_of), args.out, args.lang)
 
 
 def _records(table) -> list[dict]:
@@ -69,4 +88,3 @@ def _listing(table, where: str, lang: str) -> str:
     lines += [f"  {r['id']}  {r['coop'] or ''}  {t('as_of', lang)} {r['as_of']}  {r['members']:,} "
               f"{t('people', lang)}  {r['file']}  {r['saved_at']:%Y-%m-%d %H:%M}" for r in table.to_dict("records")]
     return "\n".join(lines)
-

@@ -6,21 +6,35 @@ An export says what it holds: real names and member numbers, or the aliases priv
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..i18n import t
-from ..pipeline import Result
-from ..plan import of_kind, short_name
+from ..plan import numeric, of_kind, short_name, technique_numbers
 from ..techniques.registry import techniques
-from ..techniques.selector import applying
 from . import xlsx
 from .display import day
 from .escape import neutralise_column
 
 CSV_MIME, XLSX_MIME = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class About:
+    """What the workbook's about sheet says the plan is of: the co-op, the ledger file's name, its as-of date."""
+
+    coop: str | None
+    file: str
+    as_of: date
+
+    @classmethod
+    def of(cls, result) -> About:
+        """A pipeline Result's (a snapshot has the same three attributes)."""
+        return cls(result.ledger.coop, Path(result.file).name, result.as_of)
 
 
 def headers(columns, masked: bool, lang: str = "th") -> list[str]:
@@ -42,41 +56,48 @@ def plan_csv(table: pd.DataFrame, masked: bool, lang: str = "th") -> bytes:
     """UTF-8 with BOM (Thai Excel reads it as UTF-8), Excel's CRLF lines, money to the satang; no text cell
     can start a formula."""
     _check(table, masked)
-    numbers = of_kind("money") | {"days"}
-    texts = [c for c in table.columns if c not in numbers]
+    texts = [c for c in table.columns if c not in numeric()]
     safe = table.assign(**{c: neutralise_column(table[c]) for c in texts})
     safe.columns = headers(table.columns, masked, lang)
     return safe.to_csv(index=False, lineterminator="\r\n", float_format="%.2f").encode("utf-8-sig")
 
 
-def plan_xlsx(table: pd.DataFrame, result: Result, masked: bool, lang: str = "th") -> bytes:
-    """An about sheet (co-op, as-of date, when made, real or masked), the plan, then one sheet per technique
-    with its members and the columns its tool fills. `table` is plan_table(result) or some of its rows (by
-    their index), masked or not."""
+def plan_xlsx(table: pd.DataFrame, about: About, masked: bool, lang: str = "th") -> bytes:
+    """An about sheet (co-op, ledger file, as-of date, when made, real or masked), the plan, then one sheet per
+    technique with its members (those its techniques column lists) and the columns its tool fills. `table` is
+    a plan (`kmdash.plan`: made, read back or loaded from a snapshot) or some of its rows, masked or not."""
     _check(table, masked)
-    analysis = result.analysis
     money = of_kind("money")
-    flags = applying(analysis)[analysis.members["days"] > 0].reset_index(drop=True).loc[table.index]
-    sheets = [_about(result, len(table), flags.sum(), masked, lang),
+    members = _listed(table)
+    sheets = [_about(about, len(table), {n: int(m.sum()) for n, m in members.items()}, masked, lang),
               xlsx.Sheet(t("sheet_plan", lang), table, headers(table.columns, masked, lang), money)]
     for technique in techniques():
         number = technique.card.number
         columns = ["member", "name", "group", "days", "overdue", "interest", *technique.plan_columns, "status", "notes"]
-        members = table.loc[flags[number].to_numpy(), columns]
-        sheets.append(xlsx.Sheet(short_name(number, lang)[:31], members, headers(columns, masked, lang), money))
+        sheets.append(xlsx.Sheet(short_name(number, lang)[:31], table.loc[members[number], columns],
+                                 headers(columns, masked, lang), money))
     return xlsx.workbook(sheets)
 
 
-def _about(result: Result, members: int, per_technique: pd.Series, masked: bool, lang: str) -> xlsx.Sheet:
+def _listed(table: pd.DataFrame) -> dict[int, np.ndarray]:
+    """Technique number -> which rows' techniques cell lists it ("1 ร่อนตะแกรง, 3 มอบหมาย": 1 and 3)."""
+    cells = table["techniques"].astype(str)
+    numbers = {text: set(technique_numbers(text)) for text in cells.unique()}
+    rows = [numbers[text] for text in cells]
+    return {tech.card.number: np.array([str(tech.card.number) in row for row in rows], dtype=bool)
+            for tech in techniques()}
+
+
+def _about(about: About, members: int, per_technique: dict[int, int], masked: bool, lang: str) -> xlsx.Sheet:
     now = datetime.now()
-    rows = [(t("about_coop", lang), result.ledger.coop or ""),
-            (t("file", lang), Path(result.file).name),
-            (t("as_of_input", lang), day(result.as_of, lang)),
+    rows = [(t("about_coop", lang), about.coop or ""),
+            (t("file", lang), about.file),
+            (t("as_of_input", lang), day(about.as_of, lang)),
             (t("about_generated", lang), f"{day(now.date(), lang)} {now:%H:%M}"),
             (t("about_contents", lang), contents(masked, lang)),
             (t("about_members", lang), f"{members:,}")]
     rows += [(short_name(tech.card.number, lang),
-              t("about_technique", lang, members=int(per_technique[tech.card.number]),
+              t("about_technique", lang, members=per_technique[tech.card.number],
                 needs=", ".join(headers(tech.plan_columns, masked, lang))))
              for tech in techniques()]
     frame = pd.DataFrame(rows, columns=["item", "detail"])

@@ -21,8 +21,9 @@ import pandas as pd
 FONT = "Tahoma"  # on every Windows, with Thai glyphs
 LEAST_WIDTH, MOST_WIDTH = 6, 60  # characters: a long name widens the page no further
 THAI_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # vowels and tone marks above or below: no width
-# XML 1.0 refuses these; OOXML writes them, and "_x" + 4 hex + "_" (which it would decode), as _xHHHH_
-UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+# XML 1.0 refuses these (and reads a CR as a line feed); OOXML writes them, and "_x" + 4 hex + "_" (which it
+# would decode), as _xHHHH_
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 STYLE_NUMBER, STYLE_MONEY, STYLE_TEXT, STYLE_HEADER = 0, 1, 2, 3
 
 
