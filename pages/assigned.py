@@ -24,14 +24,14 @@ def assigned(key: tuple, as_of, settings, staff: tuple, balance: str, within: bo
 cur = ui.need_current()
 lang = state.lang()
 ui.heading(cur, "assigned")
-st.caption(tr("assign_intro"))
-names = st.text_area(tr("assign_staff"), key="assign_staff", placeholder="สมชาย\nสมศรี\nมานพ")
+st.caption(tr("assigned_intro"))
+names = st.text_area(tr("assigned_staff"), key="assigned_staff", placeholder="สมชาย\nสมศรี\nมานพ")
 left, right = st.columns(2)
-balance = left.radio(tr("assign_balance"), BALANCES, key="assign_balance", horizontal=True,
-                     format_func=lambda b: tr(f"balance_{b}"))
-within = right.checkbox(tr("within_group"), key="assign_within_group", help=tr("within_group_help"))
+balance = left.radio(tr("assigned_balance"), BALANCES, key="assigned_balance", horizontal=True,
+                     format_func=lambda b: tr(f"assigned_balance_{b}"))
+within = right.checkbox(tr("assigned_within_group"), key="assigned_within_group", help=tr("assigned_within_group_help"))
 if not names.strip():
-    st.info(tr("assign_prompt"))
+    st.info(tr("assigned_prompt"))
     st.stop()
 result = cur.result
 try:
@@ -41,23 +41,23 @@ except LedgerError as exc:
     st.error(plain(exc.message(lang)), icon="⚠️")
     st.stop()
 if assignment.assignments.empty:
-    st.info(tr("assign_none"))
+    st.info(tr("assigned_none"))
     st.stop()
 ui.remember_for_plan(cur, "assigned", plan_columns(assignment))
 
-st.subheader(tr("assign_loads"))
+st.subheader(tr("assigned_loads"))
 ui.table(assignment.loads, every_row=True)
 ui.chart(charts.loads_figure(assignment.loads, balance, lang),
          plain(tr("cap_loads", spread=measure(assignment, gap(assignment), lang), bound=bound_text(assignment, lang))))
-st.subheader(tr("assign_table"))
+st.subheader(tr("assigned_table"))
 ui.table(ui.shown(assignment.assignments, cur))
 
 stem = f"assign_{result.as_of.isoformat()}"
 xlsx, csv = st.columns(2)
-xlsx.download_button(tr("download_weekly"), icon=":material/download:", file_name=f"{stem}.xlsx",
+xlsx.download_button(tr("assigned_download_weekly"), icon=":material/download:", file_name=f"{stem}.xlsx",
                      mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                      data=lambda: weekly_workbook(assignment, result.as_of, result.analysis.settings.fiscal_year_end,
                                                   lang))
-csv.download_button(tr("download_csv"), icon=":material/download:", file_name=f"{stem}.csv", mime="text/csv",
+csv.download_button(tr("assigned_download_csv"), icon=":material/download:", file_name=f"{stem}.csv", mime="text/csv",
                     data=lambda: assignment_csv(assignment, lang))
-st.caption(tr("download_note"))
+st.caption(tr("assigned_download_note"))

@@ -105,8 +105,8 @@ st.subheader(tr("grading_members"))
 ui.table(members)
 
 left, right = st.columns(2)
-left.download_button(tr("download_announcement"), icon=":material/description:", mime=DOCX,
+left.download_button(tr("grading_download_announcement"), icon=":material/description:", mime=DOCX,
                      file_name="grading_announcement.docx",
                      data=lambda: announcement(grading, cur.result.ledger.coop, cur.result.as_of, lang))
-right.download_button(tr("download_grading_csv"), icon=":material/download:", mime="text/csv",
+right.download_button(tr("grading_download_csv"), icon=":material/download:", mime="text/csv",
                       file_name="member_grades.csv", data=lambda: table_csv(members, lang))

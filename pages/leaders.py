@@ -30,11 +30,11 @@ FEE_RULES = ("none", "per_debtor", "share")
 
 def fee_input(column, rule: str) -> Fee:
     if rule == "per_debtor":
-        return Fee(per_debtor=column.number_input(tr("fee_per_debtor_input"), min_value=0.0, value=50.0, step=10.0,
+        return Fee(per_debtor=column.number_input(tr("leaders_fee_per_debtor_input"), min_value=0.0, value=50.0, step=10.0,
                                                   key="leaders_fee_baht"))
     if rule == "share":
-        percent = column.number_input(tr("fee_share_input"), min_value=0.0, max_value=100.0, value=1.0, step=0.5,
-                                      key="leaders_fee_percent", help=tr("fee_share_help"))
+        percent = column.number_input(tr("leaders_fee_share_input"), min_value=0.0, max_value=100.0, value=1.0, step=0.5,
+                                      key="leaders_fee_percent", help=tr("leaders_fee_share_help"))
         return Fee(share=percent / 100)
     return Fee()
 
@@ -55,9 +55,9 @@ ui.heading(cur, "leaders")
 st.caption(tr("leaders_intro"))
 left, middle, right = st.columns(3)
 every = left.radio(tr("leaders_every"), EVERY_MONTHS, key="leaders_every", horizontal=True,
-                   format_func=lambda n: tr("months_n", n=n))
-rule = middle.radio(tr("fee_rule"), FEE_RULES, key="leaders_fee_rule", horizontal=True,
-                    format_func=lambda r: tr(f"fee_rule_{r}"))
+                   format_func=lambda n: tr("leaders_months_n", n=n))
+rule = middle.radio(tr("leaders_fee_rule"), FEE_RULES, key="leaders_fee_rule", horizontal=True,
+                    format_func=lambda r: tr(f"leaders_fee_rule_{r}"))
 fee = fee_input(right, rule)
 
 members = result.analysis.members
@@ -81,13 +81,13 @@ ui.chart(charts.leaders_figure(made.groups, lang), tr("cap_leaders"))
 st.subheader(tr("leaders_members"))
 group = st.selectbox(tr("leaders_pick"), made.groups["group"], key="leaders_group")
 leader = made.groups.set_index("group").at[group, "leader"]
-st.markdown(plain(tr("leaders_leader", leader=leader or tr("not_entered"))))
+st.markdown(plain(tr("leaders_leader", leader=leader or tr("leaders_not_entered"))))
 ui.table(ui.shown(made.of(group), cur))
 
 stem = f"leaders_{result.as_of.isoformat()}"
 xlsx, ics = st.columns(2)
-xlsx.download_button(tr("download_packs"), icon=":material/download:", file_name=f"{stem}.xlsx", mime=XLSX_MIME,
+xlsx.download_button(tr("leaders_download_packs"), icon=":material/download:", file_name=f"{stem}.xlsx", mime=XLSX_MIME,
                      data=lambda: packs_xlsx(made, result.as_of, lang))
-ics.download_button(tr("download_ics"), icon=":material/event:", file_name=f"{stem}.ics", mime=ICS_MIME,
+ics.download_button(tr("leaders_download_ics"), icon=":material/event:", file_name=f"{stem}.ics", mime=ICS_MIME,
                     data=lambda: meetings_ics(made, result.as_of, lang))
 st.caption(tr("leaders_download_note"))

@@ -20,11 +20,11 @@ cur = ui.need_current()
 ui.heading(cur, "pooling")
 analysis = cur.result.analysis
 left, middle, right = st.columns(3)
-baht = left.number_input(tr("pool_input"), min_value=0.01, value=100_000.0, step=10_000.0, format="%.2f",
-                         key="pool_p")
-group = middle.selectbox(tr("pool_group"), [None, *pool.groups_overdue(analysis)], key="pool_group",
-                         format_func=lambda g: tr("pool_everyone") if g is None else g)
-k = int(right.number_input(tr("pool_cycles_input"), min_value=0, value=0, step=1, key="pool_k"))
+baht = left.number_input(tr("pooling_input"), min_value=0.01, value=100_000.0, step=10_000.0, format="%.2f",
+                         key="pooling_p")
+group = middle.selectbox(tr("pooling_group"), [None, *pool.groups_overdue(analysis)], key="pooling_group",
+                         format_func=lambda g: tr("pooling_everyone") if g is None else g)
+k = int(right.number_input(tr("pooling_cycles_input"), min_value=0, value=0, step=1, key="pooling_k"))
 
 chosen = pool.debts(analysis, group)
 rotation = pool.schedule(chosen, pool.satang(baht))
@@ -32,23 +32,23 @@ ui.remember_for_plan(cur, "pooling", pool.plan_columns(rotation))
 smallest = pool.pool_for_cycles(chosen, k) if k else None
 label = dict(zip(chosen["member"], ui.shown(chosen.rename(columns={"member": "member_no"}), cur)["member_no"]))
 
-st.markdown("**" + tr("pool_cycles_exact" if rotation.exact else "pool_cycles_gap", n=len(rotation.cycles),
+st.markdown("**" + tr("pooling_cycles_exact" if rotation.exact else "pooling_cycles_gap", n=len(rotation.cycles),
                       bound=rotation.lower_bound, gap=rotation.gap) + "**")
-st.caption(tr("pool_refinanced"))
+st.caption(tr("pooling_refinanced"))
 if smallest is not None:
-    st.info(tr("pool_for_k" if smallest[1] else "pool_for_k_unproven", k=k, pool=f"{smallest[0] / 100:,.2f}"))
-for key, members in (("pool_over", rotation.over_pool), ("pool_legal", rotation.legal)):
+    st.info(tr("pooling_for_k" if smallest[1] else "pooling_for_k_unproven", k=k, pool=f"{smallest[0] / 100:,.2f}"))
+for key, members in (("pooling_over", rotation.over_pool), ("pooling_legal", rotation.legal)):
     if members:
         st.warning(plain(tr(key, n=len(members), members=", ".join(label[m] for m in members))))
 
 shown = ui.shown(pool.members_table(rotation, chosen), cur)
 if shown.empty:
-    st.info(tr("pool_none"))
+    st.info(tr("pooling_none"))
 else:
     ui.table(shown, every_row=True)
     ui.chart(charts.pool_figure(shown, rotation.pool / 100, state.lang()), tr("cap_pool"))
 one, two, _ = st.columns([1, 1, 2])
-one.download_button(tr("pool_download_csv"), safe_csv(shown), file_name="pool.csv", mime="text/csv")
-two.download_button(tr("pool_download_json"), mime="application/json", file_name="pool.json",
+one.download_button(tr("pooling_download_csv"), safe_csv(shown), file_name="pool.csv", mime="text/csv")
+two.download_button(tr("pooling_download_json"), mime="application/json", file_name="pool.json",
                     data=json.dumps(as_json(rotation, group, smallest[0] if smallest else None, label.get),
                                     ensure_ascii=False))

@@ -25,17 +25,17 @@ from ui.state import tr
 
 ensure_router()
 
-MARKS_KEY = "notice_marks"  # member number -> "met" / "not_met": the tiers the plan takes (tiers, plan_columns)
+MARKS_KEY = "sieving_marks"  # member number -> "met" / "not_met": the tiers the plan takes (tiers, plan_columns)
 
 
 def marks_editor(notices) -> dict[str, str]:
     """Each notified debtor's result after the deadline, as a select column; the marks kept in session state."""
     marks = dict(st.session_state.get(MARKS_KEY, {}))
     frame = ui.shown(notices.debtors[["member_no", "name", "group", "days", "overdue"]], cur)
-    labels = {code: tr(f"mark_{code}") for code in MARKS}
+    labels = {code: tr(f"sieving_mark_{code}") for code in MARKS}
     frame = frame.rename(columns=ui.column_labels(frame)).assign(
         **{tr("col_mark"): [labels[marks.get(m, "pending")] for m in notices.debtors["member_no"]]})
-    edited = st.data_editor(frame, key="notices_marks_editor", hide_index=True, width="stretch", num_rows="fixed",
+    edited = st.data_editor(frame, key="sieving_marks_editor", hide_index=True, width="stretch", num_rows="fixed",
                             disabled=list(frame.columns[:-1]),
                             column_config={tr("col_mark"): st.column_config.SelectboxColumn(
                                 tr("col_mark"), options=list(labels.values()), required=True)})
@@ -51,18 +51,18 @@ cur = ui.need_current()
 lang = state.lang()
 result = cur.result
 ui.heading(cur, "sieving")
-st.caption(tr("notices_intro"))
+st.caption(tr("sieving_intro"))
 left, middle, right = st.columns(3)
-typed = left.text_input(tr("notices_deadline"), value=date_entry(result.as_of + timedelta(days=30), lang),
-                        key="notices_deadline")
-min_days = middle.number_input(tr("notices_min_days"), min_value=0, value=result.analysis.settings.long_overdue_days,
-                               step=30, key="notices_min_days")
-min_amount = right.number_input(tr("notices_min_amount"), min_value=0.0, value=0.0, step=1000.0,
-                                key="notices_min_amount")
-conditions = st.text_area(tr("notices_conditions"), value=default_conditions(lang), key=f"notices_conditions_{lang}")
+typed = left.text_input(tr("sieving_deadline"), value=date_entry(result.as_of + timedelta(days=30), lang),
+                        key="sieving_deadline")
+min_days = middle.number_input(tr("sieving_min_days"), min_value=0, value=result.analysis.settings.long_overdue_days,
+                               step=30, key="sieving_min_days")
+min_amount = right.number_input(tr("sieving_min_amount"), min_value=0.0, value=0.0, step=1000.0,
+                                key="sieving_min_amount")
+conditions = st.text_area(tr("sieving_conditions"), value=default_conditions(lang), key=f"sieving_conditions_{lang}")
 deadline = parse_date_text(typed)
 if deadline is None:
-    st.error(plain(tr("notices_deadline_bad", text=typed)), icon="⚠️")
+    st.error(plain(tr("sieving_deadline_bad", text=typed)), icon="⚠️")
     st.stop()
 left.caption(long_date(deadline, lang))
 try:
@@ -72,28 +72,28 @@ except LedgerError as exc:
     st.stop()
 
 ui.remember_for_plan(cur, "sieving", plan_columns(notices, st.session_state.get(MARKS_KEY)))
-st.subheader(tr("notices_chosen", n=len(notices.debtors), deadline=long_date(deadline, lang)))
+st.subheader(tr("sieving_chosen", n=len(notices.debtors), deadline=long_date(deadline, lang)))
 if notices.debtors.empty:
-    st.info(tr("notices_none", days=notices.min_days, amount=f"{notices.min_amount:,.2f}"))
+    st.info(tr("sieving_none", days=notices.min_days, amount=f"{notices.min_amount:,.2f}"))
 else:
     ui.table(ui.shown(notices.debtors, cur))
-    st.download_button(tr("download_notices", n=len(notices.debtors)), icon=":material/description:", mime=MIME,
+    st.download_button(tr("sieving_download", n=len(notices.debtors)), icon=":material/description:", mime=MIME,
                        file_name=f"notices_{deadline.isoformat()}.docx", on_click="ignore",
                        data=lambda: letters(notices, result.ledger.coop, result.as_of, conditions, lang))
 
-st.subheader(tr("notices_legal", n=len(notices.legal)))
+st.subheader(tr("sieving_legal", n=len(notices.legal)))
 if "status" not in result.analysis.loans:
-    st.caption(tr("notices_legal_column"))
+    st.caption(tr("sieving_legal_column"))
 elif notices.legal.empty:
-    st.caption(tr("notices_legal_none"))
+    st.caption(tr("sieving_legal_none"))
 else:
     ui.table(ui.shown(notices.legal, cur))
 
 if not notices.debtors.empty:
-    st.subheader(tr("notices_after"))
+    st.subheader(tr("sieving_after"))
     if date.today() <= deadline:
-        st.info(tr("notices_after_wait", deadline=long_date(deadline, lang)))
+        st.info(tr("sieving_after_wait", deadline=long_date(deadline, lang)))
         st.stop()
-    st.caption(tr("notices_mark_help"))
+    st.caption(tr("sieving_mark_help"))
     tier = tiers(notices, marks_editor(notices)).value_counts()
-    st.markdown(tr("notices_tiers", **{name: int(tier.get(name, 0)) for name in (NOTIFIED, *TIER_OF_MARK.values())}))
+    st.markdown(tr("sieving_tiers", **{name: int(tier.get(name, 0)) for name in (NOTIFIED, *TIER_OF_MARK.values())}))

@@ -335,7 +335,7 @@ def open_page(privacy: bool = False) -> AppTest:
 def test_page_assigns_shows_loads_chart_and_downloads_and_privacy_masks_names(cli):
     at = open_page()
     assert at.info and not at.dataframe  # asks for names first
-    at.text_area(key="assign_staff").set_value("สมชาย\nสมศรี, มานพ").run()
+    at.text_area(key="assigned_staff").set_value("สมชาย\nสมศรี, มานพ").run()
     assert not at.exception
     loads, debtors = (d.value for d in at.dataframe)
     assert list(loads.iloc[:, 0]) == STAFF
@@ -355,6 +355,6 @@ def test_page_assigns_shows_loads_chart_and_downloads_and_privacy_masks_names(cl
 
 def test_page_says_what_is_wrong_with_the_names():
     at = open_page()
-    at.text_area(key="assign_staff").set_value("สมชาย\nสมชาย").run()
+    at.text_area(key="assigned_staff").set_value("สมชาย\nสมชาย").run()
     assert not at.exception and "ซ้ำ" in at.error[0].value and not at.dataframe
 

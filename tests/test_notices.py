@@ -270,8 +270,8 @@ def sample_members(cli, tmp_path, *args) -> list[str]:
 
 def test_page_lists_the_debtors_offers_the_letters_and_marks_after_the_deadline(cli, tmp_path):
     at = open_page()
-    assert at.text_input(key="notices_deadline").value == "30/04/2567"  # a month after the ledger's date
-    at.text_input(key="notices_deadline").set_value("31/05/2567").run()
+    assert at.text_input(key="sieving_deadline").value == "30/04/2567"  # a month after the ledger's date
+    at.text_input(key="sieving_deadline").set_value("31/05/2567").run()
     assert not at.exception and THAI_DEADLINE in at.caption.values
     debtors = at.dataframe[0].value
     assert list(debtors.iloc[:, 0]) == sample_members(cli, tmp_path)
@@ -279,7 +279,7 @@ def test_page_lists_the_debtors_offers_the_letters_and_marks_after_the_deadline(
     assert labels == [f"ดาวน์โหลดหนังสือแจ้ง {len(debtors)} ฉบับ (.docx มีชื่อจริงของสมาชิก)"]
     assert "ทะเบียนนี้ไม่มีคอลัมน์นี้" in " ".join(at.caption.values)
     first, second = debtors.iloc[:2, 0]
-    at.session_state["notice_marks"] = {first: "met", second: "not_met"}
+    at.session_state["sieving_marks"] = {first: "met", second: "not_met"}
     at.run()
     editor = at.data_editor[0].value
     assert list(editor.iloc[:3, -1]) == ["ปฏิบัติตามเงื่อนไข", "ไม่ปฏิบัติตาม", "รอผล"]
@@ -288,15 +288,15 @@ def test_page_lists_the_debtors_offers_the_letters_and_marks_after_the_deadline(
 
 def test_page_fewer_days_more_debtors_and_a_bad_deadline_says_so(cli, tmp_path):
     at = open_page()
-    at.number_input(key="notices_min_days").set_value(90).run()
+    at.number_input(key="sieving_min_days").set_value(90).run()
     assert list(at.dataframe[0].value.iloc[:, 0]) == sample_members(cli, tmp_path, "--min-days", "90")
-    at.text_input(key="notices_deadline").set_value("31/13/2567").run()
+    at.text_input(key="sieving_deadline").set_value("31/13/2567").run()
     assert not at.exception and "ไม่ใช่วันที่" in at.error[0].value and not at.dataframe
 
 
 def test_page_before_the_deadline_waits_and_privacy_masks_names():
     at = open_page(privacy=True)
-    at.text_input(key="notices_deadline").set_value("31/12/2600").run()
+    at.text_input(key="sieving_deadline").set_value("31/12/2600").run()
     assert not at.exception and not at.data_editor and "หลังวันที่" in at.info[0].value
     shown = at.dataframe[0].value
     assert set(shown.iloc[:, 0]) == set(shown.iloc[:, 1]) and shown.iloc[0, 0].startswith("สมาชิก ")

@@ -171,9 +171,9 @@ def open_pool(privacy: bool = False, group: str | None = GROUP):
     at = start(privacy=privacy)
     at.switch_page("pages/pooling.py")
     go(at)
-    at.number_input(key="pool_p").set_value(300000.0)
-    at.selectbox(key="pool_group").set_value(group)
-    at.number_input(key="pool_k").set_value(5)
+    at.number_input(key="pooling_p").set_value(300000.0)
+    at.selectbox(key="pooling_group").set_value(group)
+    at.number_input(key="pooling_k").set_value(5)
     return go(at)
 
 

@@ -51,7 +51,7 @@ def test_the_fiscal_year_end_moves_the_assigned_follow_up():
 
 def test_the_plan_page_carries_the_grade_and_the_assignees_chosen_on_the_assign_page():
     at = visit("assigned")
-    at.text_area(key="assign_staff").set_value("สมชาย\nสมศรี")
+    at.text_area(key="assigned_staff").set_value("สมชาย\nสมศรี")
     go(at)
     at.switch_page("pages/plan.py")
     go(at)

@@ -79,7 +79,7 @@ def uploader_round() -> int:
 
 def _forget_choices() -> None:
     """Choices made for the previous file: sheet, header mapping, as-of date, the notices' marks."""
-    for key in ("sheet", "sheet_picker", "mapping", "as_of", "as_of_text", "as_of_shown", "as_of_bad", "notice_marks"):
+    for key in ("sheet", "sheet_picker", "mapping", "as_of", "as_of_text", "as_of_shown", "as_of_bad", "sieving_marks"):
         st.session_state.pop(key, None)
 
 

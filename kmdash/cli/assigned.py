@@ -42,4 +42,4 @@ def run(args: argparse.Namespace) -> str:
     if args.json:
         return json.dumps(assignment_json(assignment), ensure_ascii=False)
     text = assignment_text(assignment, result.file, day(result.as_of, args.lang), args.lang)
-    return text + ("\n" + t("assign_written", args.lang, path=args.out) if args.out else "")
+    return text + ("\n" + t("assigned_written", args.lang, path=args.out) if args.out else "")

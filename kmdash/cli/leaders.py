@@ -30,17 +30,17 @@ def run(args: argparse.Namespace) -> str:
     from ..techniques.leaders.packs import Fee, packs
 
     _check_suffix(args.out, ".xlsx", "out_bad")
-    _check_suffix(args.calendar, ".ics", "ics_bad")
+    _check_suffix(args.calendar, ".ics", "leaders_ics_bad")
     fee, leaders = Fee(args.fee_per_debtor, args.fee_share), leader_pairs(args.leader or [])
     result = result_of(args)
     made = packs(result.analysis.members, result.as_of, args.every_months, fee, leaders)
     lines = [packs_text(made, result.file, result.as_of, args.lang)]
     if args.out:
         write(args.out, packs_xlsx(made, result.as_of, args.lang))
-        lines.append(t("packs_written", args.lang, path=args.out))
+        lines.append(t("leaders_packs_written", args.lang, path=args.out))
     if args.calendar:
         write(args.calendar, meetings_ics(made, result.as_of, args.lang))
-        lines.append(t("calendar_written", args.lang, path=args.calendar))
+        lines.append(t("leaders_calendar_written", args.lang, path=args.calendar))
     return "\n".join(lines)
 
 
@@ -50,7 +50,7 @@ def leader_pairs(items: list[str]) -> dict[str, str]:
     for item in items:
         group, sep, name = item.partition("=")
         if not sep or not group.strip():
-            raise LedgerError.of("leader_bad", text=item)
+            raise LedgerError.of("leaders_leader_bad", text=item)
         pairs[group.strip()] = name
     return pairs
 

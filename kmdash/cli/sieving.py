@@ -38,11 +38,11 @@ def run(args: argparse.Namespace) -> str:
     notices = choose(result.analysis, args.deadline, args.min_days, args.min_amount)
     words = {"days": notices.min_days, "amount": baht(notices.min_amount)}
     if notices.debtors.empty:
-        raise LedgerError.of("notices_no_one", **words)
+        raise LedgerError.of("sieving_no_one", **words)
     write(args.out, letters(notices, result.ledger.coop, result.as_of, args.conditions or default_conditions(lang),
                             lang))
-    lines = [t("notices_text", lang, n=len(notices.debtors), deadline=long_date(notices.deadline, lang), **words),
-             t("notices_written", lang, n=len(notices.debtors), path=args.out),
+    lines = [t("sieving_text", lang, n=len(notices.debtors), deadline=long_date(notices.deadline, lang), **words),
+             t("sieving_written", lang, n=len(notices.debtors), path=args.out),
              _legal_line(notices, "status" in result.analysis.loans, lang)]
     lines += [f"  {m} {' '.join(str(name).split())}" for m, name in zip(notices.legal["member_no"], notices.legal["name"])]
     return "\n".join(lines)
@@ -50,5 +50,5 @@ def run(args: argparse.Namespace) -> str:
 
 def _legal_line(notices, has_status: bool, lang: str) -> str:
     if not has_status:
-        return t("notices_legal_column", lang)
-    return t("notices_legal", lang, n=len(notices.legal)) if len(notices.legal) else t("notices_legal_none", lang)
+        return t("sieving_legal_column", lang)
+    return t("sieving_legal", lang, n=len(notices.legal)) if len(notices.legal) else t("sieving_legal_none", lang)

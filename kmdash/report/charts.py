@@ -117,14 +117,14 @@ def pool_figure(rotation: pd.DataFrame, pool: float, lang: str = "th") -> go.Fig
     fig = go.Figure()
     for _, part in rows.groupby("slot", sort=True):
         fig.add_trace(go.Bar(
-            x=[t("cycle_n", lang, n=n) for n in part["cycle"]], y=part["overdue"], marker_color=OVERDUE,
+            x=[t("pooling_cycle_n", lang, n=n) for n in part["cycle"]], y=part["overdue"], marker_color=OVERDUE,
             marker_line=dict(color="white", width=2), showlegend=False,
             customdata=np.column_stack([safe(member_labels(part)), _money_texts(part["overdue"], lang)]),
             hovertemplate="%{x}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>"))
     fig.add_hline(y=pool, line_dash="dash", line_color=MEMBERS, line_width=3,
-                  annotation_text=t("pool_line", lang, pool=f"{pool:,.2f}"), annotation_position="top left")
+                  annotation_text=t("pooling_line", lang, pool=f"{pool:,.2f}"), annotation_position="top left")
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(categoryorder="array", categoryarray=[t("cycle_n", lang, n=n) for n in sorted(set(rows["cycle"]))])
+    fig.update_xaxes(categoryorder="array", categoryarray=[t("pooling_cycle_n", lang, n=n) for n in sorted(set(rows["cycle"]))])
     fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f", range=[0, pool * 1.15])
     return layout(fig, t("chart_pool", lang))
 

@@ -26,7 +26,7 @@ def measure(assignment: Assignment, value: float, lang: str = "th") -> str:
 
 
 def bound_text(assignment: Assignment, lang: str = "th") -> str:
-    kind = ("bound_group_" if assignment.within_group else "bound_") + assignment.balance
+    kind = ("assigned_bound_group_" if assignment.within_group else "assigned_bound_") + assignment.balance
     limit = bound(assignment)
     return t(kind, lang, value=money(limit, lang) if assignment.balance == "amount" else f"{limit:,.0f}")
 
@@ -34,14 +34,14 @@ def bound_text(assignment: Assignment, lang: str = "th") -> str:
 def assignment_text(assignment: Assignment, file: str, as_of: str, lang: str = "th") -> str:
     """The loads per person, the largest gap between two and its bound."""
     loads = assignment.loads
-    by = t(f"balance_{assignment.balance}", lang) + (t("by_group_suffix", lang) if assignment.within_group else "")
+    by = t(f"assigned_balance_{assignment.balance}", lang) + (t("assigned_by_group_suffix", lang) if assignment.within_group else "")
     width = max(text_width(a) for a in loads["assignee"])
-    lines = [t("assign_text_title", lang, n=len(assignment.assignments), k=len(loads), by=by),
-             f"{t('file', lang)}: {file} | {t('as_of', lang)} {as_of}", "", t("assign_text_loads", lang)]
+    lines = [t("assigned_text_title", lang, n=len(assignment.assignments), k=len(loads), by=by),
+             f"{t('file', lang)}: {file} | {t('as_of', lang)} {as_of}", "", t("assigned_text_loads", lang)]
     lines += [f"  {a}{' ' * (width - text_width(a))}  {n:>7,}  {money(o, lang):>22}"
               for a, n, o in zip(loads["assignee"], loads["members"], loads["overdue"])]
-    lines += ["", t("assign_text_spread", lang, spread=measure(assignment, gap(assignment), lang),
-                    bound=bound_text(assignment, lang)), t("assign_text_more", lang)]
+    lines += ["", t("assigned_text_spread", lang, spread=measure(assignment, gap(assignment), lang),
+                    bound=bound_text(assignment, lang)), t("assigned_text_more", lang)]
     return "\n".join(lines)
 
 

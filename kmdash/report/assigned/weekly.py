@@ -55,7 +55,7 @@ def weekly_workbook(assignment: Assignment, as_of: date, year_end: tuple[int, in
 
 
 def _loads_sheet(ws, loads: pd.DataFrame, as_of: date, lang: str) -> None:
-    put_text(ws, 1, 1, t("xl_summary_title", lang, day=day(as_of, lang)))
+    put_text(ws, 1, 1, t("assigned_xl_summary_title", lang, day=day(as_of, lang)))
     _headers(ws, 1, ["col_assignee", "col_members", "col_overdue_baht"], lang)
     for r, (person, members, overdue) in enumerate(loads.itertuples(index=False), start=HEADER_ROW + 1):
         put_text(ws, r, 1, person)
@@ -70,7 +70,7 @@ def _loads_sheet(ws, loads: pd.DataFrame, as_of: date, lang: str) -> None:
 
 def _person_sheet(ws, person: str, debtors: pd.DataFrame, weeks: list[date], as_of: date, lang: str) -> None:
     total = round(float(debtors["overdue"].sum()), 2)
-    put_text(ws, 1, 1, t("xl_person_title", lang, person=person, n=len(debtors), total=money(total, lang),
+    put_text(ws, 1, 1, t("assigned_xl_person_title", lang, person=person, n=len(debtors), total=money(total, lang),
                          day=day(as_of, lang)))
     _headers(ws, 1, DEBTORS, lang)
     _headers(ws, WEEKLY_FIRST, WEEKLY, lang)

@@ -11,26 +11,26 @@ from ...techniques.grading.grades import Grading
 from .grades import criterion_lines, grade_range, max_points, welfare_text
 from ..thai_docx import TITLE_SIZE, long_date, paragraph, table, thai_document, to_bytes
 
-SIGNERS = ("ann_chair", "ann_secretary", "ann_manager")
+SIGNERS = ("grading_ann_chair", "grading_ann_secretary", "ann_manager")
 
 
 def announcement(grading: Grading, coop: str | None, as_of: date, lang: str = "th") -> bytes:
     """The announcement: co-op, subject, each criterion with its points, the grades with their thresholds and
     welfare, the ledger's date, and signature lines for the board."""
     doc = thai_document()
-    paragraph(doc, t("ann_title", lang, coop=coop or t("ann_coop", lang)), TITLE_SIZE, bold=True, center=True)
-    paragraph(doc, t("ann_subject", lang), bold=True, center=True)
-    paragraph(doc, t("ann_intro", lang))
-    paragraph(doc, t("ann_criteria", lang, n=max_points(grading)), bold=True)
+    paragraph(doc, t("grading_ann_title", lang, coop=coop or t("ann_coop", lang)), TITLE_SIZE, bold=True, center=True)
+    paragraph(doc, t("grading_ann_subject", lang), bold=True, center=True)
+    paragraph(doc, t("grading_ann_intro", lang))
+    paragraph(doc, t("grading_ann_criteria", lang, n=max_points(grading)), bold=True)
     for c in grading.criteria:
         paragraph(doc, c.name(lang), bold=True)
-        table(doc, [t("ann_band", lang), t("col_points", lang)], [[b, str(p)] for b, p in criterion_lines(c, lang)])
-    paragraph(doc, t("ann_grades", lang), bold=True)
+        table(doc, [t("grading_ann_band", lang), t("col_points", lang)], [[b, str(p)] for b, p in criterion_lines(c, lang)])
+    paragraph(doc, t("grading_ann_grades", lang), bold=True)
     table(doc, [t("col_grade", lang), t("col_points", lang), t("col_welfare", lang)],
            [[g.name(lang), grade_range(grading, i, lang), welfare_text(g, lang).replace(" · ", "\n")]
             for i, g in enumerate(grading.rules.grades)])
-    paragraph(doc, t("ann_data", lang, date=long_date(as_of, lang)))
-    paragraph(doc, t("ann_announced", lang), center=True)
+    paragraph(doc, t("grading_ann_data", lang, date=long_date(as_of, lang)))
+    paragraph(doc, t("grading_ann_announced", lang), center=True)
     for role in SIGNERS:
         paragraph(doc, "")
         paragraph(doc, t("ann_sign", lang), center=True)

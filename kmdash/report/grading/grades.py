@@ -40,14 +40,14 @@ def band_text(criterion: Criterion, threshold: float, lang: str = "th") -> str:
     value = _with_unit(threshold, criterion, lang)
     if threshold == 0 and not criterion.higher_is_better:
         return value
-    return t("band_at_least" if criterion.higher_is_better else "band_at_most", lang, v=value)
+    return t("grading_band_at_least" if criterion.higher_is_better else "grading_band_at_most", lang, v=value)
 
 
 def floor_text(criterion: Criterion, lang: str = "th") -> str:
     """The values below every band: "เกิน 365 วัน", "ต่ำกว่า 5%" (and, for a sheet, members not on it)."""
     worst = _with_unit(criterion.bands[0][0], criterion, lang)
-    text = t("band_under" if criterion.higher_is_better else "band_over", lang, v=worst)
-    return text if criterion.key in LEDGER_KEYS else t("band_no_record", lang, band=text)
+    text = t("grading_band_under" if criterion.higher_is_better else "grading_band_over", lang, v=worst)
+    return text if criterion.key in LEDGER_KEYS else t("grading_band_no_record", lang, band=text)
 
 
 def criterion_lines(criterion: Criterion, lang: str = "th") -> list[tuple[str, int | float]]:
@@ -62,17 +62,17 @@ def max_points(grading: Grading) -> int | float:
 
 def welfare_text(grade: Grade, lang: str = "th") -> str:
     w = grade.welfare
-    return " · ".join([t("welfare_rebate", lang, v=number(w.interest_rebate_pct)),
-                       t("welfare_limit", lang, v=number(w.loan_limit_times)),
-                       t("welfare_dividend", lang, v=number(w.patronage_dividend_pct))])
+    return " · ".join([t("grading_welfare_rebate", lang, v=number(w.interest_rebate_pct)),
+                       t("grading_welfare_limit", lang, v=number(w.loan_limit_times)),
+                       t("grading_welfare_dividend", lang, v=number(w.patronage_dividend_pct))])
 
 
 def grade_range(grading: Grading, index: int, lang: str = "th") -> str:
     """"ตั้งแต่ 85 คะแนน"; the last grade: "ต่ำกว่า 40 คะแนน" (everyone below the grade above)."""
     grades = grading.rules.grades
     if index == len(grades) - 1 and index > 0:
-        return t("grade_below", lang, n=number(grades[index - 1].min_points))
-    return t("grade_from", lang, n=number(grades[index].min_points))
+        return t("grading_range_below", lang, n=number(grades[index - 1].min_points))
+    return t("grading_range_from", lang, n=number(grades[index].min_points))
 
 
 def lift_texts(grading: Grading, lang: str = "th") -> pd.Series:
@@ -81,10 +81,10 @@ def lift_texts(grading: Grading, lang: str = "th") -> pd.Series:
 
     def say(top, key, to, gain, enough) -> str:
         if not key:
-            return t("lift_top", lang) if top else "-"
+            return t("grading_lift_top", lang) if top else "-"
         c = names[key]
-        line = t("lift_line", lang, criterion=c.name(lang), target=band_text(c, to, lang), gain=number(gain))
-        return line if enough else t("lift_short", lang, line=line)
+        line = t("grading_lift_line", lang, criterion=c.name(lang), target=band_text(c, to, lang), gain=number(gain))
+        return line if enough else t("grading_lift_short", lang, line=line)
 
     m = grading.members
     keys = list(zip((m["grade"] == 0).tolist(), m["lift"].fillna("").tolist(), m["lift_to"].fillna(0.0).tolist(),
@@ -167,7 +167,7 @@ def grading_text(result: Result, grading: Grading, lang: str = "th") -> str:
         lines.append("  " + t("grading_no_criteria", lang))
     for c in grading.criteria:
         lines.append(f"  {c.name(lang)}")
-        lines += [f"    {fit(band, 30)} {right(t('n_points', lang, n=p), 10)}" for band, p in criterion_lines(c, lang)]
+        lines += [f"    {fit(band, 30)} {right(t('grading_n_points', lang, n=p), 10)}" for band, p in criterion_lines(c, lang)]
     lines += ["", t("grading_grades", lang)]
     counts = grading.counts()["members"]
     for i, (g, n) in enumerate(zip(grading.rules.grades, counts)):

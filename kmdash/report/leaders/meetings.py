@@ -28,7 +28,7 @@ def meetings_ics(packs: Packs, as_of: date, lang: str = "th", made: datetime | N
         event.add("dtstamp", stamp)
         event.add("dtstart", when)
         event.add("dtend", when + timedelta(days=1))
-        event.add("summary", t("meeting_summary", lang, n=n, k=len(packs.meetings)))
+        event.add("summary", t("leaders_meeting_summary", lang, n=n, k=len(packs.meetings)))
         event.add("description", description)
         calendar.add_component(event)
     return calendar.to_ical()
@@ -36,7 +36,7 @@ def meetings_ics(packs: Packs, as_of: date, lang: str = "th", made: datetime | N
 
 def _description(packs: Packs, as_of: date, lang: str) -> str:
     groups = packs.groups
-    lines = [t("meeting_description", lang, n=int(groups["debtors"].sum()), groups=len(groups), day=day(as_of, lang))]
-    lines += [f"- {g} ({n:,} {t('people', lang)}): {leader or t('not_entered', lang)}"
+    lines = [t("leaders_meeting_description", lang, n=int(groups["debtors"].sum()), groups=len(groups), day=day(as_of, lang))]
+    lines += [f"- {g} ({n:,} {t('people', lang)}): {leader or t('leaders_not_entered', lang)}"
               for g, leader, n in zip(groups["group"], groups["leader"], groups["debtors"])]
     return "\n".join(lines)

@@ -24,10 +24,10 @@ MONEY = frozenset({"overdue", "fee", "overdue_baht", "interest"})
 def fee_text(packs: Packs, lang: str = "th") -> str:
     fee = packs.fee
     if fee.rule == "per_debtor":
-        return t("fee_per_debtor", lang, x=f"{fee.per_debtor:,.2f}")
+        return t("leaders_fee_per_debtor", lang, x=f"{fee.per_debtor:,.2f}")
     if fee.rule == "share":
-        return t("fee_share", lang, pct=f"{fee.share * 100:g}%")
-    return t("fee_none", lang)
+        return t("leaders_fee_share", lang, pct=f"{fee.share * 100:g}%")
+    return t("leaders_fee_none", lang)
 
 
 def dates_text(dates, lang: str = "th") -> str:
@@ -47,7 +47,7 @@ def packs_xlsx(packs: Packs, as_of: date, lang: str = "th") -> bytes:
 def _summary_sheet(packs: Packs, as_of: date, name: str, lang: str) -> xlsx.Sheet:
     columns = SUMMARY if packs.fee.rule else SUMMARY[:-1]
     frame = _with_total(packs.groups, lang)[columns]
-    title = t("packs_title", lang, day=day(as_of, lang), every=packs.every_months,
+    title = t("leaders_packs_title", lang, day=day(as_of, lang), every=packs.every_months,
               dates=dates_text(packs.meetings, lang), fee=fee_text(packs, lang))
     headers = [t("col_overdue_baht" if c == "overdue" else f"col_{c}", lang) for c in columns]
     return xlsx.Sheet(name, frame, headers, MONEY, title)
@@ -68,7 +68,7 @@ def _group_sheet(packs: Packs, group, name: str, as_of: date, lang: str) -> xlsx
     frame = pd.DataFrame({"no": range(1, len(mine) + 1), "member_no": mine["member_no"], "name": mine["name"],
                           "days_overdue": mine["days"], "overdue_baht": mine["overdue"],
                           "interest": mine["interest"], "result": ""})
-    title = t("pack_title", lang, group=group.group, leader=group.leader or t("not_entered", lang), n=len(mine),
+    title = t("leaders_pack_title", lang, group=group.group, leader=group.leader or t("leaders_not_entered", lang), n=len(mine),
               total=money(group.overdue, lang), day=day(as_of, lang), next=day(packs.meetings[0], lang))
     return xlsx.Sheet(name, frame, [t(f"col_{c}", lang) for c in MEMBERS], MONEY, title)
 

@@ -13,28 +13,28 @@ from ..text import NAME_WIDTH, fit
 
 def format_rotation(rotation: Rotation, debts: pd.DataFrame, group: str | None, k: int | None,
                     smallest: tuple[int, bool] | None, lang: str = "th") -> str:
-    lines = [t("pool_head", lang, pool=baht(rotation.pool / 100), group=group or t("pool_everyone", lang)),
-             _cycles_line(rotation, lang), t("pool_refinanced", lang), ""]
+    lines = [t("pooling_head", lang, pool=baht(rotation.pool / 100), group=group or t("pooling_everyone", lang)),
+             _cycles_line(rotation, lang), t("pooling_refinanced", lang), ""]
     table = members_table(rotation, debts)
     for number, cycle in table.groupby("cycle", sort=True):
-        lines.append(t("pool_cycle_line", lang, n=number, total=baht(cycle["cycle_total"].iloc[0]),
+        lines.append(t("pooling_cycle_line", lang, n=number, total=baht(cycle["cycle_total"].iloc[0]),
                        members=len(cycle)))
         lines += [f"  {fit(r.member_no, 8)} {fit(r.name, NAME_WIDTH)} {r.days:>6,} {baht(r.overdue):>14}"
                   for r in cycle.itertuples()]
     if rotation.over_pool:
-        lines += ["", t("pool_over", lang, n=len(rotation.over_pool), members=", ".join(rotation.over_pool))]
+        lines += ["", t("pooling_over", lang, n=len(rotation.over_pool), members=", ".join(rotation.over_pool))]
     if rotation.legal:
-        lines += [t("pool_legal", lang, n=len(rotation.legal), members=", ".join(rotation.legal))]
+        lines += [t("pooling_legal", lang, n=len(rotation.legal), members=", ".join(rotation.legal))]
     if smallest is not None:
-        key = "pool_for_k" if smallest[1] else "pool_for_k_unproven"
+        key = "pooling_for_k" if smallest[1] else "pooling_for_k_unproven"
         lines += ["", t(key, lang, k=k, pool=baht(smallest[0] / 100))]
     return "\n".join(lines)
 
 
 def _cycles_line(rotation: Rotation, lang: str) -> str:
     if rotation.exact:
-        return t("pool_cycles_exact", lang, n=len(rotation.cycles), bound=rotation.lower_bound)
-    return t("pool_cycles_gap", lang, n=len(rotation.cycles), bound=rotation.lower_bound, gap=rotation.gap)
+        return t("pooling_cycles_exact", lang, n=len(rotation.cycles), bound=rotation.lower_bound)
+    return t("pooling_cycles_gap", lang, n=len(rotation.cycles), bound=rotation.lower_bound, gap=rotation.gap)
 
 
 def as_json(rotation: Rotation, group: str | None, for_cycles: int | None, label=str) -> dict:

@@ -41,7 +41,7 @@ def token(name: str) -> str:
 
 
 def default_conditions(lang: str = "th") -> str:
-    return t("notice_conditions_default", lang)
+    return t("sieving_notice_conditions_default", lang)
 
 
 def letters(notices: Notices, coop: str | None, as_of: date, conditions: str, lang: str = "th") -> bytes:
@@ -68,23 +68,23 @@ def _prototype(coop, as_of, deadline, conditions, lang) -> bytes:
     doc = thai_document()
     title = paragraph(doc, coop or t("ann_coop", lang), TITLE_SIZE, bold=True, center=True)
     title.paragraph_format.page_break_before = True
-    paragraph(doc, t("notice_date", lang)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    paragraph(doc, t("notice_subject", lang), bold=True)
-    paragraph(doc, t("notice_to", lang, name=token("name"), member=token("member")))
-    paragraph(doc, t("notice_body", lang, date=long_date(as_of, lang)))
-    loans = table(doc, [t("notice_contract", lang), t("notice_due", lang), t("notice_principal", lang),
-                        t("notice_interest", lang)], [[token(k) for k in ("contract", "due", "principal", "interest")]])
+    paragraph(doc, t("sieving_notice_date", lang)).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph(doc, t("sieving_notice_subject", lang), bold=True)
+    paragraph(doc, t("sieving_notice_to", lang, name=token("name"), member=token("member")))
+    paragraph(doc, t("sieving_notice_body", lang, date=long_date(as_of, lang)))
+    loans = table(doc, [t("sieving_notice_contract", lang), t("sieving_notice_due", lang), t("sieving_notice_principal", lang),
+                        t("sieving_notice_interest", lang)], [[token(k) for k in ("contract", "due", "principal", "interest")]])
     cells = loans.add_row().cells
-    for cell, text in ((0, t("notice_total", lang)), (2, token("total_principal")), (3, token("total_interest"))):
+    for cell, text in ((0, t("sieving_notice_total", lang)), (2, token("total_principal")), (3, token("total_interest"))):
         run(cells[cell].paragraphs[0], text, bold=True)
     cells[0].merge(cells[1])  # the total's label across contract and due date
-    paragraph(doc, t("notice_conditions", lang, deadline=long_date(deadline, lang)), bold=True)
+    paragraph(doc, t("sieving_notice_conditions", lang, deadline=long_date(deadline, lang)), bold=True)
     for line in (conditions.strip() or default_conditions(lang)).splitlines():
         if line.strip():
             paragraph(doc, line.strip())
-    for key in ("notice_after", "notice_close"):
+    for key in ("sieving_notice_after", "sieving_notice_close"):
         paragraph(doc, t(key, lang))
-    for text in (t("notice_regards", lang), "", t("ann_sign", lang), f"({t('ann_manager', lang)})"):
+    for text in (t("sieving_notice_regards", lang), "", t("ann_sign", lang), f"({t('ann_manager', lang)})"):
         paragraph(doc, text, center=True)
     for node in doc.element.body.iter(qn("w:t")):
         if "\ue000" in (node.text or ""):
