@@ -260,7 +260,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                    "No group has {n:,} members owing at most {debt:,.0f} baht"),
     "ev_new_arrears": ("{share:.1%} ของผู้ค้างชำระเพิ่งค้างไม่เกิน {days:,} วัน ({n:,} จาก {total:,} คน)",
                        "{share:.1%} of the overdue members fell behind in the last {days:,} days ({n:,} of {total:,})"),
-    # member grading (technique 5): the criteria and grades of kmdash.settings by key, their units
+    # T5 member grading (kmdash.techniques.grading, kmdash.report.grading, pages/grading.py): grading_*; the
+    # criteria and grades of kmdash.settings by key, their units
     "grading_criterion_days": ("จำนวนวันค้างชำระ (สัญญาที่ค้างนานที่สุด)", "Days overdue (the oldest loan)"),
     "grading_criterion_share_ratio": ("ทุนเรือนหุ้นเทียบกับหนี้ที่ต้องชำระ",
                                       "Share capital against what the member owes"),
@@ -339,7 +340,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cap_grades": ("จำนวนสมาชิกในแต่ละชั้นตามหลักเกณฑ์ที่ตั้งไว้ด้านบน", "Members in each grade under the criteria above"),
     "grading_download_announcement": ("ดาวน์โหลดประกาศ (.docx)", "Download the announcement (.docx)"),
     "grading_download_csv": ("ดาวน์โหลดคะแนนรายสมาชิก (.csv)", "Download members' grades (.csv)"),
-    # the announcement (kmdash.report.grading.announcement)
+    # T5's announcement (kmdash.report.grading.announcement); ann_coop, ann_sign and ann_manager T1's notices use too
     "grading_ann_title": ("ประกาศ{coop}", "Announcement of {coop}"),
     "ann_coop": ("สหกรณ์", "the co-operative"),
     "grading_ann_subject": ("เรื่อง หลักเกณฑ์การจัดชั้นสมาชิกและสวัสดิการตามชั้นสมาชิก",
@@ -361,7 +362,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "grading_ann_chair": ("ประธานกรรมการดำเนินการ", "Chair of the board"),
     "grading_ann_secretary": ("เลขานุการคณะกรรมการดำเนินการ", "Secretary of the board"),
     "ann_manager": ("ผู้จัดการ", "Manager"),
-    # T4's rotation (kmdash.techniques.pooling.rotation, pages/pool.py)
+    # T4 pooling, its rotation (kmdash.techniques.pooling, kmdash.report.pooling, pages/pooling.py): pooling_*
     "page_pooling": ("กองทุนหมุนเวียนกลุ่ม", "Group pool rotation"),
     "pooling_head": ("กองทุนหมุนเวียน {pool} บาท · {group}", "A pool of {pool} baht · {group}"),
     "pooling_everyone": ("สมาชิกที่ค้างชำระทุกคน", "every overdue member"),
@@ -398,7 +399,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pooling_cycle_n": ("รอบที่ {n}", "Cycle {n}"),
     "col_cycle": ("รอบ", "Cycle"),
     "col_cycle_total": ("รวมรอบนี้", "Cycle total"),
-    # T3's tool: assigned follow-up (kmdash.techniques.assigned.assignment, kmdash.report.assigned.weekly, pages/assign.py)
+    # T3 assigned follow-up (kmdash.techniques.assigned, kmdash.report.assigned, pages/assigned.py): assigned_*
     "page_assigned": ("มอบหมายผู้รับผิดชอบ", "Assign follow-up"),
     "assigned_intro": ("มอบหมายลูกหนี้ที่ค้างชำระทุกรายให้ผู้รับผิดชอบคนละหนึ่งคน แบ่งงานให้เท่ากัน "
                      "ผู้รับผิดชอบรายงานผลทุกสัปดาห์ในแบบฟอร์มที่ดาวน์โหลด",
@@ -458,8 +459,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "{person}: {n:,} debtors assigned, {total} overdue, as of {day}; report every week "
                         "in the table on the right"),
     "xl_total": ("รวม", "Total"),
-    # T2's tool: group leaders' packs and meetings (kmdash.techniques.leaders.packs, kmdash.report.leaders.packs and
-    # meetings, pages/leaders.py)
+    # T2 group leaders, their packs and meetings (kmdash.techniques.leaders, kmdash.report.leaders, pages/leaders.py):
+    # leaders_*
     "page_leaders": ("ผู้นำกลุ่ม", "Group leaders"),
     "col_group_leader": ("ผู้นำกลุ่ม", "Group leader"),
     "col_leader": ("ผู้นำกลุ่ม", "Group leader"),
@@ -535,7 +536,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "out_bad": ("ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .xlsx: '{path}'", "the output file must end in .xlsx: '{path}'"),
     "out_failed": ("บันทึกไฟล์ '{path}' ไม่ได้ ({reason}) ตรวจโฟลเดอร์และสิทธิ์การเขียน",
                    "could not write '{path}' ({reason}); check the folder and the permission to write"),
-    # T1's notices (kmdash.techniques.sieving.notices, kmdash.report.sieving.letters, pages/notices.py)
+    # T1 sieving, its notices (kmdash.techniques.sieving, kmdash.report.sieving, pages/sieving.py): sieving_*
     "applies_to": ("ใช้กับสมาชิก {n:,} คน", "applies to {n:,} members"),
     "page_sieving": ("หนังสือแจ้งลูกหนี้", "Notices to debtors"),
     "sieving_notice_date": ("วันที่ ........ เดือน .................... พ.ศ. ........", "Date ........................"),

@@ -1,4 +1,4 @@
-"""What readers see: dates per language, and the group chart's share labels."""
+"""What readers see: dates and bucket names per language, and the group chart's share labels."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from kmdash.analyse import analyse
 from kmdash.report.charts import group_figure
-from kmdash.report.display import day
+from kmdash.report.display import bucket, date_entry, day
 from kmdash.synthetic import generate_loans
 
 from .conftest import AS_OF
@@ -26,6 +26,23 @@ from .support import oracle
 ])
 def test_a_date_reads_as_its_language_writes_dates(value, lang, shown):
     assert day(value, lang) == shown
+
+
+@pytest.mark.parametrize("lang, typed", [("th", "05/12/2566"), ("en", "05/12/2023")])
+def test_a_date_as_users_type_it(lang, typed):
+    assert date_entry(date(2023, 12, 5), lang) == typed
+
+
+@pytest.mark.parametrize("label, th, en", [
+    ("31-90", "31-90 วัน", "31-90 days"),  # the catalogue's own
+    ("1-7", "1-7 วัน", "1-7 days"),  # the user's edges, spelled out
+    (">60", "เกิน 60 วัน", "over 60 days"),
+    ("<=6m", "ไม่เกิน 6 เดือน", "up to 6 months"),
+    ("6-12m", "6-12 เดือน", "6-12 months"),
+    (">36m", "เกิน 36 เดือน", "over 36 months"),
+])
+def test_a_bucket_is_named_in_each_language(label, th, en):
+    assert (bucket(label, "th"), bucket(label, "en")) == (th, en)
 
 
 def test_each_group_bar_is_labelled_with_its_baht_and_its_share_of_all_overdue():

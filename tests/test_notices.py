@@ -30,6 +30,7 @@ from kmdash.techniques.sieving.notices import (
     plan_columns,
     tiers,
 )
+from kmdash.words import day
 
 from .conftest import AS_OF, ROOT, expected_figures, open_app_page
 
@@ -119,6 +120,13 @@ def test_one_loan_under_legal_action_is_enough(loans):
 def test_bad_choices_are_user_errors(loans, deadline, days, amount, says):
     with pytest.raises(LedgerError, match=says):
         choose(analyse(loans, AS_OF), deadline, days, amount)
+
+
+def test_a_deadline_too_early_names_the_ledgers_date_as_each_language_writes_it(loans):
+    with pytest.raises(LedgerError) as error:
+        choose(analyse(loans, AS_OF), AS_OF)
+    assert error.value.code == "sieving_deadline_early"
+    assert error.value.th.endswith(f"({day(AS_OF, 'th')})") and error.value.en.endswith(f"({day(AS_OF, 'en')})")
 
 
 # ---------------------------------------------------------------- tiers
