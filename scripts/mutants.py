@@ -45,6 +45,7 @@ TESTS = {
     "report/summary": ["tests/test_cli.py", "tests/test_techniques.py", "tests/test_real_shapes.py", "--deselect",
                        "tests/test_cli.py::test_the_module_runs_as_a_program"],
     "report/text": ["tests/test_cli.py", "--deselect", "tests/test_cli.py::test_the_module_runs_as_a_program"],
+    "words": ["tests/test_display.py"],
     "store": ["tests/test_store.py", "tests/test_migrations.py"],
     "migrations/__init__": ["tests/test_migrations.py"],
 }
