@@ -162,6 +162,16 @@ def test_opening_twice_changes_nothing(legacy, tmp_path):
         assert file.read_bytes() == data
 
 
+def test_an_upgrade_that_finds_the_store_upgraded_meanwhile_does_nothing(legacy):
+    store.open_store(legacy).dispose()
+    before = dump(legacy)
+    engine = sa.create_engine(legacy)
+    with engine.begin() as conn:  # a second process, once the first has upgraded and let go of the lock
+        migrations.upgrade(conn)
+    engine.dispose()
+    assert dump(legacy) == before
+
+
 def test_a_store_upgraded_by_a_newer_kmdash_is_refused_and_left_alone(legacy, cli):
     store.open_store(legacy).dispose()
     engine = sa.create_engine(legacy)

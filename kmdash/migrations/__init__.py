@@ -25,10 +25,9 @@ FIRST_TABLE = "snapshot"  # present in every store, whatever its revision
 
 
 class NewerRevision(Exception):
-    """The store was upgraded by a newer kmdash."""
+    """The store was upgraded by a newer kmdash (to `revision`)."""
 
     def __init__(self, revision: str):
-        super().__init__(revision)
         self.revision = revision
 
 
