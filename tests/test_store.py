@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 import sqlalchemy as sa
+from openpyxl import load_workbook
 from pandas.testing import assert_frame_equal
 
 from kmdash import i18n, store
@@ -91,7 +92,7 @@ def test_a_filled_plan_is_loaded_back_the_same_table(result, filled, store_url):
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_a_filled_plan_survives_save_and_export(files, filled_csv, store_url, tmp_path, cli, suffix):
+def test_a_filled_plan_survives_save_and_export(files, filled, filled_csv, store_url, tmp_path, cli, suffix):
     saved = cli("snapshot", "save", files[0], "--plan", filled_csv, "--store", store_url)
     assert saved.code == 0, saved.err
     out = tmp_path / f"exported{suffix}"
@@ -101,6 +102,12 @@ def test_a_filled_plan_survives_save_and_export(files, filled_csv, store_url, tm
     engine = store.open_store(store_url)
     assert_frame_equal(read_plan(out), store.load(engine, 1).plan)
     engine.dispose()
+    if suffix == ".xlsx":  # each technique's sheet (titled in English): the members its Thai cell lists
+        sheets = load_workbook(out, read_only=True)
+        for card in registry.cards():
+            listed = filled.loc[filled["techniques"].str.contains(card.short[0]), "member"].tolist()
+            rows = sheets[f"{card.number} {card.short[1]}"].iter_rows(min_row=2, values_only=True)
+            assert [row[0] for row in rows] == listed and listed, card.key
 
 
 def test_a_filled_plan_followed_up_from_the_snapshot_gives_what_the_file_gives(files, filled_csv, store_url, cli):

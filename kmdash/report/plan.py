@@ -33,7 +33,7 @@ class About:
 
     @classmethod
     def of(cls, result) -> About:
-        """A pipeline Result's (a snapshot has the same three attributes)."""
+        """A pipeline Result's (a snapshot's are its own coop, file and as_of)."""
         return cls(result.ledger.coop, Path(result.file).name, result.as_of)
 
 
