@@ -1,87 +1,83 @@
-"""Shared helpers: generated ledgers written to files, the brief's figures computed independently,
-and the CLI run in-process.
+"""The tests' fixtures, and only fixtures: the helpers they are made with live in tests/support/.
 
-The expected figures never come from kmdash.analyse: `expected_figures` hands the generator's canonical
-loans (one row per loan) to tests/support/oracle.py, which applies the brief's rules in plain Python.
+Data that is costly to make is made once a session: the shipped sample's loans (`sample_loans`, 600 loans of
+seed 0, as `python -m kmdash.synthetic sample_data` writes them) and their figures (`sample_expected`, from the
+independent oracle, never from kmdash.analyse), other generated loans, the zip bomb, the browser and its server.
+Session data is shared: a test that changes a frame works on its own copy (`.copy()`); the sample's
+fixtures check at the end of the session that nobody changed them.
 """
 
 from __future__ import annotations
 
+import copy
 import io
-import json
-import os
 import zipfile
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import sqlalchemy as sa
 
 from kmdash.cli import main
-from kmdash.read.headers import MONEY_FIELDS
-from kmdash.synthetic import (
-    LedgerShape,
-    generate_loans,
-    ledger_rows,
-    write_csv,
-    write_xlsx,
-)
+from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 
-from .support import oracle
+from .support.cli import CliRun
+from .support.figures import expected_figures
+from .support.ledgers import AS_OF, SAMPLE_SEED, SAMPLE_SIZE, XLSX, write_rows, xlsx_bytes
+from .support.stores import drop_every_table, pg_url
 
-ROOT = Path(__file__).resolve().parents[1]
-AS_OF = date(2024, 3, 31)  # the generator's default as-of date, "ณ วันที่ 31 มีนาคม 2567"
-MONEY = MONEY_FIELDS
-BUCKETS = oracle.BUCKETS
+# TEMPORARY, until tests/test_store.py and tests/test_migrations.py import them from tests/support/
+from .support.app import open_app_page  # noqa: F401
+from .support.ledgers import ROOT  # noqa: F401
+
+# ---------------------------------------------------------------- generated loans
+
+
+@pytest.fixture(scope="session")
+def sample_loans() -> pd.DataFrame:
+    """The loans of the shipped sample (python -m kmdash.synthetic sample_data: 600 loans, seed 0), one row per
+    loan. Shared by every test: never changed in place (checked when the session ends)."""
+    loans = generate_loans(SAMPLE_SIZE, seed=SAMPLE_SEED)
+    yield loans
+    pd.testing.assert_frame_equal(loans, generate_loans(SAMPLE_SIZE, seed=SAMPLE_SEED),
+                                  obj="sample_loans (a test changed the shared frame)")
+
+
+@pytest.fixture(scope="session")
+def sample_expected(sample_loans) -> dict:
+    """The sample's figures by the independent oracle, every member in `top_members` (top=10**6). Shared:
+    never changed in place (checked when the session ends)."""
+    expected = expected_figures(sample_loans, AS_OF, top=10**6)
+    kept = copy.deepcopy(expected)
+    yield expected
+    assert expected == kept, "sample_expected: a test changed the shared figures"
+
+
+@pytest.fixture(scope="session")
+def personal(sample_loans) -> tuple[set[str], set[str]]:
+    """Every name (given name and surname, so with any title) and contract number, and every member
+    number of the sample."""
+    people = set(sample_loans["name"]) | set(sample_loans["guarantor"]) - {""}
+    return {p.split(" ", 1)[1] for p in people if p} | set(sample_loans["contract"]), set(sample_loans["member_no"])
+
+
+@pytest.fixture(scope="session")
+def loans_120():
+    return generate_loans(120, seed=7)
+
+
+@pytest.fixture(scope="session")
+def loans_300() -> pd.DataFrame:
+    return generate_loans(300, seed=7)
+
+
+@pytest.fixture(scope="session")
+def upload_300(loans_300) -> tuple[str, bytes, str]:
+    """A Thai ledger other than the sample, as the browser would upload it."""
+    return ("ลูกหนี้_300.xlsx", xlsx_bytes(ledger_rows(loans_300, LedgerShape(), AS_OF)), XLSX)
 
 
 # ---------------------------------------------------------------- files
-
-
-def write_rows(rows: list[list], path: Path, encoding: str = "cp874") -> Path:
-    """Write a sheet (rows of cells) as xlsx or csv by the path's suffix, with the generator's writers."""
-    path = Path(path)
-    if path.suffix == ".xlsx":
-        write_xlsx(rows, path)
-    else:
-        write_csv(rows, path, encoding)
-    return path
-
-
-def workbook_bytes(*rows: list) -> bytes:
-    """An ordinary openpyxl workbook (real cell types, not the generator's writer) holding these rows."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    for r in rows:
-        wb.active.append(r)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
-
-
-def xls_bytes(rows: list[list], sheet: str = "ลูกหนี้เงินกู้") -> bytes:
-    """An old-format (BIFF, Excel 97-2003) .xls workbook, as older co-op programs export; dates as real dates."""
-    import xlwt
-
-    book = xlwt.Workbook(encoding="utf-8")
-    ws = book.add_sheet(sheet)
-    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            if value is not None:
-                ws.write(i, j, value, date_style) if isinstance(value, date) else ws.write(i, j, value)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def xlsx_bytes(rows: list[list]) -> bytes:
-    buffer = io.BytesIO()
-    write_xlsx(rows, buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -99,6 +95,12 @@ def ledger_file(tmp_path):
     return make
 
 
+@pytest.fixture
+def ledger_120(ledger_file, loans_120):
+    """loans_120 written as an xlsx ledger in the generator's default shape."""
+    return ledger_file(loans_120)
+
+
 @pytest.fixture(scope="session")
 def zip_bomb() -> bytes:
     """A 'workbook' whose sheet inflates to 450 MB of zeros (about 0.5 MB packed)."""
@@ -113,74 +115,7 @@ def zip_bomb() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture(scope="session")
-def loans_120():
-    return generate_loans(120, seed=7)
-
-
-# ---------------------------------------------------------------- expected figures
-
-
-def expected_figures(loans: pd.DataFrame, as_of: date, basis: str = "principal_overdue",
-                     long_days: int = 365, top: int = 20) -> dict:
-    """The brief's figures from the generator's canonical loans, in the shape of `summary --json`."""
-    return oracle.figures(loans.to_dict("records"), as_of, basis, long_days, top)
-
-
-MONEY_KEYS = ("outstanding", "overdue", "interest_arrears")
-COUNT_KEYS = ("loans_overdue", "members", "members_overdue", "members_overdue_over_365", "members_long_overdue",
-              "groups", "groups_overdue")
-
-
-def baht_equal(a: float, b: float) -> bool:
-    """Equal to the satang (money is rounded to 0.01)."""
-    return abs(a - b) < 0.005
-
-
-def fraction_equal(a: float, b: float) -> bool:
-    """Equal to the 4 decimals kmdash reports fractions with."""
-    return abs(a - b) <= 0.00005 + 1e-12
-
-
-def assert_figures(summary: dict, expected: dict) -> None:
-    """Every headline figure and table of a `summary --json` object against expected_figures()."""
-    for key in COUNT_KEYS:
-        assert summary[key] == expected[key], key
-    for key in MONEY_KEYS:
-        assert baht_equal(summary[key], expected[key]), (key, summary[key], expected[key])
-    for key in ("par30", "par90"):
-        assert fraction_equal(summary[key], expected[key]), (key, summary[key], expected[key])
-
-    assert [r["bucket"] for r in summary["aging"]] == list(BUCKETS)
-    for got, want in zip(summary["aging"], expected["aging"]):
-        assert (got["loans"], got["members"]) == (want["loans"], want["members"]), want["bucket"]
-        assert baht_equal(got["overdue"], want["overdue"]), want["bucket"]
-
-    assert [g["group"] for g in summary["by_group"]] == [g["group"] for g in expected["by_group"]]
-    for got, want in zip(summary["by_group"], expected["by_group"]):
-        assert (got["members"], got["members_overdue"]) == (want["members"], want["members_overdue"]), want
-        assert baht_equal(got["overdue"], want["overdue"]), want
-        assert fraction_equal(got["share"], want["share"]), want
-
-    assert [(m["member"], m["name"], m["group"], m["days"]) for m in summary["top_members"]] == \
-        [(m["member"], m["name"], m["group"], m["days"]) for m in expected["top_members"]]
-    for got, want in zip(summary["top_members"], expected["top_members"]):
-        assert baht_equal(got["overdue"], want["overdue"]), want
-
-
 # ---------------------------------------------------------------- the command line
-
-
-@dataclass
-class CliRun:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def json(self) -> dict:
-        assert self.code == 0, self.err
-        return json.loads(self.out)
 
 
 @pytest.fixture
@@ -198,25 +133,6 @@ def cli(capsys):
 # ---------------------------------------------------------------- the snapshot store
 
 
-def pg_url() -> str:
-    """KMDASH_TEST_PG_URL (.ci/run sets it with scripts/start-postgres.sh); under CI=true its absence fails."""
-    url = os.environ.get("KMDASH_TEST_PG_URL")
-    if url:
-        return url
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI=true but KMDASH_TEST_PG_URL is not set: .ci/run starts PostgreSQL with scripts/start-postgres.sh")
-    pytest.skip("no KMDASH_TEST_PG_URL (scripts/start-postgres.sh starts a local PostgreSQL)")
-
-
-def drop_every_table(url: str) -> None:
-    """The database emptied: the store's tables, Alembic's version table, whatever a test left."""
-    engine = sa.create_engine(url)
-    tables = sa.MetaData()
-    tables.reflect(engine)
-    tables.drop_all(engine)
-    engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path):
     """An empty database for a snapshot store: an SQLite file, or KMDASH_TEST_PG_URL's database emptied before
@@ -230,13 +146,13 @@ def store_url(request, tmp_path):
     drop_every_table(url)
 
 
-# ---------------------------------------------------------------- the browser tests (tests/browser.py)
+# ---------------------------------------------------------------- the browser tests (tests/support/browser.py)
 
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """One `streamlit run app.py` on a free loopback port for every browser test; its base URL."""
-    from .browser import streamlit_server
+    from .support.browser import streamlit_server
 
     with streamlit_server(tmp_path_factory.mktemp("streamlit")) as url:
         yield url
@@ -245,7 +161,7 @@ def app_url(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium, headless, shared by the browser tests (each opens its own contexts)."""
-    from .browser import chromium
+    from .support.browser import chromium
 
     with chromium() as launched:
         yield launched
@@ -278,17 +194,3 @@ def router_on_every_run(monkeypatch):
         assert not PagesManager.uses_pages_directory, "a page ran as a legacy pages/ page"
 
     monkeypatch.setattr(ui.router, "ensure_router", no_legacy_rerun)
-
-
-def open_app_page(page: str, privacy: bool = False):
-    """The app on one page (pages/<page>.py), run through app.py, privacy switched as asked."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if privacy:
-        at.toggle(key="privacy").set_value(True)
-    at.switch_page(f"pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at

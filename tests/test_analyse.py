@@ -16,8 +16,9 @@ from kmdash.analyse import analyse, months_overdue, pareto_count
 from kmdash.settings import Settings
 from kmdash.synthetic import generate_loans
 
-from .conftest import AS_OF, BUCKETS, expected_figures, fraction_equal
 from .support import oracle
+from .support.figures import BUCKETS, expected_figures, fraction_equal
+from .support.ledgers import AS_OF
 
 
 def loans_frame(*loans: dict) -> pd.DataFrame:

@@ -1,20 +1,18 @@
 """The Streamlit dashboard through AppTest: every page on the sample ledger and on uploaded ledgers.
 
-Expected figures never come from the app: tiles are checked against tests/conftest.py's
+Expected figures never come from the app: tiles are checked against tests/support/figures.py's
 `expected_figures` on the generator's loans (and, once, against the core's JSON summary).
 """
 
 from __future__ import annotations
 
 import io
-import json
 import random
 import re
 from datetime import date
 
 import pandas as pd
 import pytest
-from google.protobuf import text_format
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
 
@@ -24,23 +22,31 @@ from kmdash.pipeline import read, run
 from kmdash.report.summary import summarise
 from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 
-from .conftest import AS_OF, ROOT, expected_figures, xlsx_bytes
+from .support.app import (
+    PAGES,
+    TILES,
+    chart_title,
+    charts,
+    column,
+    expected_tiles,
+    frames,
+    go,
+    leaks,
+    page_text,
+    pct,
+    picker,
+    start,
+    strings,
+    tiles,
+    unescape,
+    upload,
+)
+from .support.figures import expected_figures
+from .support.ledgers import AS_OF, SAMPLE, XLSX, xlsx_bytes
 
-APP = ROOT / "app.py"
-SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
-# members last: the privacy test reads the members page's tables after visiting every page
-PAGES = {"load": "pages/load.py", "overview": "pages/overview.py", "groups": "pages/groups.py", "plan": "pages/plan.py",
-         "members": "pages/members.py"}
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 THAI = re.compile("[\u0e00-\u0e7f]")
 UNKNOWN = "ยอดผิดนัด"  # not a header kmdash knows
 
-TILES = {
-    "th": ["สมาชิกผู้กู้", "สมาชิกค้างชำระ", "ค้างเกิน 365 วัน (คน)", "PAR30", "PAR90", "เงินต้นคงเหลือ (บาท)",
-           "เงินต้นค้างชำระ (บาท)", "ดอกเบี้ยค้างชำระ (บาท)"],
-    "en": ["Members", "Members overdue", "Overdue over 365 days", "PAR30", "PAR90", "Principal outstanding (baht)",
-           "Principal overdue (baht)", "Interest in arrears (baht)"],
-}
 COOP = "สหกรณ์การเกษตรตัวอย่าง จำกัด"  # the sample's first title row: every page's heading
 TITLES = {
     "th": {"load": "นำเข้าทะเบียน", "overview": "ภาพรวม", "groups": "กลุ่มสมาชิก", "members": "รายสมาชิก",
@@ -59,83 +65,7 @@ PAGE_CHARTS = {"load": [], "overview": ["aging", "groups", "pareto", "scatter"],
                "members": ["pareto", "scatter"]}
 
 
-# ---------------------------------------------------------------- fixtures
-
-
-
-
-@pytest.fixture(scope="module")
-def sample_loans() -> pd.DataFrame:
-    """The loans of the shipped sample (python -m kmdash.synthetic sample_data: 600 loans, seed 0)."""
-    return generate_loans(600, seed=0)
-
-
-@pytest.fixture(scope="module")
-def sample_expected(sample_loans) -> dict:
-    return expected_figures(sample_loans, AS_OF, top=10**6)
-
-
-@pytest.fixture(scope="module")
-def loans_300() -> pd.DataFrame:
-    return generate_loans(300, seed=7)
-
-
-@pytest.fixture(scope="module")
-def upload_300(loans_300) -> tuple[str, bytes, str]:
-    """A Thai ledger other than the sample, as the browser would upload it."""
-    return ("ลูกหนี้_300.xlsx", xlsx_bytes(ledger_rows(loans_300, LedgerShape(), AS_OF)), XLSX)
-
-
-@pytest.fixture(scope="module")
-def personal(sample_loans) -> tuple[set[str], set[str]]:
-    """Every name (given name and surname, so with any title) and contract number, and every member
-    number of the sample."""
-    people = set(sample_loans["name"]) | set(sample_loans["guarantor"]) - {""}
-    return {p.split(" ", 1)[1] for p in people if p} | set(sample_loans["contract"]), set(sample_loans["member_no"])
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def start(lang: str = "th", privacy: bool = False) -> AppTest:
-    """The app opened on its default page (load), with the sidebar switches set as a user would."""
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    go(at)
-    if lang != "th":
-        at.radio(key="lang").set_value(lang)
-    if privacy:
-        at.toggle(key="privacy").set_value(True)
-    if lang != "th" or privacy:
-        go(at)
-    return at
-
-
-def go(at: AppTest, page: str | None = None) -> AppTest:
-    """Run (after switching to `page`), and check the page rendered through app.py without an exception."""
-    if page is not None:
-        at.switch_page(PAGES[page])
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.sidebar.radio and at.sidebar.toggle, "app.py (sidebar switches) did not run"
-    return at
-
-
-def upload(at: AppTest, file: tuple[str, bytes, str]) -> AppTest:
-    """Upload on the load page (switching there first when elsewhere)."""
-    if not at.file_uploader:
-        go(at, "load")
-    at.file_uploader[0].set_value(file)
-    return go(at)
-
-
-def picker(at: AppTest):
-    """The member picker (its key changes with privacy and language, so stale labels never stay)."""
-    return next(s for s in at.selectbox if (s.key or "").startswith("member_pick"))
-
-
-def unescape(markdown: str) -> str:
-    """Markdown text as the reader sees it: backslash escapes and invisible word joiners removed."""
-    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+# ---------------------------------------------------------------- helpers of these pages
 
 
 def assert_heading(at: AppTest, lang: str, page: str) -> None:
@@ -144,90 +74,8 @@ def assert_heading(at: AppTest, lang: str, page: str) -> None:
     assert unescape(at.caption[0].value).startswith(TITLES[lang][page] + " · ")
 
 
-def tiles(at: AppTest) -> list[tuple[str, str]]:
-    return [(m.label, m.value) for m in at.metric]
-
-
-def pct(x: float | None) -> str:
-    return "-" if x is None else f"{x * 100:.1f}%"
-
-
-def expected_tiles(exp: dict, lang: str = "th", par: bool = True, long_days: int = 365) -> list[tuple[str, str]]:
-    """The eight tiles as they should read: counts, PAR in percent to 1 decimal, baht to the satang; the
-    long-overdue tile names its real threshold."""
-    values = [f"{exp['members']:,}", f"{exp['members_overdue']:,}", f"{exp['members_long_overdue']:,}",
-              pct(exp["par30"] if par else None), pct(exp["par90"] if par else None),
-              f"{exp['outstanding']:,.2f}" if par else "-", f"{exp['overdue']:,.2f}", f"{exp['interest_arrears']:,.2f}"]
-    labels = [label.replace("365", f"{long_days:,}") for label in TILES[lang]]
-    return list(zip(labels, values))
-
-
 def assert_tiles_near(at: AppTest, exp: dict, lang: str = "th") -> None:
     assert tiles(at) == expected_tiles(exp, lang)
-
-
-def charts(at: AppTest) -> list[dict]:
-    """The plotly figures of the page, as the browser receives them (JSON spec)."""
-    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-
-
-def chart_title(figure: dict) -> str:
-    return figure["layout"]["title"]["text"]
-
-
-def frames(at: AppTest) -> list[pd.DataFrame]:
-    return [d.value for d in at.dataframe]
-
-
-def column(frame: pd.DataFrame, field: str, lang: str = "th") -> pd.Series:
-    return frame[t(f"col_{field}", lang)]
-
-
-def strings(value, skip=("bdata",)) -> list[str]:
-    """Every string inside a JSON value (base64 number arrays left out)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() if k not in skip for s in strings(v, skip)]
-    if isinstance(value, list):
-        return [s for v in value for s in strings(v, skip)]
-    return []
-
-
-WIDGET_HASH = re.compile(r"\$\$ID-[0-9a-f]+-")  # widget ids: a hex digest (could hold "00386") + the key
-
-
-def page_text(at: AppTest) -> dict[str, list[str]]:
-    """Everything the page shows, by element type: each element's protobuf as text, each dataframe's
-    cells, headers and index, each chart's JSON strings (data, customdata, hover, layout)."""
-    out: dict[str, list[str]] = {}
-
-    def visit(node) -> None:
-        kind = getattr(node, "type", type(node).__name__)
-        proto = getattr(node, "proto", None)
-        if kind == "dataframe":
-            frame = node.value
-            texts = [str(c) for c in frame.columns] + [str(i) for i in frame.index]
-            texts += [str(v) for v in frame.astype(str).to_numpy().ravel()]
-        elif kind == "plotly_chart":
-            texts = strings(json.loads(proto.spec))
-        else:
-            text = text_format.MessageToString(proto, as_utf8=True) if proto is not None else ""
-            texts = [WIDGET_HASH.sub("", text)]
-        out.setdefault(kind, []).extend(texts)
-        for child in (getattr(node, "children", None) or {}).values():
-            visit(child)
-
-    visit(at._tree)
-    return out
-
-
-NUMBER = re.compile(r"(?<![\d/])\d+(?!\d)")  # digit runs; "/00042" of a contract "สส.66/00042" is not a member
-
-
-def leaks(texts: list[str], names: set[str], numbers: set[str]) -> tuple[set[str], set[str]]:
-    blob = "\n".join(texts)
-    return {n for n in names if n in blob}, set(NUMBER.findall(blob)) & numbers
 
 
 # ---------------------------------------------------------------- every page on the sample

@@ -2,7 +2,7 @@
 ledgers), the CLI's JSON and text, the weekly workbook, and the page.
 
 Expected figures never come from kmdash.techniques.assigned.assignment: debts are drawn in integer satang and the
-loads, bounds and members are counted here; the CLI is checked against tests/conftest.py's figures.
+loads, bounds and members are counted here; the CLI is checked against tests/support/figures.py's figures.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from kmdash.report.assigned.weekly import week_dates
 from kmdash.report.xlsx_text import sheet_titles, text_width
 from kmdash.techniques.assigned.assignment import assign, plan_columns, staff_names
 
-from .conftest import AS_OF, ROOT, expected_figures, open_app_page
+from .support.app import open_app_page
+from .support.figures import expected_figures
+from .support.ledgers import AS_OF, ROOT
 
 STAFF = ["สมชาย", "สมศรี", "มานพ"]
 
@@ -199,13 +201,8 @@ def test_empty_or_repeated_staff_names_are_refused_in_both_languages(staff, th, 
 # ---------------------------------------------------------------- the command line
 
 
-@pytest.fixture
-def ledger(ledger_file, loans_120):
-    return ledger_file(loans_120)
-
-
-def test_cli_json_assigns_every_overdue_member_once_with_balanced_loads(cli, ledger, loans_120):
-    out = cli("assign", ledger, "--staff", ",".join(STAFF), "--json").json
+def test_cli_json_assigns_every_overdue_member_once_with_balanced_loads(cli, ledger_120, loans_120):
+    out = cli("assign", ledger_120, "--staff", ",".join(STAFF), "--json").json
     expected = expected_figures(loans_120, AS_OF, top=10**6)
     owing = {m["member"]: round(m["overdue"] * 100) for m in expected["top_members"]}
     assert set(out) == {"assignments", "loads"}
@@ -220,15 +217,15 @@ def test_cli_json_assigns_every_overdue_member_once_with_balanced_loads(cli, led
     assert max(totals) - min(totals) <= max(owing.values())
 
 
-def test_cli_count_balance(cli, ledger):
-    loads = cli("assign", ledger, "--staff", "A,B,C,D", "--balance", "count", "--json").json["loads"]
+def test_cli_count_balance(cli, ledger_120):
+    loads = cli("assign", ledger_120, "--staff", "A,B,C,D", "--balance", "count", "--json").json["loads"]
     assert spread(x["members"] for x in loads) <= 1
 
 
-def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger):
-    thai = cli("assign", ledger, "--staff", ",".join(STAFF))
+def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger_120):
+    thai = cli("assign", ledger_120, "--staff", ",".join(STAFF))
     assert thai.code == 0 and "มอบหมายผู้รับผิดชอบ" in thai.out and all(p in thai.out for p in STAFF)
-    english = cli("assign", ledger, "--staff", "A,B", "--lang", "en", "--within-group")
+    english = cli("assign", ledger_120, "--staff", "A,B", "--lang", "en", "--within-group")
     assert "balanced by amount overdue, whole groups together" in english.out
     assert "the largest group's total" in english.out
 
@@ -239,14 +236,14 @@ def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger):
     (["--staff", "A", "--out", "weekly.csv"], "must end in .xlsx"),
     (["--staff", "A", "--balance", "size"], "bad command"),
 ])
-def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, args, says):
-    run = cli("assign", ledger, *args)
+def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger_120, args, says):
+    run = cli("assign", ledger_120, *args)
     assert run.code == 2 and run.out == ""
     assert says in run.err and run.err.count("\n") == 1
 
 
-def test_cli_unwritable_out_is_a_user_error(cli, ledger, tmp_path):
-    run = cli("assign", ledger, "--staff", "A", "--out", tmp_path / "missing" / "weekly.xlsx")
+def test_cli_unwritable_out_is_a_user_error(cli, ledger_120, tmp_path):
+    run = cli("assign", ledger_120, "--staff", "A", "--out", tmp_path / "missing" / "weekly.xlsx")
     assert run.code == 2 and "could not write" in run.err
 
 
@@ -254,11 +251,11 @@ def test_cli_unwritable_out_is_a_user_error(cli, ledger, tmp_path):
 
 
 @pytest.fixture
-def workbook(cli, ledger, tmp_path):
+def workbook(cli, ledger_120, tmp_path):
     """The weekly workbook for three people, one of them named like a formula, with the CLI's JSON."""
     path = tmp_path / "weekly.xlsx"
     staff = ["สมชาย", "=1+1", "มานพ"]
-    out = cli("assign", ledger, "--staff", ",".join(staff), "--json", "--out", path).json
+    out = cli("assign", ledger_120, "--staff", ",".join(staff), "--json", "--out", path).json
     return path, staff, out
 
 

@@ -26,7 +26,7 @@ from kmdash.synthetic import (
     ledger_rows,
 )
 
-from .conftest import AS_OF, MONEY, workbook_bytes, write_rows
+from .support.ledgers import AS_OF, MONEY, workbook_bytes, write_rows
 
 NAME = 2  # column of "ชื่อ - สกุล" (1-based) in the default layout: subtotal and total labels go there
 

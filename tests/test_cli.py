@@ -13,24 +13,11 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from kmdash.synthetic import LedgerShape, expected_totals, generate_loans, ledger_rows
+from kmdash.synthetic import LedgerShape, expected_totals, ledger_rows
 
-from .conftest import (
-    AS_OF,
-    ROOT,
-    assert_figures,
-    baht_equal,
-    expected_figures,
-    workbook_bytes,
-)
-
-SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
-
-
-@pytest.fixture(scope="module")
-def sample_loans():
-    """The loans of the shipped sample: `python -m kmdash.synthetic sample_data` (600 loans, seed 0)."""
-    return generate_loans(600, seed=0)
+from .support.cli import assert_user_error
+from .support.figures import assert_figures, baht_equal, expected_figures
+from .support.ledgers import AS_OF, ROOT, SAMPLE, workbook_bytes
 
 
 def test_the_sample_file_is_the_generators_ledger(sample_loans):
@@ -140,15 +127,6 @@ BAD_FILES = {
     "header-but-no-loans": workbook_bytes(["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ",
                                             "เงินต้นคงเหลือ"]),
 }
-
-
-def assert_user_error(run) -> None:
-    """Exit 2, nothing on stdout, exactly one line on stderr in Thai and English, no traceback."""
-    assert run.code == 2, run.err
-    assert run.out == ""
-    assert len(run.err.strip().splitlines()) == 1, run.err
-    assert "Traceback" not in run.err
-    assert " | " in run.err
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))

@@ -12,8 +12,8 @@ from kmdash.report.charts import group_figure
 from kmdash.report.display import bucket, date_entry, day
 from kmdash.synthetic import generate_loans
 
-from .conftest import AS_OF
 from .support import oracle
+from .support.ledgers import AS_OF
 
 
 @pytest.mark.parametrize("value, lang, shown", [

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from kmdash.synthetic import generate_loans
 
-from .browser import (
+from .support.browser import (
     ARTIFACTS,
     PAGES,
     PROJECTORS,

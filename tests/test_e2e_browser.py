@@ -4,7 +4,7 @@ Uploads a generated Thai ledger through the file input, waits for its overdue to
 tile, opens the Members page, turns privacy on and checks that the largest debtor's name and member
 number are gone from the page, then saves a full-page screenshot to tests/artifacts/e2e_privacy.png.
 
-The server, the browser and the user's steps are shared with the other browser tests: tests/browser.py
+The server, the browser and the user's steps are shared with the other browser tests: tests/support/browser.py
 (fixtures `app_url` and `browser` in tests/conftest.py).
 """
 
@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from kmdash.i18n import t
 from kmdash.synthetic import generate_loans
 
-from .browser import (
+from .support.browser import (
     ALIAS,
     ARTIFACTS,
     WAIT_MS,

@@ -16,8 +16,9 @@ from playwright.sync_api import expect
 
 from kmdash.synthetic import COLUMNS, LedgerShape, generate_loans, ledger_rows
 
-from .browser import PAGES, WAIT_MS, charts_drawn, go, open_session, set_privacy, upload
-from .conftest import AS_OF, expected_figures, write_rows
+from .support.browser import PAGES, WAIT_MS, charts_drawn, go, open_session, set_privacy, upload
+from .support.figures import expected_figures
+from .support.ledgers import AS_OF, write_rows
 
 pytestmark = pytest.mark.e2e
 

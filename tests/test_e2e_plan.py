@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from kmdash.i18n import t
 from kmdash.synthetic import generate_loans
 
-from .browser import WAIT_MS, go, open_session, settled, upload, write_ledger
+from .support.browser import WAIT_MS, go, open_session, settled, upload, write_ledger
 
 pytestmark = pytest.mark.e2e
 

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from kmdash.i18n import t
 from kmdash.synthetic import generate_loans
 
-from .browser import (
+from .support.browser import (
     ALIAS,
     WAIT_MS,
     file_in_use,

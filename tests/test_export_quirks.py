@@ -14,7 +14,8 @@ from kmdash.report.summary import summarise
 from kmdash.report.text import format_report
 from kmdash.synthetic import LedgerShape, generate_loans, html_table, ledger_rows
 
-from .conftest import AS_OF, assert_figures, expected_figures, workbook_bytes
+from .support.figures import assert_figures, expected_figures
+from .support.ledgers import AS_OF, workbook_bytes
 
 NBSP = "\u00a0"
 

@@ -9,8 +9,8 @@ from kmdash.analyse import analyse
 from kmdash.filters import Filters, apply_filters
 from kmdash.synthetic import generate_loans
 
-from .conftest import AS_OF
 from .support import oracle
+from .support.ledgers import AS_OF
 
 
 @pytest.fixture(scope="module")

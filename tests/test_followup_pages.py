@@ -17,8 +17,7 @@ from kmdash.pipeline import run
 from kmdash.synthetic import LedgerShape, ledger_rows
 from kmdash.synthetic.pairs import ledger_pair
 
-from .conftest import ROOT, xlsx_bytes
-from .test_app import XLSX
+from .support.ledgers import ROOT, XLSX, xlsx_bytes
 
 
 @pytest.fixture(scope="module")

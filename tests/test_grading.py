@@ -20,16 +20,9 @@ from kmdash.read.extra import read_extra
 from kmdash.settings import Criterion, Grade, GradingRules, Settings
 from kmdash.synthetic import generate_loans
 
-from .conftest import AS_OF, ROOT, workbook_bytes
-from .test_app import (
-    chart_title,
-    charts,
-    frames,
-    go,
-    start,
-)
+from .support.app import chart_title, charts, frames, go, start
+from .support.ledgers import AS_OF, SAMPLE, workbook_bytes
 
-SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
 # the defaults as published, written out here (not read from the code): (best first) threshold -> points
 DAYS = ((0, 50), (90, 30), (365, 15))  # at most the threshold; else 0
 SHARE = ((20, 30), (10, 20), (5, 10))  # share capital / (outstanding + interest + penalty) in %, at least; else 0
@@ -58,8 +51,9 @@ def expected_grading(loans: pd.DataFrame, as_of: date) -> dict[str, tuple[int, s
 
 
 @pytest.fixture(scope="module")
-def sample_expected() -> dict[str, tuple[int, str]]:
-    return expected_grading(generate_loans(600, seed=0), AS_OF)
+def sample_grades(sample_loans) -> dict[str, tuple[int, str]]:
+    """member -> (points, grade) of the shipped sample's loans."""
+    return expected_grading(sample_loans, AS_OF)
 
 
 def grade_json(cli, *args) -> dict:
@@ -69,12 +63,12 @@ def grade_json(cli, *args) -> dict:
 # ---------------------------------------------------------------- the sample against the published rules
 
 
-def test_every_member_of_the_sample_once_with_the_published_points_and_grade(cli, sample_expected):
+def test_every_member_of_the_sample_once_with_the_published_points_and_grade(cli, sample_grades):
     out = grade_json(cli)
     got = {m["member"]: (m["points"], m["grade"]) for m in out["members"]}
-    assert len(out["members"]) == len(got) == len(sample_expected)
-    assert got == sample_expected
-    counts = {name: sum(1 for _, g in sample_expected.values() if g == name) for _, name in GRADES}
+    assert len(out["members"]) == len(got) == len(sample_grades)
+    assert got == sample_grades
+    counts = {name: sum(1 for _, g in sample_grades.values() if g == name) for _, name in GRADES}
     assert [(g["grade"], g["min_points"], g["members"]) for g in out["grades"]] == \
         [(name, low, counts[name]) for low, name in GRADES]
     assert [c["key"] for c in out["criteria"]] == ["days", "share_ratio", "loans_overdue"]  # no status column
@@ -83,18 +77,18 @@ def test_every_member_of_the_sample_once_with_the_published_points_and_grade(cli
                                            "patronage_dividend_pct": 100}
 
 
-def test_a_criterion_switched_off_leaves_its_points_out(cli, sample_expected):
+def test_a_criterion_switched_off_leaves_its_points_out(cli, sample_grades):
     out = grade_json(cli, "--off", "share_ratio")
     assert [c["key"] for c in out["criteria"]] == ["days", "loans_overdue"]
     assert out["max_points"] == 70
     for m in out["members"]:
-        assert m["points"] <= sample_expected[m["member"]][0]
+        assert m["points"] <= sample_grades[m["member"]][0]
 
 
-def test_text_report_counts_per_grade_in_thai_and_english(cli, sample_expected):
+def test_text_report_counts_per_grade_in_thai_and_english(cli, sample_grades):
     th = cli("grade", SAMPLE)
     assert th.code == 0 and "ดีเยี่ยม" in th.out and "ตั้งแต่ 85 คะแนน" in th.out
-    n_top = sum(1 for _, g in sample_expected.values() if g == "ดีเยี่ยม")
+    n_top = sum(1 for _, g in sample_grades.values() if g == "ดีเยี่ยม")
     assert f"{n_top:,} คน" in th.out
     en = cli("grade", SAMPLE, "--lang", "en")
     assert "Excellent" in en.out and "85 points or more" in en.out
@@ -215,7 +209,7 @@ def test_legal_status_counts_only_where_the_ledger_has_a_status_column():
     assert by_member.loc[sued, "points"] == before[sued] - 30
 
 
-def test_extra_sheet_with_thai_headers_leading_zeros_and_missing_members(cli, sample_expected):
+def test_extra_sheet_with_thai_headers_leading_zeros_and_missing_members(cli, sample_grades):
     data = workbook_bytes(["รายชื่อผู้เข้าประชุมใหญ่ 2567"], ["ลำดับ", "เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "เข้าประชุม"],
                           [1, 10, "ก", 1], [2, "00015", "ข", "1"], [3, "00019", "ค", 0], [4, 99999, "ง", 1])
     sheet = read_extra(data)
@@ -224,7 +218,7 @@ def test_extra_sheet_with_thai_headers_leading_zeros_and_missing_members(cli, sa
                                             "value": [1.0, 1.0, 0.0, 1.0]}
 
 
-def test_grade_with_an_extra_criterion(cli, tmp_path, sample_expected):
+def test_grade_with_an_extra_criterion(cli, tmp_path, sample_grades):
     path = tmp_path / "meeting.csv"
     path.write_text("เลขทะเบียนสมาชิก,เข้าประชุมใหญ่\n10,1\n00015,1\n00019,0\n99999,1\n", encoding="utf-8")
     out = grade_json(cli, "--extra", path, "--extra-name", "เข้าประชุมใหญ่", "--extra-bands", "1=10,0=0")
@@ -233,7 +227,7 @@ def test_grade_with_an_extra_criterion(cli, tmp_path, sample_expected):
         ("เข้าประชุมใหญ่", [{"threshold": 1, "points": 10}], 0)
     assert out["unmatched_extra"] == 1
     got = {m["member"]: m["points"] for m in out["members"]}
-    for member, (points, _) in sample_expected.items():
+    for member, (points, _) in sample_grades.items():
         assert got[member] == points + (10 if member in ("00010", "00015") else 0), member
 
 
@@ -280,13 +274,13 @@ def counts_on_page(at) -> dict[str, int]:
     return dict(zip(table.iloc[:, 0], table.iloc[:, 2]))
 
 
-def test_the_page_shows_members_per_grade_and_every_member(sample_expected):
+def test_the_page_shows_members_per_grade_and_every_member(sample_grades):
     at = open_grading()
-    want = {name: sum(1 for _, g in sample_expected.values() if g == name) for _, name in GRADES}
+    want = {name: sum(1 for _, g in sample_grades.values() if g == name) for _, name in GRADES}
     assert counts_on_page(at) == want
     members = frames(at)[1]
-    assert len(members) == len(sample_expected)
-    assert dict(zip(members["เลขสมาชิก"], members["ชั้นสมาชิก"])) == {m: g for m, (_, g) in sample_expected.items()}
+    assert len(members) == len(sample_grades)
+    assert dict(zip(members["เลขสมาชิก"], members["ชั้นสมาชิก"])) == {m: g for m, (_, g) in sample_grades.items()}
     (figure,) = charts(at)
     assert chart_title(figure) == "สมาชิกแต่ละชั้น"
     assert figure["data"][0]["text"] == [f"{n:,} คน" for n in want.values()]
@@ -294,13 +288,13 @@ def test_the_page_shows_members_per_grade_and_every_member(sample_expected):
                                                             "ดาวน์โหลดคะแนนรายสมาชิก (.csv)"]
 
 
-def test_switching_a_criterion_off_and_changing_points_regrade(sample_expected):
+def test_switching_a_criterion_off_and_changing_points_regrade(sample_grades, sample_loans):
     at = open_grading()
     at.toggle(key="grading_on_share_ratio").set_value(False)
     go(at)
-    loans = generate_loans(600, seed=0)
+    loans = sample_loans
     without_share = {m: p - next((q for v, q in SHARE if r >= v), 0)
-                     for m, (p, _), r in _with_ratio(loans, sample_expected)}
+                     for m, (p, _), r in _with_ratio(loans, sample_grades)}
     want = {name: sum(1 for p in without_share.values() if next(n for low, n in GRADES if p >= low) == name)
             for _, name in GRADES}
     assert counts_on_page(at) == want
@@ -324,20 +318,20 @@ def test_points_that_fall_with_a_better_value_are_refused_on_the_page():
     assert not frames(at)
 
 
-def test_the_page_in_english_and_with_privacy(sample_expected):
+def test_the_page_in_english_and_with_privacy(sample_grades):
     at = open_grading("en", privacy=True)
     assert list(counts_on_page(at)) == ["Excellent", "Good", "Fair", "Needs improvement"]
     members = frames(at)[1]
-    assert not set(members["Member no."]) & set(sample_expected)
+    assert not set(members["Member no."]) & set(sample_grades)
     assert members["Member no."].str.startswith("Member ").all()
 
 
-def test_the_page_takes_an_extra_sheet(sample_expected):
+def test_the_page_takes_an_extra_sheet(sample_grades):
     at = open_grading()
     sheet = "เลขทะเบียนสมาชิก,เข้าประชุมใหญ่\n10,1\n".encode()
     next(u for u in at.file_uploader if u.key == "grading_extra_file").set_value(("meeting.csv", sheet, "text/csv"))
     go(at)
     members = frames(at)[1]
     points = dict(zip(members["เลขสมาชิก"], members["คะแนน"]))
-    assert points["00010"] == sample_expected["00010"][0] + 10
+    assert points["00010"] == sample_grades["00010"][0] + 10
     assert "เข้าประชุมใหญ่" in members.columns

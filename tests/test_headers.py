@@ -16,7 +16,7 @@ from kmdash.read.headers import find_header, lookup, map_headers, parse_mapping
 from kmdash.read.load import load_sheet
 from kmdash.synthetic import HEADERS, LedgerShape, ledger_rows
 
-from .conftest import AS_OF
+from .support.ledgers import AS_OF
 
 
 @pytest.mark.parametrize("style", sorted(HEADERS))

@@ -1,7 +1,7 @@
 """T2's tool, group leaders: a pack per group (only its own members), the meetings 3 or 4 months apart (also
 as a valid iCalendar file), the fee by its rule, the CLI and the page.
 
-Expected members per group come from tests/conftest.py's independent figures, never from kmdash.
+Expected members per group come from tests/support/figures.py's independent figures, never from kmdash.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ from kmdash.techniques.leaders.packs import (
     plan_columns,
 )
 
-from .conftest import AS_OF, ROOT, expected_figures, open_app_page
+from .support.app import open_app_page
+from .support.figures import expected_figures
+from .support.ledgers import AS_OF, ROOT
 
 ODD = {"กลุ่มที่ 1 บ้านหนองบัว": "=SUM(A1,A9)", "กลุ่มที่ 2 บ้านโนนสูง": "กลุ่ม [2]: โนน/สูง*?\\ " + "ก" * 30}
 
@@ -109,16 +111,11 @@ def test_named_groups_in_natural_order_without_the_no_group():
 
 
 @pytest.fixture
-def ledger(ledger_file, loans_120):
-    return ledger_file(loans_120)
-
-
-@pytest.fixture
-def written(cli, ledger, loans_120, tmp_path):
+def written(cli, ledger_120, loans_120, tmp_path):
     """The packs and calendar for the 120-loan ledger (every 4 months, 50 baht per debtor), and each group's
     overdue members by the independent figures."""
     out, ics = tmp_path / "packs.xlsx", tmp_path / "meetings.ics"
-    run = cli("leaders", ledger, "--out", out, "--calendar", ics, "--every-months", "4", "--fee-per-debtor", "50",
+    run = cli("leaders", ledger_120, "--out", out, "--calendar", ics, "--every-months", "4", "--fee-per-debtor", "50",
               "--leader", "กลุ่มที่ 1 บ้านหนองบัว==1+1")
     assert run.code == 0, run.err
     owing = defaultdict(dict)
@@ -171,10 +168,10 @@ def test_calendar_is_valid_icalendar_with_thai_events_four_months_apart(written)
     assert "31 ก.ค. 2567" in run.out  # the text says the same dates
 
 
-def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger):
-    thai = cli("leaders", ledger)
+def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger_120):
+    thai = cli("leaders", ledger_120)
     assert thai.code == 0 and thai.out.startswith("ผู้นำกลุ่ม: ลูกหนี้ค้างชำระ") and "ทุก 3 เดือน" in thai.out
-    english = cli("leaders", ledger, "--lang", "en", "--fee-share", "0.02")
+    english = cli("leaders", ledger_120, "--lang", "en", "--fee-share", "0.02")
     assert english.out.startswith("Group leaders:") and "2% of the group's principal overdue" in english.out
 
 
@@ -188,8 +185,8 @@ def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger):
     (["--leader", "no equals sign"], "GROUP=NAME"),
     (["--leader", "กลุ่มที่ 99=x"], "no overdue debtors in group 'กลุ่มที่ 99'"),
 ])
-def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, args, says):
-    run = cli("leaders", ledger, *args)
+def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger_120, args, says):
+    run = cli("leaders", ledger_120, *args)
     assert run.code == 2 and run.out == ""
     assert says in run.err and run.err.count("\n") == 1
 

@@ -18,14 +18,8 @@ from kmdash.read import load
 from kmdash.report.summary import summarise
 from kmdash.synthetic import LedgerShape, as_of_title, ledger_rows
 
-from .conftest import (
-    AS_OF,
-    assert_figures,
-    expected_figures,
-    write_rows,
-    xls_bytes,
-    xlsx_bytes,
-)
+from .support.figures import assert_figures, expected_figures
+from .support.ledgers import AS_OF, write_rows, xls_bytes, xlsx_bytes
 
 
 @pytest.fixture(scope="module")

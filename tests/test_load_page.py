@@ -1,6 +1,6 @@
 """The load page, branch by branch: every warning, badge, note list and form it can show, through app.py.
 
-The ledgers are the hand-written loans of tests/real_shapes.py laid out as co-op programs print them,
+The ledgers are the hand-written loans of tests/support/shapes.py laid out as co-op programs print them,
 with one thing changed per test; the sample ledger is the case where nothing is wrong.
 """
 
@@ -14,27 +14,9 @@ from openpyxl import Workbook
 from kmdash.i18n import t
 from kmdash.report.display import date_entry
 
-from .conftest import workbook_bytes
-from .real_shapes import (
-    G1,
-    LOANS,
-    Sheet,
-    amounts_line,
-    expected,
-    render,
-    replace_loan,
-)
-from .test_app import (
-    XLSX,
-    expected_tiles,
-    go,
-    leaks,
-    page_text,
-    start,
-    tiles,
-    unescape,
-    upload,
-)
+from .support.app import expected_tiles, go, leaks, page_text, start, tiles, unescape, upload
+from .support.ledgers import XLSX, workbook_bytes
+from .support.shapes import G1, LOANS, Sheet, amounts_line, expected, render, replace_loan
 
 NAMES = {loan.name for loan in LOANS} | {loan.name.split(" ")[-1] for loan in LOANS}  # full names and surnames
 

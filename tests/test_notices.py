@@ -2,7 +2,7 @@
 .docx (one page per debtor, Thai, the Thai deadline, the complex-script font), the command line and the page.
 
 Expected debtors never come from kmdash.techniques.sieving.notices: they are the oracle's overdue members
-(tests/conftest.py's expected_figures) filtered here by days and amount.
+(tests/support/figures.py's expected_figures) filtered here by days and amount.
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ from kmdash.techniques.sieving.notices import (
 )
 from kmdash.words import day
 
-from .conftest import AS_OF, ROOT, expected_figures, open_app_page
+from .support.app import open_app_page
+from .support.figures import expected_figures
+from .support.ledgers import AS_OF, SAMPLE
 
-SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
 DEADLINE = date(2024, 5, 31)
 THAI_DEADLINE = "31 พฤษภาคม 2567"
 SUBJECT = "เรื่อง ขอให้ชำระหนี้เงินกู้ที่ค้างชำระ"

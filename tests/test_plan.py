@@ -21,13 +21,11 @@ from kmdash.pipeline import Options, run
 from kmdash.report.escape import DANGEROUS
 from kmdash.plan import columns, mask_plan, plan_table
 from kmdash.report.plan import About, file_name, plan_csv, plan_xlsx
-from kmdash.synthetic import generate_loans
 
-from .conftest import AS_OF, ROOT
+from .support.app import go, start
+from .support.ledgers import AS_OF, SAMPLE
 from .support.oracle import satang
-from .test_app import go, start
 
-SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
 HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-x", "@x", "=1+2"]
 SHEETS = ["เกี่ยวกับไฟล์", "แผนติดตามหนี้", "1 ร่อนตะแกรง", "2 ผู้นำกลุ่ม", "3 มอบหมาย", "4 กองทุนหมุนเวียนกลุ่ม",
           "5 จัดชั้นสมาชิก"]
@@ -52,11 +50,6 @@ def overdue_members(loans: pd.DataFrame, as_of: date = AS_OF) -> dict[str, dict]
 
 
 @pytest.fixture(scope="module")
-def sample_loans() -> pd.DataFrame:
-    return generate_loans(600, seed=0)
-
-
-@pytest.fixture(scope="module")
 def result():
     return run(SAMPLE)
 
@@ -67,9 +60,9 @@ def table(result) -> pd.DataFrame:
 
 
 @pytest.fixture
-def hostile(ledger_file):
+def hostile(ledger_file, loans_120):
     """A CSV ledger (text is read as written) whose first overdue members have names that look like formulas."""
-    loans = generate_loans(120, seed=7)
+    loans = loans_120.copy()
     owing = list(overdue_members(loans))[:len(HOSTILE)]
     for member, name in zip(owing, HOSTILE):
         loans.loc[loans["member_no"] == member, "name"] = name

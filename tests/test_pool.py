@@ -17,10 +17,9 @@ from kmdash.techniques.pooling import packing
 from kmdash.techniques.pooling import rotation as pool
 from kmdash.techniques.pooling.rotation import REFINANCED, Rotation
 
-from .conftest import ROOT
-from .test_app import charts, frames, go, leaks, page_text, start  # noqa: F401 (autouse)
+from .support.app import charts, frames, go, leaks, page_text, start
+from .support.ledgers import SAMPLE
 
-SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
 GROUP = "กลุ่มที่ 1 บ้านหนองบัว"
 
 

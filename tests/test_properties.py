@@ -26,7 +26,7 @@ from kmdash.synthetic import (
     ledger_rows,
 )
 
-from .conftest import AS_OF, MONEY, workbook_bytes, write_rows, xlsx_bytes
+from .support.ledgers import AS_OF, MONEY, workbook_bytes, write_rows, xlsx_bytes
 
 shapes = st.builds(
     LedgerShape,

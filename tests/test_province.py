@@ -26,35 +26,15 @@ from kmdash.techniques.pooling import rotation as t4
 from kmdash.techniques.selector import applying
 from kmdash.techniques.grading.grades import grade_members
 
-from .conftest import (
-    AS_OF,
-    assert_figures,
-    baht_equal,
-    expected_figures,
-    fraction_equal,
-)
-from .province_files import six_coops
 from .support import oracle
+from .support.figures import assert_figures, baht_equal, expected_figures, fraction_equal
+from .support.ledgers import AS_OF
+from .support.province import assert_row, expected_row, six_coops
 
 
 @pytest.fixture(scope="module")
 def coops(tmp_path_factory):
     return six_coops(tmp_path_factory.mktemp("province"))
-
-
-def expected_row(loans: pd.DataFrame) -> dict:
-    e = expected_figures(loans, AS_OF)
-    share = e["members_long_overdue"] / e["members_overdue"] if e["members_overdue"] else 0.0
-    return {**{k: e[k] for k in ("members", "members_overdue", "overdue", "outstanding", "par30", "par90")},
-            "long_overdue_share": share}
-
-
-def assert_row(got: dict, want: dict) -> None:
-    assert (got["members"], got["members_overdue"]) == (want["members"], want["members_overdue"])
-    for key in ("overdue", "outstanding"):
-        assert baht_equal(got[key], want[key]), (key, got[key], want[key])
-    for key in ("par30", "par90", "long_overdue_share"):
-        assert fraction_equal(got[key], want[key]), (key, got[key], want[key])
 
 
 def test_six_coops_in_six_shapes_side_by_side_match_the_generator(coops, cli, tmp_path):

@@ -10,9 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from kmdash.i18n import t
 
-from .conftest import ROOT
-from .province_files import six_coops
-from .test_province import expected_row
+from .support.ledgers import ROOT
+from .support.province import expected_row, six_coops
 
 XLS = "application/vnd.ms-excel"
 

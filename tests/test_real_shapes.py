@@ -1,7 +1,7 @@
 """Real-shaped Thai co-op ledgers: the same eight hand-written loans laid out the ways co-op programs and
 accountants print them (titles, headers, group rows, totals, page breaks, amounts, dates, encodings,
 workbooks), each read by `summary --json` and checked against figures computed from the loans themselves
-(tests/real_shapes.py), never from kmdash.analyse.
+(tests/support/shapes.py), never from kmdash.analyse.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from typing import Callable
 
 import pytest
 
-from .real_shapes import (
+from .support.cli import assert_user_error
+from .support.shapes import (
     ANY,
     CO_OP,
     G1,
@@ -38,7 +39,6 @@ from .real_shapes import (
     text_line,
     thai_digits,
 )
-from .test_cli import assert_user_error
 
 # ---------------------------------------------------------------- sheet edits
 

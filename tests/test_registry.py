@@ -19,7 +19,8 @@ from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 from kmdash.techniques import registry
 from kmdash.techniques.base import Card, Evidence, Facts, Score, Technique, ratio
 
-from .conftest import AS_OF, expected_figures, write_rows
+from .support.figures import expected_figures
+from .support.ledgers import AS_OF, write_rows
 
 VISIT = "เยี่ยมบ้าน"
 WORDS = {"col_toy_visit": ("เยี่ยมบ้าน (ทดลอง)", "Home visit (toy)"), "fu_by_toy_visit": ("ตามการเยี่ยมบ้าน", "By home visit"),

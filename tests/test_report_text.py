@@ -6,19 +6,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
 from wcwidth import wcswidth
 
 from kmdash.synthetic import generate_loans
 
-from .conftest import AS_OF, ROOT, expected_figures
-
-SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
-
-
-@pytest.fixture(scope="module")
-def sample_loans():
-    return generate_loans(600, seed=0)
+from .support.figures import expected_figures
+from .support.ledgers import AS_OF, ROOT, SAMPLE
 
 
 def section(report: str, title_start: str) -> list[str]:

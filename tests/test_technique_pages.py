@@ -8,7 +8,7 @@ import pytest
 from kmdash.i18n import t
 from kmdash.techniques.registry import cards
 
-from .test_app import frames, go, start, unescape
+from .support.app import frames, go, start, unescape
 
 
 def visit(page: str, lang: str = "th"):

@@ -16,7 +16,7 @@ from kmdash.synthetic.patterns import PATTERNS, pattern_loans
 from kmdash.techniques import selector
 from kmdash.techniques.assigned.card import days_to_year_end
 
-from .conftest import write_rows
+from .support.ledgers import write_rows
 
 
 def ranked(name: str, settings: Settings = Settings()):

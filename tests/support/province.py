@@ -1,5 +1,6 @@
 """Six generated co-ops, each written in the shape of another accounting program's export, for the
-province tests: the generator's loans beside each file, so every figure is checked against them."""
+province tests: the generator's loans beside each file, so every figure is checked against them; a co-op's
+row of the province view as the independent figures give it."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from kmdash.synthetic import (
     write_xlsx,
 )
 
-from .conftest import AS_OF, xls_bytes
+from .figures import baht_equal, expected_figures, fraction_equal
+from .ledgers import AS_OF, xls_bytes
 
 OTHER_PROGRAM = {"member_no": "รหัสสมาชิก", "name": "ชื่อสกุล", "loan_date": "วันที่ทำสัญญา", "amount_lent": "วงเงินกู้",
                  "outstanding": "ต้นเงินกู้คงเหลือ", "principal_overdue": "ต้นเงินค้างชำระ", "loan_type": "ประเภทหลัก",
@@ -62,3 +64,18 @@ def six_coops(folder: Path, n_loans: int = 150) -> list[Coop]:
     add("other_program", "coop6.xlsx", lambda p: write_xlsx(
         _rows(loans[5], LedgerShape(header_style="th_alt", rename=OTHER_PROGRAM), names[5]), p), 5)
     return coops
+
+
+def expected_row(loans: pd.DataFrame) -> dict:
+    e = expected_figures(loans, AS_OF)
+    share = e["members_long_overdue"] / e["members_overdue"] if e["members_overdue"] else 0.0
+    return {**{k: e[k] for k in ("members", "members_overdue", "overdue", "outstanding", "par30", "par90")},
+            "long_overdue_share": share}
+
+
+def assert_row(got: dict, want: dict) -> None:
+    assert (got["members"], got["members_overdue"]) == (want["members"], want["members_overdue"])
+    for key in ("overdue", "outstanding"):
+        assert baht_equal(got[key], want[key]), (key, got[key], want[key])
+    for key in ("par30", "par90", "long_overdue_share"):
+        assert fraction_equal(got[key], want[key]), (key, got[key], want[key])

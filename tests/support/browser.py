@@ -30,7 +30,9 @@ import pytest
 
 from kmdash.i18n import t
 
-ROOT = Path(__file__).resolve().parents[1]
+from .figures import expected_figures
+from .ledgers import AS_OF, ROOT, write_rows
+
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -339,8 +341,6 @@ def write_ledger(loans, path: Path, shape=None, as_of=None, **layout) -> tuple[P
     """A generated ledger written as .xlsx or .csv (by suffix); with its expected figures (computed
     independently of kmdash.analyse) and its overdue total as the tile shows it."""
     from kmdash.synthetic import LedgerShape, ledger_rows
-
-    from .conftest import AS_OF, expected_figures, write_rows
 
     as_of = as_of or AS_OF
     write_rows(ledger_rows(loans, shape or LedgerShape(), as_of, **layout), path)

@@ -17,15 +17,9 @@ from typing import NamedTuple
 
 from openpyxl import load_workbook
 
-from .conftest import (
-    AS_OF,
-    baht_equal,
-    fraction_equal,
-    workbook_bytes,
-    write_rows,
-    xls_bytes,
-)
-from .support import oracle
+from . import oracle
+from .figures import baht_equal, fraction_equal
+from .ledgers import AS_OF, workbook_bytes, write_rows, xls_bytes
 
 G1, G2, G3 = "กลุ่มที่ 1 บ้านหนองบัว", "กลุ่มที่ 2 บ้านโนนสูง", "กลุ่มที่ 3 บ้านดอนแก้ว"
 CO_OP = "สหกรณ์การเกษตรเมืองน่าน จำกัด"

@@ -1,0 +1,67 @@
+"""Generated ledgers as files and bytes: the project's paths, the generator's as-of date, and the writers the
+tests lay a sheet (rows of cells) out with.
+
+The shipped sample (`sample_data/`, written by `python -m kmdash.synthetic sample_data`) is the generator's
+600 loans of seed 0; the session fixtures `sample_loans` and `sample_expected` in tests/conftest.py hold
+them and their figures.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from kmdash.read.headers import MONEY_FIELDS
+from kmdash.synthetic import write_csv, write_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
+SAMPLE_SIZE, SAMPLE_SEED = 600, 0  # the shipped sample: generate_loans(600, seed=0)
+AS_OF = date(2024, 3, 31)  # the generator's default as-of date, "ณ วันที่ 31 มีนาคม 2567"
+MONEY = MONEY_FIELDS
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # an upload's MIME type
+
+
+def write_rows(rows: list[list], path: Path, encoding: str = "cp874") -> Path:
+    """Write a sheet (rows of cells) as xlsx or csv by the path's suffix, with the generator's writers."""
+    path = Path(path)
+    if path.suffix == ".xlsx":
+        write_xlsx(rows, path)
+    else:
+        write_csv(rows, path, encoding)
+    return path
+
+
+def workbook_bytes(*rows: list) -> bytes:
+    """An ordinary openpyxl workbook (real cell types, not the generator's writer) holding these rows."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def xls_bytes(rows: list[list], sheet: str = "ลูกหนี้เงินกู้") -> bytes:
+    """An old-format (BIFF, Excel 97-2003) .xls workbook, as older co-op programs export; dates as real dates."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    ws = book.add_sheet(sheet)
+    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if value is not None:
+                ws.write(i, j, value, date_style) if isinstance(value, date) else ws.write(i, j, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(rows: list[list]) -> bytes:
+    buffer = io.BytesIO()
+    write_xlsx(rows, buffer)
+    return buffer.getvalue()
