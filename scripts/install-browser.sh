@@ -1,6 +1,6 @@
 #!/bin/sh
-# Debian's Chromium (driven by Playwright in tests/test_e2e_browser.py; Playwright never downloads a
-# browser) and Thai fonts, so Thai renders as text and not as boxes. Non-interactive; a no-op when
+# Debian's Chromium (driven by Playwright in the browser tests, tests/test_e2e_*.py; Playwright never downloads
+# a browser) and Thai fonts, so Thai renders as text and not as boxes. Non-interactive; a no-op when
 # /usr/bin/chromium and a Thai font are already there. Run as root, or as a user with sudo.
 # Recommends stay on (fonts-liberation, libgl1-mesa-dri, ...): the set the test is verified with.
 set -eu

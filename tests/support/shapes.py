@@ -1,5 +1,6 @@
-"""Real-shaped Thai co-op ledgers for tests/test_real_shapes.py: eight hand-written loans, a renderer that
-lays them out the way co-op programs print them, and the figures those loans must give.
+"""Real-shaped Thai co-op ledgers for tests/test_read_real_shapes.py and tests/test_load_page.py: eight
+hand-written loans, a renderer that lays them out the way co-op programs print them, and the figures those
+loans must give.
 
 The expected figures never come from kmdash: `expected` hands LOANS to tests/support/oracle.py, which
 applies the brief's rules in plain Python, so a sheet shape that kmdash misreads shows up as a difference.

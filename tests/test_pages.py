@@ -1,4 +1,6 @@
-"""The Streamlit dashboard through AppTest: every page on the sample ledger and on uploaded ledgers.
+"""The dashboard's pages of the ledger (load, overview, groups, members) and the plan page, through AppTest: each
+on the sample ledger and on uploaded ledgers; privacy, language, filters, the member detail, the settings, the
+as-of date, bad files and the header mapping on them.
 
 Expected figures never come from the app: tiles are checked against tests/support/figures.py's
 `expected_figures` on the generator's loans (and, once, against the core's JSON summary).
