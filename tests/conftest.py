@@ -26,10 +26,6 @@ from .support.figures import expected_figures
 from .support.ledgers import AS_OF, SAMPLE_SEED, SAMPLE_SIZE, XLSX, write_rows, xlsx_bytes
 from .support.stores import drop_every_table, pg_url
 
-# TEMPORARY, until tests/test_store.py and tests/test_migrations.py import them from tests/support/
-from .support.app import open_app_page  # noqa: F401
-from .support.ledgers import ROOT  # noqa: F401
-
 # ---------------------------------------------------------------- generated loans
 
 

@@ -26,7 +26,7 @@ from kmdash.plan import read_plan
 from kmdash.synthetic import LedgerShape, ledger_rows
 from kmdash.synthetic.pairs import ledger_pair
 
-from .conftest import ROOT, write_rows
+from .support.ledgers import ROOT, write_rows
 
 FIXTURES = ROOT / "tests" / "fixtures"
 OLD_DB, OLD_PLAN = FIXTURES / "snapshots_v1.db", FIXTURES / "snapshots_v1_plan.csv"

@@ -21,7 +21,8 @@ from kmdash.synthetic.pairs import ledger_pair
 from kmdash.techniques import registry
 from kmdash.techniques.base import Card, Technique
 
-from .conftest import ROOT, open_app_page, write_rows
+from .support.app import open_app_page
+from .support.ledgers import ROOT, write_rows
 
 LEADER, NOTE = "นายสมหมาย ใจดี", "นัดชำระ 15 พ.ค.\nโทรแล้ว ไม่รับสาย"
 FORMULAS = ("=SUM(A1:A3)", "+66 81 234 5678", "-", "@นายเก่ง", "=HYPERLINK(\"http://x\")")
