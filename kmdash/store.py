@@ -227,9 +227,10 @@ def load(engine: sa.Engine, snapshot_id: int) -> Snapshot:
 
 
 def _rows(conn, table: sa.Table, snapshot_id: int) -> pd.DataFrame:
+    """A snapshot's rows of a table, in the order of its key where it has one (the plan's positions)."""
     columns = [c for c in table.columns if c.name != "snapshot_id"]
-    result = conn.execute(sa.select(*columns).where(table.c.snapshot_id == snapshot_id))
-    return pd.DataFrame(result.all(), columns=[c.name for c in columns])
+    query = sa.select(*columns).where(table.c.snapshot_id == snapshot_id).order_by(*table.primary_key)
+    return pd.DataFrame(conn.execute(query).all(), columns=[c.name for c in columns])
 
 
 def _members(rows: pd.DataFrame) -> pd.DataFrame:
@@ -243,16 +244,13 @@ def _members(rows: pd.DataFrame) -> pd.DataFrame:
 def _plan(rows: pd.DataFrame) -> pd.DataFrame | None:
     if rows.empty:
         return None
-    rows = rows.sort_values("position")
-    cells = pd.DataFrame([json.loads(text) for text in rows["cells"]], index=rows.index)
+    cells = pd.DataFrame([json.loads(text) for text in rows["cells"]])
     return _typed(cells.assign(member=rows["member"]))
 
 
 def delete(engine: sa.Engine, snapshot_id: int) -> None:
     """Its rows removed from every table (overwritten in an SQLite file, not just unlinked)."""
     with engine.begin() as conn:
-        if engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("PRAGMA secure_delete=ON")
         for table in CHILDREN:
             conn.execute(table.delete().where(table.c.snapshot_id == snapshot_id))
         if conn.execute(snapshot.delete().where(snapshot.c.id == snapshot_id)).rowcount == 0:
