@@ -3,8 +3,8 @@
 Data that is costly to make is made once a session: the shipped sample's loans (`sample_loans`, 600 loans of
 seed 0, as `python -m kmdash.synthetic sample_data` writes them) and their figures (`sample_expected`, from the
 independent oracle, never from kmdash.analyse), other generated loans, the zip bomb, the browser and its server.
-Session data is shared: a test that changes a frame works on its own copy (`.copy()`); the sample's
-fixtures check at the end of the session that nobody changed them.
+Session data is shared: a test that changes a frame works on its own copy (`.copy()`); the generated loans and
+the sample's figures are checked at the end of the session to be as they were made.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 
 from .support.cli import CliRun
 from .support.figures import expected_figures
-from .support.ledgers import AS_OF, SAMPLE_SEED, SAMPLE_SIZE, XLSX, write_rows, xlsx_bytes
+from .support.ledgers import AS_OF, SAMPLE_SEED, SAMPLE_SIZE, XLSX, shared, write_rows, xlsx_bytes
 from .support.stores import drop_every_table, pg_url
 
 # ---------------------------------------------------------------- generated loans
@@ -33,10 +33,7 @@ from .support.stores import drop_every_table, pg_url
 def sample_loans() -> pd.DataFrame:
     """The loans of the shipped sample (python -m kmdash.synthetic sample_data: 600 loans, seed 0), one row per
     loan. Shared by every test: never changed in place (checked when the session ends)."""
-    loans = generate_loans(SAMPLE_SIZE, seed=SAMPLE_SEED)
-    yield loans
-    pd.testing.assert_frame_equal(loans, generate_loans(SAMPLE_SIZE, seed=SAMPLE_SEED),
-                                  obj="sample_loans (a test changed the shared frame)")
+    yield from shared(lambda: generate_loans(SAMPLE_SIZE, seed=SAMPLE_SEED), "sample_loans")
 
 
 @pytest.fixture(scope="session")
@@ -58,13 +55,13 @@ def personal(sample_loans) -> tuple[set[str], set[str]]:
 
 
 @pytest.fixture(scope="session")
-def loans_120():
-    return generate_loans(120, seed=7)
+def loans_120() -> pd.DataFrame:
+    yield from shared(lambda: generate_loans(120, seed=7), "loans_120")
 
 
 @pytest.fixture(scope="session")
 def loans_300() -> pd.DataFrame:
-    return generate_loans(300, seed=7)
+    yield from shared(lambda: generate_loans(300, seed=7), "loans_300")
 
 
 @pytest.fixture(scope="session")
@@ -164,6 +161,16 @@ def browser():
 
 
 # ---------------------------------------------------------------- pages through AppTest
+
+
+@pytest.fixture
+def empty_streamlit_caches():
+    """Streamlit's caches emptied, as on a server just started. They belong to the process, so whatever pages ran
+    before (in any module) would be in them: a test that counts them counts only its own runs'."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 @pytest.fixture(autouse=True)

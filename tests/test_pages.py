@@ -657,6 +657,7 @@ def test_english_age_labels_stand_upright():
     assert layout["xaxis"]["tickangle"] == 0
 
 
+@pytest.mark.usefixtures("empty_streamlit_caches")
 def test_the_caches_keep_a_bounded_number_of_files_however_many_pass_through():
     """An office server is shared: after ten different uploads the caches hold at most their bound."""
     from streamlit.runtime.caching import cache_data_api, cache_resource_api

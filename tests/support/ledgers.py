@@ -9,8 +9,11 @@ them and their figures.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+
+import pandas as pd
 
 from kmdash.read.headers import MONEY_FIELDS
 from kmdash.synthetic import write_csv, write_xlsx
@@ -65,3 +68,11 @@ def xlsx_bytes(rows: list[list]) -> bytes:
     buffer = io.BytesIO()
     write_xlsx(rows, buffer)
     return buffer.getvalue()
+
+
+def shared(make: Callable[[], pd.DataFrame], name: str) -> Iterator[pd.DataFrame]:
+    """A session fixture's frame: make()'s, yielded to every test that asks; once they are done, checked still
+    equal to a fresh make() (a test that changes it must work on a copy)."""
+    frame = make()
+    yield frame
+    pd.testing.assert_frame_equal(frame, make(), obj=f"{name} (changed in place by a test)")
