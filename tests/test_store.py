@@ -6,6 +6,7 @@ not a skip). The expected plan is the one the test filled in, never one the stor
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 
 import pandas as pd
 import pytest
@@ -158,6 +159,9 @@ def test_a_field_a_later_technique_adds_is_kept_without_a_migration(result, stor
     registry.unregister("visits")  # a kmdash without the technique still gives the field back, as text
     loaded = store.load(engine, snap.id).plan
     assert list(loaded.columns)[-1] == "visit_day" and loaded["visit_day"].tolist() == plan["visit_day"].tolist()
+    unknown = loaded.assign(visit_day=[None, *loaded["visit_day"][1:]])  # and saves it again, a blank as blank
+    again = store.load(engine, store.save_ledger(engine, result, "th", unknown).id).plan
+    assert again["visit_day"].tolist() == ["", *plan["visit_day"][1:]]
     engine.dispose()
 
 
@@ -180,7 +184,7 @@ def test_the_page_saves_as_the_command_does(store_url, monkeypatch, tmp_path, cl
     engine.dispose()
 
 
-def test_the_plan_kmdash_makes_is_in_the_language_and_with_what_the_pages_prepared(result, store_url):
+def test_the_plan_kmdash_makes_is_in_the_language_asked_with_the_columns_given(result, store_url):
     engine = store.open_store(store_url)
     member = result.analysis.members.loc[result.analysis.members["days"] > 0, "member_no"].iloc[0]
     prepared = pd.DataFrame({"assignee": ["มานพ"]}, index=[member])
@@ -216,6 +220,14 @@ def test_a_snapshot_loads_what_was_saved(result, store_url):
     engine.dispose()
 
 
+def test_a_ledger_without_contract_numbers_keeps_no_loans(pair, tmp_path, store_url):
+    shape = LedgerShape(drop_fields=("contract",))
+    path = write_rows(ledger_rows(pair.old, shape, pair.as_of_old), tmp_path / "no_contracts.xlsx")
+    engine = store.open_store(store_url)
+    assert store.load(engine, store.save_ledger(engine, run(path)).id).loans is None
+    engine.dispose()
+
+
 # ---------------------------------------------------------------- the store's own parts
 
 
@@ -223,7 +235,8 @@ def test_where_names_the_file_or_the_url_without_its_password(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     assert store.where(sa.create_engine("sqlite:///kept.db")) == str(tmp_path / "kept.db")
     assert store.where(sa.create_engine("sqlite://")) == "sqlite://"
-    assert store.where(sa.create_engine("sqlite:///:memory:")).startswith("sqlite://")  # a URL, not a path
+    for memory in ("sqlite:///:memory:", "sqlite:///"):
+        assert store.where(sa.create_engine(memory)).startswith("sqlite://")  # a URL, not a path
     shown = store.where(sa.create_engine("postgresql+psycopg://kmdash:secret@db.example:5432/coop"))
     assert "secret" not in shown and shown.endswith("@db.example:5432/coop")
 
@@ -245,10 +258,11 @@ def test_snapshot_references():
 
 
 def test_a_store_that_cannot_be_opened_is_a_user_error(tmp_path):
-    for url in ("nosuchdatabase://x", f"sqlite:///{tmp_path / 'no' / 'folder' / 's.db'}"):
+    for url, reason in (("nosuchdatabase://x", "nosuchdatabase"),
+                        (f"sqlite:///{tmp_path / 'no' / 'folder' / 's.db'}", "unable to open database file")):
         with pytest.raises(LedgerError) as told:
             store.open_store(url)
-        assert told.value.code == "snap_store_failed" and "(" in told.value.en
+        assert told.value.code == "snap_store_failed" and reason in told.value.en
 
 
 def test_sqlite_keeps_foreign_keys_and_overwrites_what_it_deletes(tmp_path):
@@ -301,17 +315,33 @@ def test_a_snapshot_gives_the_same_comparison_as_the_old_file(files, tmp_path, s
 
 
 def test_delete_removes_the_rows(files, store_url, cli):
-    assert cli("snapshot", "save", files[0], "--store", store_url).code == 0
-    (snap,) = cli("snapshot", "list", "--json", "--store", store_url).json["snapshots"]
+    for _ in range(2):
+        assert cli("snapshot", "save", files[0], "--store", store_url).code == 0
     engine = store.open_store(store_url)
-    with engine.connect() as conn:
-        assert conn.execute(sa.select(sa.func.count()).select_from(store.snapshot_plan)).scalar() > 0
-    assert cli("snapshot", "delete", snap["id"], "--store", store_url).code == 0
+    counts = {}
     with engine.connect() as conn:
         for table in (store.snapshot, *store.CHILDREN):
-            assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() == 0
-    again = cli("snapshot", "delete", snap["id"], "--store", store_url)
-    assert again.code == 2 and str(snap["id"]) in again.err
+            counts[table.name] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+    assert counts["snapshot_plan"] > 0
+    assert cli("snapshot", "delete", "1", "--store", store_url).code == 0
+    with engine.connect() as conn:  # the other snapshot's rows untouched
+        for table in (store.snapshot, *store.CHILDREN):
+            assert conn.execute(sa.select(sa.func.count()).select_from(table)).scalar() * 2 == counts[table.name]
+            assert conn.execute(sa.select(sa.func.count()).select_from(table).where(
+                (table.c.id if table is store.snapshot else table.c.snapshot_id) == 1)).scalar() == 0
+    again = cli("snapshot", "delete", "1", "--store", store_url, "--lang", "en")
+    assert again.code == 2 and f"no snapshot 1 in {store.where(engine)}" in again.err
+    engine.dispose()
+
+
+def test_the_list_is_latest_first(files, store_url, cli):
+    engine = store.open_store(store_url)
+    for _ in range(3):
+        assert cli("snapshot", "save", files[0], "--store", store_url).code == 0
+    with engine.begin() as conn:  # saved in one second, then the first said to be the latest
+        conn.execute(store.snapshot.update().values(saved_at=datetime(2024, 4, 1, 9, 0)))
+        conn.execute(store.snapshot.update().where(store.snapshot.c.id == 1).values(saved_at=datetime(2024, 4, 2)))
+    assert store.snapshots(engine)["id"].tolist() == [1, 3, 2]
     engine.dispose()
 
 
