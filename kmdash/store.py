@@ -51,8 +51,9 @@ snapshot = sa.Table(
     sa.Column("schema_version", sa.Integer, nullable=False))
 snapshot_member = sa.Table(
     "snapshot_member", metadata, _owner(), sa.Column("member_no", sa.Text, nullable=False), sa.Column("name", sa.Text),
-    sa.Column("group", sa.Text), sa.Column("days", sa.Integer, nullable=False), sa.Column("bucket", sa.Text, nullable=False),
-    sa.Column("bucket_rank", sa.Integer, nullable=False), sa.Column("overdue", sa.BigInteger, nullable=False))
+    sa.Column("group", sa.Text), sa.Column("days", sa.Integer, nullable=False),
+    sa.Column("bucket", sa.Text, nullable=False), sa.Column("bucket_rank", sa.Integer, nullable=False),
+    sa.Column("overdue", sa.BigInteger, nullable=False))
 snapshot_plan = sa.Table(  # the other cells: a JSON object, field key -> value (see _plan_rows)
     "snapshot_plan", metadata, _owner(index=False), sa.Column("position", sa.Integer, nullable=False),
     sa.Column("member", sa.Text, nullable=False), sa.Column("cells", sa.Text, nullable=False),

@@ -89,7 +89,8 @@ def dump(url: str) -> dict[str, list]:
     tables = sa.MetaData()
     tables.reflect(engine)
     with engine.connect() as conn:
-        rows = {name: sorted(map(tuple, conn.execute(sa.select(table))), key=repr) for name, table in tables.tables.items()}
+        rows = {name: sorted(map(tuple, conn.execute(sa.select(table))), key=repr)
+                for name, table in tables.tables.items()}
     engine.dispose()
     return rows
 
@@ -116,7 +117,8 @@ def test_the_old_plan_loads_whole_and_its_group_leaders_empty(legacy, old_copy):
     assert_frame_equal(first.plan, filled.assign(group_leader=""))
     assert second.plan is None and first.schema_version == second.schema_version == 1
     members = [(r[1], r[2], r[3], r[4], r[5], r[7]) for r in old_rows(old_copy, "snapshot_member") if r[0] == 1]
-    got = first.members.assign(overdue=(first.members["overdue"] * 100).round().astype(int), bucket=first.members["bucket"].astype(str))
+    got = first.members.assign(overdue=(first.members["overdue"] * 100).round().astype(int),
+                               bucket=first.members["bucket"].astype(str))
     assert sorted(map(tuple, got.itertuples(index=False))) == sorted(members)
     contracts = sorted((r[1], r[2]) for r in old_rows(old_copy, "snapshot_loan") if r[0] == 1)
     assert sorted(map(tuple, first.loans.itertuples(index=False))) == contracts

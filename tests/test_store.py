@@ -208,7 +208,8 @@ def test_a_snapshot_loads_what_was_saved(result, store_url):
     engine = store.open_store(store_url)
     saved = store.save_ledger(engine, result)
     loaded = store.load(engine, saved.id)
-    assert (loaded.id, loaded.coop, loaded.file, loaded.as_of) == (saved.id, result.ledger.coop, "old.xlsx", result.as_of)
+    assert (loaded.id, loaded.coop, loaded.file) == (saved.id, result.ledger.coop, "old.xlsx")
+    assert loaded.as_of == result.as_of
     assert loaded.saved_at.microsecond == 0 and loaded.schema_version == store.SCHEMA_VERSION
     members = loaded.members
     assert_frame_equal(members.drop(columns="bucket"), saved.members.drop(columns="bucket").reset_index(drop=True),
@@ -364,7 +365,8 @@ def test_an_older_snapshot_loads_and_a_newer_one_is_refused(files, store_url, cl
     with engine.begin() as conn:
         conn.execute(store.snapshot.update().values(schema_version=store.SCHEMA_VERSION + 1))
     newer = cli("followup", "snapshot:1", files[1], "--store", store_url, "--lang", "en")
-    assert newer.code == 2 and f"snapshot 1 was written by a newer kmdash (schema {store.SCHEMA_VERSION + 1})" in newer.err
+    told = f"snapshot 1 was written by a newer kmdash (schema {store.SCHEMA_VERSION + 1})"
+    assert newer.code == 2 and told in newer.err
     engine.dispose()
 
 

@@ -11,7 +11,8 @@ from .followup import store_url
 
 
 def add(commands) -> argparse.ArgumentParser:
-    command = commands.add_parser("snapshot", help="save, list, delete or export snapshots of a ledger's analysis and plan")
+    command = commands.add_parser("snapshot",
+                                  help="save, list, delete or export snapshots of a ledger's analysis and plan")
     actions = command.add_subparsers(dest="action", required=True)
     save = ledger_command(actions, "save", "save a ledger's analysis and plan for a later follow-up")
     save.add_argument("--plan", help="the plan as the staff filled it (.csv or .xlsx; default: the plan kmdash makes)")
@@ -63,7 +64,6 @@ def _export(args) -> str:
     """The snapshot's plan through the plan's own writers: the real plan, as it was saved."""
     from .. import store
     from ..errors import LedgerError
-    from ..i18n import t
     from ..report.plan import About
     from .plan import out_suffix, written
 
