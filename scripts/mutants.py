@@ -48,6 +48,11 @@ TESTS = {
     "words": ["tests/test_display.py"],
     "store": ["tests/test_store.py", "tests/test_migrations.py", "-k", "not page"],
     "migrations/__init__": ["tests/test_migrations.py"],
+    "schema": ["tests/test_registry.py", "tests/test_plan.py", "-k", "not page"],
+    "plan": ["tests/test_plan.py", "tests/test_registry.py", "tests/test_followup.py", "-k", "not page"],
+    "techniques/registry": ["tests/test_registry.py", "tests/test_selector.py"],
+    "techniques/selector": ["tests/test_selector.py", "tests/test_registry.py"],
+    "followup_flow": ["tests/test_followup.py"],
 }
 KILLED = {"killed", "timeout"}  # a mutant that makes a test hang is caught too
 
