@@ -226,6 +226,9 @@ def test_a_snapshot_gives_the_same_follow_up_as_its_file(pair, files, tmp_path, 
     snapshot = store.load(engine, store.save(engine, store.of_result(old, plan)))
     engine.dispose()
     from_file = follow_up(old, new, plan)
+    then, now = (set(loans["contract"]) for loans in (pair.old, pair.new))
+    assert from_file.comparison.loans == {"matched": len(then & now), "closed": len(then - now),
+                                          "opened": len(now - then)}
     got = from_file.comparison.members.set_index("key")
     assert got["status"].sort_index().equals(pair.expected.set_index("key")["status"].sort_index())
     assert from_file.comparison.totals()["refinanced"] == pooled == from_file.review.refinanced()["amount"]

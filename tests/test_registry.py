@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -14,6 +15,7 @@ from openpyxl import load_workbook
 
 from kmdash import i18n
 from kmdash.cli import build_parser
+from kmdash.plan import read_plan
 from kmdash.schema import Field
 from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 from kmdash.techniques import registry
@@ -77,6 +79,28 @@ def test_the_toy_is_one_more_technique_after_the_handbooks_five(toy):
 def test_a_technique_cannot_be_registered_twice(toy):
     with pytest.raises(ValueError):
         registry.register(Toy())
+
+
+@pytest.mark.parametrize("number, key", [(6, "other"), (7, "toy"), (1, "other"), (7, "grading")])
+def test_a_taken_number_or_a_taken_key_is_refused(toy, number, key):
+    clash = type("Clash", (Toy,), {"card": replace(Toy.card, number=number, key=key)})()
+    with pytest.raises(ValueError, match="registered already"):
+        registry.register(clash)
+    assert registry.keys()[-1] == "toy"
+
+
+def test_a_field_is_headed_in_the_language_asked_thai_by_default():
+    field = Field("overdue", "money", "ledger")
+    assert (field.header(), field.header("th"), field.header("en")) == ("เงินต้นค้าง", "เงินต้นค้าง", "Overdue")
+
+
+def test_an_english_plan_reads_back_as_the_thai_one(ledger, cli, tmp_path):
+    path = ledger[0]
+    thai, english = tmp_path / "th.csv", tmp_path / "en.csv"
+    assert cli("plan", path, "--out", thai).code == cli("plan", path, "--out", english, "--lang", "en").code == 0
+    th, en = read_plan(thai), read_plan(english)
+    assert list(en.columns) == list(th.columns) and en["member"].tolist() == th["member"].tolist()
+    assert en["overdue"].tolist() == th["overdue"].tolist()
 
 
 def test_unregistered_the_toy_is_gone_from_every_list(toy):
