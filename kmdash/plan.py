@@ -138,7 +138,7 @@ def _csv_frame(data: bytes) -> pd.DataFrame:
 
 
 def _xlsx_frames(data: bytes) -> list[pd.DataFrame]:
-    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, engine="calamine")
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, engine="calamine", keep_default_na=False)
     return [frame.fillna("") for frame in sheets.values()]
 
 

@@ -19,7 +19,8 @@ from wcwidth import wcswidth
 from kmdash.i18n import t
 from kmdash.pipeline import Options, run
 from kmdash.report.escape import DANGEROUS
-from kmdash.plan import columns, mask_plan, plan_table
+from kmdash.errors import LedgerError
+from kmdash.plan import columns, make_plan, mask_plan, plan_table, read_plan, technique_numbers, typed
 from kmdash.report.plan import About, file_name, plan_csv, plan_xlsx
 
 from .support.app import go, start
@@ -331,3 +332,84 @@ def test_a_notice_deadline_in_the_plan_is_written_in_the_buddhist_era(result, ta
     filled = plan_table(result, filled=[pd.DataFrame({"tier": ["notified"], "deadline": [date(2024, 5, 31)]},
                                                      index=[top])])
     assert filled.set_index("member").loc[top, ["tier", "deadline"]].tolist() == ["notified", "31/05/2567"]
+
+
+# ---------------------------------------------------------------- read back as the staff filled it in
+
+
+def filled_by_staff(table: pd.DataFrame) -> pd.DataFrame:
+    """The plan as staff fill it in: a formula-like note, words that pandas would take for missing values, a
+    line break, a cell left empty."""
+    filled = table.copy()
+    filled.loc[0, "notes"] = "=นัดชำระ 15/05/2567"
+    filled.loc[1, "notes"] = "NA"
+    filled.loc[2, "notes"] = "โทรแล้ว\nไม่รับสาย"
+    filled.loc[3, "status"] = "None"
+    filled.loc[4, "assignee"] = "N/A"
+    return filled
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_filled_plan_reads_back_cell_for_cell(result, table, lang, kind):
+    filled = filled_by_staff(plan_table(result, lang))
+    data = plan_csv(filled, False, lang) if kind == "csv" else plan_xlsx(filled, About.of(result), False, lang)
+    back = read_plan(data)
+    assert list(back.columns) == list(columns())
+    pd.testing.assert_frame_equal(back, typed(filled).reset_index(drop=True))
+    assert back.loc[0, "notes"] == "=นัดชำระ 15/05/2567" and back.loc[1, "notes"] == "NA"
+
+
+def test_rows_without_a_member_number_are_dropped_and_missing_columns_left_empty(table):
+    data = plan_csv(table.head(3), False).decode("utf-8-sig").splitlines()
+    header = data[0].split(",")
+    keep = [i for i, h in enumerate(header) if h not in (t("col_notes"), t("col_grade"))]
+    rows = [",".join(line.split(",")[i] for i in keep) for line in data]
+    blank = ",".join([""] * len(keep))
+    back = read_plan("\r\n".join([rows[0], rows[1], blank, rows[2]]).encode("utf-8-sig"))
+    assert back["member"].tolist() == table["member"].head(2).tolist()
+    assert back.index.tolist() == [0, 1] and set(back["notes"]) == {""} and set(back["grade"]) == {""}
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+@pytest.mark.parametrize("header", ["col_member_alias", "col_name_masked"])
+def test_a_masked_plan_is_refused_in_either_language(table, lang, header):
+    masked = plan_csv(table.head(3), False, lang).decode("utf-8-sig").replace(
+        t("col_member" if header == "col_member_alias" else "col_name", lang), t(header, lang), 1)
+    with pytest.raises(LedgerError) as error:
+        read_plan(masked.encode("utf-8-sig"), "p.csv")
+    assert error.value.message("en") == t("plan_masked_back", "en", file="p.csv")
+
+
+def test_a_file_that_is_no_plan_is_refused():
+    with pytest.raises(LedgerError) as error:
+        read_plan("a,b\r\n1,2\r\n".encode("utf-8-sig"), "x.csv")
+    assert error.value.message("th") == t("plan_unreadable", "th", file="x.csv")
+
+
+def test_an_english_plan_holds_english_grades_and_dates_as_english_users_write_them(result):
+    english = make_plan(result, "en", prepared=[pd.DataFrame({"deadline": [date(2024, 5, 31)]},
+                                                             index=[plan_table(result)["member"][0]])])
+    assert set(english["grade"]) <= {"Excellent", "Good", "Fair", "Needs improvement"}
+    assert english.loc[0, "deadline"] == "31/05/2024"
+    thai = make_plan(result, prepared=[pd.DataFrame({"deadline": [date(2024, 5, 31)]},
+                                                    index=[plan_table(result)["member"][0]])])
+    assert thai.loc[0, "deadline"] == "31/05/2567" and set(thai["grade"]) <= {"ดีเยี่ยม", "ดี", "พอใช้", "ต้องปรับปรุง"}
+
+
+def test_what_a_page_prepared_wins_over_what_a_tool_filled(result):
+    first = plan_table(result)["member"][0]
+    plan = make_plan(result, options={"staff": "A,B"}, prepared=[pd.DataFrame({"assignee": ["C"]}, index=[first])])
+    assert plan.loc[0, "assignee"] == "C" and set(plan.loc[1:, "assignee"]) == {"A", "B"}
+
+
+def test_a_ledger_without_interest_has_zero_interest_in_the_plan(ledger_file, loans_120):
+    plan = plan_table(run(ledger_file(loans_120.drop(columns="interest_arrears"))))
+    assert len(plan) and (plan["interest"] == 0.0).all()
+
+
+@pytest.mark.parametrize("text, numbers", [("1 ร่อนตะแกรง, 3 มอบหมาย", ["1", "3"]), ("2 leaders,5 grading", ["2", "5"]),
+                                           ("1 two words, 3 x", ["1", "3"]), ("", [""]), (None, [""]),
+                                           ("ไม่มี", [""])])
+def test_a_techniques_cell_gives_its_numbers(text, numbers):
+    assert technique_numbers(text) == numbers
