@@ -413,3 +413,13 @@ def test_a_ledger_without_interest_has_zero_interest_in_the_plan(ledger_file, lo
                                            ("ไม่มี", [""])])
 def test_a_techniques_cell_gives_its_numbers(text, numbers):
     assert technique_numbers(text) == numbers
+
+
+def test_money_typed_by_staff_with_separators_or_left_blank_reads_as_numbers(table):
+    text = plan_csv(table.head(2), False).decode("utf-8-sig").splitlines()
+    header = text[0].split(",")
+    first, second = (line.split(",") for line in text[1:3])
+    first[header.index(t("col_overdue"))] = '"1,234.50"'
+    second[header.index(t("col_overdue"))] = ""
+    back = read_plan("\r\n".join([text[0], ",".join(first), ",".join(second)]).encode("utf-8-sig"))
+    assert back["overdue"].tolist() == [1234.5, 0.0]
