@@ -54,14 +54,15 @@ def review(comparison: Comparison, plan: pd.DataFrame) -> Review:
     now = rows["overdue_now"].fillna(0).astype(np.int64)
     fall = (then - now).where(rows["status_now"].isin(FELL) & ~missing, 0)
     pooled = refinanced(rows)
+    dims, cycles = dimensions(), of_kind("int")
     members = pd.DataFrame({
         "member": rows["member"], "name": rows["name"], "group": rows["group"], "key": rows["key"],
         "technique": rows["techniques"].map(technique_numbers),
-        **{d: _cycle(rows[d]) if d in of_kind("int") else _text(rows[d]) for d in dimensions()[1:] if d != "group"},
+        **{d: _cycle(rows[d]) if d in cycles else _text(rows[d]) for d in dims[1:] if d != "group"},
         "status": rows["status_now"].fillna(LEFT), "missing": missing, "overdue_then": then,
         "overdue_now": now.where(~missing, 0), "recovered": fall.where(~pooled, 0), "refinanced": fall.where(pooled, 0),
         "cleared_member": rows["status_now"].eq("cleared") & ~pooled, "refinanced_member": pooled & (fall > 0)})
-    return Review(members.reset_index(drop=True), {d: _by(members, d) for d in dimensions()})
+    return Review(members.reset_index(drop=True), {d: _by(members, d) for d in dims})
 
 
 def refinanced(plan: pd.DataFrame) -> pd.Series:

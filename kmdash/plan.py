@@ -129,7 +129,8 @@ def read_plan(source: bytes | str | Path, name: str = "plan") -> pd.DataFrame:
 
 
 def _header_keys() -> dict[str, str]:
-    keys = {f.header(lang): f.key for f in fields() for lang in ("th", "en")} | {c: c for c in columns()}
+    known = fields()
+    keys = {f.header(lang): f.key for f in known for lang in ("th", "en")} | {f.key: f.key for f in known}
     return keys | {t(key, lang): "masked" for key in ("col_member_alias", "col_name_masked") for lang in ("th", "en")}
 
 
@@ -154,7 +155,8 @@ def typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _unguarded(out: pd.DataFrame) -> pd.DataFrame:
     """Text without the CSV's formula guard; rows without a member number dropped."""
-    texts = [c for c in out.columns if c not in numeric()]
+    numbers = numeric()
+    texts = [c for c in out.columns if c not in numbers]
     out[texts] = out[texts].apply(lambda s: s.str.replace(r"^'(?=[=+\-@\t\r\n])", "", regex=True))
     return out[out["member"].str.strip() != ""].reset_index(drop=True)
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from .i18n import t
 
-KINDS = ("text", "int", "money")
 LEDGER, STAFF = "ledger", "staff"  # who fills a field; a technique's fields say "technique N"
 
 

@@ -188,7 +188,8 @@ def _plan_rows(plan: pd.DataFrame, snapshot_id: int) -> pd.DataFrame:
     (text as strings, days as an integer, money as baht from integer satang: an exact decimal). A column no
     registered technique declares is kept too, as text."""
     table = _typed(plan)
-    money = [c for c in table.columns if c in of_kind("money")]
+    kinds = of_kind("money")
+    money = [c for c in table.columns if c in kinds]
     cells = table.drop(columns="member").assign(**{c: satang(table[c]) / 100 for c in money})
     return pd.DataFrame({"snapshot_id": snapshot_id, "position": np.arange(len(table)),
                          "member": table["member"].to_numpy(),

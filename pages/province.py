@@ -4,11 +4,11 @@ Co-op names stay with privacy on; no member ever appears on this page."""
 import streamlit as st
 
 from kmdash import province
+from kmdash.plan import short_name
 from kmdash.read.dates import parse_date_text
 from kmdash.report import province_charts
 from kmdash.report.display import plain
 from kmdash.settings import Settings
-from kmdash.techniques.registry import by_number
 from ui import cache, state
 from ui import components as ui
 from ui.router import ensure_router
@@ -40,7 +40,7 @@ if coops.empty:
 st.markdown("**" + tr("prov_total_line", coops=len(coops), members=whole.members, overdue=f"{whole.overdue:,.2f}",
                       par30=f"{whole.par30 * 100:.1f}", par90=f"{whole.par90 * 100:.1f}") + "**")
 shown = coops.assign(as_of=[ui.day(d) for d in coops["as_of"]],
-                     top_technique=[f"{n} {by_number(n).card.short[lang == 'en']}" for n in coops["top_technique"]],
+                     top_technique=[short_name(n, lang) for n in coops["top_technique"]],
                      **{k: (coops[k] * 100).round(1) for k in ("par30", "par90", "long_overdue_share")})
 ui.table(shown.drop(columns=["file", "label"]), every_row=True)
 st.caption(tr("prov_long_help", days=settings.long_overdue_days))

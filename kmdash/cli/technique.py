@@ -19,12 +19,12 @@ def run(args: argparse.Namespace) -> str:
     from ..report.summary import technique_json
     from ..report.text import technique_text
     from ..techniques.registry import by_key
-    from ..techniques.selector import applying, facts_of
+    from ..techniques.selector import facts_of
 
     analysis = result_of(args).analysis
-    chosen = by_key(args.technique)
-    members = analysis.members.loc[applying(analysis)[chosen.card.number], "member_no"].astype(str).tolist()
-    score = chosen.score(facts_of(analysis))
+    chosen, facts = by_key(args.technique), facts_of(analysis)
+    members = analysis.members.loc[chosen.applies(facts), "member_no"].astype(str).tolist()
+    score = chosen.score(facts)
     if args.json:
         return json.dumps({**technique_json(score), "members": members}, ensure_ascii=False)
     return technique_text(score, members, args.lang)

@@ -117,9 +117,9 @@ def value_label(dimension: str, value: str, lang: str) -> str:
     if value == "":
         return t("fu_not_set", lang)
     if dimension == "technique":
-        from ..techniques.registry import by_number
+        from ..plan import short_name
 
-        return f"{value} {by_number(value).card.short[0 if lang == 'th' else 1]}"
+        return short_name(value, lang)
     return value
 
 

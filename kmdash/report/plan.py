@@ -56,7 +56,8 @@ def plan_csv(table: pd.DataFrame, masked: bool, lang: str = "th") -> bytes:
     """UTF-8 with BOM (Thai Excel reads it as UTF-8), Excel's CRLF lines, money to the satang; no text cell
     can start a formula."""
     _check(table, masked)
-    texts = [c for c in table.columns if c not in numeric()]
+    numbers = numeric()
+    texts = [c for c in table.columns if c not in numbers]
     safe = table.assign(**{c: neutralise_column(table[c]) for c in texts})
     safe.columns = headers(table.columns, masked, lang)
     return safe.to_csv(index=False, lineterminator="\r\n", float_format="%.2f").encode("utf-8-sig")

@@ -153,16 +153,6 @@ def _sheet_xml(sheet: Sheet, strings: _Strings, numbers: dict[bool, _Numbers], t
             f'<sheetData>{head}{"".join(grid.ravel().tolist())}</sheetData></worksheet>')
 
 
-def _letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"

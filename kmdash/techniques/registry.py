@@ -8,6 +8,7 @@ pandas is imported.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,13 @@ def keys() -> tuple[str, ...]:
 
 
 def techniques() -> tuple[Technique, ...]:
-    return tuple(_added[k] if k in _added else import_module(f"{__package__}.{k}").TECHNIQUE for k in keys())
+    return _built_in() + tuple(_added.values())
+
+
+@cache
+def _built_in() -> tuple[Technique, ...]:
+    """The built-in techniques, their packages imported on the first call only."""
+    return tuple(import_module(f"{__package__}.{k}").TECHNIQUE for k in BUILT_IN)
 
 
 def register(technique: Technique) -> Technique:
