@@ -101,3 +101,40 @@ def test_summary_json_lists_the_five_techniques_ranked(cli, tmp_path):
     assert (first["name_th"], first["name_en"]) == ("การมอบหมายผู้รับผิดชอบ", "Assigned follow-up")
     assert first["evidence"][0]["th"] == "อีก 42 วันถึงสิ้นปีบัญชี"
     assert first["evidence"][0]["en"] == "42 days to the fiscal year end"
+
+
+def expected_scores(members: list[dict], rules: Selector, long_days: int = 365, days_to_year_end: int = 0) -> dict:
+    """Each technique's score on these members (the oracle's), from the thresholds as README's table words them."""
+    def part(x: float, of: float) -> float:
+        return min(1.0, max(0.0, x / of if of else 0.0))
+
+    owing = [m for m in members if m["days"] > 0]
+    long = sum(m["days"] > long_days for m in owing)
+    per_group: dict[str, float] = {}
+    for m in owing:
+        per_group[m["group"]] = per_group.get(m["group"], 0.0) + m["overdue"]
+    outside = 1 - max(per_group.values()) / sum(per_group.values())
+    near = 1.0 if days_to_year_end <= rules.near_days else part(rules.far_days - days_to_year_end,
+                                                                 rules.far_days - rules.near_days)
+    held = sum(sorted((m["overdue"] for m in owing), reverse=True)[:rules.few_debtors]) / sum(m["overdue"] for m in owing)
+    small: dict[str, int] = {}
+    for m in owing:
+        if m["overdue"] <= rules.small_debt:
+            small[m["group"]] = small.get(m["group"], 0) + 1
+    pooled = {g: n for g, n in small.items() if n >= rules.pool_members}
+    group = min(pooled, key=lambda g: (-pooled[g], g))
+    in_group = sum(m["group"] == group for m in owing)
+    new = sum(m["days"] <= rules.new_days for m in owing)
+    return {1: round(part(len(owing) / len(members), rules.many_share) * part(long / len(owing), rules.long_share), 4),
+            2: round(part(len(per_group), rules.many_groups) * part(outside, rules.spread_share), 4),
+            3: round(near * part(held, 1.0), 4),
+            4: round(part(pooled[group] / in_group, 1.0) * part(pooled[group], 2 * rules.pool_members), 4),
+            5: round(part(new / len(owing), rules.new_share), 4)}
+
+
+@pytest.mark.parametrize("year_end, days", [((3, 31), 0), ((5, 30), 60), ((7, 29), 120), ((12, 31), 275)])
+def test_every_score_is_the_product_of_its_parts_as_readme_words_them(sample_loans, sample_expected, year_end, days):
+    settings = replace(Settings(), fiscal_year_end=year_end)
+    got = {s.number: s.score for s in selector.rank(analyse(sample_loans.assign(row=range(len(sample_loans))),
+                                                            date(2024, 3, 31), settings))}
+    assert got == expected_scores(sample_expected["by_member"], settings.selector, days_to_year_end=days)
