@@ -16,6 +16,7 @@ from kmdash.synthetic.patterns import PATTERNS, pattern_loans
 from kmdash.techniques import selector
 from kmdash.techniques.assigned.card import days_to_year_end
 
+from .support.figures import expected_figures
 from .support.ledgers import write_rows
 
 
@@ -122,13 +123,13 @@ def expected_scores(members: list[dict], rules: Selector, long_days: int = 365, 
         if m["overdue"] <= rules.small_debt:
             small[m["group"]] = small.get(m["group"], 0) + 1
     pooled = {g: n for g, n in small.items() if n >= rules.pool_members}
-    group = min(pooled, key=lambda g: (-pooled[g], g))
+    group = min(pooled, key=lambda g: (-pooled[g], g)) if pooled else None
     in_group = sum(m["group"] == group for m in owing)
     new = sum(m["days"] <= rules.new_days for m in owing)
     return {1: round(part(len(owing) / len(members), rules.many_share) * part(long / len(owing), rules.long_share), 4),
             2: round(part(len(per_group), rules.many_groups) * part(outside, rules.spread_share), 4),
             3: round(near * part(held, 1.0), 4),
-            4: round(part(pooled[group] / in_group, 1.0) * part(pooled[group], 2 * rules.pool_members), 4),
+            4: round(part(pooled[group] / in_group, 1.0) * part(pooled[group], 2 * rules.pool_members), 4) if pooled else 0.0,
             5: round(part(new / len(owing), rules.new_share), 4)}
 
 
@@ -138,3 +139,13 @@ def test_every_score_is_the_product_of_its_parts_as_readme_words_them(sample_loa
     got = {s.number: s.score for s in selector.rank(analyse(sample_loans.assign(row=range(len(sample_loans))),
                                                             date(2024, 3, 31), settings))}
     assert got == expected_scores(sample_expected["by_member"], settings.selector, days_to_year_end=days)
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_every_score_on_each_pattern_is_the_product_of_its_parts(name):
+    loans, as_of = pattern_loans(name)
+    ends = [date(as_of.year + k, 3, 31) for k in (0, 1)]
+    days = min((end - as_of).days for end in ends if end >= as_of)
+    got = {s.number: s.score for s in selector.rank(analyse(loans.assign(row=range(len(loans))), as_of, Settings()))}
+    members = expected_figures(loans, as_of)["by_member"]
+    assert got == expected_scores(members, Settings().selector, days_to_year_end=days)
