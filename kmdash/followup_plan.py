@@ -1,8 +1,10 @@
-"""The follow-up against the plan (KM steps 7 and 8): what each technique, tier, person, group, grade and
-pool cycle recovered, and which of them did best.
+"""The follow-up against the plan (KM steps 7 and 8): what each technique chosen, tier, person, group, grade
+and pool cycle recovered, and which of them did best.
 
-Money is integer satang. A plan member the pool cleared (status "refinanced") re-borrowed: their fall is
-refinanced, never cash recovered. Plan members missing from the later ledger are listed, not dropped.
+Money is integer satang. A member recorded as repaid through the pool re-borrowed (the comparison's
+`refinanced`): their fall is refinanced, never cash recovered. The technique is the one staff chose for the
+member (the plan's `chosen`), not every technique that could apply. Plan members missing from the later
+ledger are listed, not dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import pandas as pd
 
 from .followup import FELL, LEFT, Comparison, member_key, satang
 from .plan import of_kind, technique_numbers
-from .techniques.pooling.rotation import REFINANCED
 from .techniques.registry import dimensions
 
 BEST_OF = ("technique", "group", "assignee")
@@ -47,27 +48,22 @@ class Review:
 def review(comparison: Comparison, plan: pd.DataFrame) -> Review:
     """Plan rows (report.plan's columns) against the comparison of the two ledgers."""
     rows = plan.assign(key=member_key(plan["member"])).drop_duplicates("key")
-    found = comparison.members[["key", "status", "overdue_then", "overdue_now"]].rename(columns={"status": "status_now"})
+    found = comparison.members[["key", "status", "overdue_then", "overdue_now", "refinanced"]].rename(columns={"status": "status_now"})
     rows = rows.merge(found, on="key", how="left")
     missing = rows["status_now"].isna() | rows["status_now"].eq(LEFT)
     then = rows["overdue_then"].fillna(pd.Series(satang(rows["overdue"]), index=rows.index)).astype(np.int64)
     now = rows["overdue_now"].fillna(0).astype(np.int64)
     fall = (then - now).where(rows["status_now"].isin(FELL) & ~missing, 0)
-    pooled = refinanced(rows)
+    pooled = rows["refinanced"].fillna(False).astype(bool)
     dims, cycles = dimensions(), of_kind("int")
     members = pd.DataFrame({
         "member": rows["member"], "name": rows["name"], "group": rows["group"], "key": rows["key"],
-        "technique": rows["techniques"].map(technique_numbers),
+        "technique": _text(rows.get("chosen", pd.Series("", index=rows.index))).map(technique_numbers),
         **{d: _cycle(rows[d]) if d in cycles else _text(rows[d]) for d in dims[1:] if d != "group"},
         "status": rows["status_now"].fillna(LEFT), "missing": missing, "overdue_then": then,
         "overdue_now": now.where(~missing, 0), "recovered": fall.where(~pooled, 0), "refinanced": fall.where(pooled, 0),
         "cleared_member": rows["status_now"].eq("cleared") & ~pooled, "refinanced_member": pooled & (fall > 0)})
     return Review(members.reset_index(drop=True), {d: _by(members, d) for d in dims})
-
-
-def refinanced(plan: pd.DataFrame) -> pd.Series:
-    """Per plan row: the pool cleared the member (status REFINANCED, whatever its case or surrounding spaces)."""
-    return plan["status"].astype(str).str.strip().str.lower().eq(REFINANCED)
 
 
 def _by(members: pd.DataFrame, dimension: str) -> pd.DataFrame:

@@ -854,6 +854,58 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "snap_delete_button": ("ลบภาพบันทึกที่เลือก", "Delete the chosen snapshot"),
     "snap_pick": ("ภาพบันทึก", "Snapshot"),
     "snap_label": ("{id}: {coop} ณ {as_of} ({members:,} สมาชิก)", "{id}: {coop} as of {as_of} ({members:,} members)"),
+    # the record of actions (kmdash.actions, record, followup_actions)
+    "col_chosen": ("เทคนิคที่เลือกใช้", "Technique chosen"),
+    "col_action_date": ("วันที่ดำเนินการ", "Date done"),
+    "col_action_kind": ("สิ่งที่ทำ", "Action"),
+    "col_action_technique": ("เทคนิค", "Technique"),
+    "col_action_amount": ("จำนวนเงิน (บาท)", "Amount (baht)"),
+    "col_action_by": ("ผู้ดำเนินการ", "Done by"),
+    "col_action_note": ("บันทึก", "Note"),
+    "col_action_id": ("รหัส", "ID"),
+    "xl_actions": ("บันทึกการดำเนินการ", "actions"),
+    "action_letter_sent": ("ส่งหนังสือแล้ว", "Letter sent"),
+    "action_guarantor_notified": ("แจ้งผู้ค้ำประกันแล้ว", "Guarantor notified"),
+    "action_leader_visit": ("ผู้นำกลุ่มเยี่ยมแล้ว", "Leader visit"),
+    "action_contact": ("ติดต่อลูกหนี้", "Contact"),
+    "action_promise": ("นัดชำระ", "Promise to pay"),
+    "action_pool_repaid": ("กู้ใหม่ชำระหนี้เดิม (กองทุนหมุนเวียน)", "Repaid through the pool"),
+    "action_agreement": ("ทำสัญญาปรับโครงสร้างหนี้", "Restructuring signed"),
+    "action_legal_referred": ("ส่งดำเนินคดี", "Referred for legal action"),
+    "action_other": ("อื่น ๆ", "Other"),
+    "action_bad_row": ("แถว {row}: {field} '{value}' {why} ไม่ได้บันทึกแถวใดจากไฟล์นี้ แก้แถวนี้แล้วนำเข้าใหม่",
+                       "row {row}: {field} '{value}' {why}; no row of this file was saved: fix it and import again"),
+    "action_why_member": ("ต้องมีเลขสมาชิก", "needs a member number"),
+    "action_why_kind": ("ไม่ใช่ชนิดการดำเนินการที่รู้จัก (ใช้ได้: {kinds})", "is not a known action (use one of: {kinds})"),
+    "action_why_technique": ("ไม่ใช่เทคนิคที่รู้จัก (ใช้เลข {numbers})", "is not a known technique (use {numbers})"),
+    "action_why_needed": ("ต้องกรอก", "must be filled in"),
+    "action_why_date": ("ไม่ใช่วันที่ (เขียนเช่น 15/01/2568)", "is not a date (write e.g. 15/01/2025)"),
+    "action_why_amount": ("ไม่ใช่จำนวนเงินที่ถูกต้อง (ต้องเป็นตัวเลขไม่ติดลบ)", "is not a valid amount (a number, not negative)"),
+    "actions_unreadable": ("'{file}' ไม่มีตารางบันทึกการดำเนินการ (ต้องมีหัวคอลัมน์ {headers})",
+                           "'{file}' holds no table of actions (it needs the headers {headers})"),
+    "actions_unreadable_file": ("อ่าน '{file}' ไม่ได้ ({reason}) ใช้ไฟล์ CSV หรือ Excel (.xlsx)",
+                                "could not read '{file}' ({reason}); use a CSV or an Excel (.xlsx) file"),
+    "actions_encoding": ("อ่านตัวอักษรในไฟล์ไม่ได้ บันทึกเป็น CSV UTF-8 แล้วลองใหม่",
+                         "the file's characters could not be read; save it as CSV UTF-8 and try again"),
+    "actions_none_id": ("ไม่มีบันทึกการดำเนินการรหัส {id} ใน {where}", "no action with ID {id} in {where}"),
+    "actions_saved": ("บันทึกการดำเนินการ {n:,} รายการ (ซ้ำกับที่มีอยู่แล้ว {same:,} รายการ ไม่บันทึกซ้ำ)",
+                      "{n:,} actions recorded ({same:,} already in the record, not added again)"),
+    "fu_by_action": ("เงินที่เก็บได้ตามสิ่งที่ทำจริง เทียบกับลูกหนี้ที่ยังไม่ได้ดำเนินการ (ได้คืน / ค้างเดิม)",
+                     "Recovered by what was actually done, beside the untreated debtors (recovered / overdue then)"),
+    "fu_untreated": ("ยังไม่ได้ดำเนินการ", "No action recorded"),
+    "fu_uplift": ("(ต่างจากที่ไม่ได้ดำเนินการ {points} จุด)", "({points} points against no action)"),
+    "fu_promises": ("นัดชำระ: ทำตามนัด {kept:,} ราย ({kept_amount}) ผิดนัด {broken:,} ราย ({broken_amount}) "
+                    "ยังไม่ถึงวันนัด {pending:,} ราย",
+                    "Promises: kept {kept:,} ({kept_amount}), broken {broken:,} ({broken_amount}), "
+                    "not yet due {pending:,}"),
+    "fu_broken_line": ("ผิดนัด {member}: นัด {date} ยอด {amount} ลดลงจริง {paid}",
+                       "Broken {member}: due {date}, promised {amount}, fell by {paid}"),
+    "actions_deleted": ("ลบบันทึกการดำเนินการรหัส {id} แล้ว", "action {id} deleted"),
+    "actions_none": ("ยังไม่มีบันทึกการดำเนินการ", "no action recorded yet"),
+    # --- actions page, members' history, follow-up page (keep additions below this line)
+    # --- tool pages' confirm steps, plan page's chosen technique (keep additions below this line)
+    # --- weekly report, plan workbook's actions sheet, dates from today (keep additions below this line)
+    # --- tests' words (keep additions below this line)
 }
 
 

@@ -26,7 +26,7 @@ class Field:
 FIGURES = (Field("member", filled_by=LEDGER), Field("name", filled_by=LEDGER), Field("group", filled_by=LEDGER),
            Field("days", "int", LEDGER), Field("bucket", filled_by=LEDGER), Field("overdue", "money", LEDGER),
            Field("interest", "money", LEDGER), Field("techniques", filled_by=LEDGER))
-BY_STAFF = (Field("status"), Field("notes"))
+BY_STAFF = (Field("chosen"), Field("status"), Field("notes"))  # chosen: the technique staff chose
 
 
 def plan_fields(technique_fields: Iterable[Field]) -> tuple[Field, ...]:

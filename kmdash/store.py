@@ -61,6 +61,15 @@ snapshot_plan = sa.Table(  # the other cells: a JSON object, field key -> value 
 snapshot_loan = sa.Table("snapshot_loan", metadata, _owner(), sa.Column("member_no", sa.Text, nullable=False),
                          sa.Column("contract", sa.Text))
 CHILDREN = (snapshot_member, snapshot_plan, snapshot_loan)
+action = sa.Table(  # the record (kmdash.record): technique 0 and amount 0 when none was given
+    "action", metadata, sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("coop", sa.Text, nullable=False), sa.Column("member", sa.Text, nullable=False),
+    sa.Column("member_key", sa.Text, nullable=False), sa.Column("done_on", sa.Date, nullable=False),
+    sa.Column("kind", sa.Text, nullable=False), sa.Column("technique", sa.Integer, nullable=False),
+    sa.Column("amount", sa.BigInteger, nullable=False), sa.Column("promised_date", sa.Date),
+    sa.Column("done_by", sa.Text, nullable=False), sa.Column("note", sa.Text, nullable=False),
+    sa.Column("source", sa.Text, nullable=False), sa.Column("recorded_at", sa.DateTime, nullable=False),
+    sa.Index("ix_action_coop_member", "coop", "member_key"))
 
 
 @dataclass

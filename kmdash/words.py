@@ -45,3 +45,9 @@ def bucket(label: str, lang: str = "th") -> str:
     if core.startswith(">"):
         return t("bucket_span_over", lang, n=core[1:], unit=unit)
     return t("bucket_span", lang, n=core, unit=unit)
+
+
+def start_day(as_of: date, today: date | None = None) -> date:
+    """The day deadlines, meetings and weekly rows count from: today when the ledger is older than today, else
+    the ledger's date (a ledger dated ahead, as a month-end close typed early)."""
+    return max(as_of, today or date.today())

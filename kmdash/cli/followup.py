@@ -16,7 +16,10 @@ def add(commands) -> argparse.ArgumentParser:
     command.add_argument("--as-of-old", type=as_of_date, help="as-of date of OLD (overrides its title)")
     command.add_argument("--as-of-new", type=as_of_date, help="as-of date of NEW (overrides its title)")
     command.add_argument("--plan", help="the earlier plan (.csv or .xlsx from `plan`); default: a snapshot's own")
-    command.add_argument("--store", help="snapshot store URL or SQLite file (default: $KMDASH_STORE or snapshots.db)")
+    command.add_argument("--actions", help="the record of actions (.csv or .xlsx, as `actions import` reads); "
+                                           "default: the store's record for the co-op")
+    command.add_argument("--coop", help="whose record in the store (default: the later ledger's co-op)")
+    command.add_argument("--store", help="store URL or SQLite file (default: $KMDASH_STORE or snapshots.db)")
     command.add_argument("--json", action="store_true", help="print one JSON object")
     command.add_argument("--lang", choices=("th", "en"), default="th")
     command.add_argument("--months", action="store_true", help="age buckets by months overdue")
@@ -28,10 +31,30 @@ def run(args: argparse.Namespace) -> str:
     from ..followup_flow import follow_up
     from ..report.followup import as_json, format_text
 
-    found = follow_up(*inputs(args))
+    old, new, plan = inputs(args)
+    found = follow_up(old, new, plan, record_of(args, new))
     if args.json:
-        return json.dumps(as_json(found.comparison, found.review), ensure_ascii=False)
-    return format_text(found.comparison, found.review, args.lang)
+        return json.dumps(as_json(found.comparison, found.review, judged=found.judged), ensure_ascii=False)
+    return format_text(found.comparison, found.review, args.lang, found.judged)
+
+
+def record_of(args: argparse.Namespace, new):
+    """The actions the follow-up judges by: --actions FILE, else the store's for the co-op (none when there is
+    no store: the default SQLite file is not created by a follow-up)."""
+    from pathlib import Path
+
+    from .. import record, store
+    from ..actions import read_actions
+    from ..errors import file_errors_told
+
+    if args.actions:
+        with file_errors_told():
+            return read_actions(args.actions, Path(args.actions).name)
+    url = store.url_of(store_url(args.store))
+    if url == store.DEFAULT_URL and not Path(url.removeprefix("sqlite:///")).exists():
+        return None
+    coop = args.coop if args.coop is not None else new.ledger.coop
+    return record.listed(store.open_store(url), coop)
 
 
 def inputs(args: argparse.Namespace):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..followup import Comparison
+from ..followup_actions import Judged
 from ..followup_plan import BEST_OF, MIN_MEMBERS, Review
 from ..i18n import t
 from . import xlsx
@@ -21,20 +22,43 @@ def baht(satang: int) -> float:
     return round(int(satang) / 100, 2)
 
 
-def as_json(comparison: Comparison, review: Review | None = None, label=str) -> dict:
-    """The comparison (and, with a plan, its sections); member numbers through `label` (e.g. aliases)."""
+def as_json(comparison: Comparison, review: Review | None = None, label=str, judged: Judged | None = None) -> dict:
+    """The comparison (with a plan, its sections; with the record, what was done); member numbers through
+    `label` (e.g. aliases)."""
     totals = comparison.totals()
     m = comparison.members
     out = {"as_of_old": comparison.as_of_old.isoformat(), "as_of_new": comparison.as_of_new.isoformat(),
            "status": comparison.count(), **{k: baht(totals[k]) for k in MONEY_KEYS},
+           "refinanced_members": {"members": int((m["refinanced"]).sum()), "amount": baht(totals["refinanced"])},
            "members": [{"member": label(member), "status": s, "overdue_then": then / 100, "overdue_now": now / 100}
                        for member, s, then, now in zip(m["member"], m["status"], m["overdue_then"].tolist(),
                                                        m["overdue_now"].tolist())],
            "transitions": comparison.transitions().to_dict("records"), "loans": comparison.loans}
+    if judged is not None:
+        out |= record_json(judged, label)
     if review is not None:
         out["plan"] = plan_json(review, label)
-        out["best_practice"] = best_json(review)
+    if review is not None or judged is not None:
+        out["best_practice"] = best_json(review, judged)
     return out
+
+
+def record_json(judged: Judged, label=str) -> dict:
+    """What was done: by kind and technique beside the untreated debtors, and the promises."""
+    return {"by_action": [{"kind": r["kind"], "technique": r["technique"] or None, **_judged(r, label),
+                           "uplift": round(float(r["uplift"]), 4)} for r in judged.by_action.to_dict("records")],
+            "untreated": _judged(judged.untreated, label),
+            "promises": {**{k: baht(v) if k.endswith("_amount") else v
+                            for k, v in judged.promise_counts().items()},
+                         "broken_list": [{"member": label(r["member"]), "date": r["date"].isoformat(),
+                                          "promised_date": r["promised_date"].isoformat(), "amount": baht(r["amount"]),
+                                          "paid": baht(r["paid"])} for r in judged.broken.to_dict("records")]}}
+
+
+def _judged(figures: dict, label=str) -> dict:
+    return {"members": int(figures["members"]), "overdue_then": baht(figures["overdue_then"]),
+            "recovered": baht(figures["recovered"]), "rate": round(float(figures["rate"]), 4),
+            "member_list": [label(m) for m in figures["member_list"]]}
 
 
 def plan_json(review: Review, label=str) -> dict:
@@ -45,8 +69,17 @@ def plan_json(review: Review, label=str) -> dict:
             **{f"by_{d}": _rows(review.by[d]) for d in review.by}}
 
 
-def best_json(review: Review) -> dict:
-    return {"min_members": MIN_MEMBERS, **{d: _rows(review.best(d), with_enough=True) for d in BEST_OF}}
+def best_json(review: Review | None, judged: Judged | None = None) -> dict:
+    """The best rates: of what was done (beside the untreated rate), and per plan dimension."""
+    out: dict = {"min_members": MIN_MEMBERS}
+    if judged is not None:
+        out["untreated_rate"] = round(float(judged.untreated["rate"]), 4)
+        out["action"] = [{"kind": r["kind"], "technique": r["technique"] or None, "members": int(r["members"]),
+                          "rate": round(float(r["rate"]), 4), "uplift": round(float(r["uplift"]), 4),
+                          "enough": bool(r["enough"])} for r in judged.best().to_dict("records")]
+    if review is not None:
+        out |= {d: _rows(review.best(d), with_enough=True) for d in BEST_OF}
+    return out
 
 
 def _rows(table: pd.DataFrame, with_enough: bool = False) -> list[dict]:
@@ -69,7 +102,7 @@ def identity_line(comparison: Comparison, lang: str) -> str:
              left=x["left_overdue"], increase=x["increase"], now=x["overdue_now"])
 
 
-def format_text(comparison: Comparison, review: Review | None, lang: str = "th") -> str:
+def format_text(comparison: Comparison, review: Review | None, lang: str = "th", judged: Judged | None = None) -> str:
     lines = [t("fu_title", lang, old=day(comparison.as_of_old, lang), new=day(comparison.as_of_new, lang)),
              identity_line(comparison, lang), "", t("fu_statuses", lang)]
     lines += [f"  {t('fu_' + s, lang)}: {n:,}" for s, n in comparison.count().items()]
@@ -78,9 +111,40 @@ def format_text(comparison: Comparison, review: Review | None, lang: str = "th")
     lines += ["", t("fu_transitions", lang)]
     lines += [f"  {_bucket(r['from'], lang)} → {_bucket(r['to'], lang)}: {r['members']:,}"
               for r in comparison.transitions().to_dict("records")]
+    if judged is not None:
+        lines += ["", *record_lines(judged, lang)]
     if review is not None:
         lines += ["", *review_lines(review, lang)]
     return "\n".join(lines)
+
+
+def record_lines(judged: Judged, lang: str) -> list[str]:
+    """What was done beside the untreated, the promises, and the broken ones for the next round."""
+    base = judged.untreated
+    lines = [t("fu_by_action", lang), "  " + _rate_line(t("fu_untreated", lang), base, lang)]
+    for r in judged.by_action.to_dict("records"):
+        name = action_label(r["kind"], r["technique"], lang)
+        lines.append("  " + _rate_line(name, r, lang) + " " + t("fu_uplift", lang, points=f"{r['uplift'] * 100:+.1f}"))
+    p = judged.promise_counts()
+    lines += ["", t("fu_promises", lang, kept=p["kept"], broken=p["broken"], pending=p["pending"],
+                    kept_amount=money(p["kept_amount"], lang), broken_amount=money(p["broken_amount"], lang))]
+    lines += ["  " + t("fu_broken_line", lang, member=r["member"], date=day(r["promised_date"], lang),
+                       amount=money(r["amount"], lang), paid=money(r["paid"], lang))
+              for r in judged.broken.to_dict("records")]
+    return lines
+
+
+def _rate_line(name: str, r: dict, lang: str) -> str:
+    return (f"{name}: {money(r['recovered'], lang)} / {money(r['overdue_then'], lang)} ({r['rate']:.1%}, "
+            f"{r['members']:,} {t('people', lang)})")
+
+
+def action_label(kind: str, technique: int, lang: str) -> str:
+    """"ส่งหนังสือแล้ว (1 ร่อนตะแกรง)": an action's kind, and its technique when one was named."""
+    from ..actions import kind_word, technique_word
+
+    name = kind_word(kind, lang)
+    return f"{name} ({technique_word(technique, lang)})" if technique else name
 
 
 def review_lines(review: Review, lang: str) -> list[str]:

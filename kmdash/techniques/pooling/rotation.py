@@ -15,9 +15,6 @@ from ...analyse import Analysis
 from ...errors import LedgerError
 from . import packing
 
-REFINANCED = "refinanced"
-
-
 @dataclass(frozen=True)
 class Cycle:
     number: int
@@ -109,9 +106,9 @@ def members_table(rotation: Rotation, debts: pd.DataFrame) -> pd.DataFrame:
 
 
 def plan_columns(rotation: Rotation) -> pd.DataFrame:
-    """The plan's hook: per cleared member (index member_no), pool_cycle and status "refinanced" — they
-    re-borrowed, so a later follow-up never counts their loan as money recovered."""
+    """The plan's hook: per member the rotation proposes (index member_no), the pool cycle. A proposal: only a
+    recorded `pool_repaid` action makes a member refinanced."""
     numbers = [(m, c.number) for c in rotation.cycles for m in c.members]
     frame = pd.DataFrame(numbers, columns=["member_no", "pool_cycle"]).set_index("member_no")
-    return frame.astype({"pool_cycle": int}).assign(status=REFINANCED)
+    return frame.astype({"pool_cycle": int})
 

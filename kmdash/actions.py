@@ -1,0 +1,237 @@
+"""The record of what was done for each debtor (KM steps 6-8): actions, each {member, date, kind, technique,
+amount, promised_date, by, note}. Pure: the kinds, checking rows typed by people (on a page, in the plan
+workbook's `actions` sheet, in a CSV or in T3's weekly report) and reading such a file. The store keeps them
+(`record`); the follow-up judges recovery by them (`followup_actions`).
+
+A frame of actions (`COLUMNS`): member (text), date (datetime.date), kind (a code of KINDS), technique (a
+registered technique's number, or 0 when none was named), amount (integer satang, 0 when none),
+promised_date (a date or None), by, note (text).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import LedgerError
+from .i18n import t
+from .read.dates import parse_date_text
+from .read.money import money_text
+from .techniques.registry import by_number, techniques
+
+KINDS = ("letter_sent", "guarantor_notified", "leader_visit", "contact", "promise", "pool_repaid", "agreement",
+         "legal_referred", "other")
+PROMISE, POOL_REPAID = "promise", "pool_repaid"
+FIELDS = ("member", "date", "kind", "technique", "amount", "promised_date", "by", "note")
+COLUMNS = list(FIELDS)
+HEADER_KEYS = {"member": "col_member", "date": "col_action_date", "kind": "col_action_kind",
+               "technique": "col_action_technique", "amount": "col_action_amount",
+               "promised_date": "col_promised_date", "by": "col_action_by", "note": "col_action_note"}
+SHEET = "xl_actions"  # the plan workbook's sheet of actions (catalogue key of its name)
+
+
+def header(field: str, lang: str = "th") -> str:
+    return t(HEADER_KEYS[field], lang)
+
+
+def kind_word(kind: str, lang: str = "th") -> str:
+    return t(f"action_{kind}", lang)
+
+
+def technique_word(number: int, lang: str = "th") -> str:
+    """"1 ร่อนตะแกรง" for 1; "" for 0 (none named)."""
+    if not number:
+        return ""
+    return f"{number} {by_number(int(number)).card.short[0 if lang == 'th' else 1]}"
+
+
+def empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS}).astype(
+        {"technique": "int64", "amount": "int64"})
+
+
+def checked(rows: Iterable[Mapping], first_row: int = 1) -> pd.DataFrame:
+    """Rows as people typed them (any of FIELDS; text, numbers or dates; kinds and techniques as codes or as
+    words in either language; dates BE or CE; amounts as the reader takes them) -> a frame of actions. The
+    first bad row is a LedgerError naming its row (`first_row` numbers the first); nothing is half-read."""
+    out = []
+    for number, row in enumerate(rows, start=first_row):
+        if all(_blank(row.get(f)) for f in FIELDS):
+            continue
+        try:
+            out.append(_one(row))
+        except _Bad as bad:
+            raise LedgerError.of("action_bad_row", row=number, field=lambda lang: header(bad.field, lang),
+                                 value=bad.value, why=lambda lang: t(bad.why, lang, **bad.values)) from None
+    return pd.DataFrame(out, columns=COLUMNS).astype({"technique": "int64", "amount": "int64"}) if out else empty()
+
+
+class _Bad(Exception):
+    def __init__(self, field: str, value, why: str, **values):
+        super().__init__(why)
+        self.field, self.value, self.why, self.values = field, "" if _blank(value) else str(value), why, values
+
+
+def _one(row: Mapping) -> dict:
+    member = _text(row.get("member"))
+    if not member:
+        raise _Bad("member", "", "action_why_member")
+    done = _date(row, "date", required=True)
+    kind = kind_of(row.get("kind"))
+    technique = technique_of(row.get("technique"))
+    amount = _amount(row.get("amount"), required=kind == PROMISE)
+    return {"member": member, "date": done, "kind": kind, "technique": technique, "amount": amount,
+            "promised_date": _date(row, "promised_date", required=kind == PROMISE),
+            "by": _text(row.get("by")), "note": _text(row.get("note"))}
+
+
+def kind_of(value) -> str:
+    """A kind's code from its code or its word in either language (case and spaces aside)."""
+    text = _text(value).casefold()
+    for kind in KINDS:
+        if text in {kind, *(" ".join(kind_word(kind, lang).split()).casefold() for lang in ("th", "en"))}:
+            return kind
+    raise _Bad("kind", value, "action_why_kind", kinds=", ".join(KINDS))
+
+
+def technique_of(value) -> int:
+    """A registered technique's number from "3", "3 มอบหมาย", its key or its name in either language; blank -> 0."""
+    text = " ".join(_text(value).split()).casefold()
+    if text.endswith(".0") and text[:-2].isdigit():
+        text = text[:-2]
+    if not text:
+        return 0
+    for technique in techniques():
+        card = technique.card
+        names = {str(card.number), card.key, *card.name, *card.short,
+                 *(f"{card.number} {short}" for short in card.short)}
+        if text in {" ".join(n.split()).casefold() for n in names} or text.split(" ", 1)[0] == str(card.number):
+            return card.number
+    raise _Bad("technique", value, "action_why_technique",
+               numbers=", ".join(str(x.card.number) for x in techniques()))
+
+
+def technique_number(value) -> int:
+    """A technique's number as `technique_of` reads it; 0 for blank or unknown (a plan's free text)."""
+    try:
+        return technique_of(value)
+    except _Bad:
+        return 0
+
+
+def _date(row: Mapping, field: str, required: bool) -> date | None:
+    value = row.get(field)
+    if _blank(value):
+        if required:
+            raise _Bad(field, value, "action_why_needed")
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    found = parse_date_text(str(value).strip())
+    if found is None:
+        raise _Bad(field, value, "action_why_date")
+    return found
+
+
+def _amount(value, required: bool) -> int:
+    if _blank(value):
+        if required:
+            raise _Bad("amount", value, "action_why_needed")
+        return 0
+    baht = float(value) if isinstance(value, (int, float)) else money_text(str(value).strip())
+    if baht is None or baht != baht or baht < 0 or (required and baht == 0):
+        raise _Bad("amount", value, "action_why_amount")
+    return int(round(baht * 100))
+
+
+def _text(value) -> str:
+    return "" if _blank(value) else " ".join(str(value).split())
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or str(value).strip() == ""
+
+
+# ---------------------------------------------------------------- files staff fill in
+
+
+def read_actions(source: bytes | str | Path, name: str = "actions") -> pd.DataFrame:
+    """Actions from a CSV (UTF-8 or cp874) or a workbook: its actions sheet (or the first sheet with the
+    action headers, as T3's weekly report), headers in Thai or English. One bad row refuses the file."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    for frame, first_row in _tables(data, name):
+        keys = _keys(frame.columns)
+        if {"member", "date", "kind"} <= set(keys.values()):
+            rows = frame.rename(columns=keys)[list(dict.fromkeys(keys.values()))].to_dict("records")
+            return checked(rows, first_row)
+    raise LedgerError.of("actions_unreadable", file=name,
+                         headers=", ".join(header(f, "th") for f in ("member", "date", "kind")))
+
+
+def _keys(headers) -> dict[str, str]:
+    known = {" ".join(header(f, lang).split()).casefold(): f for f in FIELDS for lang in ("th", "en")}
+    known |= {f: f for f in FIELDS}
+    found = {}
+    for h in headers:
+        key = known.get(" ".join(str(h).split()).casefold())
+        if key and key not in found.values():
+            found[h] = key
+    return found
+
+
+def _tables(data: bytes, name: str) -> list[tuple[pd.DataFrame, int]]:
+    """Each table in the file, with the file row number of its first data row (the header on the first row of
+    a CSV; on the first row of a sheet that has it among its first rows, as a title may stand above)."""
+    try:
+        if data.startswith(b"PK"):
+            sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="calamine")
+            ordered = sorted(sheets.items(), key=lambda item: item[0] not in {t(SHEET, "th"), t(SHEET, "en")})
+            return [table for _, raw in ordered if (table := _under_header(raw)) is not None]
+        return [(_csv(data), 2)]
+    except LedgerError:
+        raise
+    except Exception as exc:  # noqa: BLE001  (the user's file, not our state)
+        raise LedgerError.of("actions_unreadable_file", file=name, reason=exc) from exc
+
+
+def _under_header(raw: pd.DataFrame, look: int = 5) -> tuple[pd.DataFrame, int] | None:
+    for r in range(min(look, len(raw))):
+        cells = ["" if _blank(v) else str(v) for v in raw.iloc[r]]
+        if {"member", "date", "kind"} <= set(_keys(cells).values()):
+            body = raw.iloc[r + 1:].reset_index(drop=True)
+            body.columns = [c if c else f"_{i}" for i, c in enumerate(cells)]
+            return body, r + 2
+    return None
+
+
+def _csv(data: bytes) -> pd.DataFrame:
+    for encoding in ("utf-8-sig", "cp874"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    raise LedgerError.of("actions_encoding")
+
+
+def as_rows(actions: pd.DataFrame, lang: str = "th") -> pd.DataFrame:
+    """Actions as people read and type them: headers, kinds and techniques in `lang`, dates BE in Thai,
+    amounts in baht (blank where none)."""
+    from .words import date_entry
+
+    def when(value) -> str:
+        return "" if value is None or value != value else date_entry(value, lang)
+
+    out = pd.DataFrame({
+        "member": actions["member"], "date": actions["date"].map(when),
+        "kind": actions["kind"].map(lambda k: kind_word(k, lang)),
+        "technique": actions["technique"].map(lambda n: technique_word(n, lang)),
+        "amount": actions["amount"].map(lambda s: f"{s / 100:.2f}" if s else ""),
+        "promised_date": actions["promised_date"].map(when), "by": actions["by"], "note": actions["note"]})
+    return out.rename(columns={f: header(f, lang) for f in FIELDS})
