@@ -32,7 +32,7 @@ SHEETS = ["เกี่ยวกับไฟล์", "แผนติดตา�
           "5 จัดชั้นสมาชิก"]
 HEADERS_TH = ["เลขสมาชิก", "ชื่อ - สกุล", "กลุ่ม", "วันค้าง (สูงสุด)", "อายุหนี้", "เงินต้นค้าง", "ดอกเบี้ยค้าง",
               "เทคนิคที่ใช้ได้", "ชั้นสมาชิก", "ระดับการติดตาม", "กำหนดเสร็จ", "ผู้นำกลุ่ม", "ผู้รับผิดชอบ",
-              "รอบกองทุนหมุนเวียน", "สถานะ", "หมายเหตุ"]
+              "รอบกองทุนหมุนเวียน", "เทคนิคที่เลือกใช้", "สถานะ", "หมายเหตุ"]
 
 
 def overdue_members(loans: pd.DataFrame, as_of: date = AS_OF) -> dict[str, dict]:
@@ -92,8 +92,8 @@ def test_one_row_per_overdue_member_with_the_ledgers_figures(table, sample_loans
         assert (row.name, row.group, row.days) == (want["name"], want["group"], want["days"]), row.member
         assert (satang(row.overdue), satang(row.interest)) == (want["overdue"], want["interest"]), row.member
     assert table["overdue"].is_monotonic_decreasing  # largest overdue first
-    assert (table[["grade", "tier", "deadline", "group_leader", "assignee", "pool_cycle", "status", "notes"]]
-            == "").all().all()
+    assert (table[["grade", "tier", "deadline", "group_leader", "assignee", "pool_cycle", "chosen", "status",
+                   "notes"]] == "").all().all()
 
 
 def test_bucket_and_techniques_in_the_chosen_language(result, table):
@@ -127,7 +127,8 @@ def test_the_plan_command_fills_grade_assignee_and_pool_cycle(cli, tmp_path):
     assert {r[column["ชั้นสมาชิก"]] for r in body} <= {"ดีเยี่ยม", "ดี", "พอใช้", "ต้องปรับปรุง"}
     assert {r[column["ผู้รับผิดชอบ"]] for r in body} == {"สมชาย", "สมศรี"}
     pooled = [r for r in body if r[column["รอบกองทุนหมุนเวียน"]]]
-    assert pooled and all(r[column["สถานะ"]] == "refinanced" for r in pooled)
+    assert pooled and all(r[column["สถานะ"]] == "" for r in pooled)  # a proposed cycle, never a repayment
+    assert all(r[column["เทคนิคที่เลือกใช้"]] == "" for r in body)  # nobody chose a technique yet
 
 
 def test_nobody_overdue_gives_an_empty_plan_that_still_exports(ledger_file, sample_loans):
@@ -148,7 +149,7 @@ def test_csv_round_trip_keeps_thai_and_the_figures(table):
     for got, want in zip(rows[1:], table.itertuples(index=False)):
         assert got[:5] == [want.member, want.name, want.group, str(want.days), want.bucket]
         assert got[5:7] == [f"{want.overdue:.2f}", f"{want.interest:.2f}"]
-        assert got[7] == want.techniques and got[8:] == [""] * 8
+        assert got[7] == want.techniques and got[8:] == [""] * 9
     assert "ร่อนตะแกรง" in rows[1][7] and rows[1][1].startswith("นา")  # Thai intact, not mojibake
 
 

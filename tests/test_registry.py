@@ -72,7 +72,7 @@ def test_the_toy_is_one_more_technique_after_the_handbooks_five(toy):
     assert registry.keys() == ("sieving", "leaders", "assigned", "pooling", "grading", "toy")
     assert registry.by_number(6) is toy and registry.by_key("toy") is toy
     assert [c.number for c in registry.cards()] == [1, 2, 3, 4, 5, 6]
-    assert [f.key for f in registry.plan_fields()][-3:] == ["toy_visit", "status", "notes"]
+    assert [f.key for f in registry.plan_fields()][-4:] == ["toy_visit", "chosen", "status", "notes"]
     assert registry.dimensions()[-1] == "toy_visit"
 
 
@@ -139,4 +139,10 @@ def test_the_follow_up_reports_recovery_by_the_toys_dimension(toy, ledger, cli, 
     out = cli("followup", path, path, "--plan", plan, "--json").json
     by_visit = {r["value"]: r["members"] for r in out["plan"]["by_toy_visit"]}
     assert by_visit[VISIT] == len(over_90)
-    assert "6" in {r["value"] for r in out["plan"]["by_technique"]}
+    assert {r["value"] for r in out["plan"]["by_technique"]} == {""}  # a technique that applies is not one chosen
+    rows = pd.read_csv(plan, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    rows[i18n.t("col_chosen")] = rows[WORDS["col_toy_visit"][0]].map({VISIT: "6 เยี่ยมบ้าน"}).fillna("")
+    rows.to_csv(plan, index=False, encoding="utf-8-sig")
+    out = cli("followup", path, path, "--plan", plan, "--json").json
+    by_technique = {r["value"]: r["members"] for r in out["plan"]["by_technique"]}
+    assert by_technique["6"] == len(over_90) and by_technique[""] == len(rows) - len(over_90)
