@@ -903,8 +903,74 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "actions_deleted": ("ลบบันทึกการดำเนินการรหัส {id} แล้ว", "action {id} deleted"),
     "actions_none": ("ยังไม่มีบันทึกการดำเนินการ", "no action recorded yet"),
     # --- actions page, members' history, follow-up page (keep additions below this line)
+    "record_confirm": ("บันทึกว่าทำแล้ว {n:,} ราย", "Record as done for {n:,} members"),
+    "record_optional": ("ไม่บังคับ", "optional"),
+    "record_no_members": ("ยังไม่มีสมาชิกให้บันทึก", "No member to record"),
+    "record_date_needed": ("ต้องกรอกวันที่ (เช่น 15/01/2568)", "A date is needed (e.g. 15/01/2025)"),
+    "record_date_bad": ("'{text}' ไม่ใช่วันที่ เขียนเช่น 15/01/2568", "'{text}' is not a date; write e.g. 15/01/2025"),
+    "record_date_future": ("{day} ยังไม่ถึง บันทึกได้เฉพาะสิ่งที่ทำไปแล้ว", "{day} is after today: record only what was done"),
+    "page_actions": ("บันทึกการดำเนินการ", "Actions"),
+    "act_intro": ("บันทึกสิ่งที่ทำจริงกับลูกหนี้แต่ละราย (ส่งหนังสือ เยี่ยม นัดชำระ ...) เก็บไว้ตามสหกรณ์ "
+                  "การติดตามผลงวดถัดไปวัดผลจากบันทึกนี้ ไม่มีสิ่งใดถูกบันทึกจนกว่าจะกดปุ่ม",
+                  "Record what was actually done for each debtor (letters, visits, promises ...), kept per co-op; "
+                  "the next follow-up judges recovery by this record. Nothing is recorded until a button is pressed"),
+    "act_add": ("บันทึกการดำเนินการใหม่", "Record an action"),
+    "act_who": ("บันทึกให้", "For"),
+    "act_who_one": ("สมาชิกหนึ่งราย", "One member"),
+    "act_who_group": ("ผู้ค้างชำระทั้งกลุ่ม", "A group's overdue members"),
+    "act_who_several": ("เลือกหลายราย", "Several members"),
+    "act_member": ("สมาชิก", "Member"),
+    "act_members": ("สมาชิก (เลือกได้หลายราย)", "Members (pick several)"),
+    "act_group": ("กลุ่มสมาชิก", "Member group"),
+    "act_pick": ("เลือกสมาชิก", "Choose a member"),
+    "act_chosen": ("เลือกไว้ {n:,} ราย", "{n:,} members chosen"),
+    "act_save": ("บันทึก {n:,} รายการ", "Record {n:,} actions"),
+    "act_promise_needs": ("นัดชำระต้องมีจำนวนเงินมากกว่า 0 และวันที่นัดชำระ",
+                          "A promise needs an amount above 0 and a promised date"),
+    "act_record": ("บันทึกของสหกรณ์นี้ ({n:,} รายการ)", "This co-op's record ({n:,} actions)"),
+    "act_fix": ("แก้ไขหรือลบบันทึก", "Correct or delete"),
+    "act_fix_pick": ("บันทึกที่จะแก้ไข", "The action to correct"),
+    "act_fix_button": ("บันทึกการแก้ไข", "Save the correction"),
+    "act_fixed": ("แก้ไขบันทึกรหัส {id} แล้ว", "Action {id} corrected"),
+    "act_member_kept": ("สมาชิก {member}: ปิดบังอยู่ แก้เลขสมาชิกได้เมื่อปิดโหมดปิดบังชื่อ",
+                        "Member {member}: masked; the member number can be corrected with privacy off"),
+    "act_delete_pick": ("บันทึกที่จะลบ", "Actions to delete"),
+    "act_delete_button": ("ลบ {n:,} รายการ", "Delete {n:,} actions"),
+    "act_deleted": ("ลบบันทึก {n:,} รายการแล้ว", "{n:,} actions deleted"),
+    "act_import": ("นำเข้าจากไฟล์", "Import a file"),
+    "act_import_help": ("แผ่นงาน 'บันทึกการดำเนินการ' ของแผนติดตามหนี้ รายงานประจำสัปดาห์ (T3) หรือ CSV ที่มีคอลัมน์เดียวกัน "
+                        "ถ้ามีแถวผิดแม้แถวเดียว จะไม่บันทึกแถวใดจากไฟล์นั้น",
+                        "The plan workbook's 'actions' sheet, T3's weekly report, or a CSV with the same columns; "
+                        "one bad row and no row of the file is saved"),
+    "act_import_file": ("ไฟล์บันทึกการดำเนินการ (CSV หรือ Excel)", "A file of actions (CSV or Excel)"),
+    "act_import_read": ("อ่านได้ {n:,} รายการ ตรวจดูแล้วกดบันทึก", "{n:,} actions read: check them, then record"),
+    "act_import_button": ("บันทึก {n:,} รายการจากไฟล์", "Record the file's {n:,} actions"),
+    "act_download": ("ดาวน์โหลดบันทึก CSV ({contents})", "Download the record as CSV ({contents})"),
+    "member_history": ("ประวัติการดำเนินการ", "Actions done"),
+    "fu_actions_upload": ("บันทึกการดำเนินการ (ถ้ามี: CSV หรือ Excel; ถ้าไม่ใส่ ใช้บันทึกของสหกรณ์ในแอป)",
+                          "The record of actions (optional: CSV or Excel; without one, this co-op's record in the app)"),
+    "fu_actions_from_file": ("วัดผลตามบันทึกจากไฟล์ {file}: {n:,} รายการ (นับเฉพาะที่ทำภายในวันที่ของทะเบียนใหม่)",
+                             "Judged by the record in {file}: {n:,} actions (only those done by the later ledger's "
+                             "date count)"),
+    "fu_actions_from_store": ("วัดผลตามบันทึกของสหกรณ์ในแอป: {n:,} รายการ (นับเฉพาะที่ทำภายในวันที่ของทะเบียนใหม่)",
+                              "Judged by this co-op's record in the app: {n:,} actions (only those done by the "
+                              "later ledger's date count)"),
+    "fu_actions_none": ("ยังไม่มีบันทึกการดำเนินการ ลูกหนี้ทุกรายนับเป็น 'ยังไม่ได้ดำเนินการ' บันทึกได้ที่หน้า '{page}'",
+                        "No action recorded: every debtor counts as untreated; record them on the '{page}' page"),
+    "fu_refinanced_recorded": ("กู้ใหม่ผ่านกองทุน (จากบันทึก 'กู้ใหม่ชำระหนี้เดิม' เท่านั้น): {n:,} ราย {amount}",
+                               "Refinanced through the pool (recorded pool repayments only): {n:,} members, {amount}"),
+    "fu_broken_next": ("ผิดนัด: ติดตามต่อในรอบถัดไป ({n:,} รายการ)", "Broken promises: follow up next round ({n:,})"),
+    "col_uplift": ("ต่างจากที่ไม่ได้ดำเนินการ (จุด)", "Against no action (points)"),
+    "col_paid": ("ลดลงจริง (บาท)", "Fell by (baht)"),
     # --- tool pages' confirm steps, plan page's chosen technique (keep additions below this line)
     # --- weekly report, plan workbook's actions sheet, dates from today (keep additions below this line)
+    "action_sheet_row": ("{row} ในแผ่นงาน '{sheet}'", "{row} of sheet '{sheet}'"),
+    "assigned_xl_contacts_hint": ("บันทึกการติดต่อ: แถวละหนึ่งครั้งที่ติดต่อ กรอกวันที่และสิ่งที่ทำ (แถวที่ไม่กรอกจะไม่ถูกนำเข้า) "
+                                  "ติดต่อรายเดียวกันหลายครั้ง ใช้แถวว่างด้านล่าง",
+                                  "Contacts: one row per contact; fill in the date and what was done (rows left "
+                                  "so are not imported); for another contact with the same debtor use a spare row "
+                                  "below"),
+    "xl_date_prompt": ("พิมพ์วันที่ เช่น 15/01/2568", "Type a date, e.g. 15/01/2025"),
     # --- tests' words (keep additions below this line)
 }
 

@@ -1,9 +1,10 @@
-"""The snapshot store through Streamlit's own SQL connection: the URL in .streamlit/secrets.toml, or
-KMDASH_STORE when set (as for the command line)."""
+"""The store (saved snapshots and the record of actions) through Streamlit's own SQL connection: the URL in
+.streamlit/secrets.toml, or KMDASH_STORE when set (as for the command line)."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import sqlalchemy as sa
 import streamlit as st
@@ -15,15 +16,29 @@ from kmdash.report.display import plain
 from .state import lang, tr
 
 
+def _connection() -> sa.Engine:
+    override = {"url": os.environ[store.ENV]} if os.environ.get(store.ENV) else {}
+    return st.connection("snapshots", type="sql", **override).engine
+
+
 def engine() -> sa.Engine:
     """The store's engine, upgraded to the newest revision (SQLite: foreign keys and secure delete on). A store
     that cannot be opened (or was upgraded by a newer kmdash) stops the page with its message."""
-    override = {"url": os.environ[store.ENV]} if os.environ.get(store.ENV) else {}
     try:
-        return store.prepare(st.connection("snapshots", type="sql", **override).engine)
+        return store.prepare(_connection())
     except LedgerError as exc:
         st.error(plain(exc.message(lang())))
         st.stop()
+
+
+def existing() -> sa.Engine | None:
+    """The store's engine when the store is there; None for an SQLite file not made yet (a page that only reads
+    the record never creates the file)."""
+    url = _connection().url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
+            and not Path(url.database).exists():
+        return None
+    return engine()
 
 
 def label(row: dict) -> str:
