@@ -32,7 +32,7 @@ def add(engine: sa.Engine, coop: str | None, actions: pd.DataFrame, source: str 
     with engine.begin() as conn:
         known = {_same(r) for r in conn.execute(sa.select(action).where(action.c.coop == coop_key(coop))).mappings()}
         fresh = [r for r in rows if _same(r) not in known]
-        ids = [conn.execute(action.insert().values(**r)).inserted_primary_key[0] for r in fresh]
+        ids = conn.execute(action.insert().returning(action.c.id, sort_by_parameter_order=True), fresh).scalars().all() if fresh else []
     return [int(i) for i in ids], len(rows) - len(fresh)
 
 
