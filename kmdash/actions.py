@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -129,7 +129,7 @@ def _date(row: Mapping, field: str, required: bool) -> date | None:
         if required:
             raise _Bad(field, value, "action_why_needed")
         return None
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, datetime):  # an Excel date cell (pandas' Timestamp too): the day, never a time
         return value.date()
     if isinstance(value, date):
         return value

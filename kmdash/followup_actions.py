@@ -118,7 +118,9 @@ def _promises(comparison: Comparison, actions: pd.DataFrame) -> pd.DataFrame:
     m = comparison.members
     fall = (m["overdue_then"] - m["overdue_now"]).where(m["status"].isin(FELL), 0).clip(lower=0)
     paid = pd.Series(fall.to_numpy(), index=m["key"]).groupby(level=0).first()
-    out = promises.assign(paid=promises["key"].map(paid).fillna(0).astype(np.int64))
+    number = pd.Series(m["member"].to_numpy(), index=m["key"]).groupby(level=0).first()
+    out = promises.assign(paid=promises["key"].map(paid).fillna(0).astype(np.int64),  # the ledger's number, as
+                          member=promises["key"].map(number).fillna(promises["member"]))  # aliases know it
     out = out.sort_values(["key", "promised_date", "date"], kind="stable")
     due = out["promised_date"].map(lambda d: d <= comparison.as_of_new).astype(bool)
     owed = out["amount"].where(due, 0).groupby(out["key"]).cumsum()

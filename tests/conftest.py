@@ -24,6 +24,7 @@ from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 from .support.cli import CliRun
 from .support.figures import expected_figures
 from .support.ledgers import AS_OF, SAMPLE_SEED, SAMPLE_SIZE, XLSX, shared, write_rows, xlsx_bytes
+from .support.record import Files, Record, generate, write_record
 from .support.stores import drop_every_table, pg_url
 
 # ---------------------------------------------------------------- generated loans
@@ -137,6 +138,25 @@ def store_url(request, tmp_path):
     drop_every_table(url)
     yield url
     drop_every_table(url)
+
+
+# ---------------------------------------------------------------- the record of actions (tests/support/record.py)
+
+
+@pytest.fixture(scope="session")
+def generated_record() -> Record:
+    """A generated pair of ledgers and a generated record of actions over it, with every figure a follow-up judged
+    by the record must give. Shared: never changed (its actions are checked unchanged when the session ends)."""
+    record = generate()
+    kept = copy.deepcopy(record.actions)
+    yield record
+    assert record.actions == kept, "generated_record: a test changed the shared record"
+
+
+@pytest.fixture(scope="session")
+def record_files(generated_record, tmp_path_factory) -> Files:
+    """The generated pair as two xlsx ledgers, its record as a Thai CSV (BE dates) and an English xlsx (CE)."""
+    return write_record(generated_record, tmp_path_factory.mktemp("record"))
 
 
 # ---------------------------------------------------------------- the browser tests (tests/support/browser.py)

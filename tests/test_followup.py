@@ -1,6 +1,7 @@
 """The follow-up: pairs of generated ledgers with known changes (kmdash.synthetic.pairs) against kmdash's
 comparison, through the files, the command line and the core's one path (followup_flow); the identity on every
-pair; the plan sections; an earlier side saved as a snapshot gives what its file gives.
+pair; the plan sections; refinanced only from recorded pool repayments, never from the plan's status; an earlier
+side saved as a snapshot gives what its file gives. (The record's own figures: tests/test_followup_record.py.)
 
 Expected statuses and amounts come from the pair generator (the change it made to each member, the
 overdue by the brief's rule on its canonical loans), never from kmdash.analyse.
@@ -8,7 +9,7 @@ overdue by the brief's rule on its canonical loans), never from kmdash.analyse.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
@@ -16,21 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kmdash import pipeline, store
+from kmdash.actions import read_actions
 from kmdash.analyse import analyse
 from kmdash.followup import STATUSES, compare, identity_holds, member_key
 from kmdash.followup_flow import follow_up
-from kmdash.followup_plan import refinanced
 from kmdash.i18n import t
 from kmdash.plan import read_plan
-from kmdash.synthetic import LedgerShape, ledger_rows, write_xlsx
 from kmdash.synthetic.pairs import ledger_pair
 
-
-def write_pair(pair, tmp_path):
-    old, new = tmp_path / "old.xlsx", tmp_path / "new.xlsx"
-    write_xlsx(ledger_rows(pair.old, LedgerShape(), pair.as_of_old), old)
-    write_xlsx(ledger_rows(pair.new, LedgerShape(), pair.as_of_new), new)
-    return old, new
+from .support.record import action, actions_csv, write_pair
 
 
 @pytest.fixture(scope="module")
@@ -142,21 +137,38 @@ def test_a_plan_with_assignees_gives_recovery_per_assignee(pair, files, tmp_path
                for r in got["best_practice"]["group"])
 
 
-def test_a_pooled_member_counts_as_refinanced_never_as_cash(pair, files, tmp_path, cli):
-    cleared = pair.expected.loc[pair.expected["status"] == "cleared", "key"].tolist()[:3]
+def first_cleared(pair, n: int = 3) -> tuple[list[str], int]:
+    """The first `n` members the generator cleared (keys) and their overdue then (satang)."""
+    cleared = pair.expected.loc[pair.expected["status"] == "cleared", "key"].tolist()[:n]
+    return cleared, int(pair.expected.set_index("key").loc[cleared, "overdue_then"].sum())
 
-    def pool(p):
-        chosen = member_key(p.iloc[:, 0]).isin(cleared)
+
+def in_cycle_one(keys, status: str = ""):
+    """A plan filler: pool cycle 1 (and `status`) on these members, as the pool page proposes them."""
+    def fill(p):
+        chosen = member_key(p.iloc[:, 0]).isin(keys)
         p.loc[chosen, t("col_pool_cycle")] = "1"
-        p.loc[chosen, t("col_status")] = "refinanced"
+        p.loc[chosen, t("col_status")] = status
 
-    plan = filled_plan(files, tmp_path, cli, pool)
+    return fill
+
+
+def pool_repaid(pair, keys, days_after_old: int = 10) -> list[dict]:
+    """The record of a pool cycle repaid by these members, between the two ledgers."""
+    day = pair.as_of_old + timedelta(days=days_after_old)
+    return [action(k, day, "pool_repaid", 4) for k in keys]
+
+
+def test_a_pooled_member_counts_as_refinanced_never_as_cash(pair, files, tmp_path, cli):
+    cleared, pooled = first_cleared(pair)
+    plan = filled_plan(files, tmp_path, cli, in_cycle_one(cleared))
+    record = tmp_path / "actions.csv"
+    record.write_bytes(actions_csv(pool_repaid(pair, cleared)))
     without = cli("followup", *files, "--json").json
-    got = cli("followup", *files, "--plan", plan, "--json").json
-    pooled = pair.expected.set_index("key").loc[cleared, "overdue_then"].sum()
+    got = cli("followup", *files, "--plan", plan, "--actions", record, "--json").json
     assert round(got["refinanced"] * 100) == pooled == round(got["plan"]["refinanced"]["amount"] * 100)
     assert round((without["recovered"] - got["recovered"]) * 100) == pooled
-    assert got["plan"]["refinanced"]["members"] == 3
+    assert got["plan"]["refinanced"]["members"] == got["refinanced_members"]["members"] == 3
     cycle = next(r for r in got["plan"]["by_pool_cycle"] if r["value"] == "1")
     assert (cycle["recovered"], cycle["members"], cycle["refinanced_members"]) == (0.0, 3, 3)
     assert round((got["overdue_then"] - got["recovered"] - got["refinanced"] - got["left_overdue"]
@@ -206,33 +218,23 @@ def test_text_report_and_board_summary(pair, files, tmp_path, cli):
 # ---------------------------------------------------------------- the core's one path
 
 
-def pool_first_cleared(pair, written: str = "refinanced"):
-    """A plan filler: the pool's status, spelled `written`, on the first three members the generator cleared."""
-    cleared = pair.expected.loc[pair.expected["status"] == "cleared", "key"].tolist()[:3]
-
-    def pool(p):
-        chosen = member_key(p.iloc[:, 0]).isin(cleared)
-        p.loc[chosen, t("col_pool_cycle")] = "1"
-        p.loc[chosen, t("col_status")] = written
-
-    return pool, pair.expected.set_index("key").loc[cleared, "overdue_then"].sum()
-
-
 def test_a_snapshot_gives_the_same_follow_up_as_its_file(pair, files, tmp_path, cli):
-    fill, pooled = pool_first_cleared(pair)
-    plan = read_plan(filled_plan(files, tmp_path, cli, fill))
+    cleared, pooled = first_cleared(pair)
+    plan = read_plan(filled_plan(files, tmp_path, cli, in_cycle_one(cleared)))
+    record = read_actions(actions_csv(pool_repaid(pair, cleared)))
     old, new = (pipeline.run(f) for f in files)
     engine = store.open_store(f"sqlite:///{tmp_path / 'snapshots.db'}")
     snapshot = store.load(engine, store.save(engine, store.of_result(old, plan)))
     engine.dispose()
-    from_file = follow_up(old, new, plan)
+    from_file = follow_up(old, new, plan, record)
     then, now = (set(loans["contract"]) for loans in (pair.old, pair.new))
     assert from_file.comparison.loans == {"matched": len(then & now), "closed": len(then - now),
                                           "opened": len(now - then)}
     got = from_file.comparison.members.set_index("key")
     assert got["status"].sort_index().equals(pair.expected.set_index("key")["status"].sort_index())
     assert from_file.comparison.totals()["refinanced"] == pooled == from_file.review.refinanced()["amount"]
-    for found in (follow_up(snapshot, new, plan), follow_up(snapshot, new)):  # the plan given, the snapshot's own
+    given, own = follow_up(snapshot, new, plan, record), follow_up(snapshot, new, actions=record)  # own: the snapshot's
+    for found in (given, own):
         pd.testing.assert_frame_equal(found.comparison.members, from_file.comparison.members)
         assert (found.comparison.totals(), found.comparison.loans) == (from_file.comparison.totals(),
                                                                       from_file.comparison.loans)
@@ -252,13 +254,23 @@ def test_the_plan_is_the_snapshots_own_only_when_none_is_given(files, tmp_path, 
 
 
 @pytest.mark.parametrize("written", ["refinanced", "Refinanced", "  REFINANCED ", "refinanced\u00a0", "\trefinanced"])
-def test_the_pools_status_is_found_whatever_its_case_and_surrounding_spaces(pair, files, tmp_path, cli, written):
-    fill, pooled = pool_first_cleared(pair, written)
-    found = follow_up(*(pipeline.run(f) for f in files), read_plan(filled_plan(files, tmp_path, cli, fill)))
-    assert found.comparison.totals()["refinanced"] == pooled == found.review.refinanced()["amount"]
-    assert found.review.refinanced()["members"] == 3
+def test_the_plans_status_refinanced_alone_no_longer_counts(pair, files, tmp_path, cli, written):
+    """A pool cycle proposed (its status written by hand, however) is not a repayment: only the record says one."""
+    cleared, pooled = first_cleared(pair)
+    old, new = (pipeline.run(f) for f in files)
+    plan = read_plan(filled_plan(files, tmp_path, cli, in_cycle_one(cleared, written)))
+    found = follow_up(old, new, plan)
+    assert found.comparison.totals()["refinanced"] == 0 and found.review.refinanced() == {"members": 0, "amount": 0}
+    assert found.comparison.totals()["recovered"] == follow_up(old, new).comparison.totals()["recovered"]
+    recorded = follow_up(old, new, plan, read_actions(actions_csv(pool_repaid(pair, cleared))))
+    assert recorded.comparison.totals()["refinanced"] == pooled == recorded.review.refinanced()["amount"]
 
 
-def test_only_the_pools_status_is_refinanced():
-    statuses = ["refinanced", " Refinanced\n", "re-financed", "refinanced later", "", None, float("nan"), "ชำระแล้ว"]
-    assert refinanced(pd.DataFrame({"status": statuses})).tolist() == [True, True] + [False] * 6
+@pytest.mark.parametrize("days_after_old, counts", [(0, False), (1, True), (30, True), (31, False), (-5, False)])
+def test_only_a_pool_repayment_between_the_two_ledgers_refinances(pair, files, days_after_old, counts):
+    """On the earlier ledger's day or before it is in that ledger's figures already; after the later one, not yet."""
+    cleared, pooled = first_cleared(pair)
+    found = follow_up(*(pipeline.run(f) for f in files), actions=read_actions(actions_csv(
+        pool_repaid(pair, cleared, days_after_old))))
+    assert (pair.as_of_new - pair.as_of_old).days == 30
+    assert found.comparison.totals()["refinanced"] == (pooled if counts else 0)
