@@ -65,8 +65,8 @@ def record_actions(cur: Current, members: Iterable, kind: str, technique: int = 
                                disabled=done is None or not members, type="primary")
         if not pressed:
             return None
-        rows = [{"member": m, "date": done, "kind": kind, "technique": technique, "amount": _baht(amount, m),
-                 "by": by, "note": note} for m in members]
+        rows = [{"member": m, "date": done, "kind": kind, "technique": technique or None,  # blank: none named
+                 "amount": _baht(amount, m), "by": by, "note": note} for m in members]
         return save(cur, rows, SOURCE)
 
 
@@ -77,11 +77,11 @@ def _baht(amount: int | Mapping[str, int] | None, member: str) -> float | None:
 
 def date_field(place, label: str, key: str, default: date | None = None, required: bool = True,
                not_after_today: bool = True) -> date | None:
-    """A date typed as staff write it (15/01/2568 in Thai, BE or CE read), today by default (blank with
-    required=False); the date read shown under it in words. None, with a message, for text that is not a date
-    or (not_after_today) a date after today; None for a blank optional field."""
-    typed = place.text_input(label, value=date_entry(default or date.today(), lang()) if required else "", key=key,
-                             help=tr("as_of_help"))
+    """A date typed as staff write it (15/01/2568 in Thai; BE or CE read): `default`, else today (else blank
+    where not required); the date read shown under it in words. None, with a message, for text that is not a
+    date, a required date left blank, or (not_after_today) a date after today; None for a blank optional one."""
+    start = default or (date.today() if required else None)
+    typed = place.text_input(label, value=date_entry(start, lang()) if start else "", key=key, help=tr("as_of_help"))
     if not typed.strip():
         if required:
             place.error(tr("record_date_needed"))
@@ -118,12 +118,12 @@ def member_alias_by_key(cur: Current) -> dict[str, str]:
     return dict(zip(member_key(pd.Series(list(alias), dtype=object)), alias.values()))
 
 
-def shown(cur: Current, table: pd.DataFrame) -> pd.DataFrame:
+def shown(cur: Current, table: pd.DataFrame, masked: bool | None = None) -> pd.DataFrame:
     """Actions (record.listed's or actions.checked's frame) as people read them (actions.as_rows), the ID first
-    where the table has one. With privacy on, each member is their alias ("(hidden)" for one not in this
-    ledger) and the notes are hidden (staff may write a name in them)."""
+    where the table has one. Masked (by default, when privacy is on): each member is their alias ("(hidden)"
+    for one not in this ledger) and the notes are hidden (staff may write a name in them)."""
     out = actions.as_rows(table, lang())
-    if private() and len(table):
+    if (private() if masked is None else masked) and len(table):
         hidden = t("hidden", lang())
         out[actions.header("member", lang())] = member_key(table["member"]).map(member_alias_by_key(cur)) \
             .fillna(hidden).to_numpy()
