@@ -26,6 +26,7 @@ st.navigation({
     tr("section_knowledge"): [page("cards", "menu_book")],
     tr("section_plan"): [page("selector", "rule"), *(page(t.key, t.icon) for t in techniques()),
                          page("plan", "checklist")],
-    tr("section_followup"): [page("followup", "compare_arrows"), page("snapshots", "inventory_2")],
+    tr("section_followup"): [page("actions", "task_alt"), page("followup", "compare_arrows"),
+                             page("snapshots", "inventory_2")],
     tr("section_province"): [page("province", "map")],
 }, expanded=True).run()

@@ -1,4 +1,5 @@
-"""Members: filters, a sortable table per member, a member's loans, and the Pareto and scatter charts."""
+"""Members: filters, a sortable table per member, a member's loans and the actions recorded for them, and the
+Pareto and scatter charts."""
 
 import streamlit as st
 
@@ -6,7 +7,7 @@ from kmdash.privacy import member_labels
 from kmdash.report import charts
 from kmdash.report.display import bucket, plain
 from ui import components as ui
-from ui import state
+from ui import record, state
 from ui.router import ensure_router
 from ui.state import tr
 
@@ -43,6 +44,13 @@ for c in ("loan_date", "due_date"):
         detail[c] = detail[c].map(ui.day)
 st.markdown(f"**{tr('member_loans')}** — {plain(who[picked])}")
 ui.table(detail)
+
+st.markdown(f"**{tr('member_history')}** — {plain(who[picked])}")
+history = record.coop_record(cur, member_no)
+if history is None or history.empty:
+    st.caption(tr("actions_none"))
+else:
+    ui.table(record.shown(cur, history))
 
 ui.pareto_chart(view, members)
 ui.chart(charts.scatter_figure(members, lang), tr("cap_scatter"))
