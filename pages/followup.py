@@ -1,14 +1,19 @@
 """Follow-up: the file in use is the later ledger (NEW); the earlier one (OLD) is a saved snapshot or an
-upload, with its plan (the snapshot's own, or an uploaded one). Statuses, the identity, the bucket moves,
-recovery per technique, person, group, and the best rates; the board's summary to download."""
+upload, with its plan (the snapshot's own, or an uploaded one) and the record of what was done (the co-op's
+record in the store, or an uploaded file of actions). Statuses, the identity, the bucket moves, recovery by
+what was done beside the untreated debtors, the promises kept and broken, recovery per technique, person and
+group of the plan, and the best rates; the board's summary and the command line's JSON to download."""
 
 import hashlib
 import json
 
+import pandas as pd
 import streamlit as st
 
 from kmdash import pipeline, privacy, store
+from kmdash.actions import kind_word, read_actions, technique_word
 from kmdash.errors import LedgerError
+from kmdash.followup import member_key
 from kmdash.followup_flow import follow_up
 from kmdash.followup_plan import BEST_OF, MIN_MEMBERS
 from kmdash.plan import read_plan
@@ -18,7 +23,7 @@ from kmdash.report.display import plain
 from kmdash.report.plan import XLSX_MIME
 from kmdash.settings import Settings
 from ui import components as ui
-from ui import snapshots, state
+from ui import record, snapshots, state
 from ui.router import ensure_router
 from ui.state import tr
 
@@ -58,22 +63,37 @@ try:
     old, old_id = choose_old()
     uploaded_plan = st.file_uploader(tr("fu_plan_upload"), type=["csv", "xlsx"], key="fu_plan_file")
     plan = read_plan(uploaded_plan.getvalue(), uploaded_plan.name) if uploaded_plan else None
+    uploaded_actions = st.file_uploader(tr("fu_actions_upload"), type=["csv", "xlsx"], key="fu_actions_file")
+    actions = (read_actions(uploaded_actions.getvalue(), uploaded_actions.name) if uploaded_actions
+               else record.coop_record(cur))  # as the command line: --actions FILE, else the store's
 except LedgerError as exc:
     st.error(plain(exc.message(lang)))
     st.stop()
 if old is None:
     st.caption(tr("fu_pick_old"))
     st.stop()
-found = follow_up(old, cur.result, plan)
+found = follow_up(old, cur.result, plan, actions)
 if found.snapshot_plan:
     st.caption(tr("fu_plan_from_snapshot"))
-comparison, checked = found.comparison, found.review
+n_actions = 0 if actions is None else len(actions)
+if uploaded_actions:
+    st.caption(plain(tr("fu_actions_from_file", file=uploaded_actions.name, n=n_actions)))
+elif n_actions:
+    st.caption(tr("fu_actions_from_store", n=n_actions))
+else:
+    st.caption(tr("fu_actions_none", page=tr("page_actions")))
+comparison, checked, judged = found.comparison, found.review, found.judged
 alias = (privacy.aliases(comparison.members["member"], privacy.session_key(state.secret(), cur.source.digest + old_id),
                          lang) if state.private() else {})
+alias_by_key = dict(zip(comparison.members["key"], comparison.members["member"].map(alias))) if alias else {}
 
 
 def label(member: str) -> str:
-    return alias.get(member, member)
+    """The member as the screen may show them: with privacy, their alias, matched by key where the record
+    writes the number otherwise ("(hidden)" for one in neither ledger)."""
+    if not alias:
+        return member
+    return alias.get(member) or alias_by_key.get(member_key(pd.Series([member])).iloc[0], tr("hidden"))
 
 
 for column, (status, n) in zip(st.columns(4) + st.columns(4), comparison.count().items()):
@@ -90,10 +110,45 @@ members = comparison.members.assign(member_no=comparison.members["member"].map(l
 if state.private():
     members = members.assign(name=members["member_no"])
 ui.table(members[["member_no", "name", "group", "fu_status", "overdue_then", "overdue_now"]])
+st.markdown(plain(tr("fu_refinanced_recorded", n=int(comparison.members["refinanced"].sum()),
+                     amount=report.money(comparison.totals()["refinanced"], lang))))
+
+
+def by_action_table() -> pd.DataFrame:
+    """What was done (kind, technique) beside the untreated debtors: members, overdue then, recovered, rate,
+    and the difference from the untreated rate in points."""
+    def figures(r) -> dict:
+        return {"members": int(r["members"]), "overdue_then": r["overdue_then"] / 100,
+                "recovered": r["recovered"] / 100, "rate": f"{r['rate']:.1%}"}
+
+    rows = [{"action_kind": tr("fu_untreated"), "action_technique": "", **figures(judged.untreated), "uplift": ""}]
+    rows += [{"action_kind": kind_word(r["kind"], lang), "action_technique": technique_word(r["technique"], lang),
+              **figures(r), "uplift": f"{r['uplift'] * 100:+.1f}"} for r in judged.by_action.to_dict("records")]
+    return pd.DataFrame(rows)
+
+
+def promises() -> None:
+    """The promises kept, broken and not yet due; the broken ones listed for the next round."""
+    p = judged.promise_counts()
+    st.markdown(plain(tr("fu_promises", kept=p["kept"], broken=p["broken"], pending=p["pending"],
+                         kept_amount=report.money(p["kept_amount"], lang),
+                         broken_amount=report.money(p["broken_amount"], lang))))
+    broken = judged.broken
+    if len(broken):
+        st.markdown(f"**{tr('fu_broken_next', n=len(broken))}**")
+        ui.table(pd.DataFrame({"member_no": broken["member"].map(label), "action_date": broken["date"].map(ui.day),
+                               "promised_date": broken["promised_date"].map(ui.day),
+                               "promised_amount": broken["amount"] / 100, "paid": broken["paid"] / 100}))
+
+
+st.subheader(tr("fu_by_action"))
+ui.table(by_action_table())
+for row in judged.best().to_dict("records"):
+    st.markdown(plain(tr("fu_rate_line", value=report.action_label(row["kind"], row["technique"], lang),
+                         rate=f"{row['rate']:.1%}", members=row["members"], few="" if row["enough"] else tr("fu_few"))))
+promises()
 
 if checked is not None:
-    refinanced = checked.refinanced()
-    st.markdown(plain(tr("fu_refinanced", n=refinanced["members"], amount=report.money(refinanced["amount"], lang))))
     if len(checked.missing):
         st.warning(plain(tr("fu_missing", n=len(checked.missing),
                             members=", ".join(checked.missing["member"].map(label).head(30)))))
@@ -122,4 +177,4 @@ two.download_button(tr("fu_download_docx"), lambda: report.summary_docx(comparis
                     file_name="followup_summary.docx", on_click="ignore",
                     mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
 three.download_button(tr("fu_download_json"), mime="application/json", file_name="followup.json", on_click="ignore",
-                      data=lambda: json.dumps(report.as_json(comparison, checked, label), ensure_ascii=False))
+                      data=lambda: json.dumps(report.as_json(comparison, checked, label, judged), ensure_ascii=False))
