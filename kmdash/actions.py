@@ -32,6 +32,7 @@ HEADER_KEYS = {"member": "col_member", "date": "col_action_date", "kind": "col_a
                "technique": "col_action_technique", "amount": "col_action_amount",
                "promised_date": "col_promised_date", "by": "col_action_by", "note": "col_action_note"}
 SHEET = "xl_actions"  # the plan workbook's sheet of actions (catalogue key of its name)
+MAX_BAHT = 10**12  # an amount beyond is a slip ("1e20"), and would overflow the satang's 64-bit sums
 
 
 def header(field: str, lang: str = "th") -> str:
@@ -145,7 +146,7 @@ def _amount(value, required: bool) -> int:
             raise _Bad("amount", value, "action_why_needed")
         return 0
     baht = float(value) if isinstance(value, (int, float)) else money_text(str(value).strip())
-    if baht is None or baht != baht or baht < 0 or (required and baht == 0):
+    if baht is None or not 0 <= baht < MAX_BAHT or (required and baht == 0):  # NaN and infinity fail too
         raise _Bad("amount", value, "action_why_amount")
     return int(round(baht * 100))
 

@@ -140,6 +140,16 @@ def store_url(request, tmp_path):
     drop_every_table(url)
 
 
+@pytest.fixture
+def store_engine(store_url):
+    """The store opened (migrated to the newest revision) on store_url's empty database."""
+    from kmdash import store
+
+    engine = store.open_store(store_url)
+    yield engine
+    engine.dispose()
+
+
 # ---------------------------------------------------------------- the record of actions (tests/support/record.py)
 
 

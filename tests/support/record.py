@@ -210,6 +210,11 @@ def actions_xlsx(actions: list[dict], title: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+def typed(a: dict) -> dict:
+    """An action as a person types it: the amount in baht, blank where there is none, as the technique."""
+    return a | {"amount": f"{a['amount'] / 100:.2f}" if a["amount"] else "", "technique": a["technique"] or ""}
+
+
 def action(member: str, day: date, kind: str, technique: int = 0, amount: int = 0, promised: date | None = None,
            by: str = "", note: str = "") -> dict:
     """One action as the generator holds it (amount in satang)."""
