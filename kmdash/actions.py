@@ -6,6 +6,10 @@ workbook's `actions` sheet, in a CSV or in T3's weekly report) and reading such 
 A frame of actions (`COLUMNS`): member (text), date (datetime.date), kind (a code of KINDS), technique (a
 registered technique's number, or 0 when none was named), amount (integer satang, 0 when none),
 promised_date (a date or None), by, note (text).
+
+The forms staff fill come with rows ready: a member, a technique and a person already typed (T3's weekly
+report, the plan workbook). Such a row with nothing else is no action and is skipped as a blank row is
+(`PREFILLED`); a row with any of the rest is an action and is checked whole.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ HEADER_KEYS = {"member": "col_member", "date": "col_action_date", "kind": "col_a
                "technique": "col_action_technique", "amount": "col_action_amount",
                "promised_date": "col_promised_date", "by": "col_action_by", "note": "col_action_note"}
 SHEET = "xl_actions"  # the plan workbook's sheet of actions (catalogue key of its name)
+PREFILLED = ("member", "technique", "by")  # what a form types ahead: with nothing else, no action
 MAX_BAHT = 10**12  # an amount beyond is a slip ("1e20"), and would overflow the satang's 64-bit sums
 
 
@@ -55,20 +60,27 @@ def empty() -> pd.DataFrame:
         {"technique": "int64", "amount": "int64"})
 
 
-def checked(rows: Iterable[Mapping], first_row: int = 1) -> pd.DataFrame:
+def checked(rows: Iterable[Mapping], first_row: int = 1, sheet: str | None = None) -> pd.DataFrame:
     """Rows as people typed them (any of FIELDS; text, numbers or dates; kinds and techniques as codes or as
-    words in either language; dates BE or CE; amounts as the reader takes them) -> a frame of actions. The
-    first bad row is a LedgerError naming its row (`first_row` numbers the first); nothing is half-read."""
+    words in either language; dates BE or CE; amounts as the reader takes them) -> a frame of actions. A row
+    with nothing but PREFILLED fields is skipped as a blank one. The first bad row is a LedgerError naming its
+    row (`first_row` numbers the first) and its `sheet` when given; nothing is half-read."""
     out = []
     for number, row in enumerate(rows, start=first_row):
-        if all(_blank(row.get(f)) for f in FIELDS):
+        if all(_blank(row.get(f)) for f in FIELDS if f not in PREFILLED):
             continue
         try:
             out.append(_one(row))
         except _Bad as bad:
-            raise LedgerError.of("action_bad_row", row=number, field=lambda lang: header(bad.field, lang),
+            raise LedgerError.of("action_bad_row", row=_row_named(number, sheet),
+                                 field=lambda lang: header(bad.field, lang),
                                  value=bad.value, why=lambda lang: t(bad.why, lang, **bad.values)) from None
     return pd.DataFrame(out, columns=COLUMNS).astype({"technique": "int64", "amount": "int64"}) if out else empty()
+
+
+def _row_named(number: int, sheet: str | None):
+    """A row's number, with its sheet's name in a workbook ("5 ในแผ่นงาน สมชาย")."""
+    return number if sheet is None else (lambda lang: t("action_sheet_row", lang, row=number, sheet=sheet))
 
 
 class _Bad(Exception):
@@ -163,16 +175,21 @@ def _blank(value) -> bool:
 
 
 def read_actions(source: bytes | str | Path, name: str = "actions") -> pd.DataFrame:
-    """Actions from a CSV (UTF-8 or cp874) or a workbook: its actions sheet (or the first sheet with the
-    action headers, as T3's weekly report), headers in Thai or English. One bad row refuses the file."""
+    """Actions from a CSV (UTF-8 or cp874) or a workbook, headers in Thai or English. A workbook's actions
+    sheet when it has one (the plan workbook's); else every table with the action headers in any of its sheets
+    (T3's weekly report: a contacts table on each person's sheet, beside their debtors), in sheet order. One
+    bad row refuses the file, naming its row (and sheet)."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    for frame, first_row in _tables(data, name):
+    found = []
+    for frame, first_row, sheet in _tables(data, name):
         keys = _keys(frame.columns)
-        if {"member", "date", "kind"} <= set(keys.values()):
-            rows = frame.rename(columns=keys)[list(dict.fromkeys(keys.values()))].to_dict("records")
-            return checked(rows, first_row)
-    raise LedgerError.of("actions_unreadable", file=name,
-                         headers=", ".join(header(f, "th") for f in ("member", "date", "kind")))
+        rows = frame.rename(columns=keys)[list(dict.fromkeys(keys.values()))].to_dict("records")
+        found.append(checked(rows, first_row, sheet))
+    if not found:
+        raise LedgerError.of("actions_unreadable", file=name,
+                             headers=", ".join(header(f, "th") for f in ("member", "date", "kind")))
+    filled = [frame for frame in found if len(frame)]
+    return pd.concat(filled, ignore_index=True) if filled else empty()
 
 
 def _keys(headers) -> dict[str, str]:
@@ -186,29 +203,52 @@ def _keys(headers) -> dict[str, str]:
     return found
 
 
-def _tables(data: bytes, name: str) -> list[tuple[pd.DataFrame, int]]:
-    """Each table in the file, with the file row number of its first data row (the header on the first row of
-    a CSV; on the first row of a sheet that has it among its first rows, as a title may stand above)."""
+def _is_actions(headers) -> bool:
+    return {"member", "date", "kind"} <= set(_keys(headers).values())
+
+
+def _tables(data: bytes, name: str) -> list[tuple[pd.DataFrame, int, str | None]]:
+    """The file's tables of actions, each with the file row number of its first data row and its sheet (None
+    for a CSV, whose header is its first row)."""
     try:
         if data.startswith(b"PK"):
             sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="calamine")
-            ordered = sorted(sheets.items(), key=lambda item: item[0] not in {t(SHEET, "th"), t(SHEET, "en")})
-            return [table for _, raw in ordered if (table := _under_header(raw)) is not None]
-        return [(_csv(data), 2)]
+            tables = {title: _under_header(raw) for title, raw in sheets.items()}
+            own = [title for title in tables if title in {t(SHEET, "th"), t(SHEET, "en")} and tables[title]]
+            return [(frame, first_row, title) for title in (own or tables) for frame, first_row in tables[title]]
+        frame = _csv(data)
+        return [(frame, 2, None)] if _is_actions(frame.columns) else []
     except LedgerError:
         raise
     except Exception as exc:  # noqa: BLE001  (the user's file, not our state)
         raise LedgerError.of("actions_unreadable_file", file=name, reason=exc) from exc
 
 
-def _under_header(raw: pd.DataFrame, look: int = 5) -> tuple[pd.DataFrame, int] | None:
+def _under_header(raw: pd.DataFrame, look: int = 5) -> list[tuple[pd.DataFrame, int]]:
+    """The tables of actions under the first of a sheet's first `look` rows that heads any (a title may stand
+    above), with the sheet row of their first data row. Tables side by side are runs of headed columns between
+    empty ones; a table whose headers leave a column empty is taken whole."""
     for r in range(min(look, len(raw))):
         cells = ["" if _blank(v) else str(v) for v in raw.iloc[r]]
-        if {"member", "date", "kind"} <= set(_keys(cells).values()):
+        runs = [run for run in _runs(cells) if _is_actions(cells[run])] or \
+            ([slice(0, len(cells))] if _is_actions(cells) else [])
+        if runs:
             body = raw.iloc[r + 1:].reset_index(drop=True)
             body.columns = [c if c else f"_{i}" for i, c in enumerate(cells)]
-            return body, r + 2
-    return None
+            return [(body.iloc[:, run], r + 2) for run in runs]
+    return []
+
+
+def _runs(cells: list[str]) -> list[slice]:
+    """The runs of non-empty cells: slice(start, stop) each."""
+    runs, start = [], None
+    for i, cell in enumerate([*cells, ""]):
+        if cell and start is None:
+            start = i
+        elif not cell and start is not None:
+            runs.append(slice(start, i))
+            start = None
+    return runs
 
 
 def _csv(data: bytes) -> pd.DataFrame:
