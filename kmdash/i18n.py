@@ -964,6 +964,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_paid": ("ลดลงจริง (บาท)", "Fell by (baht)"),
     # --- tool pages' confirm steps, plan page's chosen technique (keep additions below this line)
     # --- weekly report, plan workbook's actions sheet, dates from today (keep additions below this line)
+    "assigned_weeks_from": ("วันที่รายงานในแบบรายงานนับจากวันนี้ ({today}) เพราะข้อมูลลูกหนี้ ณ {as_of} เก่ากว่าวันนี้ {days:,} วัน",
+                            "The report dates count from today ({today}): the ledger of {as_of} is {days:,} days old"),
+    "assigned_import": ("นำเข้าแบบรายงานรายสัปดาห์ที่กรอกแล้ว", "Import a filled weekly report"),
+    "assigned_import_help": ("แบบรายงานที่ดาวน์โหลดจากหน้านี้ เมื่อผู้รับผิดชอบกรอกการติดต่อแล้ว: ทุกแผ่นงาน แถวละหนึ่งครั้งที่ติดต่อ "
+                             "แถวที่ไม่ได้กรอกวันที่และสิ่งที่ทำจะไม่ถูกนำเข้า ไม่มีการบันทึกจนกว่าจะกดปุ่ม",
+                             "The weekly report downloaded here, once each person filled in their contacts: every "
+                             "sheet, one row per contact; rows without a date and what was done are left out. Nothing "
+                             "is recorded until you press the button"),
+    "assigned_import_file": ("แบบรายงานรายสัปดาห์ (Excel)", "The weekly report (Excel)"),
+    "assigned_import_read": ("อ่านได้ {n:,} รายการ ตรวจดูแล้วกดบันทึก", "{n:,} contacts read: check them, then record"),
+    "assigned_import_button": ("บันทึก {n:,} รายการจากแบบรายงาน", "Record the report's {n:,} contacts"),
+    "assigned_rollup": ("ผลการติดตามของแต่ละคน รายสัปดาห์", "Each person's follow-up, week by week"),
+    "assigned_rollup_help": ("จากบันทึกการดำเนินการของสหกรณ์ (ผู้ดำเนินการ สัปดาห์จันทร์ถึงอาทิตย์) นัดชำระที่ทำตามนัดหรือผิดนัด "
+                             "ดูได้ในหน้าติดตามผลเมื่อได้ข้อมูลลูกหนี้งวดถัดไป",
+                             "From the co-op's record (who did it; weeks Monday to Sunday). Which promises were kept "
+                             "or broken, the follow-up page says once the next ledger is in"),
+    "assigned_rollup_people": ("รวมทุกสัปดาห์ของแต่ละคน", "Each person, all weeks"),
+    "assigned_nobody": ("(ไม่ระบุผู้ดำเนินการ)", "(no one named)"),
+    "col_week_of": ("สัปดาห์ (เริ่มวันจันทร์)", "Week of (Monday)"),
+    "col_members_reached": ("สมาชิกที่ติดตาม (ราย)", "Members reached"),
+    "col_actions_done": ("ดำเนินการ (ครั้ง)", "Actions"),
+    "col_promises": ("นัดชำระ (ครั้ง)", "Promises"),
+    "col_promised": ("ยอดนัดชำระ (บาท)", "Promised (baht)"),
     "action_sheet_row": ("{row} ในแผ่นงาน '{sheet}'", "{row} of sheet '{sheet}'"),
     "assigned_xl_contacts_hint": ("บันทึกการติดต่อ: แถวละหนึ่งครั้งที่ติดต่อ กรอกวันที่และสิ่งที่ทำ (แถวที่ไม่กรอกจะไม่ถูกนำเข้า) "
                                   "ติดต่อรายเดียวกันหลายครั้ง ใช้แถวว่างด้านล่าง",

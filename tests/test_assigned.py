@@ -7,6 +7,7 @@ loads, bounds and members are counted here; the CLI is checked against tests/sup
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from collections import Counter, defaultdict
@@ -19,15 +20,20 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from kmdash.actions import checked as actions_checked, read_actions
+from kmdash import record, store
 from kmdash.errors import LedgerError
+from kmdash.pipeline import run
 from kmdash.report.escape import neutralise
-from kmdash.report.assigned.weekly import week_dates
+from kmdash.report.assigned.rollup import rollup
+from kmdash.report.assigned.weekly import week_dates, weekly_workbook
 from kmdash.report.xlsx_text import sheet_titles, text_width
 from kmdash.techniques.assigned.assignment import assign, plan_columns, staff_names
 
 from .support.app import open_app_page
+from .support.cli import assert_user_error
 from .support.figures import expected_figures
-from .support.ledgers import AS_OF, ROOT
+from .support.ledgers import AS_OF, ROOT, XLSX
 
 STAFF = ["สมชาย", "สมศรี", "มานพ"]
 
@@ -269,8 +275,8 @@ def test_workbook_has_a_summary_then_a_sheet_per_person_with_their_debtors(workb
         assert person in ws["A1"].value
         header = [c.value for c in ws[2]]
         assert header[:6] == ["ลำดับ", "เลขสมาชิก", "ชื่อ - สกุล", "กลุ่ม", "วันค้าง", "เงินต้นค้าง (บาท)"]
-        assert header[7:] == ["สัปดาห์ที่", "วันที่รายงาน", "ติดต่อแล้ว (ราย)", "ผลการติดตาม", "ยอดที่นัดชำระ (บาท)",
-                              "วันที่นัดชำระ"]
+        assert header[7:] == ["เลขสมาชิก", "วันที่ดำเนินการ", "สิ่งที่ทำ", "จำนวนเงิน (บาท)", "วันที่นัดชำระ",
+                              "ผู้ดำเนินการ", "บันทึก", "เทคนิค", None, "สัปดาห์ที่", "วันที่รายงาน"]
         mine = [(a["member"], a["overdue"]) for a in out["assignments"] if a["assignee"] == person]
         rows = [(r[1], r[5]) for r in ws.iter_rows(min_row=3, max_row=2 + len(mine), values_only=True)]
         assert rows == mine
@@ -283,12 +289,24 @@ def test_workbook_has_a_summary_then_a_sheet_per_person_with_their_debtors(workb
                                                          for x in out["loads"]]
 
 
-def test_workbook_weekly_table_has_twelve_weeks_from_a_year_end_as_of_date(workbook):
-    ws = load_workbook(workbook[0])["มานพ"]
-    weeks = [(r[7], r[8]) for r in ws.iter_rows(min_row=3, max_row=20, values_only=True) if r[7] is not None]
-    assert weeks == [(i, d) for i, d in enumerate(
+def report_dates(data: bytes, sheet: str) -> list[tuple[int, str]]:
+    """The (week, report date) rows of a person's sheet (columns Q and R)."""
+    ws = load_workbook(io.BytesIO(data))[sheet]
+    return [(r[16], r[17]) for r in ws.iter_rows(min_row=3, values_only=True) if r[16] is not None]
+
+
+def test_workbook_report_dates_run_twelve_weeks_from_the_ledger_date_or_from_today_when_it_is_older():
+    assignment = assign(five(), ["A"])
+    on_time = weekly_workbook(assignment, AS_OF, (3, 31), today=AS_OF)
+    assert report_dates(on_time, "A") == [(i, d) for i, d in enumerate(
         ["07/04/2567", "14/04/2567", "21/04/2567", "28/04/2567", "05/05/2567", "12/05/2567", "19/05/2567",
          "26/05/2567", "02/06/2567", "09/06/2567", "16/06/2567", "23/06/2567"], start=1)]
+    # the ledger of 31 March read on 20 February next year: weeks from then, up to the year end of 31 March
+    late = weekly_workbook(assignment, AS_OF, (3, 31), today=date(2025, 2, 20))
+    assert report_dates(late, "A") == [(1, "27/02/2568"), (2, "06/03/2568"), (3, "13/03/2568"), (4, "20/03/2568"),
+                                       (5, "27/03/2568"), (6, "31/03/2568")]
+    english = weekly_workbook(assignment, AS_OF, (3, 31), "en", today=AS_OF)
+    assert report_dates(english, "A")[0] == (1, "07/04/2024")
 
 
 def test_a_name_that_looks_like_a_formula_stays_text(workbook):
@@ -322,15 +340,143 @@ def test_text_helpers():
     assert [neutralise(x) for x in ["=1+1", "+66", "-", "@x", "สมชาย"]] == ["'=1+1", "'+66", "'-", "'@x", "สมชาย"]
 
 
+# ---------------------------------------------------------------- the weekly report imported as actions
+
+
+def contacts(ws) -> dict[str, int]:
+    """The contacts table's columns by header (the table right of the debtors', from column H)."""
+    return {cell.value: cell.column for cell in ws[2][7:15]}
+
+
+def fill(ws, row: int, typed: dict) -> None:
+    """Type into a contacts row as staff would, by the table's Thai headers."""
+    column = contacts(ws)
+    for head, value in typed.items():
+        ws.cell(row, column[head], value)
+
+
+def test_each_person_s_contacts_table_comes_with_a_row_per_debtor_and_a_list_of_what_was_done(workbook):
+    path, staff, out = workbook
+    wb = load_workbook(path)
+    for person in staff:
+        ws = wb[person]
+        column = contacts(ws)
+        mine = [a["member"] for a in out["assignments"] if a["assignee"] == person]
+        rows = list(ws.iter_rows(min_row=3, max_row=2 + len(mine) + 10, values_only=True))
+        assert [r[column["เลขสมาชิก"] - 1] for r in rows] == mine + [None] * 10
+        assert {r[column["ผู้ดำเนินการ"] - 1] for r in rows} == {person}
+        assert {r[column["เทคนิค"] - 1] for r in rows} == {"3 มอบหมาย"}
+        assert {r[column[h] - 1] for r in rows for h in ("วันที่ดำเนินการ", "สิ่งที่ทำ", "วันที่นัดชำระ")} == {None}
+        assert ws.cell(3, column["วันที่ดำเนินการ"]).number_format == "@"  # a typed date stays as typed
+        lists = {str(v.sqref): v.formula1 for v in ws.data_validations.dataValidation if v.type == "list"}
+        last = 2 + len(mine) + 10
+        assert lists[f"J3:J{last}"] == ('"ส่งหนังสือแล้ว,แจ้งผู้ค้ำประกันแล้ว,ผู้นำกลุ่มเยี่ยมแล้ว,ติดต่อลูกหนี้,'
+                                        'นัดชำระ,กู้ใหม่ชำระหนี้เดิม (กองทุนหมุนเวียน),ทำสัญญาปรับโครงสร้างหนี้,'
+                                        'ส่งดำเนินคดี,อื่น ๆ"')
+        assert lists[f"O3:O{last}"].startswith('"1 ร่อนตะแกรง,2 ผู้นำกลุ่ม,3 มอบหมาย,')
+
+
+def test_the_weekly_report_as_filled_in_imports_as_the_actions_typed(cli, workbook, store_url):
+    path, staff, out = workbook
+    first, second = ([a["member"] for a in out["assignments"] if a["assignee"] == p] for p in staff[:2])
+    wb = load_workbook(path)
+    fill(wb["สมชาย"], 3, {"วันที่ดำเนินการ": "15/04/2567", "สิ่งที่ทำ": "นัดชำระ", "จำนวนเงิน (บาท)": 1500.5,
+                          "วันที่นัดชำระ": "30/04/2567", "บันทึก": "จะขายข้าวแล้วนำมาชำระ"})
+    fill(wb["สมชาย"], 3 + len(first), {"เลขสมาชิก": first[0], "วันที่ดำเนินการ": "22/04/2567",
+                                        "สิ่งที่ทำ": "ติดต่อลูกหนี้"})
+    fill(wb["=1+1"], 4, {"วันที่ดำเนินการ": "2024-04-16", "สิ่งที่ทำ": "ผู้นำกลุ่มเยี่ยมแล้ว",
+                         "เทคนิค": "2 ผู้นำกลุ่ม"})
+    wb.save(path)
+    assert cli("actions", "import", path, "--store", store_url).out.startswith("บันทึกการดำเนินการ 3 รายการ")
+    listed = cli("actions", "list", "--json", "--store", store_url).json["actions"]
+    fields = ("member", "date", "kind", "technique", "amount", "promised_date", "by", "note")
+    assert [tuple(a[f] for f in fields) for a in listed] == [
+        (first[0], "2024-04-15", "promise", 3, 1500.5, "2024-04-30", "สมชาย", "จะขายข้าวแล้วนำมาชำระ"),
+        (second[1], "2024-04-16", "leader_visit", 2, None, None, "=1+1", ""),
+        (first[0], "2024-04-22", "contact", 3, None, None, "สมชาย", "")]
+    assert {a["source"] for a in listed} == {"weekly.xlsx"}
+
+
+def test_the_weekly_report_untouched_imports_nothing(cli, workbook, store_url):
+    run = cli("actions", "import", workbook[0], "--store", store_url)
+    assert run.code == 0 and run.out.startswith("บันทึกการดำเนินการ 0 รายการ")
+    assert cli("actions", "list", "--json", "--store", store_url).json["actions"] == []
+
+
+def test_one_bad_contact_refuses_the_whole_report_naming_its_sheet_and_row(cli, workbook, store_url):
+    path, _, _ = workbook
+    wb = load_workbook(path)
+    fill(wb["สมชาย"], 3, {"วันที่ดำเนินการ": "15/04/2567", "สิ่งที่ทำ": "ติดต่อลูกหนี้"})
+    fill(wb["มานพ"], 6, {"วันที่ดำเนินการ": "15/04/2567", "สิ่งที่ทำ": "โทรไปแล้ว"})
+    wb.save(path)
+    run = cli("actions", "import", path, "--store", store_url)
+    assert_user_error(run)
+    assert "แถว 6 ในแผ่นงาน 'มานพ': สิ่งที่ทำ 'โทรไปแล้ว'" in run.err and "row 6 of sheet 'มานพ': Action" in run.err
+    assert cli("actions", "list", "--json", "--store", store_url).json["actions"] == []
+
+
+def test_an_english_weekly_report_reads_back_in_english_words():
+    data = weekly_workbook(assign(five(), ["A", "B"]), AS_OF, (3, 31), "en", today=AS_OF)
+    wb = load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["Summary", "A", "B"]
+    ws = wb["B"]
+    assert [c.value for c in ws[2][7:15]] == ["Member no.", "Date done", "Action", "Amount (baht)", "Promised date",
+                                              "Done by", "Note", "Technique"]
+    assert ws["O3"].value == "3 assigned"
+    ws["I3"], ws["J3"], ws["K3"], ws["L3"] = "20/04/2024", "Promise to pay", "2,000", "30/04/2024"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    got = read_actions(buffer.getvalue(), "weekly.xlsx")
+    assert got.to_dict("records") == [{"member": "00004", "date": date(2024, 4, 20), "kind": "promise",
+                                       "technique": 3, "amount": 200000, "promised_date": date(2024, 4, 30),
+                                       "by": "B", "note": ""}]
+
+
+# ---------------------------------------------------------------- the roll-up of the record
+
+
+RECORD = [  # as staff typed them: ISO week 16 of 2024 runs 15-21 April
+    {"member": "00017", "date": "15/04/2567", "kind": "ติดต่อลูกหนี้", "by": "สมชาย"},
+    {"member": "17", "date": "17/04/2567", "kind": "นัดชำระ", "amount": "1,500.50", "promised_date": "30/04/2567",
+     "by": "สมชาย"},  # the same member, typed without its zeros
+    {"member": "00020", "date": "21/04/2567", "kind": "นัดชำระ", "amount": 2000, "promised_date": "05/05/2567",
+     "by": "สมชาย"},
+    {"member": "00020", "date": "22/04/2567", "kind": "ติดต่อลูกหนี้", "by": "สมชาย"},  # Monday: week 17
+    {"member": "00031", "date": "16/04/2567", "kind": "ผู้นำกลุ่มเยี่ยมแล้ว", "by": "มานพ"},
+    {"member": "00031", "date": "16/04/2567", "kind": "นัดชำระ", "amount": 300, "promised_date": "01/05/2567"},
+    {"member": "00031", "date": "31/12/2567", "kind": "ติดต่อลูกหนี้", "by": "มานพ"},  # ISO week 1 of 2025
+]
+
+
+def test_the_roll_up_per_person_and_week_counts_members_contacts_promises_and_amounts():
+    rolled = rollup(actions_checked(RECORD))
+    assert [tuple(r) for r in rolled.itertuples(index=False)] == [
+        ("2024-W16", date(2024, 4, 15), "", 1, 1, 1, 300_00),
+        ("2024-W16", date(2024, 4, 15), "มานพ", 1, 1, 0, 0),
+        ("2024-W16", date(2024, 4, 15), "สมชาย", 2, 3, 2, 1_500_50 + 2_000_00),
+        ("2024-W17", date(2024, 4, 22), "สมชาย", 1, 1, 0, 0),
+        ("2025-W01", date(2024, 12, 30), "มานพ", 1, 1, 0, 0)]
+    people = rollup(actions_checked(RECORD), weekly=False)
+    assert [tuple(r) for r in people.itertuples(index=False)] == [
+        ("", 1, 1, 1, 300_00), ("มานพ", 1, 2, 0, 0), ("สมชาย", 2, 4, 2, 3_500_50)]
+
+
+def test_the_roll_up_of_no_action_is_empty_with_its_columns():
+    assert list(rollup(actions_checked([]))) == ["week", "week_of", "by", "members", "actions", "promises", "promised"]
+    assert rollup(actions_checked([]), weekly=False).empty
+
+
 # ---------------------------------------------------------------- the page
 
 
-def open_page(privacy: bool = False) -> AppTest:
+def open_page(monkeypatch, tmp_path, privacy: bool = False) -> AppTest:
+    """The page with the app's store a fresh SQLite file (KMDASH_STORE overrides secrets.toml's URL)."""
+    monkeypatch.setenv(store.ENV, f"sqlite:///{tmp_path / 'store.db'}")
     return open_app_page("assigned", privacy)
 
 
-def test_page_assigns_shows_loads_chart_and_downloads_and_privacy_masks_names(cli):
-    at = open_page()
+def test_page_assigns_shows_loads_chart_and_downloads_and_privacy_masks_names(cli, monkeypatch, tmp_path):
+    at = open_page(monkeypatch, tmp_path)
     assert at.info and not at.dataframe  # asks for names first
     at.text_area(key="assigned_staff").set_value("สมชาย\nสมศรี, มานพ").run()
     assert not at.exception
@@ -348,10 +494,72 @@ def test_page_assigns_shows_loads_chart_and_downloads_and_privacy_masks_names(cl
     masked = at.dataframe[1].value
     assert not names & set(masked.iloc[:, 1]) and set(masked.iloc[:, 0]) == set(masked.iloc[:, 1])
     assert list(at.dataframe[0].value.iloc[:, 0]) == STAFF  # the people who follow up are not members
+    assert not (tmp_path / "store.db").exists()  # reading the record never makes a store
 
 
-def test_page_says_what_is_wrong_with_the_names():
-    at = open_page()
+def test_page_says_what_is_wrong_with_the_names(monkeypatch, tmp_path):
+    at = open_page(monkeypatch, tmp_path)
     at.text_area(key="assigned_staff").set_value("สมชาย\nสมชาย").run()
     assert not at.exception and "ซ้ำ" in at.error[0].value and not at.dataframe
 
+
+def in_plan(at: AppTest):
+    """What this page put in the plan (ui.remember_for_plan's slot for the tool "assigned"), or None."""
+    held = at.session_state["plan_fill"] if "plan_fill" in at.session_state else {}
+    return next((frame for (_, tool), frame in held.items() if tool == "assigned"), None)
+
+
+def test_page_puts_the_assignees_into_the_plan_only_when_the_button_is_pressed(cli, monkeypatch, tmp_path):
+    at = open_page(monkeypatch, tmp_path)
+    at.text_area(key="assigned_staff").set_value("สมชาย\nสมศรี, มานพ").run()
+    assert in_plan(at) is None  # shown, offered, not put anywhere
+    at.button(key="plan_put_assigned").click().run()
+    assert not at.exception
+    sample = cli("assign", ROOT / "sample_data" / "ledger_th.xlsx", "--staff", ",".join(STAFF), "--json").json
+    assert in_plan(at)["assignee"].to_dict() == {a["member"]: a["assignee"] for a in sample["assignments"]}
+
+
+def filled_weekly_report() -> tuple[bytes, dict[str, list[str]]]:
+    """The sample's weekly report for STAFF (as the page makes it) with three contacts typed in: สมชาย's first
+    debtor a promise of 1,500 baht (Monday 15 April 2567) and a contact the next day with their second; สมศรี's
+    first debtor a contact a week later. With each person's debtors."""
+    result = run(ROOT / "sample_data" / "ledger_th.xlsx")
+    assignment = assign(result.analysis.members, STAFF)
+    wb = load_workbook(io.BytesIO(weekly_workbook(assignment, result.as_of, (3, 31))))
+    fill(wb["สมชาย"], 3, {"วันที่ดำเนินการ": "15/04/2567", "สิ่งที่ทำ": "นัดชำระ", "จำนวนเงิน (บาท)": 1500,
+                          "วันที่นัดชำระ": "30/04/2567"})
+    fill(wb["สมชาย"], 4, {"วันที่ดำเนินการ": "16/04/2567", "สิ่งที่ทำ": "ติดต่อลูกหนี้"})
+    fill(wb["สมศรี"], 3, {"วันที่ดำเนินการ": "22/04/2567", "สิ่งที่ทำ": "ติดต่อลูกหนี้"})
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    table = assignment.assignments
+    return buffer.getvalue(), {p: table.loc[table["assignee"] == p, "member_no"].tolist() for p in STAFF}
+
+
+@pytest.mark.parametrize("privacy", [False, True])
+def test_page_imports_the_filled_weekly_report_on_the_press_and_rolls_it_up(monkeypatch, tmp_path, privacy):
+    data, debtors = filled_weekly_report()
+    at = open_page(monkeypatch, tmp_path, privacy)
+    at.file_uploader(key="assigned_import_file").set_value(("weekly.xlsx", data, XLSX)).run()
+    assert not at.exception
+    read = at.dataframe[0].value
+    members = [debtors["สมชาย"][0], debtors["สมชาย"][1], debtors["สมศรี"][0]]
+    if privacy:
+        assert not set(read.iloc[:, 0]) & set(members) and read.iloc[:, 0].str.startswith("สมาชิก").all()
+    else:
+        assert read.iloc[:, 0].tolist() == members
+    assert not (tmp_path / "store.db").exists()  # read and shown, not recorded
+    press = next(b for b in at.button if (b.key or "").startswith("assigned_import_"))
+    press.click().run()
+    assert not at.exception and at.success[0].value.startswith("บันทึกการดำเนินการ 3 รายการ")
+    engine = store.open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    recorded = record.listed(engine, "สหกรณ์การเกษตรตัวอย่าง จำกัด")
+    assert list(zip(recorded["member"], recorded["kind"], recorded["amount"], recorded["by"])) == [
+        (members[0], "promise", 150000, "สมชาย"), (members[1], "contact", 0, "สมชาย"),
+        (members[2], "contact", 0, "สมศรี")]
+    weekly, people = (d.value for d in at.dataframe[-2:])
+    assert [list(r) for r in weekly.itertuples(index=False)] == [
+        ["15 เม.ย. 2567", "สมชาย", 2, 2, 1, 1500.0], ["22 เม.ย. 2567", "สมศรี", 1, 1, 0, 0.0]]
+    assert list(weekly.columns) == ["สัปดาห์ (เริ่มวันจันทร์)", "ผู้ดำเนินการ", "สมาชิกที่ติดตาม (ราย)",
+                                    "ดำเนินการ (ครั้ง)", "นัดชำระ (ครั้ง)", "ยอดนัดชำระ (บาท)"]
+    assert [list(r) for r in people.itertuples(index=False)] == [["สมชาย", 2, 2, 1, 1500.0], ["สมศรี", 1, 1, 0, 0.0]]

@@ -22,7 +22,8 @@ def add(commands, name: str = "assigned") -> argparse.ArgumentParser:
                          help="balance the amount overdue (default) or the number of members")
     command.add_argument("--within-group", action="store_true", help="keep each member group with one person")
     command.add_argument("--json", action="store_true", help="print one JSON object")
-    command.add_argument("--out", help="write the weekly follow-up workbook (.xlsx)")
+    command.add_argument("--out", help="write the weekly follow-up workbook (.xlsx): each person's debtors and "
+                                       "contacts to fill in, which `actions import` then records")
     return command
 
 
@@ -38,7 +39,8 @@ def run(args: argparse.Namespace) -> str:
     result = result_of(args)
     assignment = assign(result.analysis.members, staff, args.balance, args.within_group)
     if args.out:
-        write(args.out, weekly_workbook(assignment, result.as_of, result.analysis.settings.fiscal_year_end))
+        write(args.out, weekly_workbook(assignment, result.as_of, result.analysis.settings.fiscal_year_end,
+                                        args.lang))
     if args.json:
         return json.dumps(assignment_json(assignment), ensure_ascii=False)
     text = assignment_text(assignment, result.file, day(result.as_of, args.lang), args.lang)
