@@ -964,6 +964,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_paid": ("ลดลงจริง (บาท)", "Fell by (baht)"),
     # --- tool pages' confirm steps, plan page's chosen technique (keep additions below this line)
     # --- weekly report, plan workbook's actions sheet, dates from today (keep additions below this line)
+    "plan_actions_about": ("บันทึกสิ่งที่ทำจริงแถวละหนึ่งครั้ง (วันที่เขียนแบบ {example}) แล้วนำเข้าที่หน้าบันทึกการดำเนินการ "
+                           "หรือ python -m kmdash actions import แถวที่มีแต่เลขสมาชิกจะไม่ถูกนำเข้า",
+                           "Record what was actually done, one row per action (dates written as {example}), then "
+                           "import it on the actions page or with python -m kmdash actions import; a row with only "
+                           "a member number is left out"),
     "assigned_weeks_from": ("วันที่รายงานในแบบรายงานนับจากวันนี้ ({today}) เพราะข้อมูลลูกหนี้ ณ {as_of} เก่ากว่าวันนี้ {days:,} วัน",
                             "The report dates count from today ({today}): the ledger of {as_of} is {days:,} days old"),
     "assigned_import": ("นำเข้าแบบรายงานรายสัปดาห์ที่กรอกแล้ว", "Import a filled weekly report"),

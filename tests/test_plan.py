@@ -29,7 +29,7 @@ from .support.oracle import satang
 
 HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-x", "@x", "=1+2"]
 SHEETS = ["เกี่ยวกับไฟล์", "แผนติดตามหนี้", "1 ร่อนตะแกรง", "2 ผู้นำกลุ่ม", "3 มอบหมาย", "4 กองทุนหมุนเวียนกลุ่ม",
-          "5 จัดชั้นสมาชิก"]
+          "5 จัดชั้นสมาชิก", "บันทึกการดำเนินการ"]
 HEADERS_TH = ["เลขสมาชิก", "ชื่อ - สกุล", "กลุ่ม", "วันค้าง (สูงสุด)", "อายุหนี้", "เงินต้นค้าง", "ดอกเบี้ยค้าง",
               "เทคนิคที่ใช้ได้", "ชั้นสมาชิก", "ระดับการติดตาม", "กำหนดเสร็จ", "ผู้นำกลุ่ม", "ผู้รับผิดชอบ",
               "รอบกองทุนหมุนเวียน", "เทคนิคที่เลือกใช้", "สถานะ", "หมายเหตุ"]
@@ -424,3 +424,62 @@ def test_money_typed_by_staff_with_separators_or_left_blank_reads_as_numbers(tab
     second[header.index(t("col_overdue"))] = ""
     back = read_plan("\r\n".join([text[0], ",".join(first), ",".join(second)]).encode("utf-8-sig"))
     assert back["overdue"].tolist() == [1234.5, 0.0]
+
+
+# ---------------------------------------------------------------- the actions sheet
+
+
+ACTIONS_TYPED = {  # lang -> two actions as staff type them (row 2: the plan's first member, already typed there)
+    "th": [{"วันที่ดำเนินการ": "15/04/2567", "สิ่งที่ทำ": "นัดชำระ", "เทคนิค": "3 มอบหมาย", "จำนวนเงิน (บาท)": 2500.25,
+            "วันที่นัดชำระ": "30/04/2567", "ผู้ดำเนินการ": "สมชาย", "บันทึก": "ขายข้าวแล้วจะชำระ"},
+           {"เลขสมาชิก": "00017", "วันที่ดำเนินการ": "02/05/2567", "สิ่งที่ทำ": "ส่งหนังสือแล้ว",
+            "เทคนิค": "1 ร่อนตะแกรง"}],
+    "en": [{"Date done": "15/04/2024", "Action": "Promise to pay", "Technique": "3 assigned", "Amount (baht)": 2500.25,
+            "Promised date": "30/04/2024", "Done by": "Somchai", "Note": "will pay after the harvest"},
+           {"Member no.": "00017", "Date done": "02/05/2024", "Action": "Letter sent", "Technique": "1 sieving"}],
+}
+
+
+def plan_actions(lang: str, first: str) -> list[dict]:
+    """What ACTIONS_TYPED[lang] is as actions, the first typed on the row of the plan's first member `first`."""
+    by, note = ("สมชาย", "ขายข้าวแล้วจะชำระ") if lang == "th" else ("Somchai", "will pay after the harvest")
+    return [{"member": first, "date": date(2024, 4, 15), "kind": "promise", "technique": 3, "amount": 250025,
+             "promised_date": date(2024, 4, 30), "by": by, "note": note},
+            {"member": "00017", "date": date(2024, 5, 2), "kind": "letter_sent", "technique": 1, "amount": 0,
+             "promised_date": None, "by": "", "note": ""}]
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_plan_workbook_s_actions_sheet_reads_back_as_the_actions_typed(result, lang):
+    from kmdash.actions import read_actions
+
+    plan = plan_table(result, lang)
+    data = plan_xlsx(plan, About.of(result), False, lang)
+    wb = load_workbook(io.BytesIO(data))
+    name = "บันทึกการดำเนินการ" if lang == "th" else "actions"
+    assert wb.sheetnames == [*wb.sheetnames[:7], name]
+    sheet = wb[name]
+    column = {c.value: c.column for c in sheet[1]}
+    assert list(column)[0] == ("เลขสมาชิก" if lang == "th" else "Member no.")
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == plan["member"].tolist() + [None] * 50
+    assert sheet.freeze_panes == "A2" and sheet.cell(2, 2).number_format == "@"
+    lists = [v.formula1 for v in sheet.data_validations.dataValidation]
+    assert lists[0].startswith('"ส่งหนังสือแล้ว,' if lang == "th" else '"Letter sent,')
+    assert lists[1].startswith('"1 ร่อนตะแกรง,' if lang == "th" else '"1 sieving,')
+    assert read_actions(data, "plan.xlsx").empty  # untouched: only member numbers, no action
+    free = len(plan) + 2
+    for row, typed in zip((2, free), ACTIONS_TYPED[lang]):
+        for head, value in typed.items():
+            sheet.cell(row, column[head], value)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    got = read_actions(buffer.getvalue(), "plan.xlsx")
+    assert got.to_dict("records") == plan_actions(lang, plan["member"][0])
+    pd.testing.assert_frame_equal(read_plan(buffer.getvalue()), read_plan(data))  # the plan sheet unaffected
+    assert read_plan(data)["member"].tolist() == plan["member"].tolist()
+
+
+def test_a_masked_plan_s_actions_sheet_has_no_member_typed(result, masked):
+    sheet = workbook(plan_xlsx(masked, About.of(result), True))["บันทึกการดำเนินการ"]
+    assert [c.value for c in sheet[1]][:3] == ["เลขสมาชิก", "วันที่ดำเนินการ", "สิ่งที่ทำ"]
+    assert sheet.max_row == 51 and {v for row in sheet.iter_rows(min_row=2, values_only=True) for v in row} == {None}

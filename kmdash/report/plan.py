@@ -13,13 +13,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ..actions import FIELDS, KINDS, SHEET, header, kind_word, technique_word
 from ..i18n import t
 from ..plan import numeric, of_kind, short_name, technique_numbers
 from ..techniques.registry import techniques
 from . import xlsx
-from .display import day
+from .display import date_entry, day
 from .escape import neutralise_column
 
+ACTION_ROWS = 50  # blank rows of the actions sheet beyond one per member, for further actions
 CSV_MIME, XLSX_MIME = "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -64,9 +66,10 @@ def plan_csv(table: pd.DataFrame, masked: bool, lang: str = "th") -> bytes:
 
 
 def plan_xlsx(table: pd.DataFrame, about: About, masked: bool, lang: str = "th") -> bytes:
-    """An about sheet (co-op, ledger file, as-of date, when made, real or masked), the plan, then one sheet per
-    technique with its members (those its techniques column lists) and the columns its tool fills. `table` is
-    a plan (`kmdash.plan`: made, read back or loaded from a snapshot) or some of its rows, masked or not."""
+    """An about sheet (co-op, ledger file, as-of date, when made, real or masked), the plan, one sheet per
+    technique with its members (those its techniques column lists) and the columns its tool fills, then the
+    actions sheet staff fill in (`actions.read_actions` reads it). `table` is a plan (`kmdash.plan`: made, read
+    back or loaded from a snapshot) or some of its rows, masked or not."""
     _check(table, masked)
     money = of_kind("money")
     members = _listed(table)
@@ -77,7 +80,22 @@ def plan_xlsx(table: pd.DataFrame, about: About, masked: bool, lang: str = "th")
         columns = ["member", "name", "group", "days", "overdue", "interest", *technique.plan_columns, "status", "notes"]
         sheets.append(xlsx.Sheet(short_name(number, lang)[:31], table.loc[members[number], columns],
                                  headers(columns, masked, lang), money))
-    return xlsx.workbook(sheets)
+    return xlsx.workbook([*sheets, _actions(table, masked, lang)])
+
+
+def _actions(table: pd.DataFrame, masked: bool, lang: str) -> xlsx.Sheet:
+    """The record's sheet: its headers in the plan's language, a row per member of the plan with the member's
+    number typed (a row left so imports as nothing: `actions.PREFILLED`; none in a masked plan, whose aliases
+    match nobody), then ACTION_ROWS blank rows; what was done and the technique chosen from lists, dates and
+    the rest kept as typed (text), the amount in baht."""
+    members = [] if masked else table["member"].astype(str).tolist()
+    rows = len(members) + ACTION_ROWS
+    frame = pd.DataFrame({f: [""] * rows for f in FIELDS}).assign(member=members + [""] * ACTION_ROWS,
+                                                                  amount=np.nan)
+    choices = {"kind": [kind_word(k, lang) for k in KINDS],
+               "technique": [technique_word(tech.card.number, lang) for tech in techniques()]}
+    return xlsx.Sheet(t(SHEET, lang), frame, [header(f, lang) for f in FIELDS], frozenset({"amount"}),
+                      choices=choices)
 
 
 def _listed(table: pd.DataFrame) -> dict[int, np.ndarray]:
@@ -101,6 +119,7 @@ def _about(about: About, members: int, per_technique: dict[int, int], masked: bo
               t("about_technique", lang, members=per_technique[tech.card.number],
                 needs=", ".join(headers(tech.plan_columns, masked, lang))))
              for tech in techniques()]
+    rows += [(t(SHEET, lang), t("plan_actions_about", lang, example=date_entry(about.as_of, lang)))]
     frame = pd.DataFrame(rows, columns=["item", "detail"])
     return xlsx.Sheet(t("sheet_about", lang), frame, [t("about_item", lang), t("about_detail", lang)])
 

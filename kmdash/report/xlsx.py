@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 
 import numpy as np
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 FONT = "Tahoma"  # on every Windows, with Thai glyphs
 LEAST_WIDTH, MOST_WIDTH = 6, 60  # characters: a long name widens the page no further
@@ -32,8 +33,9 @@ class Sheet:
     """One sheet: a header row (`headers`, one per column of `frame`) above the frame's rows.
 
     Columns named in `money` are written to the satang (#,##0.00); other number columns as they are;
-    everything else as text (blank text leaves the cell empty). A `title` is one line above the header,
-    frozen with it.
+    everything else as text (blank text leaves the cell empty, formatted as text: what is typed there stays
+    as typed). A `title` is one line above the header, frozen with it. `choices`: column -> the words its rows
+    accept, offered as a dropdown (Excel's list validation: at most 255 characters together, no comma in a word).
     """
 
     name: str
@@ -41,6 +43,7 @@ class Sheet:
     headers: list[str]
     money: frozenset[str] = field(default_factory=frozenset)
     title: str = ""
+    choices: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def top(self) -> int:
@@ -150,7 +153,21 @@ def _sheet_xml(sheet: Sheet, strings: _Strings, numbers: dict[bool, _Numbers], t
             f'sqref="{first}"/></sheetView>')
     return (f'{_HEAD}<worksheet xmlns="{_MAIN}"><sheetViews>{view}</sheetViews>'
             f'<sheetFormatPr defaultRowHeight="18"/><cols>{cols}</cols>'
-            f'<sheetData>{head}{"".join(grid.ravel().tolist())}</sheetData></worksheet>')
+            f'<sheetData>{head}{"".join(grid.ravel().tolist())}</sheetData>{_validations(sheet)}</worksheet>')
+
+
+def _validations(sheet: Sheet) -> str:
+    """The dropdowns of `sheet.choices` over the frame's rows ("" when none)."""
+    if not sheet.choices or sheet.frame.empty:
+        return ""
+    first, last = sheet.top + 1, sheet.top + len(sheet.frame)
+    items = []
+    for column, words in sheet.choices.items():
+        letter = get_column_letter(list(sheet.frame.columns).index(column) + 1)
+        listed = _text('"' + ",".join(w.replace('"', '""') for w in words) + '"')
+        items.append(f'<dataValidation type="list" allowBlank="1" showErrorMessage="1" '
+                     f'sqref="{letter}{first}:{letter}{last}"><formula1>{listed}</formula1></dataValidation>')
+    return f'<dataValidations count="{len(items)}">{"".join(items)}</dataValidations>'
 
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
