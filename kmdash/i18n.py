@@ -963,6 +963,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_uplift": ("ต่างจากที่ไม่ได้ดำเนินการ (จุด)", "Against no action (points)"),
     "col_paid": ("ลดลงจริง (บาท)", "Fell by (baht)"),
     # --- tool pages' confirm steps, plan page's chosen technique (keep additions below this line)
+    "sieving_sent_note": ("หนังสือแจ้ง ครบกำหนด {deadline}", "Notice, deadline {deadline}"),
+    "ledger_older_than_today": ("ทะเบียนนี้ ณ {day} เก่ากว่าวันนี้ {days:,} วัน วันครบกำหนดและวันประชุมจึงนับจากวันนี้ ({today})",
+                                "This ledger, as of {day}, is {days:,} days older than today: deadlines and meetings "
+                                "count from today ({today})"),
+    "sieving_deadline_past": ("วันครบกำหนดผ่านไปแล้ว ต้องเป็นวันนี้ ({date}) หรือหลังจากนี้",
+                              "the deadline has passed: it must be today ({date}) or later"),
+    "plan_put": ("ใส่ในแผน", "Put in the plan"),
+    "plan_take_out": ("เอาออกจากแผน", "Take it out of the plan"),
+    "plan_not_in": ("ข้อเสนอนี้ยังไม่อยู่ในแผน จะอยู่ในแผนเมื่อกด 'ใส่ในแผน'",
+                    "This proposal is not in the plan; it goes in when you press 'Put in the plan'"),
+    "plan_in": ("อยู่ในแผนแล้ว ({n:,} ราย)", "In the plan ({n:,} members)"),
+    "plan_in_earlier": ("ในแผนยังเป็นข้อเสนอที่ใส่ไว้ก่อนหน้า ({n:,} ราย) กด 'ใส่ในแผน' เพื่อใช้ข้อเสนอนี้แทน",
+                        "The plan holds an earlier proposal ({n:,} members); press 'Put in the plan' to use this one"),
+    "sieving_confirm_sent": ("พิมพ์และส่งหนังสือแล้ว {n:,} ฉบับ", "Letters printed and sent: {n:,}"),
+    "sieving_confirm_help": ("เมื่อพิมพ์และส่งหนังสือแล้ว ใส่วันที่ส่งแล้วกดบันทึก ลูกหนี้ที่บันทึกจะมีชั้น 'แจ้งแล้ว' ในแผน",
+                             "Once the letters are printed and sent, give the day and record it: the debtors recorded "
+                             "are 'notified' in the plan"),
+    "sieving_sent_none": ("ยังไม่มีบันทึกการส่งหนังสือถึงลูกหนี้ของทะเบียนนี้ ตั้งแต่วันที่ {day}",
+                          "No letter recorded as sent to this ledger's debtors since {day}"),
+    "sieving_sent_since": ("ลูกหนี้ที่บันทึกว่าส่งหนังสือแล้ว ตั้งแต่วันที่ {day}: {n:,} ราย",
+                           "Debtors recorded as sent a letter since {day}: {n:,}"),
+    "pooling_proposal": ("ตารางหมุนเวียนนี้เป็นข้อเสนอ สมาชิกนับว่ากู้ใหม่ชำระหนี้เดิมเมื่อบันทึกว่ารอบของตนชำระคืนแล้วเท่านั้น",
+                         "This rotation is a proposal: a member counts as refinanced only once their cycle is "
+                         "recorded as repaid"),
+    "pooling_confirm_cycle": ("รอบที่ชำระคืนและกู้ใหม่แล้ว", "The cycle repaid and re-lent"),
+    "pooling_confirm_repaid": ("รอบนี้ชำระคืนและกู้ใหม่แล้ว {n:,} ราย", "This cycle repaid and re-lent: {n:,} members"),
+    "leaders_confirm_visit": ("ผู้นำกลุ่มไปพบลูกหนี้ของกลุ่มแล้ว {n:,} ราย", "The group's leader visited its {n:,} debtors"),
+    "plan_chosen_help": ("เลือกเทคนิคที่ใช้กับแต่ละรายในคอลัมน์ '{column}' (ว่างไว้จนกว่าจะเลือก)",
+                         "Choose the technique used for each member in the column '{column}' (empty until chosen)"),
     # --- weekly report, plan workbook's actions sheet, dates from today (keep additions below this line)
     "plan_actions_about": ("บันทึกสิ่งที่ทำจริงแถวละหนึ่งครั้ง (วันที่เขียนแบบ {example}) แล้วนำเข้าที่หน้าบันทึกการดำเนินการ "
                            "หรือ python -m kmdash actions import แถวที่มีแต่เลขสมาชิกจะไม่ถูกนำเข้า",

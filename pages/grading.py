@@ -1,5 +1,6 @@
 """Member grading (technique 5): criteria and points, grades and welfare, an extra criterion from a sheet;
-members per grade, each member's points, grade and lift, the announcement for the board."""
+members per grade, each member's points, grade and lift, the announcement for the board; these grades put in
+the plan when asked (else the plan grades by the settings' rules)."""
 
 import hashlib
 from dataclasses import replace
@@ -19,7 +20,7 @@ from kmdash.report.grading.grades import (
     table_csv,
 )
 from kmdash.settings import Criterion, Grade, Welfare
-from kmdash.techniques.grading.grades import available, extra_criterion
+from kmdash.techniques.grading.grades import available, extra_criterion, plan_columns
 from ui import components as ui
 from ui import state
 from ui.cache import graded
@@ -110,3 +111,4 @@ left.download_button(tr("grading_download_announcement"), icon=":material/descri
                      data=lambda: announcement(grading, cur.result.ledger.coop, cur.result.as_of, lang))
 right.download_button(tr("grading_download_csv"), icon=":material/download:", mime="text/csv",
                       file_name="member_grades.csv", data=lambda: table_csv(members, lang))
+ui.remember_for_plan(cur, "grading", plan_columns(grading, lang))

@@ -1,5 +1,6 @@
-"""T2's tool: a pack per member group for its leader, the leaders' meetings and fee; the summary, a chart,
-one group's debtors (privacy applied) and the downloads."""
+"""T2's tool: a pack per member group for its leader, the leaders' meetings (counted from today when the
+ledger is older) and fee; the summary, a chart, one group's debtors (privacy applied) and the downloads; the
+leaders put in the plan when asked; a leader's visit recorded when confirmed."""
 
 import zlib
 
@@ -20,6 +21,7 @@ from kmdash.techniques.leaders.packs import (
 )
 from ui import components as ui
 from ui import state
+from ui.record import record_actions
 from ui.router import ensure_router
 from ui.state import tr
 
@@ -53,6 +55,7 @@ lang = state.lang()
 result = cur.result
 ui.heading(cur, "leaders")
 st.caption(tr("leaders_intro"))
+ui.start_day(cur)  # the meetings count from it (packs)
 left, middle, right = st.columns(3)
 every = left.radio(tr("leaders_every"), EVERY_MONTHS, key="leaders_every", horizontal=True,
                    format_func=lambda n: tr("leaders_months_n", n=n))
@@ -65,7 +68,6 @@ with st.expander(tr("leaders_editor"), expanded=True):
     typed = typed_leaders(named_groups(members))
 owing = set(members.loc[members["days"] > 0, "group"])
 made = packs(members, result.as_of, every, fee, {g: n for g, n in typed.items() if g in owing})
-ui.remember_for_plan(cur, "leaders", plan_columns(made))
 if made.groups.empty:
     st.info(tr("leaders_none"))
     st.stop()
@@ -83,6 +85,7 @@ group = st.selectbox(tr("leaders_pick"), made.groups["group"], key="leaders_grou
 leader = made.groups.set_index("group").at[group, "leader"]
 st.markdown(plain(tr("leaders_leader", leader=leader or tr("leaders_not_entered"))))
 ui.table(ui.shown(made.of(group), cur))
+record_actions(cur, made.of(group)["member_no"], "leader_visit", 2, "leaders_confirm_visit", note=group)
 
 stem = f"leaders_{result.as_of.isoformat()}"
 xlsx, ics = st.columns(2)
@@ -91,3 +94,4 @@ xlsx.download_button(tr("leaders_download_packs"), icon=":material/download:", f
 ics.download_button(tr("leaders_download_ics"), icon=":material/event:", file_name=f"{stem}.ics", mime=ICS_MIME,
                     data=lambda: meetings_ics(made, result.as_of, lang))
 st.caption(tr("leaders_download_note"))
+ui.remember_for_plan(cur, "leaders", plan_columns(made))

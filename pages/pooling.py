@@ -1,4 +1,5 @@
-"""T4 group pooling: a pool of P baht, a group, a number of cycles -> the rotation, its chart, downloads."""
+"""T4 group pooling: a pool of P baht, a group, a number of cycles -> the rotation (a proposal), its chart,
+downloads; the cycles put in the plan when asked; a cycle recorded as repaid and re-lent when confirmed."""
 
 import json
 
@@ -11,6 +12,7 @@ from kmdash.report.pooling.rotation import as_json
 from kmdash.techniques.pooling import rotation as pool
 from ui import components as ui
 from ui import state
+from ui.record import record_actions
 from ui.router import ensure_router
 from ui.state import tr
 
@@ -28,13 +30,12 @@ k = int(right.number_input(tr("pooling_cycles_input"), min_value=0, value=0, ste
 
 chosen = pool.debts(analysis, group)
 rotation = pool.schedule(chosen, pool.satang(baht))
-ui.remember_for_plan(cur, "pooling", pool.plan_columns(rotation))
 smallest = pool.pool_for_cycles(chosen, k) if k else None
 label = dict(zip(chosen["member"], ui.shown(chosen.rename(columns={"member": "member_no"}), cur)["member_no"]))
 
 st.markdown("**" + tr("pooling_cycles_exact" if rotation.exact else "pooling_cycles_gap", n=len(rotation.cycles),
                       bound=rotation.lower_bound, gap=rotation.gap) + "**")
-st.caption(tr("pooling_refinanced"))
+st.caption(tr("pooling_proposal"))
 if smallest is not None:
     st.info(tr("pooling_for_k" if smallest[1] else "pooling_for_k_unproven", k=k, pool=f"{smallest[0] / 100:,.2f}"))
 for key, members in (("pooling_over", rotation.over_pool), ("pooling_legal", rotation.legal)):
@@ -52,3 +53,12 @@ one.download_button(tr("pooling_download_csv"), safe_csv(shown), file_name="pool
 two.download_button(tr("pooling_download_json"), mime="application/json", file_name="pool.json",
                     data=json.dumps(as_json(rotation, group, smallest[0] if smallest else None, label.get),
                                     ensure_ascii=False))
+
+ui.remember_for_plan(cur, "pooling", pool.plan_columns(rotation))
+if rotation.cycles:
+    number = st.selectbox(tr("pooling_confirm_cycle"), [c.number for c in rotation.cycles], key="pooling_confirm_cycle",
+                          format_func=lambda n: tr("pooling_cycle_n", n=n))
+    cycle = rotation.cycles[number - 1]
+    owed = dict(zip(chosen["member"], chosen["overdue"]))  # satang: what each member re-borrows
+    record_actions(cur, cycle.members, "pool_repaid", 4, "pooling_confirm_repaid",
+                   amount={m: owed[m] for m in cycle.members}, note=tr("pooling_cycle_n", n=cycle.number))

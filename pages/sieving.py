@@ -1,7 +1,10 @@
 """Sieving (technique 1): notices to the debtors chosen by days overdue and amount, with conditions and a
-deadline; the letters (.docx); members under legal action listed; after the deadline, who met the conditions."""
+deadline counted from today (never one already past); the letters (.docx); members under legal action listed;
+the deadlines put in the plan when asked; the letters recorded as sent when confirmed; after the deadline,
+who of those sent a letter met the conditions."""
 
-from datetime import date, timedelta
+import zlib
+from datetime import timedelta
 
 import streamlit as st
 
@@ -20,30 +23,32 @@ from kmdash.techniques.sieving.notices import (
 )
 from ui import components as ui
 from ui import state
+from ui.record import record_actions
 from ui.router import ensure_router
 from ui.state import tr
 
 ensure_router()
 
-MARKS_KEY = "sieving_marks"  # member number -> "met" / "not_met": the tiers the plan takes (tiers, plan_columns)
 
-
-def marks_editor(notices) -> dict[str, str]:
-    """Each notified debtor's result after the deadline, as a select column; the marks kept in session state."""
-    marks = dict(st.session_state.get(MARKS_KEY, {}))
-    frame = ui.shown(notices.debtors[["member_no", "name", "group", "days", "overdue"]], cur)
+def marks_editor(sent: list[str]) -> dict[str, str]:
+    """The result after the deadline of each debtor sent a letter, as a select column; kept in session state."""
+    marks = dict(st.session_state.get(ui.MARKS, {}))
+    members = result.analysis.members
+    rows = members[members["member_no"].astype(str).isin(sent)]
+    frame = ui.shown(rows[["member_no", "name", "group", "days", "overdue"]], cur)
     labels = {code: tr(f"sieving_mark_{code}") for code in MARKS}
     frame = frame.rename(columns=ui.column_labels(frame)).assign(
-        **{tr("col_mark"): [labels[marks.get(m, "pending")] for m in notices.debtors["member_no"]]})
-    edited = st.data_editor(frame, key="sieving_marks_editor", hide_index=True, width="stretch", num_rows="fixed",
+        **{tr("col_mark"): [labels[marks.get(str(m), "pending")] for m in rows["member_no"]]})
+    key = f"sieving_marks_{zlib.crc32(chr(0).join(sent).encode()):08x}"  # new rows, new edits
+    edited = st.data_editor(frame, key=key, hide_index=True, width="stretch", num_rows="fixed",
                             disabled=list(frame.columns[:-1]),
                             column_config={tr("col_mark"): st.column_config.SelectboxColumn(
                                 tr("col_mark"), options=list(labels.values()), required=True)})
     code_of = {label: code for code, label in labels.items()}
-    for member, label in zip(notices.debtors["member_no"], edited[tr("col_mark")]):
+    for member, label in zip(rows["member_no"].astype(str), edited[tr("col_mark")]):
         marks[member] = code_of.get(label, "pending")
     marks = {m: code for m, code in marks.items() if code in TIER_OF_MARK}
-    st.session_state[MARKS_KEY] = marks
+    st.session_state[ui.MARKS] = marks
     return marks
 
 
@@ -52,8 +57,9 @@ lang = state.lang()
 result = cur.result
 ui.heading(cur, "sieving")
 st.caption(tr("sieving_intro"))
+start = ui.start_day(cur)
 left, middle, right = st.columns(3)
-typed = left.text_input(tr("sieving_deadline"), value=date_entry(result.as_of + timedelta(days=30), lang),
+typed = left.text_input(tr("sieving_deadline"), value=date_entry(start + timedelta(days=30), lang),
                         key="sieving_deadline")
 min_days = middle.number_input(tr("sieving_min_days"), min_value=0, value=result.analysis.settings.long_overdue_days,
                                step=30, key="sieving_min_days")
@@ -71,7 +77,6 @@ except LedgerError as exc:
     st.error(plain(exc.message(lang)), icon="⚠️")
     st.stop()
 
-ui.remember_for_plan(cur, "sieving", plan_columns(notices, st.session_state.get(MARKS_KEY)))
 st.subheader(tr("sieving_chosen", n=len(notices.debtors), deadline=long_date(deadline, lang)))
 if notices.debtors.empty:
     st.info(tr("sieving_none", days=notices.min_days, amount=f"{notices.min_amount:,.2f}"))
@@ -80,6 +85,10 @@ else:
     st.download_button(tr("sieving_download", n=len(notices.debtors)), icon=":material/description:", mime=MIME,
                        file_name=f"notices_{deadline.isoformat()}.docx", on_click="ignore",
                        data=lambda: letters(notices, result.ledger.coop, result.as_of, conditions, lang))
+    ui.remember_for_plan(cur, "sieving", plan_columns(notices))
+    st.caption(tr("sieving_confirm_help"))
+    record_actions(cur, notices.debtors["member_no"], "letter_sent", 1, "sieving_confirm_sent",
+                   note=tr("sieving_sent_note", deadline=date_entry(deadline, lang)))
 
 st.subheader(tr("sieving_legal", n=len(notices.legal)))
 if "status" not in result.analysis.loans:
@@ -89,11 +98,12 @@ elif notices.legal.empty:
 else:
     ui.table(ui.shown(notices.legal, cur))
 
-if not notices.debtors.empty:
-    st.subheader(tr("sieving_after"))
-    if date.today() <= deadline:
-        st.info(tr("sieving_after_wait", deadline=long_date(deadline, lang)))
-        st.stop()
-    st.caption(tr("sieving_mark_help"))
-    tier = tiers(notices, marks_editor(notices)).value_counts()
-    st.markdown(tr("sieving_tiers", **{name: int(tier.get(name, 0)) for name in (NOTIFIED, *TIER_OF_MARK.values())}))
+st.subheader(tr("sieving_after"))
+sent = ui.letters_sent(cur)
+if not sent:
+    st.caption(tr("sieving_sent_none", day=ui.day(result.as_of)))
+    st.stop()
+st.caption(tr("sieving_sent_since", day=ui.day(result.as_of), n=len(sent)))
+st.caption(tr("sieving_mark_help"))
+tier = tiers(sent, marks_editor(sent)).value_counts()
+st.markdown(tr("sieving_tiers", **{name: int(tier.get(name, 0)) for name in (NOTIFIED, *TIER_OF_MARK.values())}))

@@ -51,13 +51,25 @@ def test_add_months_clamps_to_the_month_end(start, months, end):
     assert add_months(start, months) == end
 
 
-def test_meetings_a_year_ahead_each_counted_from_the_as_of_date():
+def short_thai(when: date) -> str:
+    """A day as the Thai text writes it short: 31 ก.ค. 2567."""
+    months = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+    return f"{when.day} {months[when.month - 1]} {when.year + 543}"
+
+
+def test_meetings_a_year_ahead_each_counted_from_the_start_day():
     assert meeting_dates(date(2024, 3, 31), 3) == (date(2024, 6, 30), date(2024, 9, 30), date(2024, 12, 31),
                                                    date(2025, 3, 31))
     assert meeting_dates(date(2024, 3, 31), 4) == (date(2024, 7, 31), date(2024, 11, 30), date(2025, 3, 31))
     assert meeting_dates(date(2023, 11, 30), 3)[1] == date(2024, 5, 30)  # no drift from the February clamp
     with pytest.raises(LedgerError, match="3 or 4 months"):
         meeting_dates(AS_OF, 5)
+
+
+def test_packs_meet_from_today_when_the_ledger_is_older_and_from_its_date_when_it_is_ahead():
+    assert packs(members(), AS_OF, 3, today=date(2024, 6, 15)).meetings == (
+        date(2024, 9, 15), date(2024, 12, 15), date(2025, 3, 15), date(2025, 6, 15))
+    assert packs(members(), AS_OF, 4, today=date(2024, 1, 10)).meetings[0] == date(2024, 7, 31)
 
 
 # ---------------------------------------------------------------- the packs
@@ -159,13 +171,13 @@ def test_calendar_is_valid_icalendar_with_thai_events_four_months_apart(written)
     assert str(calendar["version"]) == "2.0" and calendar["prodid"]
     events = list(calendar.walk("VEVENT"))
     starts = [e.decoded("dtstart") for e in events]
-    assert starts == [date(2024, 7, 31), date(2024, 11, 30), date(2025, 3, 31)]
+    assert starts == [add_months(date.today(), k) for k in (4, 8, 12)]  # the ledger is older than today
     assert [str(e["summary"]) for e in events] == [f"ประชุมผู้นำกลุ่ม ครั้งที่ {n} จาก 3" for n in (1, 2, 3)]
     assert all(e.decoded("dtend") == s + timedelta(days=1) for e, s in zip(events, starts))  # all-day
     assert len({str(e["uid"]) for e in events}) == 3 and all("dtstamp" in e for e in events)
     description = str(events[0]["description"])
     assert "=1+1" in description and all(group in description for group in owing)
-    assert "31 ก.ค. 2567" in run.out  # the text says the same dates
+    assert short_thai(starts[0]) in run.out  # the text says the same dates
 
 
 def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger_120):
@@ -249,6 +261,8 @@ def test_page_meets_every_four_months_with_a_share_fee():
     at.radio(key="leaders_fee_rule").set_value("share").run()
     at.number_input(key="leaders_fee_percent").set_value(2.0).run()
     assert not at.exception
-    assert any("ทุก 4 เดือน" in m.value and "31 ก\\.ค\\. 2567" in m.value for m in at.markdown)
+    first = short_thai(add_months(date.today(), 4)).replace(".", "\\.")
+    assert any("ทุก 4 เดือน" in m.value and first in m.value for m in at.markdown)
+    assert any(f"เก่ากว่าวันนี้ {(date.today() - AS_OF).days:,} วัน" in box.value for box in at.info)
     summary = at.dataframe[1].value
     assert (summary.iloc[:, -1] == (summary.iloc[:, 3] * 0.02).round(2)).all()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from docx import Document
@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 from streamlit.testing.v1 import AppTest
 
+from kmdash import record, store
 from kmdash.analyse import analyse
 from kmdash.errors import LedgerError
 from kmdash.report.sieving.letters import default_conditions, letters
@@ -38,6 +39,8 @@ from .support.ledgers import AS_OF, SAMPLE
 
 DEADLINE = date(2024, 5, 31)
 THAI_DEADLINE = "31 พฤษภาคม 2567"
+LATER = "2057-05-31"  # a deadline the command line and the page take (never past while these tests live)
+THAI_LATER = "31 พฤษภาคม 2600"
 SUBJECT = "เรื่อง ขอให้ชำระหนี้เงินกู้ที่ค้างชำระ"
 
 
@@ -71,7 +74,7 @@ def pages(docx: bytes) -> list[list[str]]:
 
 
 def test_choose_takes_members_at_least_n_days_and_the_amount_largest_first(loans):
-    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90, 5000)
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90, 5000, today=AS_OF)
     want = expected_debtors(loans, 90, 5000)
     assert want and list(chosen.debtors["member_no"]) == [m["member"] for m in want]
     assert chosen.legal.empty and chosen.deadline == DEADLINE
@@ -79,13 +82,13 @@ def test_choose_takes_members_at_least_n_days_and_the_amount_largest_first(loans
 
 def test_min_days_defaults_to_the_long_overdue_setting(loans):
     analysis = analyse(loans, AS_OF)
-    chosen = choose(analysis, DEADLINE)
+    chosen = choose(analysis, DEADLINE, today=AS_OF)
     assert chosen.min_days == analysis.settings.long_overdue_days == 365
     assert list(chosen.debtors["member_no"]) == [m["member"] for m in expected_debtors(loans, 365)]
 
 
 def test_each_debtor_gets_every_overdue_loan_oldest_first(loans):
-    chosen = choose(analyse(loans, AS_OF), DEADLINE, 1)
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 1, today=AS_OF)
     due = loans[(loans["due_date"] < str(AS_OF)) & (loans["principal_overdue"] > 0)]
     assert sorted(chosen.loans["contract"]) == sorted(due["contract"])
     for member, mine in chosen.loans.groupby("member_no"):
@@ -99,7 +102,7 @@ def test_members_under_legal_action_get_no_notice_and_are_listed(loans):
     codes = {owing[0]: "legal", owing[1]: " Judgment ", owing[2]: "enforcement", owing[3]: "bankrupt",
              owing[4]: "restructured", owing[5]: "default"}
     status = loans["member_no"].map(codes).fillna("normal")
-    chosen = choose(analyse(loans.assign(status=status), AS_OF), DEADLINE, 90)
+    chosen = choose(analyse(loans.assign(status=status), AS_OF), DEADLINE, 90, today=AS_OF)
     assert list(chosen.legal["member_no"]) == owing[:4]
     assert list(chosen.debtors["member_no"]) == owing[4:]
     assert not set(chosen.loans["member_no"]) & set(owing[:4])
@@ -109,23 +112,32 @@ def test_one_loan_under_legal_action_is_enough(loans):
     member = expected_debtors(loans, 90)[0]["member"]
     first = loans.index[loans["member_no"] == member][0]
     status = loans.index.map(lambda i: "legal" if i == first else "normal")
-    assert list(choose(analyse(loans.assign(status=status), AS_OF), DEADLINE, 90).legal["member_no"]) == [member]
+    assert list(choose(analyse(loans.assign(status=status), AS_OF), DEADLINE, 90, today=AS_OF).legal["member_no"]) == [member]
 
 
 @pytest.mark.parametrize("deadline, days, amount, says", [
     (AS_OF, 90, 0, "after the ledger's date"),
-    (date(2024, 1, 1), 90, 0, "after the ledger's date"),
+    (date(2024, 1, 1), 90, 0, "the deadline has passed"),  # before today (here the ledger's date)
     (DEADLINE, -1, 0, "must not be negative"),
     (DEADLINE, 90, -5, "must not be negative"),
 ])
 def test_bad_choices_are_user_errors(loans, deadline, days, amount, says):
     with pytest.raises(LedgerError, match=says):
-        choose(analyse(loans, AS_OF), deadline, days, amount)
+        choose(analyse(loans, AS_OF), deadline, days, amount, today=AS_OF)
+
+
+def test_a_deadline_before_today_has_passed_and_is_refused_naming_today(loans):
+    today = date(2024, 6, 15)  # the ledger of 31 March read in June
+    with pytest.raises(LedgerError) as error:
+        choose(analyse(loans, AS_OF), DEADLINE, today=today)
+    assert error.value.code == "sieving_deadline_past"
+    assert f"({day(today, 'th')})" in error.value.th and f"({day(today, 'en')})" in error.value.en
+    assert choose(analyse(loans, AS_OF), today, today=today).deadline == today  # today itself has not passed
 
 
 def test_a_deadline_too_early_names_the_ledgers_date_as_each_language_writes_it(loans):
     with pytest.raises(LedgerError) as error:
-        choose(analyse(loans, AS_OF), AS_OF)
+        choose(analyse(loans, AS_OF), AS_OF, today=AS_OF)
     assert error.value.code == "sieving_deadline_early"
     assert error.value.th.endswith(f"({day(AS_OF, 'th')})") and error.value.en.endswith(f"({day(AS_OF, 'en')})")
 
@@ -133,22 +145,19 @@ def test_a_deadline_too_early_names_the_ledgers_date_as_each_language_writes_it(
 # ---------------------------------------------------------------- tiers
 
 
-def test_tiers_notified_until_marked_then_eased_or_pursued(loans):
-    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90)
-    a, b, c = chosen.debtors["member_no"][:3]
-    tier = tiers(chosen, {a: "met", b: "not_met", c: "pending", "99999": "met"})
-    assert list(tier.index) == list(chosen.debtors["member_no"]) and tier.index.name == "member_no"
-    assert (tier[a], tier[b], tier[c]) == (EASED, PURSUED, NOTIFIED)
-    assert (tier.drop([a, b]) == NOTIFIED).all()
+def test_tiers_only_for_letters_sent_notified_until_marked_then_eased_or_pursued():
+    tier = tiers(["017", "020", "031"], {"017": "met", "020": "not_met", "031": "pending", "99999": "met"})
+    assert list(tier.index) == ["017", "020", "031"] and tier.index.name == "member_no"
+    assert list(tier) == [EASED, PURSUED, NOTIFIED]
+    assert tiers([], {"017": "met"}).empty  # a mark without a letter sent is no tier
 
 
-def test_plan_columns_give_tier_and_deadline_by_member_number(loans):
-    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90)
-    member = chosen.debtors["member_no"][0]
-    columns = plan_columns(chosen, {member: "not_met"})
-    assert list(columns.columns) == ["tier", "deadline"] and columns.index.name == "member_no"
-    assert columns.loc[member, "tier"] == PURSUED and (columns["deadline"] == DEADLINE).all()
-    assert (plan_columns(chosen)["tier"] == NOTIFIED).all()
+def test_plan_columns_propose_the_deadline_of_each_chosen_debtor_and_no_tier(loans):
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90, today=AS_OF)
+    columns = plan_columns(chosen)
+    assert list(columns.columns) == ["deadline"] and columns.index.name == "member_no"
+    assert list(columns.index) == [m["member"] for m in expected_debtors(loans, 90)]
+    assert (columns["deadline"] == DEADLINE).all()
 
 
 # ---------------------------------------------------------------- the document
@@ -156,7 +165,7 @@ def test_plan_columns_give_tier_and_deadline_by_member_number(loans):
 
 @pytest.fixture(scope="module")
 def document(loans) -> tuple[bytes, list[dict]]:
-    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90)
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 90, today=AS_OF)
     return letters(chosen, "สหกรณ์การเกษตรทดสอบ จำกัด", AS_OF, default_conditions()), expected_debtors(loans, 90)
 
 
@@ -199,7 +208,7 @@ def test_every_run_and_style_sets_the_complex_script_font_and_size(document):
 
 
 def test_the_conditions_are_the_users_text_one_paragraph_a_line(loans):
-    chosen = choose(analyse(loans, AS_OF), DEADLINE, 365)
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 365, today=AS_OF)
     text = "ชำระหนี้ {ทั้งหมด}\n\n  ภายในกำหนด  "
     got = pages(letters(chosen, None, AS_OF, text))
     assert got[0][0] == "สหกรณ์" and "ชำระหนี้ {ทั้งหมด}" in got[0] and "ภายในกำหนด" in got[0]
@@ -209,7 +218,7 @@ def test_the_conditions_are_the_users_text_one_paragraph_a_line(loans):
 def test_names_from_the_file_are_text_never_markup(loans):
     member = expected_debtors(loans, 365)[0]["member"]
     odd = loans.assign(name=loans["name"].where(loans["member_no"] != member, "นาย <b>&{name}\x0b</w:t> ก"))
-    chosen = choose(analyse(odd, AS_OF), DEADLINE, 365)
+    chosen = choose(analyse(odd, AS_OF), DEADLINE, 365, today=AS_OF)
     got = pages(letters(chosen, "สหกรณ์ A&B <จำกัด>", AS_OF, "ข้อ {1} & <2>"))
     assert got[0][0] == "สหกรณ์ A&B <จำกัด>" and "ข้อ {1} & <2>" in got[0]
     assert f"เรียน นาย <b>&{{name}}</w:t> ก สมาชิกเลขที่ {member}" in got[0]
@@ -220,9 +229,9 @@ def test_names_from_the_file_are_text_never_markup(loans):
 
 def test_cli_writes_the_notices_and_says_how_many(cli, ledger, loans, tmp_path):
     out = tmp_path / "หนังสือ.docx"
-    run = cli("notices", ledger, "--deadline", "31/05/2567", "--min-days", "180", "--min-amount", "1000", "--out", out)
+    run = cli("notices", ledger, "--deadline", "31/05/2600", "--min-days", "180", "--min-amount", "1000", "--out", out)
     want = expected_debtors(loans, 180, 1000)
-    assert run.code == 0 and f"{len(want)} ราย" in run.out and THAI_DEADLINE in run.out
+    assert run.code == 0 and f"{len(want)} ราย" in run.out and THAI_LATER in run.out
     assert "ไม่มีคอลัมน์นี้" in run.out  # no status column: says where legal action would come from
     assert len(pages(out.read_bytes())) == len(want)
 
@@ -242,7 +251,7 @@ def test_cli_lists_the_members_under_legal_action(cli, ledger, loans, tmp_path, 
         return result
 
     monkeypatch.setattr(command, "result_of", with_status)
-    run = cli("notices", ledger, "--deadline", "2024-05-31", "--out", tmp_path / "n.docx")
+    run = cli("notices", ledger, "--deadline", LATER, "--out", tmp_path / "n.docx")
     assert run.code == 0 and "อยู่ระหว่างดำเนินคดีแล้ว ไม่ออกหนังสือ 1 ราย" in run.out
     assert run.out.rstrip().endswith(f"  {sued['member']} {sued['name']}")
     assert len(pages((tmp_path / "n.docx").read_bytes())) == len(expected_debtors(loans, 365)) - 1
@@ -250,10 +259,11 @@ def test_cli_lists_the_members_under_legal_action(cli, ledger, loans, tmp_path, 
 
 @pytest.mark.parametrize("args, says", [
     (["--deadline", "ไม่ใช่วันที่"], "is not a date"),
-    (["--deadline", "2024-03-01"], "after the ledger's date"),
-    (["--deadline", "2024-05-31", "--out", "notices.txt"], "must end in .docx"),
-    (["--deadline", "2024-05-31", "--min-amount", "1e12"], "no debtor is overdue"),
-    (["--deadline", "2024-05-31", "--min-days", "-3"], "must not be negative"),
+    (["--deadline", "2024-03-01"], "the deadline has passed"),
+    (["--deadline", "2024-05-31"], "the deadline has passed"),  # after the ledger's date, before today
+    (["--deadline", LATER, "--out", "notices.txt"], "must end in .docx"),
+    (["--deadline", LATER, "--min-amount", "1e12"], "no debtor is overdue"),
+    (["--deadline", LATER, "--min-days", "-3"], "must not be negative"),
     ([], "--deadline"),
 ])
 def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, tmp_path, args, says):
@@ -266,46 +276,74 @@ def test_cli_user_errors_are_one_line_and_exit_2(cli, ledger, tmp_path, args, sa
 # ---------------------------------------------------------------- the page
 
 
-def open_page(privacy: bool = False) -> AppTest:
+def open_page(monkeypatch, tmp_path, privacy: bool = False) -> AppTest:
+    """The page with the app's store a fresh SQLite file (KMDASH_STORE overrides secrets.toml's URL)."""
+    monkeypatch.setenv(store.ENV, f"sqlite:///{tmp_path / 'store.db'}")
     return open_app_page("sieving", privacy)
 
 
+def entry(when: date) -> str:
+    """A day as Thai staff type it: 31/05/2567."""
+    return f"{when.day:02d}/{when.month:02d}/{when.year + 543}"
+
+
 def sample_members(cli, tmp_path, *args) -> list[str]:
-    run = cli("notices", SAMPLE, "--deadline", "2024-05-31", "--out", tmp_path / "n.docx", *args)
+    run = cli("notices", SAMPLE, "--deadline", LATER, "--out", tmp_path / "n.docx", *args)
     data = (tmp_path / "n.docx").read_bytes()
     return [line.split("สมาชิกเลขที่ ")[1] for page in pages(data) for line in page if "สมาชิกเลขที่" in line] \
         if run.code == 0 else []
 
 
-def test_page_lists_the_debtors_offers_the_letters_and_marks_after_the_deadline(cli, tmp_path):
-    at = open_page()
-    assert at.text_input(key="sieving_deadline").value == "30/04/2567"  # a month after the ledger's date
-    at.text_input(key="sieving_deadline").set_value("31/05/2567").run()
-    assert not at.exception and THAI_DEADLINE in at.caption.values
+def test_page_counts_the_deadline_from_today_says_how_old_the_ledger_is_and_refuses_a_past_one(monkeypatch,
+                                                                                              tmp_path):
+    at = open_page(monkeypatch, tmp_path)
+    today = date.today()
+    assert at.text_input(key="sieving_deadline").value == entry(today + timedelta(days=30))
+    assert any(f"เก่ากว่าวันนี้ {(today - AS_OF).days:,} วัน" in box.value for box in at.info)
+    at.text_input(key="sieving_deadline").set_value(entry(today - timedelta(days=1))).run()
+    assert not at.exception and "ผ่านไปแล้ว" in at.error[0].value and not at.dataframe
+
+
+def test_page_lists_the_debtors_offers_the_letters_and_records_them_sent_only_on_the_press(cli, monkeypatch,
+                                                                                          tmp_path):
+    at = open_page(monkeypatch, tmp_path)
+    at.text_input(key="sieving_deadline").set_value("31/05/2600").run()
+    assert not at.exception and THAI_LATER in at.caption.values
     debtors = at.dataframe[0].value
     assert list(debtors.iloc[:, 0]) == sample_members(cli, tmp_path)
     labels = [b.label for b in at.get("download_button")]
     assert labels == [f"ดาวน์โหลดหนังสือแจ้ง {len(debtors)} ฉบับ (.docx มีชื่อจริงของสมาชิก)"]
     assert "ทะเบียนนี้ไม่มีคอลัมน์นี้" in " ".join(at.caption.values)
+    assert not at.data_editor and not (tmp_path / "store.db").exists()  # no letter recorded, no store made
+    at.button(key="record_letter_sent_1_confirm").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    done = record.listed(store.open_store(f"sqlite:///{tmp_path / 'store.db'}"))
+    assert sorted(done["member"]) == sorted(debtors.iloc[:, 0]) and set(done["kind"]) == {"letter_sent"}
+    assert set(done["technique"]) == {1} and set(done["date"]) == {date.today()}
+    assert set(done["note"]) == {"หนังสือแจ้ง ครบกำหนด 31/05/2600"}
     first, second = debtors.iloc[:2, 0]
     at.session_state["sieving_marks"] = {first: "met", second: "not_met"}
     at.run()
     editor = at.data_editor[0].value
-    assert list(editor.iloc[:3, -1]) == ["ปฏิบัติตามเงื่อนไข", "ไม่ปฏิบัติตาม", "รอผล"]
+    marks = dict(zip(editor.iloc[:, 0], editor.iloc[:, -1]))
+    assert set(marks) == set(debtors.iloc[:, 0])
+    assert (marks.pop(first), marks.pop(second)) == ("ปฏิบัติตามเงื่อนไข", "ไม่ปฏิบัติตาม")
+    assert set(marks.values()) == {"รอผล"}
     assert f"แจ้งแล้ว {len(debtors) - 2} ราย · ชะลอการติดตาม 1 ราย · ดำเนินการจนถึงที่สุด 1 ราย" in at.markdown.values
 
 
-def test_page_fewer_days_more_debtors_and_a_bad_deadline_says_so(cli, tmp_path):
-    at = open_page()
+def test_page_fewer_days_more_debtors_and_a_bad_deadline_says_so(cli, monkeypatch, tmp_path):
+    at = open_page(monkeypatch, tmp_path)
     at.number_input(key="sieving_min_days").set_value(90).run()
     assert list(at.dataframe[0].value.iloc[:, 0]) == sample_members(cli, tmp_path, "--min-days", "90")
     at.text_input(key="sieving_deadline").set_value("31/13/2567").run()
     assert not at.exception and "ไม่ใช่วันที่" in at.error[0].value and not at.dataframe
 
 
-def test_page_before_the_deadline_waits_and_privacy_masks_names():
-    at = open_page(privacy=True)
-    at.text_input(key="sieving_deadline").set_value("31/12/2600").run()
-    assert not at.exception and not at.data_editor and "หลังวันที่" in at.info[0].value
+def test_page_privacy_masks_the_debtors_and_those_sent_a_letter(monkeypatch, tmp_path):
+    at = open_page(monkeypatch, tmp_path, privacy=True)
     shown = at.dataframe[0].value
     assert set(shown.iloc[:, 0]) == set(shown.iloc[:, 1]) and shown.iloc[0, 0].startswith("สมาชิก ")
+    at.button(key="record_letter_sent_1_confirm").click().run()
+    sent = at.data_editor[0].value
+    assert set(sent.iloc[:, 0]) == set(sent.iloc[:, 1]) == set(shown.iloc[:, 0])

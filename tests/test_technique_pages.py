@@ -49,9 +49,11 @@ def test_the_fiscal_year_end_moves_the_assigned_follow_up():
     assert any("อีก 183 วันถึงสิ้นปีบัญชี" in unescape(m.value) for m in at.markdown)
 
 
-def test_the_plan_page_carries_the_grade_and_the_assignees_chosen_on_the_assign_page():
+def test_the_plan_page_carries_the_grade_and_the_assignees_put_in_the_plan_on_the_assign_page():
     at = visit("assigned")
     at.text_area(key="assigned_staff").set_value("สมชาย\nสมศรี")
+    go(at)
+    at.button(key="plan_put_assigned").click()
     go(at)
     at.switch_page("pages/plan.py")
     go(at)

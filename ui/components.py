@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import calendar
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from kmdash import privacy
+from kmdash import privacy, record, words
 from kmdash.analyse import Analysis, pareto_count
 from kmdash.errors import LedgerError
 from kmdash.filters import Filters, apply_filters
+from kmdash.followup import member_key
 from kmdash.i18n import t
+from kmdash.plan import short_name
 from kmdash.report import display
 from kmdash.report.charts import pareto_figure
+from kmdash.techniques.sieving.notices import tiers
 from kmdash.words import THAI_MONTHS
 
-from . import state
+from . import snapshots, state
 from .cache import Current, aliases, load_current
 from .state import lang, private, secret, source, tr
 
@@ -142,6 +146,13 @@ SMALL_COLUMNS = {"loans", "loans_overdue", "days_overdue", "members", "members_o
 def table(frame: pd.DataFrame, every_row: bool = False) -> None:
     """A sortable table with headers in the chosen language, money to the satang, shares in percent with
     one decimal; with every_row, tall enough to show every row (up to a screenful)."""
+    labelled, config = formatted(frame)
+    height = min(HEADER_PX + ROW_PX * len(frame), MOST_PX) if every_row else "auto"
+    st.dataframe(labelled, hide_index=True, width="stretch", column_config=config, height=height)
+
+
+def formatted(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """A table with headers in the chosen language (shares in percent) and its columns' formats."""
     labels = column_labels(frame)
     config = {labels[c]: st.column_config.NumberColumn(labels[c], format="accounting")
               for c in frame.columns if c in MONEY_COLUMNS}
@@ -150,9 +161,7 @@ def table(frame: pd.DataFrame, every_row: bool = False) -> None:
     if "share" in frame:
         frame = frame.assign(share=frame["share"] * 100)
         config[labels["share"]] = st.column_config.NumberColumn(labels["share"], format="%.1f%%")
-    height = min(HEADER_PX + ROW_PX * len(frame), MOST_PX) if every_row else "auto"
-    st.dataframe(frame.rename(columns=labels), hide_index=True, width="stretch", column_config=config,
-                 height=height)
+    return frame.rename(columns=labels), config
 
 
 def chart(figure, caption: str) -> None:
@@ -186,11 +195,75 @@ def month_name(month: int) -> str:
     return THAI_MONTHS[month - 1] if lang() == "th" else calendar.month_name[month]
 
 
+PLAN_FILL = "plan_fill"  # (file key, tool) -> the plan columns a person put in the plan from that tool's page
+CHOSEN = "plan_chosen"  # file key -> {member number: technique number} chosen on the plan page
+MARKS = "sieving_marks"  # member number -> "met" / "not_met": each notified debtor's result after the deadline
+
+
 def remember_for_plan(cur: Current, tool: str, columns: pd.DataFrame) -> None:
-    """What a tool page prepared for the plan (its plan columns), kept for this file in this session."""
-    st.session_state.setdefault("plan_fill", {})[tool] = (cur.key, columns)
+    """A tool's proposal (its plan columns, indexed by member number) offered to the plan for this file: it goes
+    in only when "Put in the plan" is pressed, as it stands then, and comes out with "Take it out". Opening the
+    page or leaving its defaults puts nothing in the plan."""
+    slot = (cur.key, tool)
+    held = st.session_state.get(PLAN_FILL, {}).get(slot)
+
+    def put() -> None:
+        st.session_state.setdefault(PLAN_FILL, {})[slot] = columns
+
+    def take_out() -> None:
+        st.session_state.get(PLAN_FILL, {}).pop(slot, None)
+
+    with st.container(border=True):
+        if held is None:
+            st.caption(tr("plan_not_in"))
+        elif held.equals(columns):
+            st.caption(tr("plan_in", n=len(held)))
+        else:
+            st.caption(tr("plan_in_earlier", n=len(held)))
+        left, right, _ = st.columns([1, 1, 2])
+        left.button(tr("plan_put"), key=f"plan_put_{tool}", icon=":material/playlist_add:", on_click=put,
+                    disabled=held is not None and held.equals(columns))
+        right.button(tr("plan_take_out"), key=f"plan_take_out_{tool}", icon=":material/playlist_remove:",
+                     on_click=take_out, disabled=held is None)
 
 
 def plan_fill(cur: Current) -> list[pd.DataFrame]:
-    """The plan columns the tool pages prepared for the current file."""
-    return [frame for key, frame in st.session_state.get("plan_fill", {}).values() if key == cur.key]
+    """What people put in the current file's plan: the tools' proposals, the tiers of the letters recorded as
+    sent, then the techniques chosen."""
+    frames = [frame for (key, _), frame in st.session_state.get(PLAN_FILL, {}).items() if key == cur.key]
+    tier = tiers(letters_sent(cur), st.session_state.get(MARKS, {}))
+    return [*frames, tier.to_frame(), chosen_column(cur)]
+
+
+def letters_sent(cur: Current) -> list[str]:
+    """This ledger's members recorded as sent a letter (letter_sent) on or after its date, as the ledger writes
+    their numbers (the record's matched as the follow-up matches them); none where no store was made yet."""
+    engine = snapshots.existing()
+    if engine is None:
+        return []
+    done = record.listed(engine, cur.result.ledger.coop)
+    keys = set(member_key(done.loc[(done["kind"] == "letter_sent") & (done["date"] >= cur.result.as_of), "member"]))
+    members = cur.result.analysis.members["member_no"].astype(str)
+    return [m for m, k in zip(members, member_key(members)) if k in keys]
+
+
+def chosen(cur: Current) -> dict[str, int]:
+    """Member number -> the technique chosen for them on the plan page (this file, this session)."""
+    return st.session_state.setdefault(CHOSEN, {}).setdefault(cur.key, {})
+
+
+def chosen_column(cur: Current) -> pd.DataFrame:
+    """The plan's `chosen` column: each member's chosen technique as a plan cell names it ("1 ร่อนตะแกรง")."""
+    picked = chosen(cur)
+    names = pd.Series([short_name(n, lang()) for n in picked.values()], dtype=object,
+                      index=pd.Index(list(picked), name="member_no", dtype=object))
+    return names.to_frame("chosen")
+
+
+def start_day(cur: Current) -> date:
+    """The day deadlines and meetings count from (kmdash.words.start_day); says how old the ledger is when it is
+    older than today."""
+    as_of, today = cur.result.as_of, date.today()
+    if as_of < today:
+        st.info(tr("ledger_older_than_today", day=day(as_of), days=(today - as_of).days, today=day(today)))
+    return words.start_day(as_of, today)

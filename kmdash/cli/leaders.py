@@ -1,6 +1,6 @@
 """`python -m kmdash leaders FILE --out packs.xlsx [--every-months 3|4] [--fee-per-debtor X | --fee-share S]
 [--calendar meetings.ics] [--leader "GROUP=NAME" ...]`: technique 2, a pack per group for its leader,
-the leaders' meetings and their fee."""
+the leaders' meetings (counted from today when the ledger is older) and their fee."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from .common import ledger_command, result_of, write
 def add(commands, name: str = "leaders") -> argparse.ArgumentParser:
     command = ledger_command(commands, name, "a pack per member group for its leader, the meetings (technique 2)")
     command.add_argument("--out", help="write the packs (.xlsx): a summary, then a sheet per group")
-    command.add_argument("--every-months", type=int, choices=(3, 4), default=3, help="meet every 3 or 4 months")
+    command.add_argument("--every-months", type=int, choices=(3, 4), default=3,
+                         help="meet every 3 or 4 months, counted from today (the ledger's date when it is ahead)")
     fee = command.add_mutually_exclusive_group()
     fee.add_argument("--fee-per-debtor", type=float, metavar="X", help="the fee: X baht per debtor in the group")
     fee.add_argument("--fee-share", type=float, metavar="S",

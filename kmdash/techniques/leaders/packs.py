@@ -1,5 +1,6 @@
 """T2's tool: a pack per member group for its leader (only that group's overdue members), the leaders'
-meetings every 3 or 4 months from the as-of date, and each leader's fee by one rule.
+meetings every 3 or 4 months from the day plans count from (`words.start_day`: today when the ledger is
+older), and each leader's fee by one rule.
 
 The fee is either X baht per debtor in the group, or a share S of the group's principal overdue on the
 as-of date (not of money recovered: that is known only at a later ledger). Money is summed in satang.
@@ -17,6 +18,7 @@ import pandas as pd
 
 from ...errors import LedgerError
 from ...read.loans import NO_GROUP
+from ...words import start_day
 
 EVERY_MONTHS = (3, 4)
 YEAR = 12  # meetings are planned a year ahead
@@ -71,11 +73,11 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def meeting_dates(as_of: date, every_months: int) -> tuple[date, ...]:
-    """A year of meetings every `every_months` months, each counted from the as-of date (no drift)."""
+def meeting_dates(start: date, every_months: int) -> tuple[date, ...]:
+    """A year of meetings every `every_months` months, each counted from `start` (no drift)."""
     if every_months not in EVERY_MONTHS:
         raise LedgerError.of("leaders_every_bad", every=every_months)
-    return tuple(add_months(as_of, k * every_months) for k in range(1, YEAR // every_months + 1))
+    return tuple(add_months(start, k * every_months) for k in range(1, YEAR // every_months + 1))
 
 
 def named_groups(members: pd.DataFrame) -> list[str]:
@@ -95,9 +97,10 @@ def leader_names(pairs: dict[str, str]) -> dict[str, str]:
 
 
 def packs(members: pd.DataFrame, as_of: date, every_months: int = 3, fee: Fee = Fee(),
-          leaders: dict[str, str] | None = None) -> Packs:
-    """The packs from analyse's member table: each named group's overdue members, its total and its fee."""
-    meetings = meeting_dates(as_of, every_months)
+          leaders: dict[str, str] | None = None, today: date | None = None) -> Packs:
+    """The packs from analyse's member table: each named group's overdue members, its total and its fee; the
+    meetings counted from `start_day(as_of, today)`."""
+    meetings = meeting_dates(start_day(as_of, today), every_months)
     owing = members[members["days"] > 0]
     grouped = owing["group"] != NO_GROUP
     debtors = _debtors(owing[grouped])

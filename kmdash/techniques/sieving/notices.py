@@ -1,10 +1,11 @@
 """T1's tool, sieving: a written notice to each debtor chosen by days overdue and amount, setting conditions
-and a deadline; after the deadline each notified member is eased (met the conditions) or pursued (did not,
-legal action included). Members already under legal action get no notice and are listed."""
+and a deadline (never one already past); once the letters are recorded as sent each member is notified, and
+after the deadline eased (met the conditions) or pursued (did not, legal action included). Members already
+under legal action get no notice and are listed."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -33,11 +34,13 @@ class Notices:
     min_amount: float
 
 
-def choose(analysis: Analysis, deadline: date, min_days: int | None = None, min_amount: float = 0.0) -> Notices:
+def choose(analysis: Analysis, deadline: date, min_days: int | None = None, min_amount: float = 0.0,
+           today: date | None = None) -> Notices:
     """The overdue members at least `min_days` overdue (default: settings.long_overdue_days) owing at least
-    `min_amount` baht of principal overdue; those under legal action set apart."""
+    `min_amount` baht of principal overdue; those under legal action set apart. A deadline before `today`
+    (default: the real today) has passed: refused."""
     days = analysis.settings.long_overdue_days if min_days is None else int(min_days)
-    _check(analysis.as_of, deadline, days, min_amount)
+    _check(analysis.as_of, deadline, days, min_amount, today or date.today())
     members = analysis.members
     chosen = members[(members["days"] > 0) & (members["days"] >= days) & (members["overdue"] >= min_amount - 0.005)]
     table = _debtors(chosen)
@@ -47,7 +50,9 @@ def choose(analysis: Analysis, deadline: date, min_days: int | None = None, min_
                    deadline, days, float(min_amount))
 
 
-def _check(as_of: date, deadline: date, days: int, amount: float) -> None:
+def _check(as_of: date, deadline: date, days: int, amount: float, today: date) -> None:
+    if deadline < today:
+        raise LedgerError.of("sieving_deadline_past", date=partial(day, today))
     if deadline <= as_of:
         raise LedgerError.of("sieving_deadline_early", date=partial(day, as_of))
     if days < 0 or amount < 0:
@@ -74,14 +79,15 @@ def overdue_loans(loans: pd.DataFrame, member_nos: pd.Series) -> pd.DataFrame:
     return out.sort_values(["order", "due_date"], kind="stable")[LOAN_COLUMNS].reset_index(drop=True)
 
 
-def tiers(notices: Notices, marks: Mapping[str, str]) -> pd.Series:
-    """Each notified member's tier (index member_no): notified, then eased or pursued once marked "met" or
-    "not_met" after the deadline."""
-    members = notices.debtors["member_no"]
-    tier = members.map(lambda m: TIER_OF_MARK.get(marks.get(m, ""), NOTIFIED))
-    return pd.Series(tier.to_numpy(), index=pd.Index(members, name="member_no"), name="tier")
+def tiers(sent: Sequence[str], marks: Mapping[str, str]) -> pd.Series:
+    """The tier of each member whose letter was recorded as sent (index member_no, as `sent` lists them):
+    notified, then eased or pursued once marked "met" or "not_met" after the deadline. A notice chosen but
+    not recorded as sent gives no tier."""
+    members = pd.Index([str(m) for m in sent], name="member_no", dtype=object)
+    return pd.Series([TIER_OF_MARK.get(marks.get(m, ""), NOTIFIED) for m in members], index=members, name="tier",
+                     dtype=object)
 
 
-def plan_columns(notices: Notices, marks: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The plan's columns: per notified member (index member_no), tier and the notice's deadline."""
-    return tiers(notices, marks or {}).to_frame().assign(deadline=notices.deadline)
+def plan_columns(notices: Notices) -> pd.DataFrame:
+    """The plan's column the notices propose: per chosen debtor (index member_no), the notice's deadline."""
+    return pd.DataFrame({"deadline": notices.deadline}, index=pd.Index(notices.debtors["member_no"], name="member_no"))
