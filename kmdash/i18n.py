@@ -998,8 +998,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "Record what was actually done, one row per action (dates written as {example}), then "
                            "import it on the actions page or with python -m kmdash actions import; a row with only "
                            "a member number is left out"),
-    "assigned_weeks_from": ("วันที่รายงานในแบบรายงานนับจากวันนี้ ({today}) เพราะข้อมูลลูกหนี้ ณ {as_of} เก่ากว่าวันนี้ {days:,} วัน",
-                            "The report dates count from today ({today}): the ledger of {as_of} is {days:,} days old"),
     "assigned_import": ("นำเข้าแบบรายงานรายสัปดาห์ที่กรอกแล้ว", "Import a filled weekly report"),
     "assigned_import_help": ("แบบรายงานที่ดาวน์โหลดจากหน้านี้ เมื่อผู้รับผิดชอบกรอกการติดต่อแล้ว: ทุกแผ่นงาน แถวละหนึ่งครั้งที่ติดต่อ "
                              "แถวที่ไม่ได้กรอกวันที่และสิ่งที่ทำจะไม่ถูกนำเข้า ไม่มีการบันทึกจนกว่าจะกดปุ่ม",

@@ -14,7 +14,6 @@ from kmdash.report.assigned.rollup import rollup
 from kmdash.report.assigned.weekly import weekly_workbook
 from kmdash.report.display import plain
 from kmdash.techniques.assigned.assignment import BALANCES, assign, gap, plan_columns, staff_names
-from kmdash.words import start_day
 from ui import components as ui
 from ui import record as rec
 from ui import state
@@ -78,10 +77,7 @@ def downloads(assignment) -> None:
     csv.download_button(tr("assigned_download_csv"), icon=":material/download:", file_name=f"{stem}.csv",
                         mime="text/csv", data=lambda: assignment_csv(assignment, lang))
     st.caption(tr("assigned_download_note"))
-    today = start_day(result.as_of)
-    if today > result.as_of:
-        st.caption(tr("assigned_weeks_from", today=ui.day(today), as_of=ui.day(result.as_of),
-                      days=(today - result.as_of).days))
+    ui.start_day(cur)  # the report dates count from it: says how old the ledger is when it is older than today
 
 
 def import_part() -> None:

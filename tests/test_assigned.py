@@ -489,6 +489,8 @@ def test_page_assigns_shows_loads_chart_and_downloads_and_privacy_masks_names(cl
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert figure["layout"]["title"]["text"] == "งานของแต่ละคน"
     assert len(at.get("download_button")) == 2
+    days = (date.today() - date(2024, 3, 31)).days  # the sample's ledger: the report dates count from today
+    assert any(f"เก่ากว่าวันนี้ {days:,} วัน" in i.value for i in at.info)
     names = set(debtors.iloc[:, 1])
     at.toggle(key="privacy").set_value(True).run()
     masked = at.dataframe[1].value
