@@ -1,10 +1,16 @@
-"""Plan: one row per overdue member, and the plan to download. Privacy hides names on screen only: the
-default download is the real plan (the staff work from it); with privacy on, a masked copy beside it."""
+"""Plan: one row per overdue member, the technique chosen for each (empty until someone chooses), and the plan
+to download. Privacy hides names on screen only: the default download is the real plan (the staff work from
+it); with privacy on, a masked copy beside it."""
 
+import zlib
+
+import pandas as pd
 import streamlit as st
 
-from kmdash.plan import make_plan, mask_plan
+from kmdash.i18n import t
+from kmdash.plan import make_plan, mask_plan, short_name
 from kmdash.report.plan import CSV_MIME, XLSX_MIME, About, contents, file_name, plan_csv, plan_xlsx
+from kmdash.techniques.registry import cards
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router
@@ -12,14 +18,33 @@ from ui.state import tr
 
 ensure_router()
 
+
+def chosen_editor(table: pd.DataFrame, members: pd.Series) -> None:
+    """The plan as shown, its `chosen` column a select of the techniques (or empty); the choices kept per file."""
+    names = {short_name(c.number, lang): c.number for c in cards()}
+    frame, config = ui.formatted(table)
+    column = t("col_chosen", lang)
+    config[column] = st.column_config.SelectboxColumn(column, options=["", *names], required=False)
+    key = f"plan_chosen_{zlib.crc32(repr(cur.key).encode()):08x}_{lang}_{state.private()}"
+    edited = st.data_editor(frame, key=key, hide_index=True, width="stretch", num_rows="fixed", column_config=config,
+                            disabled=[c for c in frame.columns if c != column])
+    picked = ui.chosen(cur)
+    picked.clear()
+    picked.update({m: names[n] for m, n in zip(members, edited[column]) if n in names})
+
+
 cur = ui.need_current()
 lang = state.lang()
 ui.heading(cur, "plan")
 real = make_plan(cur.result, lang, prepared=ui.plan_fill(cur))
-masked = mask_plan(real, ui.member_aliases(cur), lang) if state.private() else None
+aliases = ui.member_aliases(cur) if state.private() else None
 
 st.caption(tr("plan_caption", n=len(real)))
-ui.table(real if masked is None else masked)
+st.caption(tr("plan_chosen_help", column=t("col_chosen", lang)))
+chosen_editor(real if aliases is None else mask_plan(real, aliases, lang), real["member"])
+names = ui.chosen_column(cur)["chosen"].to_dict()
+real = real.assign(chosen=[names.get(m, "") for m in real["member"]])  # this run's choices
+masked = mask_plan(real, aliases, lang) if aliases is not None else None
 
 
 def downloads(table, is_masked: bool) -> None:
