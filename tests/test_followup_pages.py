@@ -1,8 +1,11 @@
 """The follow-up pages through AppTest: snapshots saved, listed and deleted; the comparison against a snapshot
-or an uploaded earlier ledger, its figures as the pair generator expects and as the command line gives them,
-privacy applied."""
+or an uploaded earlier ledger, its figures as the pair generator expects and as the command line gives them
+(judged by a generated record of actions), privacy applied."""
 
 from __future__ import annotations
+
+import json
+import re
 
 import pandas as pd
 import pytest
@@ -17,7 +20,9 @@ from kmdash.pipeline import run
 from kmdash.synthetic import LedgerShape, ledger_rows
 from kmdash.synthetic.pairs import ledger_pair
 
+from .support.app import downloads, leaks, page_text, table_with, unescape
 from .support.ledgers import ROOT, XLSX, xlsx_bytes
+from .support.record import assert_judged
 
 
 @pytest.fixture(scope="module")
@@ -107,30 +112,57 @@ def test_followup_against_an_uploaded_ledger_with_a_plan(pair, pair_files, db, t
     assert isinstance(at.dataframe[1].value, pd.DataFrame)
 
 
+def test_with_privacy_what_was_done_shows_aliases(generated_record, record_files, db):
+    """The broken promises for the next round, under aliases; no name or member number in any table."""
+    pair = generated_record.pair
+    at = open_app("followup", new=record_files.new.read_bytes())
+    at.toggle(key="privacy").set_value(True).run()
+    at.radio(key="fu_kind").set_value("upload").run()
+    at.file_uploader(key="fu_old_file").set_value(("old.xlsx", record_files.old.read_bytes(), XLSX)).run()
+    at.file_uploader(key="fu_actions_file").set_value(("actions.csv", record_files.csv.read_bytes(), "text/csv")).run()
+    assert not at.exception
+    broken = column(table_with(at, t("col_paid")), "member_no")
+    assert len(broken) == len(generated_record.promises["broken_list"]) > 0
+    assert all(re.fullmatch(t("member_alias") + r" \d{3}", m) for m in broken)
+    names = set(pair.old["name"]) | set(pair.new["name"])
+    assert not any(leaks(page_text(at)["dataframe"], names, set(pair.old["member_no"])))
+
+
 def column(table: pd.DataFrame, key: str) -> list:
     """A page table's column by its key (the page shows the header in the chosen language)."""
     return table[t(f"col_{key}", default=key)].tolist()
 
 
-def test_the_page_and_the_command_line_agree(pair, pair_files, db, tmp_path, cli):
-    old, new, plan = tmp_path / "old.xlsx", tmp_path / "new.xlsx", tmp_path / "plan.csv"
-    old.write_bytes(pair_files[0])
-    new.write_bytes(pair_files[1])
+def test_the_page_and_the_command_line_agree(generated_record, record_files, db, tmp_path, cli, monkeypatch):
+    """For the same ledgers, plan and record (a file of actions uploaded), the page shows what `followup --json`
+    prints, its JSON download is that JSON, and that JSON holds the generator's figures."""
+    old, new, plan = record_files.old, record_files.new, tmp_path / "plan.csv"
     assert cli("plan", old, "--staff", "A,B,C", "--pool", "60000", "--out", plan).code == 0
-    want = cli("followup", old, new, "--plan", plan, "--json").json
-    at = open_app("followup", new=pair_files[1])
+    want = cli("followup", old, new, "--plan", plan, "--actions", record_files.csv, "--json").json
+    assert_judged(want, generated_record)
+    files = downloads(monkeypatch)
+    at = open_app("followup", new=new.read_bytes())
     at.radio(key="fu_kind").set_value("upload").run()
-    at.file_uploader(key="fu_old_file").set_value(("old.xlsx", pair_files[0], XLSX)).run()
+    at.file_uploader(key="fu_old_file").set_value(("old.xlsx", old.read_bytes(), XLSX)).run()
     at.file_uploader(key="fu_plan_file").set_value(("plan.csv", plan.read_bytes(), "text/csv")).run()
+    at.file_uploader(key="fu_actions_file").set_value(("actions.csv", record_files.csv.read_bytes(), "text/csv")).run()
     assert not at.exception
-    assert counts(at) == {t(f"fu_{s}"): n for s, n in want["status"].items()} == expected_counts(pair)
+    assert json.loads(files["followup.json"]()) == want
+    assert counts(at) == {t(f"fu_{s}"): n for s, n in want["status"].items()} == expected_counts(generated_record.pair)
     members = at.dataframe[0].value
     assert list(zip(column(members, "member_no"), column(members, "overdue_then"), column(members, "overdue_now"))) == \
         [(m["member"], m["overdue_then"], m["overdue_now"]) for m in want["members"]]
-    assert want["plan"]["refinanced"]["members"] > 0
-    refinanced = f"{want['plan']['refinanced']['amount']:,.2f}"
-    assert any(refinanced in m.value.replace("\\", "") for m in at.markdown)  # Markdown escapes aside
-    for tab, dimension in enumerate(dimensions(), start=1):
-        shown, rows = at.dataframe[tab].value, want["plan"][f"by_{dimension}"]
+    assert want["refinanced_members"]["members"] > 0 and want["plan"]["refinanced"]["members"] > 0
+    refinanced = f"{want['refinanced_members']['amount']:,.2f}"
+    assert any(refinanced in unescape(m.value) for m in at.markdown)
+    done = table_with(at, t("col_action_kind"))
+    assert column(done, "action_kind") == [t("fu_untreated")] + [t(f"action_{r['kind']}") for r in want["by_action"]]
+    for key in ("members", "overdue_then", "recovered"):
+        assert column(done, key) == [r[key] for r in [want["untreated"], *want["by_action"]]], key
+    broken = table_with(at, t("col_paid"))
+    assert column(broken, "paid") == [b["paid"] for b in want["promises"]["broken_list"]]
+    tables = [d.value for d in at.dataframe][-len(dimensions()):]  # the plan's tabs come last
+    for shown, dimension in zip(tables, dimensions()):
+        rows = want["plan"][f"by_{dimension}"]
         for key in ("members", "cleared", "refinanced_members", "missing", "recovered", "refinanced", "overdue_now"):
             assert column(shown, key) == [r[key] for r in rows], (dimension, key)

@@ -161,3 +161,38 @@ NUMBER = re.compile(r"(?<![\d/])\d+(?!\d)")  # digit runs; "/00042" of a contrac
 def leaks(texts: list[str], names: set[str], numbers: set[str]) -> tuple[set[str], set[str]]:
     blob = "\n".join(texts)
     return {n for n in names if n in blob}, set(NUMBER.findall(blob)) & numbers
+
+
+def open_on(page: str, file: tuple[str, bytes, str] | None = None, privacy: bool = False) -> AppTest:
+    """The app on pages/<page>.py, after uploading `file` on the load page (else on the sample), privacy as asked."""
+    at = start(privacy=privacy)
+    if file is not None:
+        upload(at, file)
+    at.switch_page(f"pages/{page}.py")
+    return go(at)
+
+
+def downloads(monkeypatch) -> dict:
+    """File name -> the callable a download button made only on click (data=lambda: ...) would call, for every
+    page run from now on: what the user would get, read without a browser."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    made = {}
+    original = MediaFileManager.add_deferred
+
+    def add(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        made[file_name] = data_callable
+        return original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add)
+    return made
+
+
+def table_with(at: AppTest, header: str) -> pd.DataFrame:
+    """The page's first table with a column headed `header`."""
+    return next(frame for frame in frames(at) if header in frame.columns)
+
+
+def widget(elements, prefix: str):
+    """The widget whose key starts with `prefix` (pickers' keys end with the privacy switch and the language)."""
+    return next(e for e in elements if (e.key or "").startswith(prefix))
