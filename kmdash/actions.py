@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -36,8 +37,8 @@ HEADER_KEYS = {"member": "col_member", "date": "col_action_date", "kind": "col_a
                "technique": "col_action_technique", "amount": "col_action_amount",
                "promised_date": "col_promised_date", "by": "col_action_by", "note": "col_action_note"}
 SHEET = "xl_actions"  # the plan workbook's sheet of actions (catalogue key of its name)
-PREFILLED = ("member", "technique", "by")  # what a form types ahead: with nothing else, no action
 MAX_BAHT = 10**12  # an amount beyond is a slip ("1e20"), and would overflow the satang's 64-bit sums
+PREFILLED = ("member", "technique", "by")  # what a form types ahead: with nothing else, no action
 
 
 def header(field: str, lang: str = "th") -> str:
@@ -104,19 +105,25 @@ def _one(row: Mapping) -> dict:
 
 def kind_of(value) -> str:
     """A kind's code from its code or its word in either language (case and spaces aside)."""
-    text = _text(value).casefold()
-    for kind in KINDS:
-        if text in {kind, *(" ".join(kind_word(kind, lang).split()).casefold() for lang in ("th", "en"))}:
-            return kind
-    raise _Bad("kind", value, "action_why_kind", kinds=", ".join(KINDS))
+    kind = _kinds().get(_text(value).casefold())
+    if kind is None:
+        raise _Bad("kind", value, "action_why_kind", kinds=", ".join(KINDS))
+    return kind
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    words = {" ".join(kind_word(k, lang).split()).casefold(): k for k in KINDS for lang in ("th", "en")}
+    return words | {k: k for k in KINDS}
 
 
 def technique_of(value) -> int:
-    """A registered technique's number from "3", "3 มอบหมาย", its key or its name in either language; blank -> 0."""
+    """A registered technique's number from "3", "3 มอบหมาย", its key or its name in either language; blank or
+    "0" (as a frame writes none) -> 0."""
     text = " ".join(_text(value).split()).casefold()
     if text.endswith(".0") and text[:-2].isdigit():
         text = text[:-2]
-    if not text:
+    if text in ("", "0"):
         return 0
     for technique in techniques():
         card = technique.card
@@ -146,10 +153,16 @@ def _date(row: Mapping, field: str, required: bool) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    found = parse_date_text(str(value).strip())
+    found = _parsed(str(value).strip())
     if found is None:
         raise _Bad(field, value, "action_why_date")
     return found
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> date | None:
+    """A file repeats its few dates: each distinct text parsed once."""
+    return parse_date_text(text)
 
 
 def _amount(value, required: bool) -> int:
