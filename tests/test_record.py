@@ -69,8 +69,9 @@ def test_a_technique_is_read_from_its_number_its_key_and_its_names(number):
 
 def test_no_technique_is_zero_and_an_unknown_one_is_refused_naming_the_numbers():
     assert one()["technique"] == one(technique="")["technique"] == one(technique=None)["technique"] == 0
+    assert one(technique="0")["technique"] == one(technique=0)["technique"] == 0  # as a frame writes none
     assert technique_word(0) == technique_word(0, "en") == ""
-    for unknown in ("9", "0", "6 เยี่ยมบ้าน", "ร่อน", "3.5", "ไม่มี"):
+    for unknown in ("9", "-1", "6 เยี่ยมบ้าน", "ร่อน", "3.5", "ไม่มี"):
         assert refused([{"member": "1", "date": "15/04/2567", "kind": "contact", "technique": unknown}]) == \
             f"row 1: Technique '{unknown}' is not a known technique (use 1, 2, 3, 4, 5); no row of this file " \
             "was saved: fix it and import again"
