@@ -370,9 +370,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "{n:,} cycles (the fewest possible; lower bound {bound:,})"),
     "pooling_cycles_gap": ("ใช้ {n:,} รอบ (จัดแบบเร็ว อาจเกินรอบที่น้อยที่สุดได้ไม่เกิน {gap:,} รอบ ขอบล่าง {bound:,} รอบ)",
                         "{n:,} cycles (a quick schedule: at most {gap:,} above the fewest; lower bound {bound:,})"),
-    "pooling_refinanced": ("สมาชิกที่ชำระด้วยกองทุนได้กู้ใหม่ ในแผนบันทึกเป็น 'กู้ใหม่ชำระหนี้เดิม' ไม่ใช่เงินที่เก็บได้",
-                        "Members cleared by the pool re-borrowed: the plan shows them as refinanced, "
-                        "never as money recovered"),
     "pooling_cycle_line": ("รอบที่ {n}: {members:,} คน รวม {total} บาท", "Cycle {n}: {members:,} members, {total} baht"),
     "pooling_over": ("ยอดค้างเกินกองทุน {n:,} คน (ใช้เทคนิคอื่น): {members}",
                   "{n:,} members owe more than the pool (another technique): {members}"),
@@ -584,8 +581,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sieving_download": ("ดาวน์โหลดหนังสือแจ้ง {n:,} ฉบับ (.docx มีชื่อจริงของสมาชิก)",
                          "Download {n:,} notices (.docx, with members' real names)"),
     "sieving_after": ("ผลหลังครบกำหนด", "After the deadline"),
-    "sieving_after_wait": ("หลังวันที่ {deadline} บันทึกได้ที่นี่ว่าใครปฏิบัติตามเงื่อนไข",
-                           "After {deadline} mark here who met the conditions"),
     "sieving_mark_help": ("เลือกผลของแต่ละราย: ปฏิบัติตาม = ชะลอการติดตาม, ไม่ปฏิบัติ = ดำเนินการจนถึงที่สุด",
                           "Choose each debtor's result: met = eased follow-up, did not = pursued"),
     "sieving_tiers": ("แจ้งแล้ว {notified:,} ราย · ชะลอการติดตาม {eased:,} ราย · ดำเนินการจนถึงที่สุด {pursued:,} ราย",

@@ -14,7 +14,7 @@ from ..text import NAME_WIDTH, fit
 def format_rotation(rotation: Rotation, debts: pd.DataFrame, group: str | None, k: int | None,
                     smallest: tuple[int, bool] | None, lang: str = "th") -> str:
     lines = [t("pooling_head", lang, pool=baht(rotation.pool / 100), group=group or t("pooling_everyone", lang)),
-             _cycles_line(rotation, lang), t("pooling_refinanced", lang), ""]
+             _cycles_line(rotation, lang), t("pooling_proposal", lang), ""]
     table = members_table(rotation, debts)
     for number, cycle in table.groupby("cycle", sort=True):
         lines.append(t("pooling_cycle_line", lang, n=number, total=baht(cycle["cycle_total"].iloc[0]),
