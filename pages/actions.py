@@ -7,7 +7,7 @@ import hashlib
 import streamlit as st
 
 from kmdash import record
-from kmdash.actions import KINDS, PROMISE, kind_word, read_actions, technique_word
+from kmdash.actions import KINDS, PROMISE, header, kind_word, read_actions, technique_word
 from kmdash.errors import LedgerError
 from kmdash.privacy import member_labels
 from kmdash.report.display import plain
@@ -23,6 +23,7 @@ from ui.state import tr
 ensure_router()
 
 DONE = "act_done"  # the message of a correction or deletion, shown on the rerun that shows the record changed
+KIND_PX = 240  # the longest kind whole, "กู้ใหม่ชำระหนี้เดิม (กองทุนหมุนเวียน)" (a column fits its first rows only)
 NUMBERS = [0, *(t.card.number for t in techniques())]
 
 cur = ui.need_current()
@@ -82,6 +83,17 @@ def details(prefix: str, row: dict | None = None, note_shown: bool = True) -> di
             "promised_date": promised if kind == PROMISE else None, "by": by, "note": note}
 
 
+def record_table(frame, every_row: bool = False) -> None:
+    """Actions as rec.shown gives them, every kind whole, amounts with thousands, right-aligned. (No column pinned:
+    a pinned column's text is grey, too faint on a projector.)"""
+    amount = header("amount", lang)
+    frame = frame.assign(**{amount: frame[amount].map(lambda baht: f"{float(baht):,.2f}" if baht else "")})
+    config = {header("kind", lang): st.column_config.TextColumn(width=KIND_PX),
+              amount: st.column_config.TextColumn(alignment="right")}
+    height = min(ui.HEADER_PX + ui.ROW_PX * len(frame), ui.MOST_PX) if every_row else "auto"
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height)
+
+
 def valid(fields: dict) -> bool:
     """After the press: the dates read, and a promise with its amount and date."""
     if fields["kind"] == PROMISE and not (fields["amount"] and fields["promised_date"]):
@@ -109,7 +121,7 @@ if upload is not None:
         st.error(plain(exc.message(lang)), icon="⚠️")
     else:
         st.caption(tr("act_import_read", n=len(found)))
-        ui.table(rec.shown(cur, found))
+        record_table(rec.shown(cur, found))
         digest = hashlib.sha256(upload.getvalue()).hexdigest()[:12]  # a new file, a new button
         if st.button(tr("act_import_button", n=len(found)), key=f"act_import_{digest}", disabled=found.empty,
                      icon=":material/upload:"):
@@ -122,7 +134,7 @@ if table is None or table.empty:
     st.stop()
 st.subheader(tr("act_record", n=len(table)))
 shown = rec.shown(cur, table)
-ui.table(shown, every_row=True)
+record_table(shown, every_row=True)
 name = dict(zip(table["id"], shown.iloc[:, 1:4].astype(str).agg(" · ".join, axis=1)))  # member · date · kind
 
 
@@ -138,7 +150,8 @@ def changed(message: str) -> None:
 
 st.subheader(tr("act_fix"))
 ids = table["id"].tolist()
-pick = st.selectbox(tr("act_fix_pick"), ids, index=None, format_func=label, key=f"act_fix_pick_{fresh}")
+pick = st.selectbox(tr("act_fix_pick"), ids, index=None, format_func=label, placeholder=tr("act_fix_pick"),
+                    key=f"act_fix_pick_{fresh}")
 if pick is not None:
     row = table[table["id"] == pick].iloc[0].to_dict()
     with st.form(f"act_fix_{pick}"):
@@ -156,7 +169,8 @@ if pick is not None:
             else:
                 changed(tr("act_fixed", id=pick))
 
-gone = st.multiselect(tr("act_delete_pick"), ids, format_func=label, key=f"act_delete_pick_{fresh}")
+gone = st.multiselect(tr("act_delete_pick"), ids, format_func=label, placeholder=tr("act_delete_pick"),
+                      key=f"act_delete_pick_{fresh}")
 if st.button(tr("act_delete_button", n=len(gone)), key="act_delete", disabled=not gone, icon=":material/delete:"):
     try:
         record.delete(engine, gone)

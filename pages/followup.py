@@ -141,11 +141,25 @@ def promises() -> None:
                                "promised_amount": broken["amount"] / 100, "paid": broken["paid"] / 100}))
 
 
+def best_lines() -> None:
+    """The best rates of what was done, each with its difference from the untreated rate, which closes the list
+    (the table's last column may be off a projector's screen: the comparison stays in words)."""
+    rows = judged.best().to_dict("records")
+    if not rows:
+        return
+    lines = [tr("fu_rate_line", value=report.action_label(r["kind"], r["technique"], lang), rate=f"{r['rate']:.1%}",
+                members=r["members"], few="" if r["enough"] else tr("fu_few"))
+             + " " + tr("fu_uplift", points=f"{r['uplift'] * 100:+.1f}") for r in rows]
+    base = judged.untreated
+    lines.append(tr("fu_rate_line", value=tr("fu_untreated"), rate=f"{base['rate']:.1%}", members=base["members"],
+                    few=""))
+    st.markdown(f"**{tr('fu_best')}**")
+    st.markdown("\n".join(f"- {plain(line)}" for line in lines))
+
+
 st.subheader(tr("fu_by_action"))
 ui.table(by_action_table())
-for row in judged.best().to_dict("records"):
-    st.markdown(plain(tr("fu_rate_line", value=report.action_label(row["kind"], row["technique"], lang),
-                         rate=f"{row['rate']:.1%}", members=row["members"], few="" if row["enough"] else tr("fu_few"))))
+best_lines()
 promises()
 
 if checked is not None:

@@ -181,6 +181,20 @@ def app_url(tmp_path_factory):
         yield url
 
 
+@pytest.fixture
+def app_with_store(tmp_path, monkeypatch) -> tuple[str, str]:
+    """A `streamlit run app.py` of its own whose store (KMDASH_STORE) is a fresh SQLite file: (base URL, store URL).
+    The shared app_url server keeps the store of .streamlit/secrets.toml."""
+    from kmdash import store
+
+    from .support.browser import streamlit_server
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    monkeypatch.setenv(store.ENV, url)  # the server's process inherits it
+    with streamlit_server(tmp_path) as app:
+        yield app, url
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium, headless, shared by the browser tests (each opens its own contexts)."""

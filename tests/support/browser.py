@@ -376,3 +376,133 @@ def open_picker(page):
     options = page.get_by_role("listbox").get_by_role("option")
     expect(options.first).to_be_visible(timeout=WAIT_MS)
     return options
+
+
+# ---------------------------------------------------------------- widgets by their key (the record's pages)
+
+
+def keyed(page, key: str):
+    """The element Streamlit drew for the widget of this key (its container's class st-key-KEY); a key ending in
+    "_" matches a prefix (keys that change with privacy or language, such as act_one_False_th)."""
+    return page.locator(f'[class*="st-key-{key}"]' if key.endswith("_") else f".st-key-{key}").first
+
+
+def open_page(page, key: str, lang: str = "th") -> None:
+    """Open a page by its sidebar link and wait for its heading caption (for pages that may show no tile or
+    table yet: the actions page before anything is recorded, the follow-up before the earlier ledger)."""
+    from playwright.sync_api import expect
+
+    title = t(f"page_{key}", lang)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    expect(page.get_by_test_id("stCaptionContainer").filter(has_text=title + " · ").first).to_be_visible(
+        timeout=WAIT_MS)
+    settled(page)
+
+
+def type_in(page, key: str, text: str) -> None:
+    """Type into the keyed text or number input and leave it (Tab), as a person does; outside a form the app
+    reruns with it, inside one it is sent with the form."""
+    field = keyed(page, key).locator("input, textarea").first
+    field.fill(text)
+    field.press("Tab")
+
+
+def choose(page, key: str, option: str) -> None:
+    """Choose an option of the keyed selectbox: open it (a click right after a rerun may only focus it: tried
+    again, as open_picker does), type to narrow the list, click the option."""
+    from playwright.sync_api import Error, expect
+
+    combobox = keyed(page, key).get_by_role("combobox")
+    for attempt in range(6):
+        (combobox.click if attempt % 2 == 0 else lambda: combobox.press("ArrowDown"))()
+        try:
+            expect(combobox).to_have_attribute("aria-expanded", "true", timeout=2_000)
+            break
+        except (AssertionError, Error):
+            continue
+    combobox.press_sequentially(option[:12])
+    page.get_by_role("listbox").get_by_role("option").filter(
+        has_text=re.compile(rf"^\s*{re.escape(option)}\s*$")).first.click()
+    expect(combobox).to_have_value(option, timeout=WAIT_MS)
+
+
+def pick_radio(page, key: str, label: str) -> None:
+    """Check the option of the keyed radio group that reads `label`."""
+    from playwright.sync_api import expect
+
+    group = keyed(page, key)
+    group.get_by_text(label, exact=True).click()
+    expect(group.get_by_role("radio", name=label)).to_be_checked(timeout=WAIT_MS)
+
+
+def press(page, key: str) -> None:
+    """Click the keyed button (a form's submit button too) once it is enabled."""
+    from playwright.sync_api import expect
+
+    button = keyed(page, key).get_by_role("button")
+    expect(button).to_be_enabled(timeout=WAIT_MS)
+    button.click()
+
+
+def download(page, name: str) -> bytes:
+    """Click the download button of this name and return the file the browser received."""
+    with page.expect_download(timeout=WAIT_MS) as done:
+        page.get_by_role("button", name=name).click()
+    return Path(done.value.path()).read_bytes()
+
+
+def page_text(page) -> str:
+    """Everything the page holds as text: the body's text content (chart labels and the copies of a table's cells
+    inside its canvas included, not only what is painted), every form field's value, and each cell's copy on its
+    own (the body's text runs a row's cells together)."""
+    values = page.locator("input, textarea").evaluate_all("els => els.map(e => e.value || '')")
+    cells = page.locator("canvas th, canvas td").evaluate_all("els => els.map(e => e.textContent || '')")
+    return "\n".join([page.locator("body").text_content() or "", *values, *cells])  # cells apart: "7" "00194"
+
+
+def screenshot_at(page, where, path: Path) -> Path:
+    """What a projector shows with `where` (a locator) scrolled to the top of the screen."""
+    where.evaluate("e => e.scrollIntoView({block: 'start'})")
+    charts_drawn(page)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path))
+    return path
+
+
+def page_text_full(page) -> str:
+    """page_text with the whole page in the viewport: a table's cells are copied into the page's text only once
+    the table is drawn on screen, so the viewport is grown to the page's height first (then put back)."""
+    from playwright.sync_api import expect
+
+    before = dict(page.viewport_size)
+    height = page.evaluate("""() => Math.max(document.documentElement.scrollHeight,
+        ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
+           .map(e => e.scrollHeight))""")
+    page.set_viewport_size({"width": before["width"], "height": min(int(height) + 40, 8000)})
+    try:
+        settled(page)
+        grids = page.get_by_test_id("stDataFrame")
+        for i in range(grids.count()):  # the cells' copy: a table inside the grid's canvas, out of the role tree
+            copy = grids.nth(i).locator("table[role=grid]")
+            expect(copy).to_be_attached(timeout=WAIT_MS)
+            if int(copy.get_attribute("aria-rowcount") or 0) > 1:
+                expect(copy.locator("td").first).to_be_attached(timeout=WAIT_MS)
+        return page_text(page)
+    finally:
+        page.set_viewport_size(before)
+        settled(page)
+
+
+def grid_to_end(page, grid) -> None:
+    """Scroll a table (it scrolls inside itself) to its last row with the mouse wheel, as a person does; wait
+    until that row is drawn."""
+    from playwright.sync_api import expect
+
+    grid.scroll_into_view_if_needed()
+    copy = grid.locator("table[role=grid]")
+    expect(copy).to_be_attached(timeout=WAIT_MS)
+    last = copy.get_attribute("aria-rowcount")
+    box = grid.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, 100_000)
+    expect(copy.locator(f'tr[aria-rowindex="{last}"]')).to_be_attached(timeout=WAIT_MS)
