@@ -43,7 +43,6 @@ from .support.browser import (
     keyed,
     open_page,
     open_session,
-    page_text,
     page_text_full,
     pick_radio,
     press,
@@ -251,9 +250,9 @@ def judged_as_generated(page, chosen: Chosen, done: list[dict]) -> None:
     fell = [k for k in pooled if members.loc[k, "status"] in FELL]
     refinanced = int(members.loc[fell, "fall"].sum())  # what the cycle-1 members' overdue fell
     assert refinanced > 0, "cycle 1 holds no member whose overdue fell: the check would say little"
-    text, painted = page_text(page), page.locator("body").inner_text()
-    assert t("fu_refinanced_recorded", n=len(fell), amount=money(refinanced)) in text
-    assert t("fu_promises", kept=1, broken=0, pending=0, kept_amount=money(PROMISED), broken_amount=money(0)) in text
+    painted = page.locator("body").inner_text()
+    assert t("fu_refinanced_recorded", n=len(fell), amount=money(refinanced)) in painted
+    assert t("fu_promises", kept=1, broken=0, pending=0, kept_amount=money(PROMISED), broken_amount=money(0)) in painted
     untreated = mine.untreated
     assert t("fu_rate_line", value=t("fu_untreated"), rate=f"{untreated['rate']:.1%}", members=untreated["members"],
              few="") in painted  # the untreated rate beside the best ones

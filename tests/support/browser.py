@@ -452,12 +452,16 @@ def download(page, name: str) -> bytes:
 
 
 def page_text(page) -> str:
-    """Everything the page holds as text: the body's text content (chart labels and the copies of a table's cells
-    inside its canvas included, not only what is painted), every form field's value, and each cell's copy on its
-    own (the body's text runs a row's cells together)."""
-    values = page.locator("input, textarea").evaluate_all("els => els.map(e => e.value || '')")
-    cells = page.locator("canvas th, canvas td").evaluate_all("els => els.map(e => e.textContent || '')")
-    return "\n".join([page.locator("body").text_content() or "", *values, *cells])  # cells apart: "7" "00194"
+    """Everything the page holds as text, one text node a line (a table's cells are not run together: "สมาชิก 003"
+    beside "02/04/2567" is no "00302"): what is painted, chart labels, the copy of a table's cells inside its
+    canvas, and every form field's value; scripts and styles left out."""
+    return page.evaluate("""() => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        const out = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode())
+            if (!['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(node.parentElement.tagName)) out.push(node.textContent);
+        for (const field of document.querySelectorAll('input, textarea')) out.push(field.value || '');
+        return out.join('\\n'); }""")
 
 
 def screenshot_at(page, where, path: Path) -> Path:
