@@ -36,8 +36,8 @@ def pool_repaid(actions: pd.DataFrame, as_of_old: date, as_of_new: date) -> list
 
 @dataclass
 class Judged:
-    by_action: pd.DataFrame  # kind, technique, members, overdue_then, recovered, rate, uplift, member_list
-    untreated: dict  # members, overdue_then, recovered, rate, member_list
+    by_action: pd.DataFrame  # kind, technique, members, overdue_then, recovered, refinanced, rate, uplift, member_list
+    untreated: dict  # members, overdue_then, recovered, refinanced, rate, member_list
     promises: pd.DataFrame  # one row per promise counted: member, date, promised_date, amount, paid, state
     min_members: int = MIN_MEMBERS
 
@@ -54,8 +54,8 @@ class Judged:
 
     def best(self, top: int = 5) -> pd.DataFrame:
         """What was done, highest cash recovery rate first; a rate behind fewer than MIN_MEMBERS members ranks
-        after."""
-        table = self.by_action[self.by_action["overdue_then"] > 0]
+        after. Pool repayments are not ranked: their fall is refinancing, never cash (shown in `by_action`)."""
+        table = self.by_action[(self.by_action["overdue_then"] > 0) & (self.by_action["kind"] != POOL_REPAID)]
         table = table.assign(enough=table["members"] >= self.min_members)
         return table.sort_values(["enough", "rate", "members"], ascending=False, kind="stable").head(top)
 
@@ -76,8 +76,9 @@ def judge(comparison: Comparison, actions: pd.DataFrame, chosen: pd.DataFrame | 
 def _debtors(comparison: Comparison) -> pd.DataFrame:
     """Members overdue at the earlier ledger, by key: member, overdue_then, cash recovered (satang)."""
     m = comparison.members
-    fall = (m["overdue_then"] - m["overdue_now"]).where(m["status"].isin(FELL) & ~m["refinanced"], 0)
-    frame = pd.DataFrame({"member": m["member"], "overdue_then": m["overdue_then"], "recovered": fall})
+    fall = (m["overdue_then"] - m["overdue_now"]).where(m["status"].isin(FELL), 0)
+    frame = pd.DataFrame({"member": m["member"], "overdue_then": m["overdue_then"],
+                          "recovered": fall.where(~m["refinanced"], 0), "refinanced": fall.where(m["refinanced"], 0)})
     return frame.set_index(m["key"])[m["overdue_then"].to_numpy() > 0]
 
 
@@ -95,7 +96,7 @@ def _by_action(debtors: pd.DataFrame, done: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for (kind, technique), group in pairs.groupby(["kind", "technique"], sort=True):
         rows.append({"kind": kind, "technique": int(technique), **_figures(debtors.loc[group["key"].unique()])})
-    columns = ["kind", "technique", "members", "overdue_then", "recovered", "rate", "member_list"]
+    columns = ["kind", "technique", "members", "overdue_then", "recovered", "refinanced", "rate", "member_list"]
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["recovered", "kind", "technique"], ascending=[False, True, True], kind="stable",
                              ignore_index=True)
@@ -104,7 +105,8 @@ def _by_action(debtors: pd.DataFrame, done: pd.DataFrame) -> pd.DataFrame:
 def _figures(members: pd.DataFrame) -> dict:
     then, recovered = int(members["overdue_then"].sum()), int(members["recovered"].sum())
     return {"members": len(members), "overdue_then": then, "recovered": recovered,
-            "rate": recovered / then if then else 0.0, "member_list": members["member"].astype(str).tolist()}
+            "refinanced": int(members["refinanced"].sum()), "rate": recovered / then if then else 0.0,
+            "member_list": members["member"].astype(str).tolist()}
 
 
 def _promises(comparison: Comparison, actions: pd.DataFrame) -> pd.DataFrame:

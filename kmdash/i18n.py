@@ -864,7 +864,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "action_leader_visit": ("ผู้นำกลุ่มเยี่ยมแล้ว", "Leader visit"),
     "action_contact": ("ติดต่อลูกหนี้", "Contact"),
     "action_promise": ("นัดชำระ", "Promise to pay"),
-    "action_pool_repaid": ("กู้ใหม่ชำระหนี้เดิม (กองทุนหมุนเวียน)", "Repaid through the pool"),
+    "action_pool_repaid": ("กู้ใหม่ชำระหนี้เดิม", "Repaid through the pool"),
     "action_agreement": ("ทำสัญญาปรับโครงสร้างหนี้", "Restructuring signed"),
     "action_legal_referred": ("ส่งดำเนินคดี", "Referred for legal action"),
     "action_other": ("อื่น ๆ", "Other"),
@@ -898,6 +898,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "actions_deleted": ("ลบบันทึกการดำเนินการรหัส {id} แล้ว", "action {id} deleted"),
     "actions_none": ("ยังไม่มีบันทึกการดำเนินการ", "no action recorded yet"),
     # --- actions page, members' history, follow-up page (keep additions below this line)
+    "fu_pool_not_cash": ("กู้ใหม่ชำระหนี้เดิม: ยอดที่ลดลงเป็นการกู้ใหม่ ไม่ใช่เงินสดที่เก็บได้ จึงมีอัตรารับชำระ 0% "
+                         "และไม่จัดอันดับในแนวปฏิบัติที่ดี",
+                         "Repaid through the pool: the fall is re-borrowing, not cash recovered, so its rate is 0% "
+                         "and it is not ranked in best practice"),
     "record_confirm": ("บันทึกว่าทำแล้ว {n:,} ราย", "Record as done for {n:,} members"),
     "record_optional": ("ไม่บังคับ", "optional"),
     "record_no_members": ("ยังไม่มีสมาชิกให้บันทึก", "No member to record"),
@@ -955,7 +959,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "fu_refinanced_recorded": ("กู้ใหม่ผ่านกองทุน (จากบันทึก 'กู้ใหม่ชำระหนี้เดิม' เท่านั้น): {n:,} ราย {amount}",
                                "Refinanced through the pool (recorded pool repayments only): {n:,} members, {amount}"),
     "fu_broken_next": ("ผิดนัด: ติดตามต่อในรอบถัดไป ({n:,} รายการ)", "Broken promises: follow up next round ({n:,})"),
-    "col_uplift": ("ต่างจากที่ไม่ได้ดำเนินการ (จุด)", "Against no action (points)"),
+    "col_uplift": ("เทียบไม่ทำ (จุด)", "Vs none (points)"),
     "col_paid": ("ลดลงจริง (บาท)", "Fell by (baht)"),
     # --- tool pages' confirm steps, plan page's chosen technique (keep additions below this line)
     "sieving_sent_note": ("หนังสือแจ้ง ครบกำหนด {deadline}", "Notice, deadline {deadline}"),

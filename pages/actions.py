@@ -23,7 +23,7 @@ from ui.state import tr
 ensure_router()
 
 DONE = "act_done"  # the message of a correction or deletion, shown on the rerun that shows the record changed
-KIND_PX = 240  # the longest kind whole, "กู้ใหม่ชำระหนี้เดิม (กองทุนหมุนเวียน)" (a column fits its first rows only)
+KIND_PX = 240  # the longest kind whole, "ทำสัญญาปรับโครงสร้างหนี้" (a column fits its first rows only)
 NUMBERS = [0, *(t.card.number for t in techniques())]
 
 cur = ui.need_current()

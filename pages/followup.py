@@ -159,6 +159,7 @@ def best_lines() -> None:
 
 st.subheader(tr("fu_by_action"))
 ui.table(by_action_table())
+st.caption(tr("fu_pool_not_cash"))
 best_lines()
 promises()
 

@@ -371,7 +371,7 @@ def test_each_person_s_contacts_table_comes_with_a_row_per_debtor_and_a_list_of_
         lists = {str(v.sqref): v.formula1 for v in ws.data_validations.dataValidation if v.type == "list"}
         last = 2 + len(mine) + 10
         assert lists[f"J3:J{last}"] == ('"ส่งหนังสือแล้ว,แจ้งผู้ค้ำประกันแล้ว,ผู้นำกลุ่มเยี่ยมแล้ว,ติดต่อลูกหนี้,'
-                                        'นัดชำระ,กู้ใหม่ชำระหนี้เดิม (กองทุนหมุนเวียน),ทำสัญญาปรับโครงสร้างหนี้,'
+                                        'นัดชำระ,กู้ใหม่ชำระหนี้เดิม,ทำสัญญาปรับโครงสร้างหนี้,'
                                         'ส่งดำเนินคดี,อื่น ๆ"')
         assert lists[f"O3:O{last}"].startswith('"1 ร่อนตะแกรง,2 ผู้นำกลุ่ม,3 มอบหมาย,')
 

@@ -57,7 +57,8 @@ def record_json(judged: Judged, label=str) -> dict:
 
 def _judged(figures: dict, label=str) -> dict:
     return {"members": int(figures["members"]), "overdue_then": baht(figures["overdue_then"]),
-            "recovered": baht(figures["recovered"]), "rate": round(float(figures["rate"]), 4),
+            "recovered": baht(figures["recovered"]), "refinanced": baht(figures["refinanced"]),
+            "rate": round(float(figures["rate"]), 4),
             "member_list": [label(m) for m in figures["member_list"]]}
 
 

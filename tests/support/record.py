@@ -40,7 +40,7 @@ HEADERS = {"th": ("เลขสมาชิก", "วันที่ดำเน
            "en": ("Member no.", "Date done", "Action", "Technique", "Amount (baht)", "Promised date", "Done by", "Note")}
 KIND_WORDS = {"letter_sent": ("ส่งหนังสือแล้ว", "Letter sent"), "guarantor_notified": ("แจ้งผู้ค้ำประกันแล้ว", "Guarantor notified"),
               "leader_visit": ("ผู้นำกลุ่มเยี่ยมแล้ว", "Leader visit"), "contact": ("ติดต่อลูกหนี้", "Contact"),
-              "promise": ("นัดชำระ", "Promise to pay"), "pool_repaid": ("กู้ใหม่ชำระหนี้เดิม (กองทุนหมุนเวียน)", "Repaid through the pool"),
+              "promise": ("นัดชำระ", "Promise to pay"), "pool_repaid": ("กู้ใหม่ชำระหนี้เดิม", "Repaid through the pool"),
               "agreement": ("ทำสัญญาปรับโครงสร้างหนี้", "Restructuring signed"), "legal_referred": ("ส่งดำเนินคดี", "Referred for legal action"),
               "other": ("อื่น ๆ", "Other")}  # the kinds as staff write them, in Thai and English
 TECHNIQUE_WORDS = {1: ("1 ร่อนตะแกรง", "sieving", "การร่อนตะแกรง", "Sieving"),
@@ -106,7 +106,8 @@ class Record:
         keys = sorted(set(keys))
         then = int(self.members.loc[keys, "overdue_then"].sum())
         recovered = sum(self.cash(k) for k in keys)
-        return {"members": len(keys), "overdue_then": then, "recovered": recovered,
+        refinanced = sum(int(self.members.loc[k, "fall"]) for k in keys if k in self.refinanced_keys)
+        return {"members": len(keys), "overdue_then": then, "recovered": recovered, "refinanced": refinanced,
                 "rate": recovered / then if then else 0.0, "keys": keys}
 
     def by_action(self, chosen: dict[str, int] | None = None) -> dict[tuple[str, int], dict]:
@@ -127,9 +128,10 @@ class Record:
 
     def best(self, chosen: dict[str, int] | None = None, top: int = 5) -> list[tuple]:
         """(enough, rate, members, kind, technique), best first: enough members before too few, then the rate,
-        then the members; only what reached some overdue."""
+        then the members; only what reached some overdue, pool repayments aside (refinancing, never cash)."""
         rows = [(f["members"] >= MIN_MEMBERS, f["rate"], f["members"], kind, technique)
-                for (kind, technique), f in self.by_action(chosen).items() if f["overdue_then"] > 0]
+                for (kind, technique), f in self.by_action(chosen).items()
+                if f["overdue_then"] > 0 and kind != "pool_repaid"]
         return sorted(rows, key=lambda r: (not r[0], -r[1], -r[2]))[:top]
 
     @property
@@ -362,13 +364,13 @@ def keys_of(members: list) -> list[str]:
 def held(figures: dict) -> dict:
     """A figures dict of the record as `followup --json` writes one (money in satang, rate to 4 places)."""
     return {"members": figures["members"], "overdue_then": figures["overdue_then"], "recovered": figures["recovered"],
-            "rate": round(figures["rate"], 4), "keys": figures["keys"]}
+            "refinanced": figures["refinanced"], "rate": round(figures["rate"], 4), "keys": figures["keys"]}
 
 
 def as_held(row: dict) -> dict:
     """A `followup --json` row of figures, held as `held` holds the record's."""
     return {"members": row["members"], "overdue_then": cents(row["overdue_then"]), "recovered": cents(row["recovered"]),
-            "rate": row["rate"], "keys": keys_of(row["member_list"])}
+            "refinanced": cents(row["refinanced"]), "rate": row["rate"], "keys": keys_of(row["member_list"])}
 
 
 def assert_judged(got: dict, record: Record, chosen: dict[str, int] | None = None) -> None:
