@@ -125,7 +125,9 @@ def record_lines(judged: Judged, lang: str) -> list[str]:
     lines = [t("fu_by_action", lang), "  " + _rate_line(t("fu_untreated", lang), base, lang)]
     for r in judged.by_action.to_dict("records"):
         name = action_label(r["kind"], r["technique"], lang)
-        lines.append("  " + _rate_line(name, r, lang) + " " + t("fu_uplift", lang, points=f"{r['uplift'] * 100:+.1f}"))
+        pooled = f" ({t('col_refinanced', lang)} {money(r['refinanced'], lang)})" if r["refinanced"] else ""
+        lines.append("  " + _rate_line(name, r, lang) + pooled + " " +
+                     t("fu_uplift", lang, points=f"{r['uplift'] * 100:+.1f}"))
     p = judged.promise_counts()
     lines += ["", t("fu_promises", lang, kept=p["kept"], broken=p["broken"], pending=p["pending"],
                     kept_amount=money(p["kept_amount"], lang), broken_amount=money(p["broken_amount"], lang))]
