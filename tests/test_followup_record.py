@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
 
+from kmdash.followup_actions import counted, judge
 from kmdash.i18n import t
 
 from .support.cli import assert_user_error
-from .support.record import COOP, HEADERS, assert_judged, be, cents, key, keys_of
+from .support.record import COOP, HEADERS, action, assert_judged, be, cents, frame, key, keys_of, tiny_comparison
 
 
 def followup(cli, files, *more):
@@ -230,3 +231,85 @@ def test_the_list_as_text_and_empty(store_url, record_files, cli):
     lines = cli("actions", "list", "--store", store_url, "--lang", "en").out.strip().splitlines()
     assert lines[0] == " | ".join([t("col_action_id", "en"), *HEADERS["en"]])
     assert len(lines) == 1 + len(json.loads(cli("actions", "list", "--json", "--store", store_url).out)["actions"])
+
+
+# ---------------------------------------------------------------- the judgement on small hand-written ledgers
+
+
+NEW = date(2024, 4, 30)  # tiny_comparison's later ledger
+ON = date(2024, 4, 10)  # a day between the two ledgers
+
+
+def judged(comparison, actions: list[dict], chosen=None):
+    return judge(comparison, counted(frame(actions), NEW), chosen)
+
+
+def rows(table) -> list[tuple]:
+    return [(r["kind"], r["technique"], r["members"], r["overdue_then"], r["recovered"]) for r in table.to_dict("records")]
+
+
+def test_with_every_debtor_treated_the_untreated_are_none_at_a_rate_of_zero():
+    comparison = tiny_comparison({"00001": 100, "00002": 50, "00003": 0}, {"00001": 0, "00002": 50, "00003": 0})
+    got = judged(comparison, [action("1", ON, "letter_sent", 1), action("00002", ON, "contact"),
+                              action("3", ON, "contact")])
+    assert {k: got.untreated[k] for k in ("members", "overdue_then", "recovered", "rate", "member_list")} == \
+        {"members": 0, "overdue_then": 0, "recovered": 0, "rate": 0.0, "member_list": []}
+    assert rows(got.by_action) == [("letter_sent", 1, 1, 100_00, 100_00), ("contact", 0, 1, 50_00, 0)]
+    assert got.by_action["uplift"].tolist() == [1.0, 0.0] and got.by_action.index.tolist() == [0, 1]
+
+
+def test_a_debtor_of_one_satang_is_a_debtor():
+    comparison = tiny_comparison({"00001": 0.01, "00002": 0}, {"00001": 0, "00002": 0})
+    got = judged(comparison, [action("1", ON, "letter_sent", 1), action("2", ON, "letter_sent", 1)])
+    assert rows(got.by_action) == [("letter_sent", 1, 1, 1, 1)]
+    assert rows(got.best()) == rows(got.by_action)
+
+
+def test_promises_kept_on_the_day_added_up_in_date_order_pending_and_by_strangers():
+    comparison = tiny_comparison({"00001": 100, "00002": 100, "00003": 100, "00004": 100},
+                                 {"00001": 60, "00002": 100, "00003": 0, "00004": 50})
+    promises = [action("1", ON, "promise", 0, 40_00, NEW),  # due on the later ledger's day, exactly what fell: kept
+                action("3", ON, "promise", 0, 60_00, date(2024, 4, 10)),  # 60 of the 100 that fell: kept
+                action("3", ON, "promise", 0, 50_00, date(2024, 4, 20)),  # then 110 of 100: broken
+                action("4", ON, "promise", 0, 50_00, date(2024, 5, 15)),  # after the later ledger: pending
+                action("999", ON, "promise", 0, 10_00, date(2024, 4, 10)),  # in neither ledger: nothing fell
+                action("2", ON, "promise", 0, 30_00, date(2024, 4, 20))]  # nothing fell: broken
+    got = judged(comparison, promises)
+    assert got.promise_counts() == {"kept": 2, "broken": 3, "pending": 1, "kept_amount": 100_00,
+                                    "broken_amount": 90_00}
+    assert got.broken[["member", "promised_date", "amount", "paid"]].values.tolist() == [
+        ["999", date(2024, 4, 10), 10_00, 0], ["00002", date(2024, 4, 20), 30_00, 0],
+        ["00003", date(2024, 4, 20), 50_00, 100_00]]
+    assert got.promises.index.tolist() == list(range(6))
+    assert got.promises.dtypes[["amount", "paid"]].tolist() == ["int64", "int64"]
+    none = judged(comparison, [action("1", ON, "contact")]).promises
+    assert none.empty and none.dtypes[["amount", "paid"]].tolist() == ["int64", "int64"]
+    assert list(none.columns) == ["member", "date", "promised_date", "amount", "paid", "state"]
+
+
+def test_an_action_naming_no_technique_takes_the_plans_choice_only_where_it_made_one():
+    comparison = tiny_comparison({"00001": 100, "00002": 100, "00003": 100}, {"00001": 0, "00002": 100, "00003": 100})
+    letters = [action(m, ON, "letter_sent") for m in ("1", "2", "3")] + [action("2", ON, "leader_visit", 2)]
+    plan = pd.DataFrame({"member": ["00001", "00002", "00002"], "chosen": ["3 มอบหมาย", "", "1 ร่อนตะแกรง"]})
+    assert rows(judged(comparison, letters, plan).by_action) == [
+        ("letter_sent", 3, 1, 100_00, 100_00), ("leader_visit", 2, 1, 100_00, 0), ("letter_sent", 0, 2, 200_00, 0)]
+    for without in (pd.DataFrame({"member": ["00001"]}), None):  # a plan without the column (an old one), or none
+        assert rows(judged(comparison, letters, without).by_action) == [
+            ("letter_sent", 0, 3, 300_00, 100_00), ("leader_visit", 2, 1, 100_00, 0)]
+
+
+def test_what_was_done_ranks_by_rate_with_five_members_enough_and_the_best_five_shown():
+    members = {f"{i:05d}": 100 for i in range(1, 11)}
+    comparison = tiny_comparison(members, {**members, "00001": 0, "00006": 0, "00007": 0, "00010": 0})
+    done = [action(str(i), ON, "contact", 3) for i in range(1, 6)]  # 5 members, 20 %: enough
+    done += [action("6", ON, "letter_sent", 1), action("7", ON, "letter_sent", 2), action("8", ON, "leader_visit", 2),
+             action("9", ON, "agreement"), action("10", ON, "other"), action("9", ON, "other")]
+    got = judged(comparison, done)
+    assert rows(got.by_action) == [  # recovered first, then kind and technique
+        ("contact", 3, 5, 500_00, 100_00), ("letter_sent", 1, 1, 100_00, 100_00), ("letter_sent", 2, 1, 100_00, 100_00),
+        ("other", 0, 2, 200_00, 100_00), ("agreement", 0, 1, 100_00, 0), ("leader_visit", 2, 1, 100_00, 0)]
+    best = got.best()
+    assert [(r["kind"], r["technique"], r["enough"]) for r in best.to_dict("records")] == [
+        ("contact", 3, True), ("letter_sent", 1, False), ("letter_sent", 2, False), ("other", 0, False),
+        ("agreement", 0, False)]
+    assert len(got.best(top=6)) == 6 and got.best(top=2)["kind"].tolist() == ["contact", "letter_sent"]

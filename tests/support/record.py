@@ -166,8 +166,7 @@ class Record:
 
     def frame(self) -> pd.DataFrame:
         """The record as an import reads it (kmdash.actions.COLUMNS), in the order written."""
-        frame = pd.DataFrame(self.actions, columns=list(FIELDS))
-        return frame.astype({"technique": "int64", "amount": "int64"})
+        return frame(self.actions)
 
     def csv_bytes(self, encoding: str = "utf-8-sig") -> bytes:
         return actions_csv(self.actions, encoding)
@@ -401,3 +400,25 @@ def assert_judged(got: dict, record: Record, chosen: dict[str, int] | None = Non
     assert [(r["enough"], r["rate"], r["members"], r["kind"], r["technique"] or 0) for r in best["action"]] == \
         [(enough, round(rate, 4), members, kind, technique)
          for enough, rate, members, kind, technique in record.best(chosen)]
+
+
+# ---------------------------------------------------------------- small hand-written ledgers
+
+
+def tiny_comparison(then: dict[str, float], now: dict[str, float], pooled=()):
+    """Two hand-written ledgers' members compared (number -> overdue in baht; a number absent from one ledger is
+    not in it), on 31/03/2024 and 30/04/2024; `pooled`: numbers recorded as repaid through the pool."""
+    from kmdash.followup import compare
+
+    def side(members: dict[str, float]) -> pd.DataFrame:
+        owing = ["1-30" if o else "not_due" for o in members.values()]
+        return pd.DataFrame({"member_no": list(members), "name": [f"สมาชิก {m}" for m in members], "group": "ก",
+                             "overdue": list(members.values()),
+                             "bucket": pd.Categorical(owing, categories=["not_due", "1-30"], ordered=True)})
+
+    return compare(side(then), side(now), date(2024, 3, 31), date(2024, 4, 30), pooled)
+
+
+def frame(actions: list[dict]) -> pd.DataFrame:
+    """Actions (as `action` makes them) as a frame of kmdash.actions.COLUMNS."""
+    return pd.DataFrame(actions, columns=list(FIELDS)).astype({"technique": "int64", "amount": "int64"})
