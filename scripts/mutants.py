@@ -58,7 +58,7 @@ TESTS = {
     "pipeline": ["tests/test_summary.py", "tests/test_load.py"],
     "followup": ["tests/test_followup.py"],
     "followup_plan": ["tests/test_followup.py"],
-    "actions": ["tests/test_record.py", "tests/test_followup_record.py"],
+    "actions": ["tests/test_record.py", "tests/test_followup_record.py", "tests/test_actions_forms.py"],
     "record": ["tests/test_record.py", "tests/test_followup_record.py"],
     "followup_actions": ["tests/test_followup_record.py", "tests/test_followup.py", "tests/test_migrations.py"],
     "province": ["tests/test_province.py"],

@@ -62,7 +62,8 @@ def test_an_unknown_or_missing_kind_is_refused(kind):
 def test_a_technique_is_read_from_its_number_its_key_and_its_names(number):
     short, key, thai, english = TECHNIQUE_WORDS[number]
     written = [str(number), number, float(number), f"{number}.0", short, f"{number}  {short.split()[1]}", key,
-               key.upper(), thai, english, f" {english.lower()} ", f"{number} {key}"]
+               key.upper(), thai, english, f" {english.lower()} ", f"{number} {key}",
+               f"{number} {english}", f"{number} {thai} (ตามแผน)"]  # a leading number names it, whatever follows
     assert [one(technique=w)["technique"] for w in written] == [number] * len(written)
     assert technique_word(number) == short and technique_word(number, "en") == f"{number} {key}"
 
@@ -71,7 +72,7 @@ def test_no_technique_is_zero_and_an_unknown_one_is_refused_naming_the_numbers()
     assert one()["technique"] == one(technique="")["technique"] == one(technique=None)["technique"] == 0
     assert one(technique="0")["technique"] == one(technique=0)["technique"] == 0  # as a frame writes none
     assert technique_word(0) == technique_word(0, "en") == ""
-    for unknown in ("9", "-1", "6 เยี่ยมบ้าน", "ร่อน", "3.5", "ไม่มี"):
+    for unknown in ("9", "-1", "6 เยี่ยมบ้าน", "ร่อน", "3.5", "ไม่มี", "None", "13 มอบหมาย"):
         assert refused([{"member": "1", "date": "15/04/2567", "kind": "contact", "technique": unknown}]) == \
             f"row 1: Technique '{unknown}' is not a known technique (use 1, 2, 3, 4, 5); no row of this file " \
             "was saved: fix it and import again"
@@ -223,6 +224,53 @@ def test_a_bad_row_in_a_workbook_is_named_by_its_row_in_the_sheet():
     assert message.startswith("row 6") and "Amount (baht) '' must be filled in" in message
 
 
+def test_a_csv_with_only_the_three_needed_headers_and_words_pandas_would_take_for_missing():
+    data = "เลขสมาชิก,วันที่ดำเนินการ,สิ่งที่ทำ\r\nNA,15/04/2567,ติดต่อลูกหนี้\r\nNone,15/04/2567,contact\r\n".encode()
+    assert read_actions(data, "a.csv")["member"].tolist() == ["NA", "None"]
+
+
+def test_of_two_columns_for_one_field_the_first_is_read():
+    data = "Member no.,เลขสมาชิก,Date done,Action\r\n00017,99,15/04/2024,contact\r\n".encode()
+    assert read_actions(data, "a.csv")["member"].tolist() == ["00017"]
+
+
+def test_a_file_with_headers_and_no_action_is_an_empty_record():
+    got = read_actions(actions_csv([]), "a.csv")
+    assert got.empty and list(got.columns) == COLUMNS
+    assert read_actions(actions_xlsx([], title=True), "a.xlsx").empty
+
+
+def test_the_actions_sheet_is_read_alone_when_another_sheet_has_action_headers():
+    other = workbook([*HEADERS["en"]], ["5", "01/04/2024", "contact"])
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(other))
+    book.active.title = "สรุป"
+    sheet = book.create_sheet("บันทึกการดำเนินการ")  # the Thai plan workbook's sheet of actions
+    for row in ([*HEADERS["th"]], [LETTER["member"], "15/04/2567", "ส่งหนังสือแล้ว", "1"]):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert read_actions(buffer.getvalue(), "plan.xlsx")[["member", "kind"]].values.tolist() == \
+        [["00017", "letter_sent"]]
+
+
+@pytest.mark.parametrize("above, found", [(4, True), (5, False)])
+def test_the_headers_are_looked_for_in_a_sheets_first_five_rows(above, found):
+    data = workbook(*[[f"หัวรายงาน {i}"] for i in range(above)], [*HEADERS["th"]], ["1", "15/04/2567", "contact"])
+    if found:
+        assert read_actions(data, "a.xlsx")["member"].tolist() == ["1"]
+    else:
+        with pytest.raises(LedgerError, match="holds no table of actions"):
+            read_actions(data, "a.xlsx")
+
+
+def test_a_file_read_without_a_name_is_called_actions_in_its_message():
+    with pytest.raises(LedgerError) as error:
+        read_actions(b"a,b\r\n1,2\r\n")
+    assert error.value.message("en").startswith("'actions' holds no table of actions")
+
+
 def workbook(*rows: list) -> bytes:
     from openpyxl import Workbook
 
@@ -245,7 +293,7 @@ def test_a_file_without_the_action_headers_or_unreadable_is_a_clear_error():
     assert messages[0] == messages[1].replace("a.xlsx", "a.csv") == \
         "'a.csv' holds no table of actions (it needs the headers เลขสมาชิก, วันที่ดำเนินการ, สิ่งที่ทำ)"
     assert messages[2].startswith("could not read 'a.xlsx' (") and messages[2].endswith(
-        "); use a CSV or an Excel (.xlsx) file")
+        "); use a CSV or an Excel (.xlsx) file") and "(None)" not in messages[2]  # the reader's own reason
     assert messages[3] == "the file's characters could not be read; save it as CSV UTF-8 and try again"
 
 
