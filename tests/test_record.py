@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kmdash import record
+from kmdash import record, store
 from kmdash.actions import (COLUMNS, FIELDS, KINDS, as_rows, checked, header, kind_word, read_actions,
                             technique_number, technique_word)
 from kmdash.errors import LedgerError
@@ -318,6 +318,7 @@ def test_added_actions_list_back_whole_oldest_first(store_engine):
     assert got["id"].tolist() == [ids[2], ids[1], ids[0]]
     assert set(got["coop"]) == {"สหกรณ์ ก"} and set(got["source"]) == {"a.csv"}
     assert (got["recorded_at"].map(lambda r: abs((datetime.now() - r).total_seconds())) < 600).all()
+    assert (got["recorded_at"].map(lambda r: r.microsecond) == 0).all()  # to the second
     assert got.dtypes[["id", "technique", "amount"]].tolist() == ["int64"] * 3
     assert got["promised_date"].tolist()[1:] == [date(2024, 5, 31), None]
     assert record.listed(store_engine, until=date(2024, 4, 20))["id"].tolist() == [ids[2], ids[1]]
@@ -327,7 +328,10 @@ def test_added_actions_list_back_whole_oldest_first(store_engine):
 def test_an_empty_record_lists_its_columns(store_engine):
     got = record.listed(store_engine, "ไม่มี")
     assert got.empty and list(got.columns) == ["id", "coop", *COLUMNS, "source", "recorded_at"]
+    assert got.dtypes[["id", "technique", "amount"]].tolist() == ["int64"] * 3
     assert record.add(store_engine, "ก", checked([])) == ([], 0)
+    record.add(store_engine, "ก", frame_of(LETTER))
+    assert record.listed(store_engine)["source"].tolist() == [""]  # none named
 
 
 def test_the_same_action_twice_is_recorded_once_and_00017_is_17(store_engine):
@@ -361,7 +365,7 @@ def test_delete_is_all_or_none(store_engine):
     assert record.listed(store_engine)["id"].tolist() == [ids[1]]
     with pytest.raises(LedgerError) as error:
         record.delete(store_engine, [ids[1], ids[0]])
-    assert f"no action with ID {ids[0]} in " in error.value.message("en")
+    assert error.value.message("en") == f"no action with ID {ids[0]} in {store.where(store_engine)}"
     assert record.listed(store_engine)["id"].tolist() == [ids[1]]
 
 
@@ -380,5 +384,12 @@ def test_correct_rewrites_one_action_checked_and_keyed_anew(store_engine):
         record.correct(store_engine, ids[1], {"member": "17", "date": "15/04/2567", "kind": "promise"})
     with pytest.raises(LedgerError) as error:
         record.correct(store_engine, max(ids) + 1, {"member": "1", "date": "15/04/2567", "kind": "contact"})
-    assert f"no action with ID {max(ids) + 1}" in error.value.message("en")
+    assert error.value.message("en") == f"no action with ID {max(ids) + 1} in {store.where(store_engine)}"
     assert typed_back(record.listed(store_engine, "ก")) == typed_back(got)
+
+
+def test_one_days_actions_list_as_recorded_even_after_a_correction(store_engine):
+    """PostgreSQL moves an updated row to the end of its table: the list holds the ids' order all the same."""
+    ids, _ = record.add(store_engine, "ก", frame_of(*(action(str(m), DAY, "contact") for m in (1, 2, 3))))
+    record.correct(store_engine, ids[0], {"member": "1", "date": "15/04/2567", "kind": "contact", "note": "แก้"})
+    assert record.listed(store_engine)["id"].tolist() == ids
