@@ -265,6 +265,16 @@ def test_the_headers_are_looked_for_in_a_sheets_first_five_rows(above, found):
             read_actions(data, "a.xlsx")
 
 
+def test_two_tables_of_actions_side_by_side_are_both_read_left_then_right():
+    data = workbook(["บันทึกของสมชาย"], [*HEADERS["th"][:3], None, *HEADERS["en"][:3], "Note"],
+                    ["1", "15/04/2567", "ติดต่อลูกหนี้", None, "7", "16/04/2024", "Letter sent", "ส่งแล้ว"],
+                    ["2", "15/04/2567", "contact", None, "8", "17/04/2024", "other", None])
+    got = read_actions(data, "a.xlsx")
+    assert got[["member", "kind", "note"]].values.tolist() == [["1", "contact", ""], ["2", "contact", ""],
+                                                               ["7", "letter_sent", "ส่งแล้ว"], ["8", "other", ""]]
+    assert got.index.tolist() == [0, 1, 2, 3]
+
+
 def test_a_file_read_without_a_name_is_called_actions_in_its_message():
     with pytest.raises(LedgerError) as error:
         read_actions(b"a,b\r\n1,2\r\n")
