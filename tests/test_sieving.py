@@ -8,6 +8,7 @@ Expected debtors never come from kmdash.techniques.sieving.notices: they are the
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from streamlit.testing.v1 import AppTest
 from kmdash import record, store
 from kmdash.analyse import analyse
 from kmdash.errors import LedgerError
+from kmdash.plan import read_plan, technique_numbers
 from kmdash.report.sieving.letters import default_conditions, letters
 from kmdash.synthetic import generate_loans
 from kmdash.techniques.sieving.notices import (
@@ -55,9 +57,9 @@ def ledger(ledger_file, loans):
 
 
 def expected_debtors(loans, min_days: int, min_amount: float = 0.0) -> list[dict]:
-    """The oracle's overdue members at least min_days overdue owing at least min_amount, largest overdue first."""
+    """The oracle's overdue members MORE THAN min_days overdue owing at least min_amount, largest overdue first."""
     members = expected_figures(loans, AS_OF, top=10**6)["top_members"]
-    return [m for m in members if m["days"] >= min_days and m["overdue"] >= min_amount]
+    return [m for m in members if m["days"] > min_days and m["overdue"] >= min_amount]
 
 
 def pages(docx: bytes) -> list[list[str]]:
@@ -73,7 +75,7 @@ def pages(docx: bytes) -> list[list[str]]:
 # ---------------------------------------------------------------- choosing debtors
 
 
-def test_choose_takes_members_at_least_n_days_and_the_amount_largest_first(loans):
+def test_choose_takes_members_more_than_n_days_and_the_amount_largest_first(loans):
     chosen = choose(analyse(loans, AS_OF), DEADLINE, 90, 5000, today=AS_OF)
     want = expected_debtors(loans, 90, 5000)
     assert want and list(chosen.debtors["member_no"]) == [m["member"] for m in want]
@@ -88,12 +90,12 @@ def test_min_days_defaults_to_the_long_overdue_setting(loans):
 
 
 def test_each_debtor_gets_every_overdue_loan_oldest_first(loans):
-    chosen = choose(analyse(loans, AS_OF), DEADLINE, 1, today=AS_OF)
+    chosen = choose(analyse(loans, AS_OF), DEADLINE, 0, today=AS_OF)  # more than 0 days: every debtor
     due = loans[(loans["due_date"] < str(AS_OF)) & (loans["principal_overdue"] > 0)]
     assert sorted(chosen.loans["contract"]) == sorted(due["contract"])
     for member, mine in chosen.loans.groupby("member_no"):
         assert mine["due_date"].is_monotonic_increasing
-        want = next(m for m in expected_debtors(loans, 1) if m["member"] == member)
+        want = next(m for m in expected_debtors(loans, 0) if m["member"] == member)
         assert abs(mine["overdue_amount"].sum() - want["overdue"]) < 0.005
 
 
@@ -287,11 +289,29 @@ def entry(when: date) -> str:
     return f"{when.day:02d}/{when.month:02d}/{when.year + 543}"
 
 
-def sample_members(cli, tmp_path, *args) -> list[str]:
-    run = cli("notices", SAMPLE, "--deadline", LATER, "--out", tmp_path / "n.docx", *args)
+def sample_members(cli, tmp_path, *args, ledger=SAMPLE) -> list[str]:
+    run = cli("notices", ledger, "--deadline", LATER, "--out", tmp_path / "n.docx", *args)
     data = (tmp_path / "n.docx").read_bytes()
     return [line.split("สมาชิกเลขที่ ")[1] for page in pages(data) for line in page if "สมาชิกเลขที่" in line] \
         if run.code == 0 else []
+
+
+@pytest.mark.parametrize("name", ["ledger_th.xlsx", "ledger_en.xlsx", "ledger_th_cp874.csv"])
+def test_one_rule_of_long_overdue_letters_plan_and_selector_alike_on_the_samples(cli, tmp_path, name):
+    """More than long_overdue_days: the letters' debtors are the plan's technique-1 members and the summary's
+    count of the long overdue (no status column in the samples: no one set apart for legal action)."""
+    ledger = SAMPLE.parent / name
+    letters_to = sample_members(cli, tmp_path, ledger=ledger)
+    assert cli("plan", ledger, "--out", tmp_path / "plan.csv").code == 0
+    plan = read_plan(tmp_path / "plan.csv")
+    flagged = [m for m, cell in zip(plan["member"], plan["techniques"]) if "1" in technique_numbers(cell)]
+    summary = json.loads(cli("summary", ledger, "--json").out)
+    assert sorted(letters_to) == sorted(flagged) and len(flagged) == summary["members_long_overdue"] > 80
+
+
+def test_the_sample_letters_go_to_the_oracles_members_more_than_365_days_overdue(cli, tmp_path, sample_expected):
+    want = [m["member"] for m in sample_expected["top_members"] if m["days"] > 365]
+    assert sample_members(cli, tmp_path) == want and len(want) == 85  # 88 at least 365 days: 3 at exactly 365
 
 
 def test_page_counts_the_deadline_from_today_says_how_old_the_ledger_is_and_refuses_a_past_one(monkeypatch,

@@ -18,7 +18,8 @@ def add(commands, name: str = "sieving") -> argparse.ArgumentParser:
                              aliases=ALIASES)
     command.add_argument("--deadline", required=True, type=as_of_date,
                          help="the notice's deadline, YYYY-MM-DD or 31/05/2567: today or later")
-    command.add_argument("--min-days", type=int, help="overdue at least N days (default: --long-days)")
+    command.add_argument("--min-days", type=int,
+                         help="overdue MORE THAN N days, as the plan and the selector count (default: --long-days)")
     command.add_argument("--min-amount", type=float, default=0.0, help="principal overdue at least X baht")
     command.add_argument("--conditions", help="the conditions, one per line (default: pay, or agree a schedule)")
     command.add_argument("--out", required=True, metavar="FILE.docx", help="write the notices (.docx)")

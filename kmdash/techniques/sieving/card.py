@@ -36,9 +36,11 @@ class Sieving(Technique):
 
     def applies(self, facts: Facts) -> pd.Series:
         """Long overdue, and not already under legal action (no notice for them)."""
+        from .notices import long_overdue  # the rule the letters use too (card.py stays the card)
+
         members = facts.members
         under_law = members["legal"] if "legal" in members else False
-        return (members["days"] > facts.settings.long_overdue_days) & ~under_law
+        return long_overdue(members, facts.settings.long_overdue_days) & ~under_law
 
 
 TECHNIQUE = Sieving()

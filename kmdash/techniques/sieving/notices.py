@@ -18,10 +18,17 @@ from ...words import day
 from ..base import in_legal_action
 
 NOTIFIED, EASED, PURSUED = "notified", "eased", "pursued"
+TIERS = (NOTIFIED, EASED, PURSUED)  # the plan's tier codes; their words are the catalogue's tier_CODE
 TIER_OF_MARK = {"met": EASED, "not_met": PURSUED}  # a member's mark after the deadline -> their tier
 MARKS = ("pending", *TIER_OF_MARK)
 DEBTOR_COLUMNS = ["member_no", "name", "group", "days", "loans_overdue", "overdue", "interest"]
 LOAN_COLUMNS = ["member_no", "contract", "due_date", "overdue_amount", "interest_arrears"]
+
+
+def long_overdue(members: pd.DataFrame, days: int) -> pd.Series:
+    """The one rule of who is long overdue, for T1's letters, the plan's technique 1 and the selector alike:
+    MORE THAN `days` days overdue (the member's oldest loan; `days` is Settings.long_overdue_days by default)."""
+    return members["days"] > days
 
 
 @dataclass(frozen=True)
@@ -36,13 +43,13 @@ class Notices:
 
 def choose(analysis: Analysis, deadline: date, min_days: int | None = None, min_amount: float = 0.0,
            today: date | None = None) -> Notices:
-    """The overdue members at least `min_days` overdue (default: settings.long_overdue_days) owing at least
-    `min_amount` baht of principal overdue; those under legal action set apart. A deadline before `today`
+    """The members long overdue by `long_overdue` with `min_days` (default: settings.long_overdue_days) owing at
+    least `min_amount` baht of principal overdue; those under legal action set apart. A deadline before `today`
     (default: the real today) has passed: refused."""
     days = analysis.settings.long_overdue_days if min_days is None else int(min_days)
     _check(analysis.as_of, deadline, days, min_amount, today or date.today())
     members = analysis.members
-    chosen = members[(members["days"] > 0) & (members["days"] >= days) & (members["overdue"] >= min_amount - 0.005)]
+    chosen = members[long_overdue(members, days) & (members["overdue"] >= min_amount - 0.005)]
     table = _debtors(chosen)
     legal = table["member_no"].isin(in_legal_action(analysis.loans))
     debtors = table[~legal].reset_index(drop=True)
