@@ -1047,6 +1047,83 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_to_pay": ("ยอดที่ต้องชำระ", "To pay"),
     "plan_pool_options_alone": ("--basis และ --group ใช้คู่กับ --pool เท่านั้น", "--basis and --group need --pool"),
     # --- 19: T1 letters and guarantors (keep additions below this line)
+    "letter_number": ("ที่ {number}", "Ref. {number}"),
+    "letter_number_blank": ("ที่ ..............................", "Ref. .............................."),
+    "letter_address": ("ที่อยู่ ........................................................................................",
+                       "Address ........................................................................................"),
+    "letter_address_more": ("................................................................................................",
+                            "................................................................................................"),
+    "letter_copy_to": ("สำเนาเรียน {guarantor} ผู้ค้ำประกัน", "Copy to {guarantor}, guarantor"),
+    "letter_copy_mark": ("สำเนา", "COPY"),
+    "sieving_copies": ("พร้อมสำเนาถึงผู้ค้ำประกัน {n:,} ฉบับ", "with {n:,} copies to guarantors"),
+    "sieving_number_prefix": ("เลขที่หนังสือ: อักษรนำหน้าเลขรัน (เช่น สอ.) ว่างไว้ = เขียนเอง",
+                              "Letter number: prefix before the running number (e.g. สอ.); blank = write it in"),
+    "sieving_number_start": ("เลขรันฉบับแรก", "First running number"),
+    "sieving_guarantor_copies": ("สำเนาถึงผู้ค้ำประกันทุกคนของสัญญาที่ค้าง", "A copy to each guarantor of the overdue loans"),
+    "letter_number_help": ("เลขที่หนังสือ = อักษรนำ + เลขรัน + / + ปี พ.ศ. ที่ออกหนังสือ (เช่น ที่ สอ.15/{year}) "
+                           "สำเนาใช้เลขเดียวกับต้นฉบับ ทะเบียนไม่มีที่อยู่ จึงเว้นบรรทัดที่อยู่ไว้ให้เขียน",
+                           "Letter number = prefix + running number + / + the Buddhist-Era year of issue (e.g. "
+                           "ที่ สอ.15/{year}); a copy has its original's number. The ledger has no address: "
+                           "address lines are left blank to write on"),
+    "guarantors_no_column": ("ทะเบียนนี้ไม่มีคอลัมน์ผู้ค้ำประกัน ถ้ามีคอลัมน์ที่เก็บชื่อผู้ค้ำ ให้จับคู่กับ guarantor "
+                             "(คำสั่ง: --map \"หัวคอลัมน์=guarantor\" หรือที่หน้าโหลดไฟล์) หัวคอลัมน์ที่ยังไม่รู้จัก: {headers}",
+                             "this ledger has no guarantor column: if a column holds the guarantors' names, map it to "
+                             "guarantor (--map \"HEADER=guarantor\", or on the load page); headers not recognised: {headers}"),
+    "guarantors_within_negative": ("จำนวนวันที่เหลือ (--within) ต้องไม่ติดลบ", "--within must not be negative"),
+    "guarantors_none_to_write": ("ไม่มีผู้ค้ำประกันที่ต้องแจ้ง ไม่ได้เขียนไฟล์", "no guarantor to notify: nothing written"),
+    "guarantors_head": ("ผู้ค้ำประกันที่ต้องแจ้งเป็นหนังสือภายใน 60 วันนับแต่ลูกหนี้ผิดนัด (ป.พ.พ. มาตรา 686) "
+                        "นับจากวันที่ของทะเบียน {day}",
+                        "Guarantors to notify in writing within 60 days of the debtor's default (Civil and Commercial "
+                        "Code s.686), counted from the ledger's date {day}"),
+    "guarantors_rule": ("วันผิดนัด = วันถัดจากวันครบกำหนดชำระ · วันสุดท้าย = วันผิดนัด + 59 วัน (นับวันผิดนัดเป็นวันที่ 1 "
+                        "เร็วกว่าการไม่นับวันแรกหนึ่งวัน จึงทันตามกฎหมายทั้งสองแบบ) · ส่งหนังสือให้ถึงภายในวันสุดท้าย",
+                        "default date = the day after the due date · last day = default date + 59 days (the default "
+                        "date as day 1: one day earlier than leaving the first day out, so in time either way) · "
+                        "letters must reach the guarantors by the last day"),
+    "guarantors_within": ("ยังทันกำหนด (เหลือไม่เกิน {days:,} วัน): {n:,} สัญญา", "Still in time (at most {days:,} days left): {n:,} loans"),
+    "guarantors_late": ("พ้น 60 วันแล้ว: {n:,} สัญญา ดอกเบี้ยและค่าปรับค้างที่เสี่ยงเรียกจากผู้ค้ำไม่ได้ รวม {baht} บาท",
+                        "Past their 60 days: {n:,} loans; interest and penalty in arrears at risk {baht} baht"),
+    "guarantors_at_risk_note": ("ส่วนที่เกิดหลังวันสุดท้ายเรียกจากผู้ค้ำไม่ได้ ทะเบียนบอกยอดดอกเบี้ยและค่าปรับค้างรวม ไม่บอกว่าเกิดเมื่อใด "
+                                "จึงแสดงยอดค้างทั้งหมดของสัญญาเป็นยอดสูงสุดที่เสี่ยง ไม่ใช่ยอดที่เสียแน่นอน",
+                                "What accrued after the last day cannot be claimed from the guarantor; the ledger gives "
+                                "the interest and penalty in arrears as totals, not when they accrued, so each loan's "
+                                "whole amount is shown as the most at risk, not a sure loss"),
+    "guarantors_counts": ("สัญญาผิดนัดที่ไม่มีชื่อผู้ค้ำ {without:,} สัญญา · แจ้งผู้ค้ำแล้ว (ตามบันทึก) {told:,} สัญญา",
+                          "Loans in default naming no guarantor: {without:,} · guarantors notified (by the record): {told:,}"),
+    "guarantors_written": ("บันทึกหนังสือแจ้งผู้ค้ำประกัน {n:,} ฉบับ: {path}", "{n:,} guarantor letters written: {path}"),
+    "guarantors_none": ("ไม่มี", "none"),
+    "col_default_date": ("วันผิดนัด", "Default date"),
+    "col_last_day": ("วันสุดท้ายที่ต้องแจ้ง", "Last day to notify"),
+    "col_days_left": ("เหลือ (วัน)", "Days left"),
+    "col_days_late": ("เลยกำหนด (วัน)", "Days late"),
+    "col_at_risk": ("ดอกเบี้ยและค่าปรับที่เสี่ยง", "Interest and penalty at risk"),
+    "gletter_subject": ("เรื่อง แจ้งการผิดนัดชำระหนี้ของลูกหนี้ที่ท่านค้ำประกัน", "Subject: default of a debtor you guarantee"),
+    "gletter_to": ("เรียน {guarantor} ผู้ค้ำประกัน", "To {guarantor}, guarantor"),
+    "gletter_body": ("ตามที่ท่านได้ค้ำประกันหนี้เงินกู้ของ {name} สมาชิกเลขที่ {member} ตามสัญญาเงินกู้เลขที่ {contract} "
+                     "บัดนี้ลูกหนี้ผิดนัดชำระหนี้ตั้งแต่วันที่ {since} ตามทะเบียนลูกหนี้ของสหกรณ์ ณ วันที่ {as_of} "
+                     "มีหนี้ค้างชำระ ดังนี้",
+                     "You guarantee the loan of {name}, member no. {member}, contract {contract}. The debtor has been "
+                     "in default since {since}; by the co-operative's ledger of {as_of} the arrears are:"),
+    "gletter_amounts": ("เงินต้นค้างชำระ {principal} บาท ดอกเบี้ยค้างชำระ {interest} บาท ค่าปรับ {penalty} บาท",
+                        "principal overdue {principal} baht, interest in arrears {interest} baht, penalty {penalty} baht"),
+    "gletter_law": ("สหกรณ์จึงมีหนังสือแจ้งมายังท่านตามมาตรา 686 แห่งประมวลกฎหมายแพ่งและพาณิชย์ ท่านอาจชำระหนี้แทนลูกหนี้ "
+                    "หรือติดต่อสหกรณ์เพื่อหาทางให้ลูกหนี้ชำระหนี้",
+                    "The co-operative notifies you under section 686 of the Civil and Commercial Code. You may pay "
+                    "the debt for the debtor, or contact the co-operative to help the debtor pay."),
+    "page_guarantors": ("แจ้งผู้ค้ำประกัน", "Guarantors"),
+    "guarantors_intro": ("ป.พ.พ. มาตรา 686 (แก้ไข พ.ศ. 2557): เมื่อลูกหนี้ผิดนัด สหกรณ์ต้องมีหนังสือแจ้งผู้ค้ำประกันภายใน 60 วัน "
+                         "นับแต่วันผิดนัด ถ้าแจ้งช้า ผู้ค้ำหลุดพ้นจากดอกเบี้ย ค่าสินไหมทดแทน และค่าภาระที่เกิดหลังพ้น 60 วัน",
+                         "Civil and Commercial Code s.686 (amended 2014): when a debtor defaults, the co-operative must "
+                         "notify each guarantor in writing within 60 days of the default; a guarantor notified later is "
+                         "released from the interest, damages and charges accruing after those 60 days"),
+    "guarantors_within_days": ("แสดงสัญญาที่เหลือไม่เกิน (วัน)", "Show loans with at most (days) left"),
+    "guarantors_download": ("ดาวน์โหลดหนังสือแจ้งผู้ค้ำประกัน {n:,} ฉบับ (.docx มีชื่อจริง)",
+                            "Download {n:,} guarantor letters (.docx, with real names)"),
+    "guarantors_confirm": ("ส่งหนังสือแจ้งผู้ค้ำประกันแล้ว (ลูกหนี้ {n:,} ราย)", "Guarantor letters sent ({n:,} debtors)"),
+    "guarantors_confirm_help": ("เมื่อส่งหนังสือแล้ว บันทึกไว้ สัญญาของลูกหนี้เหล่านี้จะออกจากรายการ (แจ้งแล้วตั้งแต่วันผิดนัด)",
+                                "Once the letters are sent, record it: these debtors' loans leave the list (notified "
+                                "since their default)"),
+    "guarantors_sent_note": ("หนังสือแจ้งผู้ค้ำประกัน ป.พ.พ. 686", "guarantor letters, CCC s.686"),
     # --- 19: Thai words for codes (keep additions below this line)
     "tier_notified": ("แจ้งแล้ว", "notified"),
     "tier_eased": ("ชะลอการติดตาม", "eased"),
@@ -1077,11 +1154,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "grading_activities_no_value": ("ไม่พบคอลัมน์จำนวนกิจกรรม{named}ในไฟล์กิจกรรม (ต้องมีเลขทะเบียนสมาชิกและจำนวนกิจกรรม)",
                                     "the activities file has no activities column{named} (it needs member numbers and "
                                     "the activities attended)"),
-    "grading_file_key": ("ไฟล์หลักเกณฑ์: ไม่รู้จักเกณฑ์ {keys} ใช้ได้: {known}",
-                         "criteria file: unknown criterion {keys}; use one of: {known}"),
-    "grading_file_bad": ("ไฟล์หลักเกณฑ์อ่านไม่ได้: {reason} (ดูตัวอย่างใน README หัวข้อการจัดชั้นสมาชิก)",
-                         "criteria file not readable: {reason} (see the example in README, member grading)"),
-    "grading_plan_example": ("{grade} (เกณฑ์ตัวอย่าง)", "{grade} (example criteria)"),
+    "grading_plan_example": ("ชั้นสมาชิกคิดตามหลักเกณฑ์ตัวอย่างของโปรแกรม ยังไม่ได้รับความเห็นชอบจากคณะกรรมการ "
+                             "(ตั้งหลักเกณฑ์ได้ในไฟล์ตั้งค่า [grading] หรือหน้าจัดชั้นสมาชิก)",
+                             "Grades by the program's example criteria, not approved by the board (set them in the "
+                             "settings file's [grading] or on the grading page)"),
     "grading_band_threshold": ("เกณฑ์ ({unit})", "Limit ({unit})"),
     "grading_band_points": ("คะแนน", "Points"),
     "grading_otherwise": ("นอกนั้น", "Otherwise"),
@@ -1091,6 +1167,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_welfare_text": ("สวัสดิการ (คณะกรรมการกำหนด)", "Welfare (the board decides)"),
     "col_welfare_amount": ("จำนวนเงิน (บาท)", "Amount (baht)"),
     # --- 19: selector thresholds and settings file (keep additions below this line)
+    # a part's threshold beside its reading (kmdash.techniques.base.Part; the values' `threshold`)
+    "full_share": ("เต็มคะแนนเมื่อถึง {threshold:.0%}", "full at {threshold:.0%}"),
+    "full_groups": ("เต็มคะแนนเมื่อถึง {threshold:,} กลุ่ม", "full at {threshold:,} groups"),
+    "full_spread": ("เต็มคะแนนเมื่อกลุ่มอื่นรวมกันถือ {threshold:.0%}", "full when the other groups hold {threshold:.0%}"),
+    "full_near": ("เต็มคะแนนเมื่อเหลือไม่เกิน {threshold:,} วัน เป็น 0 ตั้งแต่ {far:,} วัน",
+                  "full within {threshold:,} days, 0 from {far:,} days"),
+    "full_members": ("เต็มคะแนนเมื่อถึง {threshold:,} คน (2 × {pool:,} คนต่อกลุ่ม)",
+                     "full at {threshold:,} members (2 × {pool:,} per group)"),
+    "ev_pool_size": ("กลุ่มนี้มีผู้ค้างน้อยพอจะรวมเงินกัน {n:,} คน", "{n:,} members of that group could pool"),
+    "unknown_line": ("ยังไม่ได้ตอบ (คะแนนคิดจากทะเบียนเท่านั้น): {question}",
+                     "Not answered (the score is of the ledger alone): {question}"),
+    "selector_help_known": ("คะแนน 0-1 คือผลคูณของแต่ละข้อของสถานการณ์ที่ทะเบียนนี้แสดงได้ แต่ละข้อเต็มเมื่อถึงเกณฑ์ที่เขียนไว้ข้างตัวเลข "
+                            "ข้อที่ทะเบียนแสดงไม่ได้ให้ตอบ ใช่ / ไม่ใช่ / ไม่ทราบ: ไม่ใช่ = 0, ไม่ทราบ = คะแนนจากทะเบียนเท่านั้น",
+                            "A score of 0-1 is the product of the parts of the situation this ledger can show, each full "
+                            "at the threshold written beside its figure. Answer the clauses a ledger cannot show yes / "
+                            "no / unknown: no = 0, unknown = the ledger's score alone"),
+    "selector_example": ("เกณฑ์ทุกค่าเป็นตัวอย่างของโครงการ ไม่ใช่ของคู่มือหรือกฎหมาย ปรับได้ที่นี่และบันทึกไว้ต่อสหกรณ์",
+                         "Every threshold is the project's example, not the handbook's or the law: change it here "
+                         "and save it per co-op"),
+    "selector_unanswered": ("ยังไม่ได้ตอบ: {questions} — คะแนนนี้คิดจากตัวเลขในทะเบียนเท่านั้น",
+                            "Not answered: {questions} — this score is of the ledger's figures alone"),
+    "selector_all_known": ("ตอบครบทุกข้อที่ทะเบียนแสดงไม่ได้แล้ว", "Every clause the ledger cannot show is answered"),
+    "answer_yes": ("ใช่", "Yes"),
+    "answer_no": ("ไม่ใช่", "No"),
+    "answer_unknown": ("ไม่ทราบ", "Unknown"),
+    "thresholds_title": ("เกณฑ์ของเทคนิคนี้", "This technique's thresholds"),
+    "setting_long_overdue_days": ("ค้างนานเมื่อเกิน (วัน)", "Long overdue after (days)"),
+    "setting_many_share": ("สมาชิกค้างชำระ \"จำนวนมาก\" เมื่อถึง (%)", "\"Many\" members overdue at (%)"),
+    "setting_long_share": ("ผู้ค้างชำระค้างนาน \"ส่วนใหญ่\" เมื่อถึง (%)", "\"Most\" debtors long overdue at (%)"),
+    "setting_many_groups": ("\"หลายกลุ่ม\" เมื่อถึง (กลุ่ม)", "\"Many\" groups at (groups)"),
+    "setting_spread_share": ("\"กระจาย\" เมื่อกลุ่มอื่นรวมกันถือหนี้ค้าง (%)", "\"Spread\" when other groups hold (%)"),
+    "setting_near_days": ("\"ใกล้สิ้นปี\" เมื่อเหลือไม่เกิน (วัน)", "\"Near\" the year end within (days)"),
+    "setting_far_days": ("ไม่ใกล้เลยตั้งแต่ (วัน)", "Not near at all from (days)"),
+    "setting_few_debtors": ("ผู้ค้างที่ติดตามรายคนได้ (ราย)", "Debtors followed one by one (debtors)"),
+    "setting_small_debt": ("หนี้ค้าง \"น้อยพอ\" ไม่เกิน (บาท)", "A debt \"small enough\" up to (baht)"),
+    "setting_pool_members": ("สมาชิกต่อกลุ่มรวมเงิน (คน)", "Members per pooling group"),
+    "setting_new_days": ("\"เพิ่งค้าง\" ไม่เกิน (วัน)", "\"Newly\" overdue up to (days)"),
+    "setting_new_share": ("\"ค้างใหม่เป็นระลอก\" เมื่อถึง (%)", "A \"wave\" of new arrears at (%)"),
+    "settings_save": ("บันทึกการตั้งค่าของสหกรณ์นี้", "Save this co-op's settings"),
+    "settings_saved": ("บันทึกการตั้งค่าไว้ที่ {path}", "Settings saved to {path}"),
+    "settings_loaded": ("ใช้การตั้งค่าที่บันทึกไว้ของสหกรณ์นี้ ({path})", "Using this co-op's saved settings ({path})"),
+    "settings_bad_toml": ("อ่านไฟล์ตั้งค่าไม่ได้ (TOML ไม่ถูกต้อง): {reason}", "the settings file is not valid TOML: {reason}"),
+    "settings_unknown_key": ("ไฟล์ตั้งค่ามีค่าที่ไม่รู้จัก '{setting}' ตรวจการสะกด (ดูรายการใน README)",
+                             "the settings file has an unknown key '{setting}': check its spelling (README lists the keys)"),
+    "settings_bad_value": ("ไฟล์ตั้งค่า: ค่า '{setting}' ไม่ถูกต้อง: {reason}", "settings file: bad value for '{setting}': {reason}"),
+    "settings_unreadable": ("เปิดไฟล์ตั้งค่า '{path}' ไม่ได้ ({reason})", "cannot open the settings file '{path}' ({reason})"),
     # --- tests' words (keep additions below this line)
 }
 

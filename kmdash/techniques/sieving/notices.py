@@ -16,13 +16,14 @@ from ...analyse import Analysis
 from ...errors import LedgerError
 from ...words import day
 from ..base import in_legal_action
+from .guarantors import names
 
 NOTIFIED, EASED, PURSUED = "notified", "eased", "pursued"
 TIERS = (NOTIFIED, EASED, PURSUED)  # the plan's tier codes; their words are the catalogue's tier_CODE
 TIER_OF_MARK = {"met": EASED, "not_met": PURSUED}  # a member's mark after the deadline -> their tier
 MARKS = ("pending", *TIER_OF_MARK)
 DEBTOR_COLUMNS = ["member_no", "name", "group", "days", "loans_overdue", "overdue", "interest"]
-LOAN_COLUMNS = ["member_no", "contract", "due_date", "overdue_amount", "interest_arrears"]
+LOAN_COLUMNS = ["member_no", "contract", "due_date", "overdue_amount", "interest_arrears", "guarantor"]
 
 
 def long_overdue(members: pd.DataFrame, days: int) -> pd.Series:
@@ -73,15 +74,16 @@ def _debtors(members: pd.DataFrame) -> pd.DataFrame:
 
 
 def overdue_loans(loans: pd.DataFrame, member_nos: pd.Series) -> pd.DataFrame:
-    """The overdue loans of these members, member by member in their order, oldest due date first; contract
-    and interest blank or zero where the ledger has none."""
+    """The overdue loans of these members, member by member in their order, oldest due date first; contract,
+    interest and guarantor blank or zero where the ledger has none."""
     order = pd.Series(range(len(member_nos)), index=member_nos.to_numpy())
     mine = loans[loans["overdue"] & loans["member_no"].astype(str).isin(order.index)]
     out = pd.DataFrame({"member_no": mine["member_no"].astype(str),
                         "contract": mine["contract"].astype(str) if "contract" in mine else "",
                         "due_date": mine["due_date"],
                         "overdue_amount": mine["overdue_amount"],
-                        "interest_arrears": mine.get("interest_arrears", 0.0)})
+                        "interest_arrears": mine.get("interest_arrears", 0.0),
+                        "guarantor": mine["guarantor"].fillna("").astype(str) if "guarantor" in mine else ""})
     out["order"] = out["member_no"].map(order)
     return out.sort_values(["order", "due_date"], kind="stable")[LOAN_COLUMNS].reset_index(drop=True)
 
@@ -98,3 +100,11 @@ def tiers(sent: Sequence[str], marks: Mapping[str, str]) -> pd.Series:
 def plan_columns(notices: Notices) -> pd.DataFrame:
     """The plan's column the notices propose: per chosen debtor (index member_no), the notice's deadline."""
     return pd.DataFrame({"deadline": notices.deadline}, index=pd.Index(notices.debtors["member_no"], name="member_no"))
+
+
+def guarantors_of(notices: Notices) -> dict[str, list[str]]:
+    """Per debtor of `notices`: the guarantors named on their overdue loans, each once, in the loans' order."""
+    out: dict[str, list[str]] = {m: [] for m in notices.debtors["member_no"]}
+    for member, cell in zip(notices.loans["member_no"], notices.loans["guarantor"]):
+        out[member] += [n for n in names(cell) if n not in out[member]]
+    return out
