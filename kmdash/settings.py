@@ -59,12 +59,12 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Welfare:
-    """What a grade brings: an interest rebate (% of the loan interest paid in the year), a loan limit
-    (times the ordinary limit) and the dividend on patronage (% of the rate the general meeting sets)."""
+    """What a grade brings, as the board decides and words it: free text and an amount in baht (0: none). The
+    example gives nothing: loan limits are the lending regulation's and the patronage dividend the general
+    meeting's, not a board announcement's."""
 
-    interest_rebate_pct: float = 0.0
-    loan_limit_times: float = 1.0
-    patronage_dividend_pct: float = 100.0
+    text: str = ""
+    amount: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -83,24 +83,26 @@ def _named(names: tuple[str, ...], key: str, lang: str) -> str:
     return names[0 if lang == "th" else 1] if names else t(key, lang)
 
 
+ACTIVITIES = Criterion("activities", ((1, 10), (3, 20)), higher_is_better=True, unit="activities")
 DAYS = Criterion("days", ((365, 15), (90, 30), (0, 50)), unit="days")
 SHARE = Criterion("share_ratio", ((5, 10), (10, 20), (20, 30)), higher_is_better=True, unit="percent")
 LOANS_OVERDUE = Criterion("loans_overdue", ((1, 10), (0, 20)), unit="loans")
 LEGAL = Criterion("legal", ((0, 0),), unit="loans", floor=-30)
+EXAMPLE_CRITERIA = (ACTIVITIES, DAYS, SHARE, LOANS_OVERDUE, LEGAL)  # the project's example, not the handbook's
+EXAMPLE_GRADES = (Grade("excellent", 85), Grade("good", 65), Grade("fair", 40), Grade("improve", 0))
 
 
 @dataclass(frozen=True)
 class GradingRules:
     """T5's published criteria and grades. Grades run from the top down by min_points; a member below every
-    threshold gets the last grade. Legal status counts only where the ledger has a status column."""
+    threshold gets the last grade. Participation in the group's activities comes first (the handbook's
+    strategy); it counts only where an activities list is given, legal status only where the ledger has a
+    status column. `approved`: the board approved these criteria (in the settings file, or on the page), even
+    where they equal the example."""
 
-    criteria: tuple[Criterion, ...] = (DAYS, SHARE, LOANS_OVERDUE, LEGAL)
-    grades: tuple[Grade, ...] = (
-        Grade("excellent", 85, Welfare(10, 1.5, 100)),
-        Grade("good", 65, Welfare(5, 1.2, 100)),
-        Grade("fair", 40, Welfare(0, 1.0, 80)),
-        Grade("improve", 0, Welfare(0, 0.5, 50)),
-    )
+    criteria: tuple[Criterion, ...] = EXAMPLE_CRITERIA
+    grades: tuple[Grade, ...] = EXAMPLE_GRADES
+    approved: bool = False
 
     def __post_init__(self):
         lows = [g.min_points for g in self.grades]
@@ -109,6 +111,15 @@ class GradingRules:
         keys = [c.key for c in self.criteria]
         if len(keys) != len(set(keys)):
             raise LedgerError.of("grading_same_key")
+
+    @property
+    def example(self) -> bool:
+        """Still the project's example: not approved, and the example's criteria (bands, points, switched on)
+        and grade minimums as they are (grade names, welfare and criteria of the user's own sheets aside)."""
+        keys = {c.key for c in EXAMPLE_CRITERIA}
+        lows = tuple(g.min_points for g in self.grades)
+        return not self.approved and tuple(c for c in self.criteria if c.key in keys) == EXAMPLE_CRITERIA \
+            and lows == tuple(g.min_points for g in EXAMPLE_GRADES)
 
 
 @dataclass(frozen=True)

@@ -73,8 +73,18 @@ def test_every_member_of_the_sample_once_with_the_published_points_and_grade(cli
         [(name, low, counts[name]) for low, name in GRADES]
     assert [c["key"] for c in out["criteria"]] == ["days", "share_ratio", "loans_overdue"]  # no status column
     assert out["max_points"] == 100
-    assert out["grades"][0]["welfare"] == {"interest_rebate_pct": 10, "loan_limit_times": 1.5,
-                                           "patronage_dividend_pct": 100}
+    assert out["example"] is True
+    assert out["not_measured"] == [{"key": "activities", "name": "การร่วมกิจกรรมของกลุ่ม (จำนวนกิจกรรมที่เข้าร่วม)"},
+                                   {"key": "legal", "name": "สัญญาที่ถูกดำเนินคดี"}]
+
+
+def test_the_example_welfare_changes_no_loan_limit_and_no_dividend(cli):
+    """Loan limits are the lending regulation's, the patronage dividend the general meeting's: the example leaves
+    every grade's welfare for the board to word."""
+    out = grade_json(cli)
+    assert [g["welfare"] for g in out["grades"]] == [{"text": "", "amount": 0}] * 4
+    text = cli("grade", SAMPLE).out
+    assert "วงเงินกู้" not in text and "เงินเฉลี่ยคืน" not in text and text.count("คณะกรรมการกำหนด") == 4
 
 
 def test_a_criterion_switched_off_leaves_its_points_out(cli, sample_grades):
@@ -256,8 +266,9 @@ def test_the_announcement_is_thai_with_the_complex_script_font(cli, tmp_path):
     assert "ประกาศสหกรณ์การเกษตรตัวอย่าง จำกัด" in text
     assert "31 มีนาคม 2567" in text  # the ledger's date, Buddhist Era
     assert text.count("ลงชื่อ") == 3 and "ประธานกรรมการดำเนินการ" in text
-    for words in ("ไม่เกิน 90 วัน", "ตั้งแต่ 20%", "ตั้งแต่ 85 คะแนน", "ต่ำกว่า 40 คะแนน", "วงเงินกู้ 1.5 เท่า"):
+    for words in ("ไม่เกิน 90 วัน", "ตั้งแต่ 20%", "ตั้งแต่ 85 คะแนน", "ต่ำกว่า 40 คะแนน", "คณะกรรมการกำหนด"):
         assert words in cells, words
+    assert "วงเงินกู้" not in cells and "เงินเฉลี่ยคืน" not in cells
 
 
 # ---------------------------------------------------------------- the page

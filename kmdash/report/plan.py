@@ -32,11 +32,13 @@ class About:
     coop: str | None
     file: str
     as_of: date
+    example_grades: bool = False  # the grade column is by the program's example criteria (T5), not the board's
 
     @classmethod
     def of(cls, result) -> About:
         """A pipeline Result's (a snapshot's are its own coop, file and as_of)."""
-        return cls(result.ledger.coop, Path(result.file).name, result.as_of)
+        return cls(result.ledger.coop, Path(result.file).name, result.as_of,
+                   result.analysis.settings.grading.example)
 
 
 def headers(columns, masked: bool, lang: str = "th") -> list[str]:
@@ -119,6 +121,7 @@ def _about(about: About, members: int, per_technique: dict[int, int], masked: bo
               t("about_technique", lang, members=per_technique[tech.card.number],
                 needs=", ".join(headers(tech.plan_columns, masked, lang))))
              for tech in techniques()]
+    rows += [(short_name(5, lang), t("grading_plan_example", lang))] * about.example_grades
     rows += [(t(SHEET, lang), t("plan_actions_about", lang, example=date_entry(about.as_of, lang)))]
     frame = pd.DataFrame(rows, columns=["item", "detail"])
     return xlsx.Sheet(t("sheet_about", lang), frame, [t("about_item", lang), t("about_detail", lang)])

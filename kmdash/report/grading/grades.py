@@ -61,10 +61,22 @@ def max_points(grading: Grading) -> int | float:
 
 
 def welfare_text(grade: Grade, lang: str = "th") -> str:
+    """The board's words and amount for a grade ("ของที่ระลึก · 500.00 บาท"); "for the board to decide" when
+    it gave neither."""
     w = grade.welfare
-    return " · ".join([t("grading_welfare_rebate", lang, v=number(w.interest_rebate_pct)),
-                       t("grading_welfare_limit", lang, v=number(w.loan_limit_times)),
-                       t("grading_welfare_dividend", lang, v=number(w.patronage_dividend_pct))])
+    parts = [w.text.strip()] * bool(w.text.strip()) + [t("grading_welfare_amount", lang, v=w.amount)] * bool(w.amount)
+    return " · ".join(parts) or t("grading_welfare_none", lang)
+
+
+def status_line(grading: Grading, lang: str = "th") -> str:
+    """Whose criteria these are: the program's example (not approved by the board) or the board's."""
+    return t("grading_example" if grading.rules.example else "grading_set", lang)
+
+
+def unmeasured_line(grading: Grading, lang: str = "th") -> str | None:
+    """The enabled criteria without data, named; None when every one is measured."""
+    names = ", ".join(c.name(lang) for c in grading.unmeasured)
+    return t("grading_not_measured", lang, names=names) if names else None
 
 
 def grade_range(grading: Grading, index: int, lang: str = "th") -> str:
@@ -121,9 +133,7 @@ def counts_table(grading: Grading, lang: str = "th") -> pd.DataFrame:
         "grade": [g.name(lang) for g in grades],
         "min_points": [grade_range(grading, i, lang) for i in range(len(grades))],
         "members": counts["members"],
-        "interest_rebate_pct": [g.welfare.interest_rebate_pct for g in grades],
-        "loan_limit_times": [g.welfare.loan_limit_times for g in grades],
-        "patronage_dividend_pct": [g.welfare.patronage_dividend_pct for g in grades],
+        "welfare": [welfare_text(g, lang) for g in grades],
     })
 
 
@@ -137,15 +147,15 @@ def grading_json(result: Result, grading: Grading, lang: str = "th") -> dict:
                                     m["lift_enough"].tolist())]
     return {
         "file": result.file, "coop": result.ledger.coop, "as_of": result.as_of.isoformat(),
+        "example": grading.rules.example,
         "criteria": [{"key": c.key, "name": c.name(lang), "unit": unit_word(c, lang),
                       "higher_is_better": c.higher_is_better,
                       "bands": [{"threshold": number(v), "points": number(p)} for v, p in c.bands],
                       "otherwise": number(c.floor)} for c in grading.criteria],
+        "not_measured": [{"key": c.key, "name": c.name(lang)} for c in grading.unmeasured],
         "max_points": max_points(grading),
         "grades": [{"grade": g.name(lang), "min_points": number(g.min_points), "members": int(n),
-                    "welfare": {"interest_rebate_pct": number(g.welfare.interest_rebate_pct),
-                                "loan_limit_times": number(g.welfare.loan_limit_times),
-                                "patronage_dividend_pct": number(g.welfare.patronage_dividend_pct)}}
+                    "welfare": {"text": g.welfare.text, "amount": round(g.welfare.amount, 2)}}
                    for g, n in zip(grading.rules.grades, counts)],
         "members": [{"member": no, "name": name, "group": group, "points": p, "grade": grade_names[g],
                      "lift": lift}
@@ -162,12 +172,18 @@ def grading_text(result: Result, grading: Grading, lang: str = "th") -> str:
     if result.ledger.coop:
         lines.append(result.ledger.coop)
     lines += [f"{t('file', lang)}: {result.file}", f"{t('as_of', lang)}: {day(result.as_of, lang)}", ""]
+    lines += [status_line(grading, lang), ""]
     lines.append(t("grading_criteria", lang, n=max_points(grading)))
     if not grading.criteria:
         lines.append("  " + t("grading_no_criteria", lang))
     for c in grading.criteria:
         lines.append(f"  {c.name(lang)}")
         lines += [f"    {fit(band, 30)} {right(t('grading_n_points', lang, n=p), 10)}" for band, p in criterion_lines(c, lang)]
+    missing = unmeasured_line(grading, lang)
+    if missing:
+        lines.append("  " + missing)
+    if any(c.key == "activities" for c in grading.unmeasured):
+        lines.append("  " + t("grading_activities_hint", lang))
     lines += ["", t("grading_grades", lang)]
     counts = grading.counts()["members"]
     for i, (g, n) in enumerate(zip(grading.rules.grades, counts)):

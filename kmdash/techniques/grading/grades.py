@@ -27,6 +27,7 @@ class Grading:
     criteria: tuple[Criterion, ...]  # the criteria in use: enabled and with data behind them
     members: pd.DataFrame
     unmatched: int  # members of the extra sheets that the ledger does not hold
+    unmeasured: tuple[Criterion, ...] = ()  # enabled, but no data behind them (listed, never counted as zero)
 
     def counts(self) -> pd.DataFrame:
         """Per grade, top first: grade (index), min_points, members."""
@@ -85,18 +86,27 @@ def grade_of(rules: GradingRules, points: np.ndarray) -> np.ndarray:
     return len(lows) - 1 - np.maximum(reached, 0)
 
 
+def sheets(*frames: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The member sheets (each member_no and one column per criterion key: the activities, an extra sheet) as
+    one frame for grade_members; None without any."""
+    given = [f for f in frames if f is not None]
+    return pd.concat(given, ignore_index=True) if given else None
+
+
 def grade_members(analysis: Analysis, rules: GradingRules, extra: pd.DataFrame | None = None) -> Grading:
-    """Points, grade and lift per member. `extra`: member_no and one column per extra criterion key (members
-    missing from it get the criterion's lowest band)."""
+    """Points, grade and lift per member. `extra`: member_no and one column per criterion key that the ledger
+    does not hold (`sheets`): the activities attended, an extra sheet's values; members missing from it get
+    the criterion's lowest band. An enabled criterion without data is `unmeasured`."""
     members = analysis.members
     values = ledger_values(analysis)
     unmatched = 0
     if extra is not None and len(extra.columns) > 1:
-        sheet = extra.assign(member_no=member_key(extra["member_no"])).groupby("member_no").sum()
+        sheet = extra.assign(member_no=member_key(extra["member_no"])).groupby("member_no").sum(min_count=1)
         keys = member_key(members["member_no"])
         unmatched = int((~sheet.index.isin(keys)).sum())
         values = values.join(sheet.reindex(keys).set_axis(members.index).astype(float))
     criteria = tuple(c for c in rules.criteria if c.enabled and c.key in values)
+    unmeasured = tuple(c for c in rules.criteria if c.enabled and c.key not in values)
     table = members[["member_no", "name", "group"]].copy()
     indices = {}
     for c in criteria:
@@ -108,7 +118,7 @@ def grade_members(analysis: Analysis, rules: GradingRules, extra: pd.DataFrame |
     table["grade"] = grade_of(rules, table["points"].to_numpy())
     table = pd.concat([table, lift(rules, criteria, table, indices)], axis=1)
     table = table.sort_values(["points", "member_no"], ascending=[False, True], kind="stable")
-    return Grading(rules, criteria, table.reset_index(drop=True), unmatched)
+    return Grading(rules, criteria, table.reset_index(drop=True), unmatched, unmeasured)
 
 
 def lift(rules: GradingRules, criteria: tuple[Criterion, ...], table: pd.DataFrame,
