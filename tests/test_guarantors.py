@@ -1,0 +1,198 @@
+"""Guarantors in time (Civil and Commercial Code s.686): the list against a generated ledger whose loans fell due
+30, 59, 60, 61 and 90 days before its date (last days and days left or late computed by hand below), a ledger
+without a guarantor column, the letters' fonts as the notices', the members whose guarantors were notified left
+out, T1's numbered notices with a copy for each guarantor; the page.
+
+Hand computation, the ledger dated 31 March 2024 (2024 is a leap year: February has 29 days):
+default date = due date + 1 day; last day = default date + 59 days (the default date is day 1 of the 60).
+  due  1 Mar (30 back) -> default  2 Mar -> last day 30 Apr -> 30 days left
+  due 31 Jan (60 back) -> default  1 Feb -> last day 31 Mar ->  0 days left (today is the last day)
+  due  1 Feb (59 back) -> default  2 Feb -> last day  1 Apr ->  1 day left
+  due 30 Jan (61 back) -> default 31 Jan -> last day 30 Mar ->  1 day late
+  due  1 Jan (90 back) -> default  2 Jan -> last day  1 Mar -> 30 days late
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import date
+
+import pandas as pd
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from lxml import etree
+
+from kmdash import actions, record, store
+from kmdash.synthetic import LedgerShape, generate_loans
+
+from .support.ledgers import AS_OF
+
+FONT = "TH Sarabun New"
+# member, due date, guarantor cell, interest in arrears, penalty
+LOANS = [("00001", date(2024, 3, 1), "นาย สมชาย ใจดี", 100.25, 10.0),
+         ("00002", date(2024, 1, 31), "นาง สมศรี มีสุข, นาย ทองดี บุญมา", 200.50, 0.0),
+         ("00003", date(2024, 2, 1), "นางสาว สุดา คำแก้ว", 300.0, 20.0),
+         ("00004", date(2024, 1, 30), "นาย บุญมี เพชรรัตน์ และ นาง รัตนา โพธิ์ศรี", 400.40, 40.0),
+         ("00005", date(2024, 1, 1), "นาง พิมพา บัวแก้ว", 500.10, 50.5),
+         ("00006", date(2024, 1, 15), "", 600.0, 0.0)]  # in default, no guarantor: nobody to notify
+WITHIN = [("00002", "2024-01-31", "2024-02-01", "2024-03-31", 0, "นาง สมศรี มีสุข, นาย ทองดี บุญมา"),
+          ("00003", "2024-02-01", "2024-02-02", "2024-04-01", 1, "นางสาว สุดา คำแก้ว"),
+          ("00001", "2024-03-01", "2024-03-02", "2024-04-30", 30, "นาย สมชาย ใจดี")]
+LATE = [("00004", "2024-01-30", "2024-01-31", "2024-03-30", 1, "นาย บุญมี เพชรรัตน์, นาง รัตนา โพธิ์ศรี", 440.40),
+        ("00005", "2024-01-01", "2024-01-02", "2024-03-01", 30, "นาง พิมพา บัวแก้ว", 550.60)]
+
+
+@pytest.fixture(scope="module")
+def loans() -> pd.DataFrame:
+    """Six loans of six members, in default on the days of LOANS, and a seventh member's loan not yet due."""
+    base = generate_loans(40, seed=7).head(7).reset_index(drop=True)
+    rows = [*LOANS, ("00007", date(2024, 6, 30), "นาย วีระ รักษาพล", 0.0, 0.0)]
+    out = base.assign(member_no=[r[0] for r in rows], name=[f"สมาชิก ทดสอบ{i}" for i in range(1, 8)],
+                      contract=[f"สส.67/{i:05d}" for i in range(1, 8)],
+                      due_date=pd.to_datetime([r[1] for r in rows]), guarantor=[r[2] for r in rows],
+                      interest_arrears=[r[3] for r in rows], penalty=[r[4] for r in rows],
+                      outstanding=50_000.0, principal_overdue=[10_000.0] * 6 + [0.0])
+    return out
+
+
+@pytest.fixture
+def ledger(ledger_file, loans):
+    return ledger_file(loans)
+
+
+def contract(member: str) -> str:
+    return f"สส.67/{int(member):05d}"
+
+
+def listed(cli, ledger, *args) -> dict:
+    run = cli("guarantors", ledger, "--json", *args)
+    assert run.code == 0, run.err
+    return json.loads(run.out)
+
+
+def test_each_loan_in_default_once_with_its_last_day_and_days_left_or_late(cli, ledger):
+    got = listed(cli, ledger)
+    assert got["as_of"] == "2024-03-31"
+    assert got["within"] == [{"member": m, "contract": contract(m), "guarantor": g, "default_date": default,
+                              "last_day": last, "days_left": left} for m, _, default, last, left, g in WITHIN]
+    assert got["late"] == [{"member": m, "contract": contract(m), "guarantor": g, "default_date": default,
+                            "last_day": last, "days_late": late, "at_risk": risk}
+                           for m, _, default, last, late, g, risk in LATE]
+
+
+def test_within_keeps_the_loans_with_at_most_n_days_left_and_every_late_one(cli, ledger):
+    got = listed(cli, ledger, "--within", "1")
+    assert [r["member"] for r in got["within"]] == ["00002", "00003"]
+    assert [r["member"] for r in got["late"]] == ["00004", "00005"]
+    assert [r["member"] for r in listed(cli, ledger, "--within", "0")["within"]] == ["00002"]
+
+
+def test_the_text_report_says_the_rule_the_loans_and_what_is_at_risk(cli, ledger):
+    run = cli("guarantors", ledger)
+    assert run.code == 0
+    assert "วันสุดท้าย = วันผิดนัด + 59 วัน" in run.out and "31 มี.ค. 2567" in run.out
+    assert "ยังทันกำหนด (เหลือไม่เกิน 60 วัน): 3 สัญญา" in run.out
+    assert "พ้น 60 วันแล้ว: 2 สัญญา ดอกเบี้ยและค่าปรับค้างที่เสี่ยงเรียกจากผู้ค้ำไม่ได้ รวม 991.00 บาท" in run.out
+    assert "สัญญาผิดนัดที่ไม่มีชื่อผู้ค้ำ 1 สัญญา · แจ้งผู้ค้ำแล้ว (ตามบันทึก) 0 สัญญา" in run.out
+
+
+def test_a_ledger_without_a_guarantor_column_says_so_and_which_header_to_map(cli, ledger_file, loans):
+    none = cli("guarantors", ledger_file(loans, LedgerShape(drop_fields=("guarantor",))))
+    assert none.code == 2 and none.out == "" and none.err.count("\n") == 1
+    assert "no guarantor column" in none.err and '--map "HEADER=guarantor"' in none.err
+    renamed = ledger_file(loans, LedgerShape(rename={"guarantor": "คนค้ำ"}))
+    unknown = cli("guarantors", renamed)
+    assert unknown.code == 2 and '"คนค้ำ"' in unknown.err
+    assert listed(cli, renamed, "--map", "คนค้ำ=guarantor")["within"][0]["member"] == "00002"
+    copies = cli("sieving", ledger_file(loans, LedgerShape(drop_fields=("guarantor",))), "--deadline", "2057-05-31",
+                 "--guarantor-copies", "--out", "n.docx")
+    assert copies.code == 2 and "no guarantor column" in copies.err
+
+
+@pytest.mark.parametrize("args, says", [(["--within", "-1"], "--within must not be negative"),
+                                        (["--out", "letters.txt"], "must end in .docx")])
+def test_user_errors_are_one_line_and_exit_2(cli, ledger, args, says):
+    run = cli("guarantors", ledger, *args)
+    assert run.code == 2 and says in run.err and run.err.count("\n") == 1
+
+
+def fonts_are_the_notices(data: bytes) -> None:
+    """Every run and the styles in TH Sarabun New for Latin and complex script (w:cs), 16 pt or the 20 pt title."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+        styles = archive.read("word/styles.xml").decode()
+    assert f'w:cs="{FONT}"' in styles and '<w:szCs w:val="32"/>' in styles
+    runs = list(body.iter(qn("w:r")))
+    assert runs
+    for r in runs:
+        fonts, size = r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}"), r.find(f"{qn('w:rPr')}/{qn('w:szCs')}")
+        assert fonts.get(qn("w:cs")) == FONT and fonts.get(qn("w:ascii")) == FONT
+        assert size.get(qn("w:val")) in ("32", "40")
+
+
+def pages(data: bytes) -> list[list[str]]:
+    out: list[list[str]] = []
+    for p in Document(io.BytesIO(data)).paragraphs:
+        if p.paragraph_format.page_break_before or not out:
+            out.append([])
+        out[-1].append(p.text)
+    return out
+
+
+def test_a_numbered_letter_to_each_guarantor_in_the_notices_font(cli, ledger, tmp_path):
+    out = tmp_path / "ผู้ค้ำ.docx"
+    run = cli("guarantors", ledger, "--out", out, "--number-prefix", "สอ.", "--number-start", "7")
+    year = date.today().year + 543
+    assert run.code == 0 and run.out.rstrip().endswith(f"บันทึกหนังสือแจ้งผู้ค้ำประกัน 7 ฉบับ: {out}")
+    data = out.read_bytes()
+    fonts_are_the_notices(data)
+    got = pages(data)
+    to = ["นาง สมศรี มีสุข", "นาย ทองดี บุญมา", "นางสาว สุดา คำแก้ว", "นาย สมชาย ใจดี",  # in time, fewest days first
+          "นาย บุญมี เพชรรัตน์", "นาง รัตนา โพธิ์ศรี", "นาง พิมพา บัวแก้ว"]  # then late
+    assert [page[4] for page in got] == [f"เรียน {name} ผู้ค้ำประกัน" for name in to]
+    assert [page[1] for page in got] == [f"ที่ สอ.{n}/{year}" for n in range(7, 14)]
+    assert "ตั้งแต่วันที่ 1 กุมภาพันธ์ 2567" in got[0][7] and "สมาชิกเลขที่ 00002" in got[0][7]
+    assert "ค่าปรับ 0.00 บาท" in got[0][8] and "ดอกเบี้ยค้างชำระ 200.50 บาท" in got[0][8]
+    assert got[0][5].startswith("ที่อยู่ ....")  # no address column: lines to write on
+
+
+def record_notified(url: str, coop: str | None, member: str, when: date) -> None:
+    rows = actions.checked([{"member": member, "date": when, "kind": "guarantor_notified", "technique": 1}])
+    record.add(store.open_store(url), coop, rows)
+
+
+def test_members_whose_guarantors_were_notified_since_the_default_are_left_out(cli, ledger, tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    coop = "สหกรณ์การเกษตรตัวอย่าง จำกัด"
+    record_notified(url, coop, "2", date(2024, 2, 1))  # 00002 by its number without zeros, on its default date
+    record_notified(url, coop, "00005", date(2023, 12, 31))  # before 00005's default: an earlier default's notice
+    record_notified(url, "สหกรณ์อื่น", "00003", date(2024, 3, 1))  # another co-op's record
+    got = listed(cli, ledger, "--store", url)
+    assert [r["member"] for r in got["within"]] == ["00003", "00001"]
+    assert [r["member"] for r in got["late"]] == ["00004", "00005"]
+    assert [r["member"] for r in listed(cli, ledger)["within"]] == ["00002", "00003", "00001"]  # no store: none
+
+
+def test_t1_notices_numbered_with_a_copy_for_each_guarantor(cli, ledger, tmp_path):
+    out = tmp_path / "n.docx"
+    run = cli("sieving", ledger, "--deadline", "2057-05-31", "--min-days", "60", "--number-prefix", "สอ.",
+              "--guarantor-copies", "--out", out)
+    assert run.code == 0 and "พร้อมสำเนาถึงผู้ค้ำประกัน 3 ฉบับ" in run.out
+    got = pages(out.read_bytes())
+    fonts_are_the_notices(out.read_bytes())
+    year = date.today().year + 543
+    # more than 60 days overdue: 00004 (61), 00006 (75, no guarantor), 00005 (90), largest overdue first (equal:
+    # by days) -- read from the pages rather than assumed: each original is followed by its copies
+    originals = [p for p in got if p[5] == ""]
+    assert len(originals) == 3 and len(got) == 6
+    for n, page in enumerate(originals):
+        assert page[1] == f"ที่ สอ.{n + 1}/{year}"
+    copies = [p for p in got if p[5].startswith("สำเนาเรียน")]
+    assert sorted(p[5] for p in copies) == sorted(f"สำเนาเรียน {g} ผู้ค้ำประกัน" for g in
+                                                  ("นาย บุญมี เพชรรัตน์", "นาง รัตนา โพธิ์ศรี", "นาง พิมพา บัวแก้ว"))
+    for page in copies:  # a copy carries its original's number and member
+        original = next(o for o in originals if o[4] == page[4])
+        assert page[1] == original[1]
