@@ -4,13 +4,15 @@ the words for them are the catalogue's (`grading_criterion_<key>`, `grading_grad
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 
 from .errors import LedgerError
 from .i18n import t
 
 NOT_DUE = "not_due"
 MONTH_EDGES = (1, 3, 6, 12, 24, 36)
+DAY_EDGES = (30, 90, 180, 365, 730, 1095)
+ANSWERS = ("yes", "no", "unknown")  # the user's answer to a clause a ledger cannot show
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,28 @@ class Selector:
     pool_members: int = 5  # T4: members with small debts that make a pooling group
     new_days: int = 90  # T5: overdue at most this many days is newly in arrears
     new_share: float = 0.5  # T5: share of overdue members newly in arrears that makes a wave
+    # the user's answers to the clauses a ledger cannot show (a technique's `questions`): (code, answer) pairs;
+    # a settings file writes them as a table
+    answers: tuple[tuple[str, str], ...] = field(default=(), metadata={"table": True})
+
+    def __post_init__(self):
+        for name, value in ((f.name, getattr(self, f.name)) for f in fields(self)):
+            if isinstance(value, (int, float)) and value <= 0:
+                raise ValueError(f"{name} must be positive")
+        if self.far_days <= self.near_days:
+            raise ValueError("far_days must be more than near_days")
+        for code, answer in self.answers:
+            if answer not in ANSWERS:
+                raise ValueError(f"answers.{code} must be one of {', '.join(ANSWERS)}")
+
+    def answer(self, code: str) -> str:
+        """The user's answer to the clause `code`: yes, no, or unknown where none was given."""
+        return dict(self.answers).get(code, "unknown")
+
+    def answered(self, code: str, answer: str) -> "Selector":
+        """These thresholds with the clause `code` answered (unknown drops the answer)."""
+        kept = tuple((c, a) for c, a in self.answers if c != code)
+        return replace(self, answers=tuple(sorted(kept + (((code, answer),) if answer != "unknown" else ()))))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from kmdash.i18n import t
 from kmdash.read.dates import parse_date_text
 from kmdash.read.headers import FIELDS, IGNORE, normalise
 from kmdash.report.display import date_entry, money, plain, row_notes_table
-from kmdash.settings import Settings
 from ui import cache, state
 from ui import components as ui
 from ui.router import ensure_router
@@ -130,7 +129,8 @@ def settings_form(cur: cache.Current) -> None:
                           format_func=lambda u, lang=state.lang(): t(f"unit_{u}", lang), key="settings_unit")
         long_days = right.number_input(tr("long_days"), min_value=1, max_value=3650,
                                        value=current.long_overdue_days, step=30, key="settings_long_days")
-    wanted = Settings.choose(unit == "months", long_overdue_days=int(long_days), top_members=current.top_members)
+    # the rest of the settings (the fiscal year end, the selector's, the grading's) stay as the user set them
+    wanted = current.with_buckets(unit == "months", long_overdue_days=int(long_days))
     if wanted != current:
         st.session_state["settings"] = wanted
         st.rerun()

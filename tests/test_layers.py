@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # bottom first: (layer, module path prefixes under the project root)
 LAYERS = (
-    ("words", ("kmdash/errors", "kmdash/i18n", "kmdash/words", "kmdash/schema", "kmdash/settings")),
+    ("words", ("kmdash/errors", "kmdash/i18n", "kmdash/words", "kmdash/schema", "kmdash/settings",
+               "kmdash/settings_file")),
     ("read", ("kmdash/read/",)),
     ("analysis", ("kmdash/analyse", "kmdash/filters", "kmdash/reconcile", "kmdash/privacy", "kmdash/pipeline")),
     ("techniques", ("kmdash/techniques/",)),

@@ -19,7 +19,7 @@ from kmdash.plan import read_plan
 from kmdash.schema import Field
 from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 from kmdash.techniques import registry
-from kmdash.techniques.base import Card, Evidence, Facts, Score, Technique, ratio
+from kmdash.techniques.base import Card, Facts, Part, Score, Technique, ratio
 
 from .support.figures import expected_figures
 from .support.ledgers import AS_OF, write_rows
@@ -41,8 +41,8 @@ class Toy(Technique):
 
     def score(self, facts: Facts) -> Score:
         over = int((facts.members["days"] > 90).sum())
-        return self._score([ratio(over, len(facts.members))], [Evidence("ev_members_overdue",
-                                                                        {"n": over, "total": len(facts.members)})])
+        return self._score(facts, [Part.of("ev_members_overdue", "full_share", ratio(over, len(facts.members)), 1.0,
+                                           n=over, total=len(facts.members))])
 
     def applies(self, facts: Facts) -> pd.Series:
         return facts.members["days"] > 90

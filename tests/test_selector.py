@@ -48,10 +48,10 @@ def test_the_evidence_states_the_ledgers_own_numbers():
     days = (as_of - overdue["due_date"].dt.date).map(lambda d: d.days)
     t1 = next(s for s in ranked("long_overdue_mass") if s.number == 1)
     words = [evidence(e) for e in t1.evidence]
-    assert words[0] == f"ค้างชำระ {len(overdue):,} จาก {len(loans):,} คน"
+    assert words[0] == f"ค้างชำระ {len(overdue):,} จาก {len(loans):,} คน; เต็มคะแนนเมื่อถึง 30%"
     long = int((days > 365).sum())
-    assert words[1] == f"{long / len(overdue):.1%} ของผู้ค้างชำระค้างเกิน 365 วัน ({long:,} คน)"
-    assert evidence(t1.evidence[0], "en") == f"{len(overdue):,} of {len(loans):,} members overdue"
+    assert words[1] == f"{long / len(overdue):.1%} ของผู้ค้างชำระค้างเกิน 365 วัน ({long:,} คน); เต็มคะแนนเมื่อถึง 50%"
+    assert evidence(t1.evidence[0], "en") == f"{len(overdue):,} of {len(loans):,} members overdue; full at 30%"
 
 
 def test_the_pooling_group_is_named_with_its_small_debts():
@@ -67,8 +67,10 @@ def test_thresholds_are_settings_that_move_the_scores():
 
 
 @pytest.mark.parametrize("as_of, end, days", [
-    (date(2024, 3, 31), (3, 31), 0), (date(2024, 2, 18), (3, 31), 42), (date(2024, 4, 1), (3, 31), 364),
-    (date(2024, 12, 31), (3, 31), 90), (date(2024, 10, 31), (10, 31), 0), (date(2024, 11, 1), (10, 31), 364),
+    (date(2024, 3, 31), (3, 31), 365), (date(2024, 2, 18), (3, 31), 42), (date(2024, 4, 1), (3, 31), 364),
+    (date(2024, 12, 31), (3, 31), 90), (date(2024, 10, 31), (10, 31), 365), (date(2024, 11, 1), (10, 31), 364),
+    (date(2023, 3, 31), (3, 31), 366), (date(2024, 3, 30), (3, 31), 1),  # on the year end: the next one
+    (date(2023, 3, 1), (2, 29), 365), (date(2024, 2, 29), (2, 29), 365),  # 29 Feb is 28 Feb in other years
 ])
 def test_days_to_the_fiscal_year_end(as_of, end, days):
     assert days_to_year_end(as_of, end) == days
@@ -100,8 +102,8 @@ def test_summary_json_lists_the_five_techniques_ranked(cli, tmp_path):
     assert sorted(x["number"] for x in listed) == [1, 2, 3, 4, 5]
     first = listed[0]
     assert (first["name_th"], first["name_en"]) == ("การมอบหมายผู้รับผิดชอบ", "Assigned follow-up")
-    assert first["evidence"][0]["th"] == "อีก 42 วันถึงสิ้นปีบัญชี"
-    assert first["evidence"][0]["en"] == "42 days to the fiscal year end"
+    assert first["evidence"][0]["th"] == "อีก 42 วันถึงสิ้นปีบัญชี; เต็มคะแนนเมื่อเหลือไม่เกิน 60 วัน เป็น 0 ตั้งแต่ 180 วัน"
+    assert first["evidence"][0]["en"] == "42 days to the fiscal year end; full within 60 days, 0 from 180 days"
 
 
 def expected_scores(members: list[dict], rules: Selector, long_days: int = 365, days_to_year_end: int = 0) -> dict:
@@ -133,7 +135,8 @@ def expected_scores(members: list[dict], rules: Selector, long_days: int = 365, 
             5: round(part(new / len(owing), rules.new_share), 4)}
 
 
-@pytest.mark.parametrize("year_end, days", [((3, 31), 0), ((5, 30), 60), ((7, 29), 120), ((12, 31), 275)])
+@pytest.mark.parametrize("year_end, days", [((3, 31), 365), ((3, 30), 364), ((5, 30), 60), ((7, 29), 120),
+                                             ((12, 31), 275)])
 def test_every_score_is_the_product_of_its_parts_as_readme_words_them(sample_loans, sample_expected, year_end, days):
     settings = replace(Settings(), fiscal_year_end=year_end)
     got = {s.number: s.score for s in selector.rank(analyse(sample_loans.assign(row=range(len(sample_loans))),
@@ -145,7 +148,7 @@ def test_every_score_is_the_product_of_its_parts_as_readme_words_them(sample_loa
 def test_every_score_on_each_pattern_is_the_product_of_its_parts(name):
     loans, as_of = pattern_loans(name)
     ends = [date(as_of.year + k, 3, 31) for k in (0, 1)]
-    days = min((end - as_of).days for end in ends if end >= as_of)
+    days = min((end - as_of).days for end in ends if end > as_of)
     got = {s.number: s.score for s in selector.rank(analyse(loans.assign(row=range(len(loans))), as_of, Settings()))}
     members = expected_figures(loans, as_of)["by_member"]
     assert got == expected_scores(members, Settings().selector, days_to_year_end=days)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,10 +25,12 @@ def ledger_command(commands, name: str, help_text: str, settings: bool = True,
     command.add_argument("--sheet", help="sheet name (default: the first sheet holding a ledger)")
     command.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unknown header")
     command.add_argument("--lang", choices=("th", "en"), default="th")
+    command.add_argument("--settings", metavar="FILE", help="the co-op's settings file (TOML; README lists its keys)")
     if settings:
         command.add_argument("--months", action="store_true", help="age buckets by months overdue")
-        command.add_argument("--long-days", type=int, default=DEFAULTS.long_overdue_days,
-                             help="days over which a member is long overdue")
+        command.add_argument("--long-days", type=int,
+                             help=f"days over which a member is long overdue (default: the settings', "
+                                  f"{DEFAULTS.long_overdue_days})")
     return command
 
 
@@ -40,13 +43,24 @@ def as_of_date(text: str) -> date:
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
-    """The one Settings object from the command's options; a bad value is a user error."""
+    """The one Settings object: the settings file's (`--settings`; the defaults without one), then the options
+    given on the command line over it; a bad value is a user error."""
+    base = saved_settings(args.settings) if getattr(args, "settings", None) else DEFAULTS
+    given = {name: value for name, value in (("long_overdue_days", getattr(args, "long_days", None)),
+                                              ("top_members", getattr(args, "top", None))) if value is not None}
+    months = getattr(args, "months", False)
     try:
-        return Settings.choose(getattr(args, "months", False),
-                               long_overdue_days=getattr(args, "long_days", DEFAULTS.long_overdue_days),
-                               top_members=getattr(args, "top", DEFAULTS.top_members))
+        return base.with_buckets(True, **given) if months else replace(base, **given)
     except ValueError as exc:
         raise LedgerError.of("bad_setting", reason=exc) from exc
+
+
+def saved_settings(path: str) -> Settings:
+    """A settings file, its answers checked against the techniques' questions."""
+    from ..settings_file import read
+    from ..techniques.registry import techniques
+
+    return read(path, {q.code for t in techniques() for q in t.questions})
 
 
 def start_reading(args: argparse.Namespace) -> None:

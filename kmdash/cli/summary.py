@@ -10,7 +10,8 @@ from .common import DEFAULTS, ledger_command, result_of
 
 def add(commands) -> argparse.ArgumentParser:
     command = ledger_command(commands, "summary", "summarise one ledger file")
-    command.add_argument("--top", type=int, default=DEFAULTS.top_members, help="members listed in top_members")
+    command.add_argument("--top", type=int,
+                         help=f"members listed in top_members (default: the settings', {DEFAULTS.top_members})")
     command.add_argument("--json", action="store_true", help="print one JSON object")
     return command
 

@@ -67,7 +67,15 @@ def technique_json(score: Score) -> dict:
     card = by_number(score.number).card
     return {"number": score.number, "name_th": card.name[0], "name_en": card.name[1], "score": score.score,
             "evidence": [{"code": e.code, "th": evidence(e, "th"), "en": evidence(e, "en"), "values": e.values}
-                         for e in score.evidence]}
+                         for e in score.evidence],
+            "parts": [{"code": p.code, "value": _figure(p.value), "threshold": _figure(p.threshold),
+                       "score": round(p.score, 4)} for p in score.parts],
+            "unknown": [{"code": q.code, "th": q.th, "en": q.en} for q in score.unknown]}
+
+
+def _figure(value: float) -> int | float:
+    """A count stays a whole number; a share or an amount to 6 decimals."""
+    return value if isinstance(value, int) else round(float(value), 6)
 
 
 def both_languages(note: RowNote, skipped: bool = True) -> str:

@@ -83,7 +83,8 @@ def _techniques(s: dict, lang: str) -> list[str]:
 def _technique(x: dict, lang: str) -> list[str]:
     """A technique's score and name, then its evidence (`summary.technique_json`'s dict)."""
     return [f"  {x['score']:.2f}  {t('technique_n', lang, n=x['number'])} {x['name_' + lang]}",
-            *(f"        - {e[lang]}" for e in x["evidence"])]
+            *(f"        - {e[lang]}" for e in x["evidence"]),
+            *(f"        ? {t('unknown_line', lang, question=q[lang])}" for q in x["unknown"])]
 
 
 def technique_text(score, members: list[str], lang: str = "th") -> str:

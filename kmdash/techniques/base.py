@@ -34,17 +34,51 @@ class Card:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One reading of the ledger behind a score: a catalogue code and its numbers."""
+    """One reading of the ledger behind a score: a catalogue code and its numbers; `full`, where the reading is
+    a part of the score, the catalogue code saying which setting makes the part full (its values too)."""
 
     code: str
     values: dict = field(default_factory=dict)
+    full: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a technique's situation: the ledger's figure (`value`), the setting that makes the part
+    full (`threshold`: the project's example, settable) and the part's score 0..1, with the reading in words."""
+
+    evidence: Evidence
+    value: float
+    threshold: float
+    score: float
+
+    @property
+    def code(self) -> str:
+        return self.evidence.code
+
+    @classmethod
+    def of(cls, code: str, full: str, value: float, threshold: float, **values) -> "Part":
+        """The part `value / threshold`, capped at 1 (0 where the threshold is 0)."""
+        return cls(Evidence(code, {**values, "threshold": threshold}, full), value, threshold,
+                   min(1.0, max(0.0, ratio(value, threshold))))
+
+
+@dataclass(frozen=True)
+class Question:
+    """A clause of the situation a ledger cannot show, asked of the user (yes / no / unknown)."""
+
+    code: str
+    th: str
+    en: str
 
 
 @dataclass(frozen=True)
 class Score:
     number: int
-    score: float  # 0 (the situation is absent) to 1 (the handbook's situation, fully)
+    score: float  # 0 (the situation is absent) to 1 (the handbook's situation, fully): of what is known
     evidence: tuple[Evidence, ...]
+    parts: tuple[Part, ...] = ()
+    unknown: tuple[Question, ...] = ()  # the clauses the user has not answered
 
 
 @dataclass(frozen=True)
@@ -74,6 +108,7 @@ class Technique:
     plan_fields: tuple[Field, ...] = ()  # the plan's fields its tool fills
     dimension: str = "technique"  # the plan field the follow-up reports recovery by
     icon: str = "build"  # its page's icon (a Material Symbols name)
+    questions: tuple[Question, ...] = ()  # the clauses of its situation a ledger cannot show
 
     @property
     def key(self) -> str:
@@ -96,13 +131,19 @@ class Technique:
         """Per member of facts.members: whether the technique applies to them."""
         raise NotImplementedError
 
-    def _score(self, parts: list[float], evidence: list[Evidence]) -> Score:
+    def _score(self, facts: Facts, parts: list[Part], context: tuple[Evidence, ...] = ()) -> Score:
         """The product of the situation's parts, each 0..1: a situation is all of its parts (many members
-        AND a long time), and every score is on the same 0..1 scale."""
+        AND a long time), and every score is on the same 0..1 scale. Of the clauses the ledger cannot show, a
+        "no" makes it 0, a "yes" keeps it, and one not answered is listed in `unknown`."""
         value = 1.0
         for part in parts:
-            value *= min(1.0, max(0.0, part))
-        return Score(self.card.number, round(value, 4), tuple(evidence))
+            value *= part.score
+        answers = {q: facts.settings.selector.answer(q.code) for q in self.questions}
+        if "no" in answers.values():
+            value = 0.0
+        unknown = tuple(q for q, answer in answers.items() if answer == "unknown")
+        return Score(self.card.number, round(value, 4), (*(p.evidence for p in parts), *context), tuple(parts),
+                     unknown)
 
 
 def ratio(part: float, whole: float) -> float:

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 
 from ...schema import Field
-from ..base import Card, Evidence, Facts, Score, Technique, ratio
+from ..base import Card, Evidence, Facts, Part, Score, Technique, ratio
 
 CARD = Card(
     number=3, key="assigned", name=("การมอบหมายผู้รับผิดชอบ", "Assigned follow-up"), short=("มอบหมาย", "assigned"),
@@ -20,10 +20,16 @@ CARD = Card(
 
 
 def days_to_year_end(as_of: date, year_end: tuple[int, int]) -> int:
-    """Days from the as-of date to the next fiscal year end (0 on the day itself)."""
+    """Days from the as-of date to the next fiscal year end: on or after this year's, the next year's (a
+    ledger dated on the year end itself has the whole coming year to go, the year it closed is over)."""
     month, day = year_end
-    end = date(as_of.year, month, day)
-    return (end - as_of).days if end >= as_of else (date(as_of.year + 1, month, day) - as_of).days
+    end = _year_end_in(as_of.year, month, day)
+    return (end - as_of).days if end > as_of else (_year_end_in(as_of.year + 1, month, day) - as_of).days
+
+
+def _year_end_in(year: int, month: int, day: int) -> date:
+    """The year end in `year`; 29 February, in a year without one, is 28 February."""
+    return date(year, month, min(day, 28)) if (month, day) == (2, 29) and year % 4 else date(year, month, day)
 
 
 class Assigned(Technique):
@@ -38,10 +44,11 @@ class Assigned(Technique):
         near = 1.0 if days <= rules.near_days else ratio(rules.far_days - days, rules.far_days - rules.near_days)
         largest = overdue["overdue"].nlargest(rules.few_debtors).sum()
         held = ratio(largest, overdue["overdue"].sum())
-        return self._score([near, held], [
-            Evidence("ev_year_end", {"days": days}),
-            Evidence("ev_few_debtors", {"n": min(len(overdue), rules.few_debtors), "share": held,
-                                        "total": len(overdue)})])
+        return self._score(facts, [
+            Part(Evidence("ev_year_end", {"days": days, "threshold": rules.near_days, "far": rules.far_days},
+                          "full_near"), days, rules.near_days, min(1.0, max(0.0, near))),
+            Part.of("ev_few_debtors", "full_share", held, 1.0, n=min(len(overdue), rules.few_debtors), share=held,
+                    total=len(overdue))])
 
     def applies(self, facts: Facts) -> pd.Series:
         return facts.members["days"] > 0

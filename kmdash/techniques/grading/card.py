@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ...schema import Field
-from ..base import Card, Evidence, Facts, Score, Technique, ratio
+from ..base import Card, Facts, Part, Question, Score, Technique, ratio
 
 CARD = Card(
     number=5, key="grading", name=("การจัดชั้นสมาชิก", "Member grading"), short=("จัดชั้นสมาชิก", "grading"),
@@ -24,13 +24,15 @@ class Grading(Technique):
     plan_fields = (Field("grade", filled_by="technique 5", rank=10),)
     dimension = "grade"
     icon = "workspace_premium"
+    questions = (Question("grading_cooperation_down", "ความร่วมมือของสมาชิกมีแนวโน้มลดลงหรือไม่",
+                          "Is the members' co-operation trending down?"),)
 
     def score(self, facts: Facts) -> Score:
         rules, overdue = facts.settings.selector, facts.overdue
         new = int((overdue["days"] <= rules.new_days).sum())
         share = ratio(new, len(overdue))
-        return self._score([ratio(share, rules.new_share)], [
-            Evidence("ev_new_arrears", {"n": new, "total": len(overdue), "share": share, "days": rules.new_days})])
+        return self._score(facts, [Part.of("ev_new_arrears", "full_share", share, rules.new_share, n=new,
+                                           total=len(overdue), share=share, days=rules.new_days)])
 
     def applies(self, facts: Facts) -> pd.Series:
         return pd.Series(True, index=facts.members.index)

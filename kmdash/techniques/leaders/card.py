@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...read.loans import NO_GROUP
 from ...schema import Field
-from ..base import Card, Evidence, Facts, Score, Technique, ratio
+from ..base import Card, Facts, Part, Question, Score, Technique, ratio
 
 CARD = Card(
     number=2, key="leaders", name=("การใช้พลังผู้นำกลุ่มสมาชิก", "Group-leader power"), short=("ผู้นำกลุ่ม", "leaders"),
@@ -23,15 +23,17 @@ class Leaders(Technique):
     plan_fields = (Field("group_leader", filled_by="technique 2", rank=40),)
     dimension = "group"
     icon = "diversity_3"
+    questions = (Question("leaders_approved", "ผู้นำกลุ่มมีส่วนร่วมเห็นชอบการให้กู้เงินหรือไม่",
+                          "Did the group leaders take part in approving the loans?"),)
 
     def score(self, facts: Facts) -> Score:
         rules, grouped = facts.settings.selector, facts.in_groups
         per_group = grouped.groupby("group")["overdue"].sum()
         groups = len(per_group)
         outside = 1 - ratio(per_group.max(), per_group.sum()) if groups else 0.0
-        return self._score([ratio(groups, rules.many_groups), ratio(outside, rules.spread_share)], [
-            Evidence("ev_groups_overdue", {"n": groups, "members": len(grouped)}),
-            Evidence("ev_largest_group", {"share": 1 - outside})])
+        return self._score(facts, [
+            Part.of("ev_groups_overdue", "full_groups", groups, rules.many_groups, n=groups, members=len(grouped)),
+            Part.of("ev_largest_group", "full_spread", outside, rules.spread_share, share=1 - outside)])
 
     def applies(self, facts: Facts) -> pd.Series:
         return (facts.members["days"] > 0) & (facts.members["group"] != NO_GROUP)

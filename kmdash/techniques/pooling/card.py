@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...read.loans import NO_GROUP
 from ...schema import Field
-from ..base import Card, Evidence, Facts, Score, Technique, ratio
+from ..base import Card, Evidence, Facts, Part, Question, Score, Technique, ratio
 
 CARD = Card(
     number=4, key="pooling", name=("โครงการกิจกรรมกลุ่มแก้ปัญหา", "Group problem-solving project"),
@@ -34,21 +34,24 @@ class Pooling(Technique):
     plan_fields = (Field("pool_cycle", "int", "technique 4", rank=60),)
     dimension = "pool_cycle"
     icon = "autorenew"
+    questions = (Question("pooling_short_of_cash", "สมาชิกในกลุ่มไม่มีเงินพอที่จะชำระหนี้หมดหรือไม่",
+                          "Do the group's members lack the money to repay in full?"),)
 
     def score(self, facts: Facts) -> Score:
         rules, members = facts.settings.selector, facts.members
         fits = poolable(facts)
         if not fits.any():
-            return self._score([0.0], [Evidence("ev_no_pool", {"debt": rules.small_debt, "n": rules.pool_members})])
+            return self._score(facts, [Part.of("ev_no_pool", "", 0, rules.pool_members, debt=rules.small_debt,
+                                               n=rules.pool_members)])
         overdue = members["days"] > 0
         per_group = fits.groupby(members["group"]).sum()
-        group = per_group.idxmax()
+        group, n = per_group.idxmax(), int(per_group.max())
         in_group = overdue & (members["group"] == group)
-        share = ratio(per_group.max(), in_group.sum())
-        return self._score([share, ratio(per_group.max(), 2 * rules.pool_members)], [
-            Evidence("ev_pool_group", {"group": group, "n": int(per_group.max()), "total": int(in_group.sum()),
-                                       "debt": rules.small_debt}),
-            Evidence("ev_pool_groups", {"n": int((per_group > 0).sum()), "members": int(fits.sum())})])
+        return self._score(facts, [
+            Part.of("ev_pool_group", "full_share", ratio(n, in_group.sum()), 1.0, group=group, n=n,
+                    total=int(in_group.sum()), debt=rules.small_debt),
+            Part.of("ev_pool_size", "full_members", n, 2 * rules.pool_members, n=n, pool=rules.pool_members)],
+            (Evidence("ev_pool_groups", {"n": int((per_group > 0).sum()), "members": int(fits.sum())}),))
 
     def applies(self, facts: Facts) -> pd.Series:
         return poolable(facts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...schema import Field
-from ..base import Card, Evidence, Facts, Score, Technique, ratio
+from ..base import Card, Facts, Part, Score, Technique, ratio
 
 CARD = Card(
     number=1, key="sieving", name=("การร่อนตะแกรง", "Sieving"), short=("ร่อนตะแกรง", "sieving"),
@@ -27,12 +27,12 @@ class Sieving(Technique):
     def score(self, facts: Facts) -> Score:
         rules, overdue = facts.settings.selector, facts.overdue
         long = int((overdue["days"] > facts.settings.long_overdue_days).sum())
-        many = ratio(ratio(len(overdue), len(facts.members)), rules.many_share)
-        lasting = ratio(ratio(long, len(overdue)), rules.long_share)
-        return self._score([many, lasting], [
-            Evidence("ev_members_overdue", {"n": len(overdue), "total": len(facts.members)}),
-            Evidence("ev_long", {"n": long, "share": ratio(long, len(overdue)),
-                                 "days": facts.settings.long_overdue_days})])
+        share = ratio(long, len(overdue))
+        return self._score(facts, [
+            Part.of("ev_members_overdue", "full_share", ratio(len(overdue), len(facts.members)), rules.many_share,
+                    n=len(overdue), total=len(facts.members)),
+            Part.of("ev_long", "full_share", share, rules.long_share, n=long, share=share,
+                    days=facts.settings.long_overdue_days)])
 
     def applies(self, facts: Facts) -> pd.Series:
         """Long overdue, and not already under legal action (no notice for them)."""
