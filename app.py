@@ -24,7 +24,8 @@ st.navigation({
     tr("section_data"): [page("load", "upload_file", default=True), page("overview", "dashboard"),
                          page("groups", "groups"), page("members", "person")],
     tr("section_knowledge"): [page("cards", "menu_book")],
-    tr("section_plan"): [page("selector", "rule"), *(page(t.key, t.icon) for t in techniques()),
+    tr("section_plan"): [page("selector", "rule"), *(p for t in techniques() for p in [page(t.key, t.icon)] + (
+                             [page("guarantors", "handshake")] if t.key == "sieving" else [])),
                          page("plan", "checklist")],
     tr("section_followup"): [page("actions", "task_alt"), page("followup", "compare_arrows"),
                              page("snapshots", "inventory_2")],

@@ -11,7 +11,7 @@ import streamlit as st
 from kmdash.errors import LedgerError
 from kmdash.read.dates import parse_date_text
 from kmdash.report.display import date_entry, plain
-from kmdash.report.sieving.letters import default_conditions, letters
+from kmdash.report.sieving.letters import Numbering, default_conditions, letters
 from kmdash.report.thai_docx import MIME, long_date
 from kmdash.techniques.sieving.notices import (
     MARKS,
@@ -21,6 +21,7 @@ from kmdash.techniques.sieving.notices import (
     plan_columns,
     tiers,
 )
+from kmdash.words import BE_OFFSET
 from ui import components as ui
 from ui import state
 from ui.record import record_actions
@@ -66,6 +67,14 @@ min_days = middle.number_input(tr("sieving_min_days"), min_value=0, value=result
 min_amount = right.number_input(tr("sieving_min_amount"), min_value=0.0, value=0.0, step=1000.0,
                                 key="sieving_min_amount")
 conditions = st.text_area(tr("sieving_conditions"), value=default_conditions(lang), key=f"sieving_conditions_{lang}")
+first, second, third = st.columns(3, vertical_alignment="bottom")
+numbering = Numbering(first.text_input(tr("sieving_number_prefix"), key="sieving_number_prefix"),
+                      int(second.number_input(tr("sieving_number_start"), min_value=1, value=1,
+                                              key="sieving_number_start")))
+copies = third.checkbox(tr("sieving_guarantor_copies"), key="sieving_guarantor_copies",
+                        disabled="guarantor" not in result.analysis.loans,
+                        help=None if "guarantor" in result.analysis.loans else tr("guarantors_no_column", headers="-"))
+st.caption(tr("letter_number_help", year=numbering.issued.year + BE_OFFSET))
 deadline = parse_date_text(typed)
 if deadline is None:
     st.error(plain(tr("sieving_deadline_bad", text=typed)), icon="⚠️")
@@ -84,7 +93,8 @@ else:
     ui.table(ui.shown(notices.debtors, cur))
     st.download_button(tr("sieving_download", n=len(notices.debtors)), icon=":material/description:", mime=MIME,
                        file_name=f"notices_{deadline.isoformat()}.docx", on_click="ignore",
-                       data=lambda: letters(notices, result.ledger.coop, result.as_of, conditions, lang))
+                       data=lambda: letters(notices, result.ledger.coop, result.as_of, conditions, lang, numbering,
+                                            copies))
     ui.remember_for_plan(cur, "sieving", plan_columns(notices))
     st.caption(tr("sieving_confirm_help"))
     record_actions(cur, notices.debtors["member_no"], "letter_sent", 1, "sieving_confirm_sent",

@@ -28,7 +28,8 @@ from lxml import etree
 from kmdash import actions, record, store
 from kmdash.synthetic import LedgerShape, generate_loans
 
-from .support.ledgers import AS_OF
+from .support.app import open_app_page, open_on
+from .support.ledgers import SAMPLE, XLSX
 
 FONT = "TH Sarabun New"
 # member, due date, guarantor cell, interest in arrears, penalty
@@ -196,3 +197,51 @@ def test_t1_notices_numbered_with_a_copy_for_each_guarantor(cli, ledger, tmp_pat
     for page in copies:  # a copy carries its original's number and member
         original = next(o for o in originals if o[4] == page[4])
         assert page[1] == original[1]
+
+
+# ---------------------------------------------------------------- the page
+
+
+def open_page(monkeypatch, tmp_path, privacy: bool = False):
+    """The page on the shipped sample, the app's store a fresh SQLite file."""
+    monkeypatch.setenv(store.ENV, f"sqlite:///{tmp_path / 'store.db'}")
+    return open_app_page("guarantors", privacy)
+
+
+def test_page_lists_the_loans_as_the_command_does_and_records_letters_only_on_the_press(cli, monkeypatch, tmp_path):
+    want = listed(cli, SAMPLE)
+    at = open_page(monkeypatch, tmp_path)
+    within, late = (frame.value for frame in at.dataframe)
+    assert list(within.iloc[:, 2]) == [r["contract"] for r in want["within"]]
+    assert list(within.iloc[:, -1]) == [r["days_left"] for r in want["within"]]
+    assert list(late.iloc[:, 2]) == [r["contract"] for r in want["late"]]
+    assert list(late.iloc[:, -1]) == pytest.approx([r["at_risk"] for r in want["late"]])
+    assert [b.label for b in at.get("download_button")] == [
+        f"ดาวน์โหลดหนังสือแจ้งผู้ค้ำประกัน {sum(len(r['guarantor'].split(', ')) for r in want['within'] + want['late'])}"
+        " ฉบับ (.docx มีชื่อจริง)"]
+    assert not (tmp_path / "store.db").exists()  # opening the page records nothing
+    at.button(key="record_guarantor_notified_1_confirm").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    done = record.listed(store.open_store(f"sqlite:///{tmp_path / 'store.db'}"))
+    members = {r["member"] for r in want["within"] + want["late"]}
+    assert set(done["member"]) == members and len(done) == len(members)
+    assert set(done["kind"]) == {"guarantor_notified"} and set(done["technique"]) == {1}
+    at.run()
+    assert not at.dataframe  # every loan's guarantors notified today, after its default
+    assert "ยังทันกำหนด (เหลือไม่เกิน 60 วัน): 0 สัญญา" in at.markdown.values
+
+
+def test_page_within_fewer_days_and_privacy_hides_names_contracts_and_guarantors(cli, monkeypatch, tmp_path):
+    at = open_page(monkeypatch, tmp_path, privacy=True)
+    at.number_input(key="guarantors_within").set_value(7).run()
+    within = at.dataframe[0].value
+    assert list(within.iloc[:, -1]) == [r["days_left"] for r in listed(cli, SAMPLE, "--within", "7")["within"]]
+    assert within.iloc[0, 0].startswith("สมาชิก ") and set(within.iloc[:, 0]) == set(within.iloc[:, 1])
+    assert set(within.iloc[:, 2]) == set(within.iloc[:, 3]) == {"(ซ่อน)"}
+
+
+def test_page_without_a_guarantor_column_says_so_in_an_error_box(monkeypatch, tmp_path, ledger_file, loans):
+    monkeypatch.setenv(store.ENV, f"sqlite:///{tmp_path / 'store.db'}")
+    path = ledger_file(loans, LedgerShape(drop_fields=("guarantor",)))
+    at = open_on("guarantors", (path.name, path.read_bytes(), XLSX))
+    assert not at.exception and "ไม่มีคอลัมน์ผู้ค้ำประกัน" in at.error[0].value and not at.dataframe
