@@ -30,8 +30,9 @@ LOANS = ((0, 20), (1, 10))  # loans in arrears, at most; else 0
 GRADES = ((85, "ดีเยี่ยม"), (65, "ดี"), (40, "พอใช้"), (0, "ต้องปรับปรุง"))
 
 
-def expected_grading(loans: pd.DataFrame, as_of: date) -> dict[str, tuple[int, str]]:
-    """member -> (points, grade) by the published defaults, in plain Python over canonical loans."""
+def expected_grading(loans: pd.DataFrame, as_of: date, days=DAYS) -> dict[str, tuple[int, str]]:
+    """member -> (points, grade) by the published defaults (`days`: the days' bands), in plain Python over
+    canonical loans."""
     members: dict[str, dict] = {}
     for loan in loans.to_dict("records"):
         m = members.setdefault(loan["member_no"], {"days": 0, "late": 0, "share": 0, "owed": 0})
@@ -44,7 +45,7 @@ def expected_grading(loans: pd.DataFrame, as_of: date) -> dict[str, tuple[int, s
     out = {}
     for member, m in members.items():
         ratio = m["share"] / m["owed"] * 100 if m["owed"] else float("inf")
-        points = (next((p for v, p in DAYS if m["days"] <= v), 0) + next((p for v, p in SHARE if ratio >= v), 0)
+        points = (next((p for v, p in days if m["days"] <= v), 0) + next((p for v, p in SHARE if ratio >= v), 0)
                   + next((p for v, p in LOANS if m["late"] <= v), 0))
         out[member] = (points, next(name for low, name in GRADES if points >= low))
     return out
@@ -346,3 +347,28 @@ def test_the_page_takes_an_extra_sheet(sample_grades):
     points = dict(zip(members["เลขสมาชิก"], members["คะแนน"]))
     assert points["00010"] == sample_grades["00010"][0] + 10
     assert "เข้าประชุมใหญ่" in members.columns
+
+
+def test_the_page_says_the_criteria_are_an_example_until_the_board_approves_them():
+    at = open_grading()
+    assert at.warning and at.warning[0].value.startswith("ตัวอย่างหลักเกณฑ์ของโปรแกรม ยังไม่ได้รับความเห็นชอบ")
+    assert "ยังไม่ได้วัด (ไม่มีข้อมูล ไม่นับคะแนน): การร่วมกิจกรรมของกลุ่ม" in " ".join(c.value for c in at.caption)
+    at.checkbox(key="grading_approved").set_value(True)
+    go(at)
+    assert not at.warning and at.info[0].value == "หลักเกณฑ์ของคณะกรรมการ"
+
+
+def test_the_page_takes_the_activities_and_an_edited_band_limit(sample_grades, sample_loans):
+    at = open_grading()
+    activities = "เลขทะเบียนสมาชิก,จำนวนกิจกรรมที่เข้าร่วม\n10,3\n00015,1\n".encode()
+    next(u for u in at.file_uploader if u.key == "grading_activities_file").set_value(
+        ("activities.csv", activities, "text/csv"))
+    at.number_input(key="grading_lim_days_1").set_value(30.0)  # the 90-day band becomes 30 days
+    go(at)
+    members = frames(at)[1]
+    points = dict(zip(members["เลขสมาชิก"], members["คะแนน"]))
+    edited = expected_grading(sample_loans, AS_OF, ((0, 50), (30, 30), (365, 15)))
+    bonus = {"00010": 20, "00015": 10}  # at least 3 activities: 20 points, at least 1: 10, none listed: 0
+    assert points == {m: p + bonus.get(m, 0) for m, (p, _) in edited.items()}
+    assert edited != sample_grades  # the limit moved some members
+    assert not at.warning  # set by the user: no longer the example
