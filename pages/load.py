@@ -179,6 +179,7 @@ if isinstance(loaded, LedgerError):
 
 cur = loaded
 ledger = cur.result.ledger
+state.adopt_saved_settings(state.coop_key(ledger.coop, cur.source.name))
 ui.heading(cur, "load")
 if cur.source.is_sample:
     st.info(tr("sample_banner", name=plain(cur.source.name)))

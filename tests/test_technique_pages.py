@@ -41,12 +41,12 @@ def test_the_selector_ranks_the_five_with_their_evidence():
 def test_the_fiscal_year_end_moves_the_assigned_follow_up():
     at = visit("selector")
     before = [h.value for h in at.subheader].index(f"{t('technique_n', n=3)} การมอบหมายผู้รับผิดชอบ")
-    at.selectbox(key="year_end_month").set_value(9)
+    at.selectbox(key="year_end_month").set_value(4)
     at.number_input(key="year_end_day").set_value(30)
     go(at)
     after = [h.value for h in at.subheader].index(f"{t('technique_n', n=3)} การมอบหมายผู้รับผิดชอบ")
-    assert after > before  # six months from the year end, the technique falls back
-    assert any("อีก 183 วันถึงสิ้นปีบัญชี" in unescape(m.value) for m in at.markdown)
+    assert after < before  # a month before the year end (not a year after the one just closed), it rises
+    assert any("อีก 30 วันถึงสิ้นปีบัญชี" in unescape(m.value) for m in at.markdown)
 
 
 def test_the_plan_page_carries_the_grade_and_the_assignees_put_in_the_plan_on_the_assign_page():

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
+from kmdash.errors import LedgerError
 from kmdash.i18n import t
+from kmdash.settings import Settings
+from kmdash.settings_file import coop_path
+from kmdash.settings_file import read as read_settings
+from kmdash.techniques.selector import questions
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "ledger_th.xlsx"
 
@@ -81,6 +87,39 @@ def _forget_choices() -> None:
     """Choices made for the previous file: sheet, header mapping, as-of date, the notices' marks."""
     for key in ("sheet", "sheet_picker", "mapping", "as_of", "as_of_text", "as_of_shown", "as_of_bad", "sieving_marks"):
         st.session_state.pop(key, None)
+
+
+def settings() -> Settings:
+    """The settings in use: the user's (the pages' forms, a co-op's saved file), else the defaults."""
+    return st.session_state.get("settings", Settings())
+
+
+def settings_file(coop: str) -> Path:
+    """Where a co-op's settings are saved: settings/<co-op>.toml (the folder: KMDASH_SETTINGS_DIR where set)."""
+    return coop_path(os.environ.get("KMDASH_SETTINGS_DIR") or Path(__file__).resolve().parents[1] / "settings", coop)
+
+
+def coop_key(coop: str | None, file: str) -> str:
+    """The name a co-op's settings are saved under: its name from the title rows, else the file's name."""
+    return coop or Path(file).stem
+
+
+def adopt_saved_settings(coop: str) -> None:
+    """Once per co-op in a session: its saved settings file, where there is one, becomes the settings in use
+    (a file that cannot be read is told on the selector page; the settings in use stay)."""
+    if st.session_state.get("settings_coop") == coop:
+        return
+    st.session_state["settings_coop"] = coop
+    st.session_state.pop("settings_error", None)
+    path = settings_file(coop)
+    if not path.exists():
+        return
+    try:
+        st.session_state["settings"] = read_settings(path, questions())
+    except LedgerError as error:
+        st.session_state["settings_error"] = error
+        return
+    st.rerun()
 
 
 def mapping() -> tuple[tuple[str, str], ...]:

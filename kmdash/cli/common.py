@@ -58,9 +58,9 @@ def settings_of(args: argparse.Namespace) -> Settings:
 def saved_settings(path: str) -> Settings:
     """A settings file, its answers checked against the techniques' questions."""
     from ..settings_file import read
-    from ..techniques.registry import techniques
+    from ..techniques.selector import questions
 
-    return read(path, {q.code for t in techniques() for q in t.questions})
+    return read(path, questions())
 
 
 def start_reading(args: argparse.Namespace) -> None:

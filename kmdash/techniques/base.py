@@ -109,6 +109,7 @@ class Technique:
     dimension: str = "technique"  # the plan field the follow-up reports recovery by
     icon: str = "build"  # its page's icon (a Material Symbols name)
     questions: tuple[Question, ...] = ()  # the clauses of its situation a ledger cannot show
+    thresholds: tuple[str, ...] = ()  # the settings its score reads (Settings' or Settings.selector's fields)
 
     @property
     def key(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analyse import Analysis
-from .base import Facts, Score
+from .base import Facts, Question, Score
 from .registry import techniques
 
 
@@ -17,6 +17,11 @@ def rank(analysis: Analysis) -> list[Score]:
     """Every technique's score with its evidence, highest first (ties in the handbook's order)."""
     facts = facts_of(analysis)
     return sorted((t.score(facts) for t in techniques()), key=lambda s: -s.score)
+
+
+def questions() -> dict[str, Question]:
+    """Every technique's clauses a ledger cannot show, by code."""
+    return {q.code: q for t in techniques() for q in t.questions}
 
 
 def applying(analysis: Analysis) -> pd.DataFrame:

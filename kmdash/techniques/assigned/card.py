@@ -37,6 +37,7 @@ class Assigned(Technique):
     plan_fields = (Field("assignee", filled_by="technique 3", rank=50), Field("deadline", filled_by="technique 1", rank=30))
     dimension = "assignee"
     icon = "assignment_ind"
+    thresholds = ("near_days", "far_days", "few_debtors")  # and the fiscal year end, the selector page's first
 
     def score(self, facts: Facts) -> Score:
         rules, overdue = facts.settings.selector, facts.overdue

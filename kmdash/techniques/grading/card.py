@@ -24,6 +24,7 @@ class Grading(Technique):
     plan_fields = (Field("grade", filled_by="technique 5", rank=10),)
     dimension = "grade"
     icon = "workspace_premium"
+    thresholds = ("new_days", "new_share")
     questions = (Question("grading_cooperation_down", "ความร่วมมือของสมาชิกมีแนวโน้มลดลงหรือไม่",
                           "Is the members' co-operation trending down?"),)
 

@@ -23,6 +23,7 @@ class Leaders(Technique):
     plan_fields = (Field("group_leader", filled_by="technique 2", rank=40),)
     dimension = "group"
     icon = "diversity_3"
+    thresholds = ("many_groups", "spread_share")
     questions = (Question("leaders_approved", "ผู้นำกลุ่มมีส่วนร่วมเห็นชอบการให้กู้เงินหรือไม่",
                           "Did the group leaders take part in approving the loans?"),)
 

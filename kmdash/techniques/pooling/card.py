@@ -34,6 +34,7 @@ class Pooling(Technique):
     plan_fields = (Field("pool_cycle", "int", "technique 4", rank=60),)
     dimension = "pool_cycle"
     icon = "autorenew"
+    thresholds = ("small_debt", "pool_members")
     questions = (Question("pooling_short_of_cash", "สมาชิกในกลุ่มไม่มีเงินพอที่จะชำระหนี้หมดหรือไม่",
                           "Do the group's members lack the money to repay in full?"),)
 

@@ -23,6 +23,7 @@ class Sieving(Technique):
     plan_fields = (Field("tier", filled_by="technique 1", rank=20), Field("deadline", filled_by="technique 1", rank=30))
     dimension = "tier"
     icon = "mail"
+    thresholds = ("many_share", "long_share", "long_overdue_days")
 
     def score(self, facts: Facts) -> Score:
         rules, overdue = facts.settings.selector, facts.overdue
