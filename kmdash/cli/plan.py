@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import LedgerError
 from ..i18n import t
 from .common import ledger_command, result_of, write
-from .pooling import satang
+from .pooling import add_basis, satang
 
 
 def add(commands) -> argparse.ArgumentParser:
@@ -17,6 +17,8 @@ def add(commands) -> argparse.ArgumentParser:
     command.add_argument("--out", help="write the plan to this .csv or .xlsx file (default: CSV on stdout)")
     command.add_argument("--staff", help="fill the assignee column: the people, comma separated (technique 3)")
     command.add_argument("--pool", type=satang, metavar="P", help="fill the pool cycles: a pool of P baht (technique 4)")
+    add_basis(command, None)
+    command.add_argument("--group", help="with --pool: one member group's rotation (default: every overdue member)")
     return command
 
 
@@ -26,8 +28,11 @@ def run(args: argparse.Namespace) -> str | None:
     from ..report.plan import About
 
     suffix = out_suffix(args.out)
+    if args.pool is None and (args.basis or args.group) is not None:
+        raise LedgerError.of("plan_pool_options_alone")
     result = result_of(args)
-    table = make_plan(result, args.lang, {"staff": args.staff, "pool": args.pool})
+    table = make_plan(result, args.lang, {"staff": args.staff, "pool": args.pool, "pool_basis": args.basis,
+                                          "pool_group": args.group})
     if not args.out:
         sys.stdout.buffer.write(plan_file(table, About.of(result), suffix, args.lang))
         return None

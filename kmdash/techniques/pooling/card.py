@@ -58,11 +58,15 @@ class Pooling(Technique):
         return poolable(facts)
 
     def fill_plan(self, analysis, lang: str, options: Mapping) -> pd.DataFrame | None:
-        """With a pool (`options["pool"]`, satang): the cycle of each member it clears, who is `refinanced`."""
+        """With a pool (`options["pool"]`, satang): the cycle proposed to each member it clears, of one group
+        (`pool_group`, else every debtor) on a basis (`pool_basis`, else arrears)."""
         from .rotation import debts, plan_columns, schedule
 
         pool = options.get("pool")
-        return plan_columns(schedule(debts(analysis, None), pool)) if pool else None
+        if not pool:
+            return None
+        chosen = debts(analysis, options.get("pool_group"), options.get("pool_basis") or "arrears")
+        return plan_columns(schedule(chosen, pool))
 
 
 TECHNIQUE = Pooling()
