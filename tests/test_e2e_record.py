@@ -88,7 +88,7 @@ class Chosen:
         promiser = next(m for m in sorted(debtors, key=lambda m: m["member"])
                         if members.loc[key(m["member"]), "status"] in FELL
                         and members.loc[key(m["member"]), "fall"] >= PROMISED)
-        return cls(generated, old, group, groups[group], [m["member"] for m in debtors if m["days"] >= LONG_OVERDUE],
+        return cls(generated, old, group, groups[group], [m["member"] for m in debtors if m["days"] > LONG_OVERDUE],
                    promiser)
 
     def day(self, n: int) -> date:
