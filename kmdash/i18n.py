@@ -1204,44 +1204,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "the settings file has an unknown key '{setting}': check its spelling (README lists the keys)"),
     "settings_bad_value": ("ไฟล์ตั้งค่า: ค่า '{setting}' ไม่ถูกต้อง: {reason}", "settings file: bad value for '{setting}': {reason}"),
     "settings_unreadable": ("เปิดไฟล์ตั้งค่า '{path}' ไม่ได้ ({reason})", "cannot open the settings file '{path}' ({reason})"),
-    # --- 19: grading the board can own (keep additions below this line)
-    "grading_criterion_activities": ("การร่วมกิจกรรมของกลุ่ม (จำนวนกิจกรรมที่เข้าร่วม)",
-                                     "Taking part in the group's activities (activities attended)"),
-    "grading_per_activities": ("กิจกรรม", "activities"),
-    "grading_welfare_none": ("คณะกรรมการกำหนด", "for the board to decide"),
-    "grading_welfare_amount": ("{v:,.2f} บาท", "{v:,.2f} baht"),
-    "grading_example": ("ตัวอย่างหลักเกณฑ์ของโปรแกรม ยังไม่ได้รับความเห็นชอบจากคณะกรรมการ: เกณฑ์ ขั้น คะแนน และชั้นเป็นค่าตัวอย่าง "
-                        "คู่มือไม่ได้กำหนดไว้ คณะกรรมการแก้ไขได้ทุกค่า",
-                        "The program's example criteria, not approved by the board: criteria, bands, points and "
-                        "grades are examples the handbook does not give; the board can change every one"),
-    "grading_set": ("หลักเกณฑ์ของคณะกรรมการ", "The board's criteria"),
-    "grading_ann_draft": ("ร่าง — ตัวอย่างหลักเกณฑ์ของโปรแกรม ยังไม่ได้รับความเห็นชอบจากคณะกรรมการ",
-                          "DRAFT — the program's example criteria, not approved by the board"),
-    "grading_not_measured": ("ยังไม่ได้วัด (ไม่มีข้อมูล ไม่นับคะแนน): {names}", "Not measured (no data, no points): {names}"),
-    "grading_not_measured_one": ("ยังไม่ได้วัดในครั้งนี้ (ไม่มีข้อมูล ไม่นับคะแนน)", "Not measured this time (no data, no points)"),
-    "grading_activities_hint": ("การร่วมกิจกรรม: ใส่ไฟล์เลขทะเบียนสมาชิกและจำนวนกิจกรรมที่เข้าร่วม (--activities FILE)",
-                                "Participation: give a file of member numbers and activities attended (--activities FILE)"),
-    "grading_activities_no_member": ("ไม่พบคอลัมน์เลขทะเบียนสมาชิกในไฟล์กิจกรรม ใส่หัวคอลัมน์ เช่น 'เลขทะเบียนสมาชิก'",
-                                     "the activities file has no member-number column; head it e.g. "
-                                     "'เลขทะเบียนสมาชิก' or 'member no'"),
-    "grading_activities_not_number": ("ไฟล์กิจกรรม แถว {row}: '{header}' ต้องเป็นจำนวนกิจกรรมที่เข้าร่วม (0, 1, 2, …)",
-                                      "activities file, row {row}: '{header}' must be the number of activities "
-                                      "attended (0, 1, 2, …)"),
-    "grading_activities_no_value": ("ไม่พบคอลัมน์จำนวนกิจกรรม{named}ในไฟล์กิจกรรม (ต้องมีเลขทะเบียนสมาชิกและจำนวนกิจกรรม)",
-                                    "the activities file has no activities column{named} (it needs member numbers and "
-                                    "the activities attended)"),
-    "grading_plan_example": ("ชั้นสมาชิกคิดตามหลักเกณฑ์ตัวอย่างของโปรแกรม ยังไม่ได้รับความเห็นชอบจากคณะกรรมการ "
-                             "(ตั้งหลักเกณฑ์ได้ในไฟล์ตั้งค่า [grading] หรือหน้าจัดชั้นสมาชิก)",
-                             "Grades by the program's example criteria, not approved by the board (set them in the "
-                             "settings file's [grading] or on the grading page)"),
-    "grading_band_threshold": ("เกณฑ์ ({unit})", "Limit ({unit})"),
-    "grading_band_points": ("คะแนน", "Points"),
-    "grading_otherwise": ("นอกนั้น", "Otherwise"),
-    "grading_adopt": ("คณะกรรมการเห็นชอบหลักเกณฑ์นี้แล้ว (ไม่ใช่ตัวอย่าง)", "The board has approved these criteria (not the example)"),
-    "grading_activities_file": ("ไฟล์การร่วมกิจกรรม (เลขทะเบียนสมาชิก + จำนวนกิจกรรมที่เข้าร่วม)",
-                                "Activities attended (member number + activities attended)"),
-    "col_welfare_text": ("สวัสดิการ (คณะกรรมการกำหนด)", "Welfare (the board decides)"),
-    "col_welfare_amount": ("จำนวนเงิน (บาท)", "Amount (baht)"),
     # --- tests' words (keep additions below this line)
 }
 

@@ -39,7 +39,7 @@ class Selector:
             if isinstance(value, (int, float)) and value <= 0:
                 raise ValueError(f"{name} must be positive")
         if self.far_days <= self.near_days:
-            raise ValueError("far_days must be more than near_days")
+            raise ValueError("near_days must be fewer than far_days")
         for code, answer in self.answers:
             if answer not in ANSWERS:
                 raise ValueError(f"answers.{code} must be one of {', '.join(ANSWERS)}")
@@ -151,7 +151,7 @@ class Settings:
     """Analysis settings. Bucket edges are upper bounds (inclusive) in `bucket_unit`s overdue."""
 
     bucket_unit: str = "days"  # "days" or "months" (calendar months overdue)
-    bucket_edges: tuple[int, ...] = (30, 90, 180, 365, 730, 1095)
+    bucket_edges: tuple[int, ...] = DAY_EDGES
     long_overdue_days: int = 365
     top_members: int = 20
     fiscal_year_end: tuple[int, int] = (3, 31)  # (month, day); many agricultural co-ops close 31 March
@@ -166,7 +166,14 @@ class Settings:
     @classmethod
     def choose(cls, months: bool = False, **changes) -> "Settings":
         """The settings a user chose (CLI options or the settings form): days or months buckets, and changes."""
-        return cls.months_preset(**changes) if months else replace(cls(), **changes)
+        return cls().with_buckets(months, **changes)
+
+    def with_buckets(self, months: bool, **changes) -> "Settings":
+        """These settings with days or months buckets (the preset's edges where the unit changes) and the
+        changes; everything else kept: the fiscal year end, the selector's thresholds, the grading."""
+        unit = "months" if months else "days"
+        edges = self.bucket_edges if unit == self.bucket_unit else MONTH_EDGES if months else DAY_EDGES
+        return replace(self, bucket_unit=unit, bucket_edges=edges, **changes)
 
     @property
     def bucket_labels(self) -> list[str]:

@@ -152,3 +152,100 @@ def test_every_score_on_each_pattern_is_the_product_of_its_parts(name):
     got = {s.number: s.score for s in selector.rank(analyse(loans.assign(row=range(len(loans))), as_of, Settings()))}
     members = expected_figures(loans, as_of)["by_member"]
     assert got == expected_scores(members, Settings().selector, days_to_year_end=days)
+
+
+# ---------------------------------------------------------------- thresholds in a settings file, clauses asked
+
+
+from .support.cli import assert_user_error  # noqa: E402
+
+SETTINGS_TOML = """long_overdue_days = 180
+[selector]
+many_share = 0.9
+long_share = 0.25
+near_days = 30
+far_days = 400
+[selector.answers]
+leaders_approved = "no"
+grading_cooperation_down = "yes"
+"""
+
+
+@pytest.fixture
+def mass_ledger(tmp_path):
+    """The long-overdue mass as a ledger file, its members' figures by the oracle, and its as-of date."""
+    loans, as_of = pattern_loans("long_overdue_mass")
+    path = write_rows(ledger_rows(loans, LedgerShape(), as_of), tmp_path / "ledger.xlsx")
+    return path, expected_figures(loans, as_of)["by_member"], as_of
+
+
+def test_thresholds_from_the_settings_file_change_the_scores_parts_and_evidence(cli, tmp_path, mass_ledger):
+    path, members, as_of = mass_ledger
+    (tmp_path / "kmdash.toml").write_text(SETTINGS_TOML, encoding="utf-8")
+    listed = {x["number"]: x for x in cli("summary", path, "--json", "--settings", tmp_path / "kmdash.toml").json[
+        "techniques"]}
+    rules = Selector(many_share=0.9, long_share=0.25, near_days=30, far_days=400)
+    end = date(as_of.year, 3, 31) if as_of < date(as_of.year, 3, 31) else date(as_of.year + 1, 3, 31)
+    expected = expected_scores(members, rules, long_days=180, days_to_year_end=(end - as_of).days)
+    expected[2] = 0.0  # the leaders did not approve the loans
+    assert {n: x["score"] for n, x in listed.items()} == expected
+    owing = [m for m in members if m["days"] > 0]
+    long = sum(m["days"] > 180 for m in owing)
+    assert listed[1]["parts"] == [
+        {"code": "ev_members_overdue", "value": round(len(owing) / len(members), 6), "threshold": 0.9,
+         "score": round(min(1, len(owing) / len(members) / 0.9), 4)},
+        {"code": "ev_long", "value": round(long / len(owing), 6), "threshold": 0.25,
+         "score": round(min(1, long / len(owing) / 0.25), 4)}]
+    assert listed[1]["evidence"][1]["en"] == (f"{long / len(owing):.1%} of them overdue more than 180 days "
+                                              f"({long:,}); full at 25%")
+    assert listed[3]["evidence"][0]["en"].endswith("; full within 30 days, 0 from 400 days")
+
+
+def test_a_clause_not_answered_is_listed_and_a_no_zeroes_the_score(cli, tmp_path, mass_ledger):
+    path = mass_ledger[0]
+    (tmp_path / "kmdash.toml").write_text(SETTINGS_TOML, encoding="utf-8")
+    plain = {x["number"]: x for x in cli("summary", path, "--json").json["techniques"]}
+    answered = {x["number"]: x for x in cli("summary", path, "--json", "--settings", tmp_path / "kmdash.toml").json[
+        "techniques"]}
+    assert plain[2]["unknown"] == [{"code": "leaders_approved", "th": "ผู้นำกลุ่มมีส่วนร่วมเห็นชอบการให้กู้เงินหรือไม่",
+                                    "en": "Did the group leaders take part in approving the loans?"}]
+    assert [q["code"] for q in plain[4]["unknown"]] == ["pooling_short_of_cash"]
+    assert [q["code"] for q in plain[5]["unknown"]] == ["grading_cooperation_down"]
+    assert plain[1]["unknown"] == plain[3]["unknown"] == []
+    assert answered[2]["score"] == 0 and answered[2]["unknown"] == []
+    assert answered[2]["parts"] == plain[2]["parts"]  # the ledger's parts stay as they are, the answer rules
+    assert answered[5]["score"] == plain[5]["score"] and answered[5]["unknown"] == []  # "yes" keeps the score
+    assert answered[4]["unknown"] == plain[4]["unknown"]
+
+
+def test_the_text_report_names_the_clauses_not_answered(cli, mass_ledger):
+    text = cli("summary", mass_ledger[0], "--lang", "en").out
+    assert "? Not answered (the score is of the ledger alone): Did the group leaders take part in approving the " \
+           "loans?" in text
+
+
+def test_an_option_given_on_the_command_line_wins_over_the_file(cli, tmp_path, mass_ledger):
+    (tmp_path / "kmdash.toml").write_text("long_overdue_days = 180\ntop_members = 3\n", encoding="utf-8")
+    run = cli("summary", mass_ledger[0], "--json", "--settings", tmp_path / "kmdash.toml", "--long-days", "365")
+    assert (run.json["long_overdue_days"], len(run.json["top_members"])) == (365, 3)
+
+
+@pytest.mark.parametrize("text, key", [("[selector]\nlong_sharee = 0.3\n", "selector.long_sharee"),
+                                       ("[selector]\nlong_share = \"half\"\n", "selector.long_share"),
+                                       ("[selector.answers]\nleaders = \"yes\"\n", "selector.answers.leaders")])
+@pytest.mark.parametrize("command", ["summary", "plan", "grading"])
+def test_a_bad_settings_file_exits_2_naming_the_key(cli, tmp_path, mass_ledger, text, key, command):
+    (tmp_path / "bad.toml").write_text(text, encoding="utf-8")
+    run = cli(command, mass_ledger[0], "--settings", tmp_path / "bad.toml")
+    assert_user_error(run)
+    assert f"'{key}'" in run.err
+
+
+@pytest.mark.parametrize("as_of, year_end, days", [("2024-03-31", None, 365), ("2023-03-31", None, 366),
+                                                   ("2024-09-30", "[9, 30]", 365), ("2024-03-30", None, 1)])
+def test_a_ledger_dated_on_the_year_end_counts_to_the_next_one(cli, tmp_path, mass_ledger, as_of, year_end, days):
+    (tmp_path / "kmdash.toml").write_text(f"fiscal_year_end = {year_end}\n" if year_end else "", encoding="utf-8")
+    listed = cli("summary", mass_ledger[0], "--json", "--as-of", as_of, "--settings", tmp_path / "kmdash.toml").json
+    t3 = next(x for x in listed["techniques"] if x["number"] == 3)
+    assert t3["parts"][0] == {"code": "ev_year_end", "value": days, "threshold": 60, "score": 1.0 if days <= 60 else 0.0}
+    assert t3["evidence"][0]["th"].startswith(f"อีก {days:,} วันถึงสิ้นปีบัญชี")

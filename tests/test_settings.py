@@ -159,3 +159,37 @@ def test_two_criteria_with_one_key_are_refused():
         GradingRules(criteria=(one, one))
     assert (error.value.th, error.value.en) == ("ชื่อเกณฑ์ซ้ำกัน", "two criteria have the same key")
     assert len(GradingRules(criteria=(one,)).criteria) == 1
+
+
+# ---------------------------------------------------------------- the load page's choices keep the rest
+
+
+from kmdash.settings import Selector  # noqa: E402
+
+
+@pytest.mark.parametrize("months", [False, True])
+def test_buckets_chosen_keep_the_year_end_the_selector_and_the_grading(months):
+    mine = Settings(fiscal_year_end=(9, 30), selector=Selector(long_share=0.25, answers=(("leaders_approved", "no"),)))
+    chosen = mine.with_buckets(months, long_overdue_days=180)
+    assert (chosen.fiscal_year_end, chosen.selector, chosen.grading) == ((9, 30), mine.selector, mine.grading)
+    assert (chosen.bucket_unit, chosen.bucket_edges, chosen.long_overdue_days) == (
+        ("months", (1, 3, 6, 12, 24, 36), 180) if months else ("days", (30, 90, 180, 365, 730, 1095), 180))
+
+
+def test_custom_edges_stay_while_the_unit_does():
+    assert Settings(bucket_edges=(7, 14)).with_buckets(False).bucket_edges == (7, 14)
+
+
+@pytest.mark.parametrize("changes, reason", [({"many_share": 0}, "many_share must be positive"),
+                                             ({"small_debt": -1.0}, "small_debt must be positive"),
+                                             ({"near_days": 180}, "near_days must be fewer than far_days"),
+                                             ({"answers": (("x", "perhaps"),)}, "answers.x must be one of yes, no, unknown")])
+def test_selector_thresholds_out_of_range_are_refused(changes, reason):
+    with pytest.raises(ValueError, match=f"^{reason}$"):
+        Selector(**changes)
+
+
+def test_an_answer_set_and_unset():
+    answered = Selector().answered("leaders_approved", "no")
+    assert (answered.answer("leaders_approved"), answered.answer("other")) == ("no", "unknown")
+    assert answered.answered("leaders_approved", "unknown") == Selector()
