@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .followup import FELL, LEFT, Comparison, member_key, satang
-from .plan import of_kind, technique_numbers
+from .plan import coded, of_kind, technique_numbers
 from .techniques.registry import dimensions
 
 BEST_OF = ("technique", "group", "assignee")
@@ -46,8 +46,8 @@ class Review:
 
 
 def review(comparison: Comparison, plan: pd.DataFrame) -> Review:
-    """Plan rows (report.plan's columns) against the comparison of the two ledgers."""
-    rows = plan.assign(key=member_key(plan["member"])).drop_duplicates("key")
+    """Plan rows (report.plan's columns; tiers as codes or as words) against the comparison of the two ledgers."""
+    rows = coded(plan).assign(key=member_key(plan["member"])).drop_duplicates("key")
     found = comparison.members[["key", "status", "overdue_then", "overdue_now", "refinanced"]].rename(columns={"status": "status_now"})
     rows = rows.merge(found, on="key", how="left")
     missing = rows["status_now"].isna() | rows["status_now"].eq(LEFT)

@@ -8,11 +8,13 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .actions import KINDS
 from .errors import LedgerError
 from .i18n import t
 from .pipeline import Result
@@ -20,7 +22,16 @@ from .privacy import mask
 from .schema import FIGURES, Field
 from .techniques.registry import by_number, plan_fields, techniques
 from .techniques.selector import applying
+from .techniques.sieving.notices import TIERS
 from .words import bucket, date_entry
+
+# The columns that hold codes: the catalogue's prefix of each code's word, and the codes. Files and screens show
+# the words of their language; read back, a word of either language (or the code) is the code again.
+CODED = {"tier": ("tier_", TIERS), "status": ("action_", KINDS)}
+OLD_CODES = {"status": {"refinanced": "pool_repaid"}}  # what earlier plans wrote for a pool repayment
+# Headers of plans written before each column had one name (the letter's deadline, the principal and interest
+# overdue as pages and letters name them): still read.
+OLD_HEADERS = {"กำหนดเสร็จ": "deadline", "เงินต้นค้าง": "overdue", "Overdue": "overdue", "ดอกเบี้ยค้าง": "interest"}
 
 
 def fields() -> tuple[Field, ...]:
@@ -108,14 +119,48 @@ def _filled(member_nos: pd.Series, filled: Sequence[pd.DataFrame], column: str, 
     return out.astype(str)
 
 
+def code_word(column: str, code: str, lang: str = "th") -> str:
+    """A coded cell's word in `lang` ("notified" -> "แจ้งแล้ว"); text that is no code stays as typed."""
+    prefix, codes = CODED[column]
+    return t(prefix + code, lang) if code in codes else code
+
+
+def code_of(column: str, text) -> str:
+    """A coded cell's code from its code or its word in either language (case and spaces aside: Thai staff may
+    space a phrase); other text stays as typed."""
+    return _codes(column).get(_bare(text), str(text))
+
+
+def _bare(text) -> str:
+    return "".join(str(text).split()).casefold()
+
+
+@cache
+def _codes(column: str) -> dict[str, str]:
+    prefix, codes = CODED[column]
+    words = {_bare(t(prefix + c, lang)): c for c in codes for lang in ("th", "en")}
+    return words | {_bare(c): c for c in codes} | OLD_CODES.get(column, {})
+
+
+def worded(table: pd.DataFrame, lang: str = "th") -> pd.DataFrame:
+    """The plan with its coded cells as words of `lang`, as files and screens show it."""
+    return table.assign(**{c: table[c].map(lambda v, c=c: code_word(c, str(v), lang)) for c in CODED if c in table})
+
+
+def coded(table: pd.DataFrame) -> pd.DataFrame:
+    """The plan with its coded cells as codes, whatever language they were written in."""
+    return table.assign(**{c: table[c].map(lambda v, c=c: code_of(c, v)) for c in CODED if c in table})
+
+
 def mask_plan(table: pd.DataFrame, alias: dict[str, str], lang: str = "th") -> pd.DataFrame:
     """The plan with member numbers and names replaced by the aliases privacy shows."""
     return mask(table.rename(columns={"member": "member_no"}), alias, lang).rename(columns={"member_no": "member"})
 
 
 def read_plan(source: bytes | str | Path, name: str = "plan") -> pd.DataFrame:
-    """A plan exported by kmdash (CSV or xlsx, Thai or English headers, cells as staff filled them) read
-    back with its column keys. A masked plan cannot be followed up: its aliases match nobody."""
+    """A plan exported by kmdash (CSV or xlsx, Thai or English headers, earlier headers too, cells as staff
+    filled them) read back with its column keys and codes (`CODED`). A masked plan cannot be followed up: its
+    aliases match nobody."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     frames = [_csv_frame(data)] if not data.startswith(b"PK") else _xlsx_frames(data)
     known = _header_keys()
@@ -124,13 +169,13 @@ def read_plan(source: bytes | str | Path, name: str = "plan") -> pd.DataFrame:
         if "masked" in keys.values():
             raise LedgerError.of("plan_masked_back", file=name)
         if {"member", "overdue"} <= set(keys.values()):
-            return _unguarded(typed(frame.rename(columns=keys)))
+            return coded(_unguarded(typed(frame.rename(columns=keys))))
     raise LedgerError.of("plan_unreadable", file=name)
 
 
 def _header_keys() -> dict[str, str]:
     known = fields()
-    keys = {f.header(lang): f.key for f in known for lang in ("th", "en")} | {f.key: f.key for f in known}
+    keys = OLD_HEADERS | {f.header(lang): f.key for f in known for lang in ("th", "en")} | {f.key: f.key for f in known}
     return keys | {t(key, lang): "masked" for key in ("col_member_alias", "col_name_masked") for lang in ("th", "en")}
 
 

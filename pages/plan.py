@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kmdash.i18n import t
-from kmdash.plan import make_plan, mask_plan, short_name
+from kmdash.plan import make_plan, mask_plan, short_name, worded
 from kmdash.report.plan import CSV_MIME, XLSX_MIME, About, contents, file_name, plan_csv, plan_xlsx
 from kmdash.techniques.registry import cards
 from ui import components as ui
@@ -41,7 +41,7 @@ aliases = ui.member_aliases(cur) if state.private() else None
 
 st.caption(tr("plan_caption", n=len(real)))
 st.caption(tr("plan_chosen_help", column=t("col_chosen", lang)))
-chosen_editor(real if aliases is None else mask_plan(real, aliases, lang), real["member"])
+chosen_editor(worded(real if aliases is None else mask_plan(real, aliases, lang), lang), real["member"])
 names = ui.chosen_column(cur)["chosen"].to_dict()
 real = real.assign(chosen=[names.get(m, "") for m in real["member"]])  # this run's choices
 masked = mask_plan(real, aliases, lang) if aliases is not None else None

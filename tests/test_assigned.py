@@ -274,7 +274,7 @@ def test_workbook_has_a_summary_then_a_sheet_per_person_with_their_debtors(workb
         assert ws.freeze_panes == "A3"
         assert person in ws["A1"].value
         header = [c.value for c in ws[2]]
-        assert header[:6] == ["ลำดับ", "เลขสมาชิก", "ชื่อ - สกุล", "กลุ่ม", "วันค้าง", "เงินต้นค้าง (บาท)"]
+        assert header[:6] == ["ลำดับ", "เลขสมาชิก", "ชื่อ - สกุล", "กลุ่ม", "วันค้าง", "เงินต้นค้างชำระ (บาท)"]
         assert header[7:] == ["เลขสมาชิก", "วันที่ดำเนินการ", "สิ่งที่ทำ", "จำนวนเงิน (บาท)", "วันที่นัดชำระ",
                               "ผู้ดำเนินการ", "บันทึก", "เทคนิค", None, "สัปดาห์ที่", "วันที่รายงาน"]
         mine = [(a["member"], a["overdue"]) for a in out["assignments"] if a["assignee"] == person]

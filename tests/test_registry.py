@@ -91,7 +91,7 @@ def test_a_taken_number_or_a_taken_key_is_refused(toy, number, key):
 
 def test_a_field_is_headed_in_the_language_asked_thai_by_default():
     field = Field("overdue", "money", "ledger")
-    assert (field.header(), field.header("th"), field.header("en")) == ("เงินต้นค้าง", "เงินต้นค้าง", "Overdue")
+    assert (field.header(), field.header("th"), field.header("en")) == ("เงินต้นค้างชำระ", "เงินต้นค้างชำระ", "Principal overdue")
 
 
 def test_an_english_plan_reads_back_as_the_thai_one(ledger, cli, tmp_path):

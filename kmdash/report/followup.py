@@ -183,11 +183,11 @@ def _bucket(label: str, lang: str) -> str:
 def value_label(dimension: str, value: str, lang: str) -> str:
     if value == "":
         return t("fu_not_set", lang)
-    if dimension == "technique":
-        from ..plan import short_name
+    from ..plan import CODED, code_word, short_name
 
+    if dimension == "technique":
         return short_name(value, lang)
-    return value
+    return code_word(dimension, value, lang) if dimension in CODED else value
 
 
 # ---------------------------------------------------------------- the board's one page

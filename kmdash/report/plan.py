@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..actions import FIELDS, KINDS, SHEET, header, kind_word, technique_word
 from ..i18n import t
-from ..plan import numeric, of_kind, short_name, technique_numbers
+from ..plan import numeric, of_kind, short_name, technique_numbers, worded
 from ..techniques.registry import techniques
 from . import xlsx
 from .display import date_entry, day
@@ -58,8 +58,9 @@ def file_name(masked: bool, suffix: str) -> str:
 
 def plan_csv(table: pd.DataFrame, masked: bool, lang: str = "th") -> bytes:
     """UTF-8 with BOM (Thai Excel reads it as UTF-8), Excel's CRLF lines, money to the satang; no text cell
-    can start a formula."""
+    can start a formula; codes as words of `lang`."""
     _check(table, masked)
+    table = worded(table, lang)
     numbers = numeric()
     texts = [c for c in table.columns if c not in numbers]
     safe = table.assign(**{c: neutralise_column(table[c]) for c in texts})
@@ -71,8 +72,9 @@ def plan_xlsx(table: pd.DataFrame, about: About, masked: bool, lang: str = "th")
     """An about sheet (co-op, ledger file, as-of date, when made, real or masked), the plan, one sheet per
     technique with its members (those its techniques column lists) and the columns its tool fills, then the
     actions sheet staff fill in (`actions.read_actions` reads it). `table` is a plan (`kmdash.plan`: made, read
-    back or loaded from a snapshot) or some of its rows, masked or not."""
+    back or loaded from a snapshot) or some of its rows, masked or not; its codes written as words of `lang`."""
     _check(table, masked)
+    table = worded(table, lang)
     money = of_kind("money")
     members = _listed(table)
     sheets = [_about(about, len(table), {n: int(m.sum()) for n, m in members.items()}, masked, lang),
