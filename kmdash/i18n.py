@@ -72,10 +72,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "strategy": ("กลยุทธ์:", "Strategy:"),
     "method": ("วิธีการ:", "Method:"),
     "open_tool": ("เปิดเครื่องมือของเทคนิคนี้", "Open this technique's tool"),
-    "selector_help": ("คะแนน 0-1 บอกว่าสถานการณ์ของเทคนิคตรงกับตัวเลขของทะเบียนนี้เพียงใด (1 = ตรงทุกข้อ) "
-                      "เกณฑ์อยู่ในการตั้งค่า ไม่ใช่กล่องดำ",
-                      "A score of 0-1 says how far the technique's situation matches this ledger's figures "
-                      "(1 = every part); the thresholds are settings, not a black box"),
     "score": ("คะแนน {score:.2f}", "Score {score:.2f}"),
     "year_end_month": ("สิ้นปีบัญชี: เดือน", "Fiscal year end: month"),
     "year_end_day": ("วันที่", "Day"),
