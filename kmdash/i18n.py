@@ -1013,6 +1013,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                   "below"),
     "xl_date_prompt": ("พิมพ์วันที่ เช่น 15/01/2568", "Type a date, e.g. 15/01/2025"),
     # --- 19: pool basis and leaders' fee (keep additions below this line)
+    "leaders_fee_recovered": ("{pct} ของเงินที่กลุ่มเก็บได้จริงตั้งแต่ {since} (รับชำระเป็นเงิน ไม่นับกู้ใหม่ชำระหนี้เดิม)",
+                              "{pct} of the cash the group actually recovered since {since} (not what the pool "
+                              "refinanced)"),
+    "leaders_recovered_since": ("เงินที่เก็บได้: เทียบทะเบียน ณ {since} กับทะเบียนนี้ และบันทึกการดำเนินการ",
+                                "Cash recovered: the ledger of {since} against this one, and the record of actions"),
+    "leaders_text_columns_recovered": ("กลุ่ม / ผู้นำกลุ่ม / ลูกหนี้ (ราย) / เงินต้นค้าง / ค้างนานสุด (วัน) / เก็บได้ / ค่าตอบแทน",
+                                       "Group / leader / debtors / overdue / oldest (days) / recovered / fee"),
+    "leaders_fee_needs_since": ("ค่าตอบแทนเป็นสัดส่วนของเงินที่เก็บได้ ต้องระบุทะเบียนงวดก่อน (--since ไฟล์ หรือ snapshot:ID) "
+                                "หรือถ้าตั้งใจคิดจากหนี้ค้างให้ใส่ --fee-basis arrears",
+                                "a share of the cash recovered needs the earlier ledger (--since FILE or snapshot:ID); "
+                                "for a share of the arrears say so: --fee-basis arrears"),
+    "leaders_fee_basis_bad": ("ไม่รู้จักฐานค่าตอบแทน '{basis}' ใช้ recovered หรือ arrears",
+                              "unknown fee basis '{basis}'; use recovered or arrears"),
+    "leaders_fee_rule_recovered": ("สัดส่วนของเงินที่เก็บได้จริง", "share of the cash recovered"),
+    "leaders_fee_recovered_input": ("ร้อยละของเงินที่กลุ่มเก็บได้จริง", "Percent of the cash the group recovered"),
+    "leaders_fee_recovered_help": ("เงินที่เก็บได้ = เงินต้นค้างที่ลดลงระหว่างทะเบียนงวดก่อนกับทะเบียนนี้ ของลูกหนี้ในกลุ่ม "
+                                   "ไม่นับสมาชิกที่บันทึกว่ากู้ใหม่ชำระหนี้เดิม (เหมือนหน้าติดตามผล)",
+                                   "Cash recovered = the fall of the group's debtors' principal overdue between the "
+                                   "earlier ledger and this one, less what the pool refinanced (as the follow-up page)"),
+    "leaders_since_choice": ("ทะเบียนงวดก่อน", "The earlier ledger"),
+    "leaders_since_pick": ("เลือกทะเบียนงวดก่อน (snapshot หรืออัปโหลด) เพื่อคิดเงินที่เก็บได้",
+                           "Pick the earlier ledger (a snapshot or an upload) to count the cash recovered"),
     "pooling_basis": ("ยอดที่สมาชิกต้องชำระจากกองทุน", "What a member pays out of the pool"),
     "pooling_basis_arrears": ("ยอดค้างชำระ (เงินต้นค้าง + ดอกเบี้ยค้าง + ค่าปรับ)",
                               "Arrears (principal overdue + interest in arrears + penalty)"),

@@ -1,5 +1,6 @@
 """T2's tool, group leaders: a pack per group (only its own members), the meetings 3 or 4 months apart (also
-as a valid iCalendar file), the fee by its rule, the CLI and the page.
+as a valid iCalendar file), the fee by its rule (per debtor; a share of the cash each group recovered, against a
+generated pair of ledgers and its record; a share of the arrears only when asked), the CLI and the page.
 
 Expected members per group come from tests/support/figures.py's independent figures, never from kmdash.
 """
@@ -17,11 +18,16 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from kmdash.cli.leaders import FEE_BASES as CLI_FEE_BASES
+from kmdash import store
 from kmdash.errors import LedgerError
+from kmdash.i18n import t
 from kmdash.report.leaders.meetings import meetings_ics
 from kmdash.report.leaders.packs import packs_xlsx
 from kmdash.techniques.leaders.packs import (
+    FEE_BASES,
     Fee,
+    Recovered,
     add_months,
     meeting_dates,
     named_groups,
@@ -29,9 +35,10 @@ from kmdash.techniques.leaders.packs import (
     plan_columns,
 )
 
-from .support.app import open_app_page
+from .support.app import open_app_page, open_on
 from .support.figures import expected_figures
-from .support.ledgers import AS_OF, ROOT
+from .support.ledgers import AS_OF, ROOT, XLSX
+from .support.record import key
 
 ODD = {"กลุ่มที่ 1 บ้านหนองบัว": "=SUM(A1,A9)", "กลุ่มที่ 2 บ้านโนนสูง": "กลุ่ม [2]: โนน/สูง*?\\ " + "ก" * 30}
 
@@ -90,10 +97,26 @@ def test_each_group_with_its_debtors_total_oldest_debt_and_leader():
     assert list(made.of("g1")["member_no"]) == ["2", "3"] and list(made.of("g2")["member_no"]) == ["5", "1"]
 
 
-@pytest.mark.parametrize("fee, expected", [(Fee(per_debtor=50), [100.0, 100.0]), (Fee(share=0.1), [35.0, 30.0]),
-                                           (Fee(share=0.015), [5.25, 4.5])])
-def test_fee_per_debtor_or_a_share_of_the_groups_overdue(fee, expected):
+@pytest.mark.parametrize("fee, expected", [(Fee(per_debtor=50), [100.0, 100.0]),
+                                           (Fee(share=0.1, on="arrears"), [35.0, 30.0]),
+                                           (Fee(share=0.015, on="arrears"), [5.25, 4.5])])
+def test_fee_per_debtor_or_when_asked_a_share_of_the_groups_overdue(fee, expected):
     assert packs(members(), AS_OF, fee=fee).groups["fee"].tolist() == expected
+
+
+def test_a_share_of_the_cash_recovered_and_a_group_that_owes_nothing_now_keeps_its_fee():
+    gained = Recovered(date(2024, 2, 29), {"g1": 1000_00, "g2": 0, "g3": 333_33, "(ไม่ระบุกลุ่ม)": 50_00})
+    made = packs(members(), AS_OF, fee=Fee(share=0.1), recovered=gained, leaders={"g3": "นาง ค"})
+    assert made.groups[["group", "leader", "debtors", "recovered", "fee"]].values.tolist() == [
+        ["g1", "", 2, 1000.0, 100.0], ["g2", "", 2, 0.0, 0.0], ["g3", "นาง ค", 0, 333.33, 33.33]]
+    assert packs(members(), AS_OF, fee=Fee(per_debtor=50), recovered=gained).groups["fee"].tolist() == [
+        100.0, 100.0, 0.0]  # per debtor: as before, nobody left to count in g3
+
+
+def test_a_share_of_the_cash_recovered_needs_the_earlier_ledger():
+    with pytest.raises(LedgerError, match="--since"):
+        packs(members(), AS_OF, fee=Fee(share=0.1))
+    assert FEE_BASES == CLI_FEE_BASES
 
 
 @pytest.mark.parametrize("kwargs, says", [({"per_debtor": 1, "share": 0.1}, "one fee rule"),
@@ -183,14 +206,17 @@ def test_calendar_is_valid_icalendar_with_thai_events_four_months_apart(written)
 def test_cli_text_is_thai_by_default_and_english_on_request(cli, ledger_120):
     thai = cli("leaders", ledger_120)
     assert thai.code == 0 and thai.out.startswith("ผู้นำกลุ่ม: ลูกหนี้ค้างชำระ") and "ทุก 3 เดือน" in thai.out
-    english = cli("leaders", ledger_120, "--lang", "en", "--fee-share", "0.02")
+    english = cli("leaders", ledger_120, "--lang", "en", "--fee-share", "0.02", "--fee-basis", "arrears")
     assert english.out.startswith("Group leaders:") and "2% of the group's principal overdue" in english.out
 
 
 @pytest.mark.parametrize("args, says", [
     (["--fee-per-debtor", "50", "--fee-share", "0.1"], "not allowed with"),
     (["--every-months", "5"], "invalid choice"),
-    (["--fee-share", "5"], "fraction"),
+    (["--fee-share", "5", "--fee-basis", "arrears"], "fraction"),
+    (["--fee-share", "0.02"], "--since"),
+    (["--fee-share", "0.02", "--since", "no-such-file.xlsx"], "no-such-file.xlsx"),
+    (["--fee-basis", "total"], "invalid choice"),
     (["--fee-per-debtor", "-1"], "negative"),
     (["--out", "packs.csv"], "must end in .xlsx"),
     (["--calendar", "m.txt"], "must end in .ics"),
@@ -221,6 +247,71 @@ def test_packs_of_no_debtors_is_a_summary_alone():
     assert wb.sheetnames == ["สรุป"]
     ics = Calendar.from_ical(meetings_ics(made, AS_OF, "en", datetime(2024, 1, 1, tzinfo=UTC)))
     assert len(list(ics.walk("VEVENT"))) == 4
+
+
+# ---------------------------------------------------------------- the fee on the cash recovered, a generated pair
+
+
+def recovered_by_hand(record, recorded: bool = True) -> dict[str, int]:
+    """Per group (the earlier ledger's), the cash the generated record makes each group's debtors recover
+    (satang): the fall of their overdue, unless the pool refinanced it (`recorded`: by the record; else nothing
+    was recorded); only the groups that recovered some."""
+    group_of = {key(m): g for m, g in zip(record.pair.old["member_no"], record.pair.old["group"])}
+    gained: dict[str, int] = defaultdict(int)
+    for k in record.debtors.index:
+        gained[group_of[k]] += record.cash(k) if recorded else int(record.members.loc[k, "fall"])
+    return {g: v for g, v in gained.items() if v > 0}
+
+
+def summary_rows(path) -> dict[str, tuple]:
+    """The packs' summary sheet: group -> (debtors, recovered, fee), the total row aside."""
+    rows = load_workbook(path)["สรุป"].iter_rows(min_row=3, values_only=True)
+    return {r[0]: (r[2], r[5], r[6]) for r in rows if r[0] != "รวม"}
+
+
+def assert_fee_on_recovered(rows: dict[str, tuple], record, share: float) -> None:
+    want = recovered_by_hand(record)
+    got = {g: r for g, r in rows.items() if r[1]}
+    assert {g: round(r[1] * 100) for g, r in got.items()} == want
+    assert {g: round(r[2] * 100) for g, r in got.items()} == {g: round(v * share) for g, v in want.items()}
+    assert all(r[1] == 0 and r[2] == 0 for g, r in rows.items() if g not in want)
+
+
+def test_cli_fee_is_a_share_of_each_groups_cash_recovered_since_the_earlier_ledger(cli, generated_record, record_files,
+                                                                                  tmp_path):
+    out = tmp_path / "packs.xlsx"
+    run = cli("leaders", record_files.new, "--fee-share", "0.1", "--since", record_files.old, "--actions",
+              record_files.csv, "--out", out)
+    assert run.code == 0, run.err
+    assert "10% ของเงินที่กลุ่มเก็บได้จริงตั้งแต่ 31 มี.ค. 2567" in run.out
+    assert_fee_on_recovered(summary_rows(out), generated_record, 0.1)
+
+
+def test_cli_the_earlier_ledger_from_a_snapshot_gives_the_same_fees(cli, generated_record, record_files, tmp_path):
+    db = f"sqlite:///{tmp_path / 'store.db'}"
+    assert cli("snapshot", "save", record_files.old, "--store", db).code == 0
+    out = tmp_path / "packs.xlsx"
+    run = cli("leaders", record_files.new, "--fee-share", "0.05", "--since", "snapshot:1", "--store", db,
+              "--actions", record_files.xlsx, "--out", out)
+    assert run.code == 0, run.err
+    assert_fee_on_recovered(summary_rows(out), generated_record, 0.05)
+
+
+def test_page_fee_on_the_cash_recovered_from_an_uploaded_earlier_ledger(generated_record, record_files, monkeypatch,
+                                                                        tmp_path):
+    monkeypatch.setenv(store.ENV, f"sqlite:///{tmp_path / 'empty.db'}")  # no record: nothing refinanced
+    at = open_on("leaders", ("new.xlsx", record_files.new.read_bytes(), XLSX))
+    at.radio(key="leaders_fee_rule").set_value("recovered").run()
+    assert not at.exception and not at.dataframe[1:]  # no fee before the earlier ledger is chosen
+    at.number_input(key="leaders_fee_percent").set_value(10.0).run()
+    at.radio(key="leaders_since_kind").set_value("upload").run()
+    at.file_uploader(key="leaders_since_file").set_value(("old.xlsx", record_files.old.read_bytes(), XLSX)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    summary = at.dataframe[1].value
+    recovered, fee = summary[t("col_recovered")], summary[t("col_fee")]
+    assert {g: round(r * 100) for g, r in zip(summary[t("col_group")], recovered) if r} == \
+        recovered_by_hand(generated_record, recorded=False)
+    assert (fee == (recovered * 0.1).round(2)).all()
 
 
 # ---------------------------------------------------------------- the page
@@ -255,14 +346,13 @@ def test_page_summary_chart_leader_names_members_masked_and_downloads(cli):
     assert at.dataframe[1].value.iloc[:, 1].tolist() == summary.iloc[:, 1].tolist()  # leaders are not members
 
 
-def test_page_meets_every_four_months_with_a_share_fee():
+def test_page_meets_every_four_months_with_no_fee_by_default():
     at = open_page()
-    at.radio(key="leaders_every").set_value(4)
-    at.radio(key="leaders_fee_rule").set_value("share").run()
-    at.number_input(key="leaders_fee_percent").set_value(2.0).run()
-    assert not at.exception
+    at.radio(key="leaders_every").set_value(4).run()
+    assert not at.exception and at.radio(key="leaders_fee_rule").value == "none"
+    assert at.radio(key="leaders_fee_rule").options == [t(f"leaders_fee_rule_{r}") for r in ("none", "per_debtor",
+                                                                                              "recovered")]
     first = short_thai(add_months(date.today(), 4)).replace(".", "\\.")
     assert any("ทุก 4 เดือน" in m.value and first in m.value for m in at.markdown)
     assert any(f"เก่ากว่าวันนี้ {(date.today() - AS_OF).days:,} วัน" in box.value for box in at.info)
-    summary = at.dataframe[1].value
-    assert (summary.iloc[:, -1] == (summary.iloc[:, 3] * 0.02).round(2)).all()
+    assert t("col_fee") not in at.dataframe[1].value.columns
