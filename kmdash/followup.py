@@ -77,8 +77,9 @@ class Comparison:
 def compare(old: pd.DataFrame, new: pd.DataFrame, as_of_old: date, as_of_new: date,
             refinanced: Iterable[str] = (), old_loans: pd.DataFrame | None = None,
             new_loans: pd.DataFrame | None = None) -> Comparison:
-    """Every member of either table once, with a status. `refinanced`: member numbers cleared through the
-    pool (the plan's status "refinanced"); their fall is refinanced, not recovered."""
+    """Every member of either table once, with a status. `refinanced`: member numbers recorded as repaid
+    through the pool (`pool_repaid` actions, followup_actions.pool_repaid); their fall is refinanced, not
+    recovered."""
     buckets = _bucket_order(old["bucket"], new["bucket"])
     both = _side(old).merge(_side(new), on="key", how="outer", suffixes=("_then", "_now"), indicator=True)
     then = both["overdue_then"].fillna(0).astype(np.int64)

@@ -28,7 +28,7 @@ import sqlalchemy as sa
 
 from .errors import LedgerError
 from .followup import satang
-from .plan import make_plan, of_kind, typed
+from .plan import coded, make_plan, of_kind, typed
 
 SCHEMA_VERSION = 2  # what a snapshot holds: 1 the plan's fields of the day (no group leader), 2 every field
 ENV = "KMDASH_STORE"
@@ -256,7 +256,7 @@ def _plan(rows: pd.DataFrame) -> pd.DataFrame | None:
     if rows.empty:
         return None
     cells = pd.DataFrame([json.loads(text) for text in rows["cells"]])
-    return _typed(cells.assign(member=rows["member"]))
+    return coded(_typed(cells.assign(member=rows["member"])))  # codes, as read_plan gives a plan back
 
 
 def delete(engine: sa.Engine, snapshot_id: int) -> None:

@@ -81,10 +81,12 @@ def _records(table) -> list[dict]:
 
 def _listing(table, where: str, lang: str) -> str:
     from ..i18n import t
+    from ..words import day
 
     if table.empty:
         return t("snap_empty", lang, where=where)
     lines = [t("snap_where", lang, where=where)]
-    lines += [f"  {r['id']}  {r['coop'] or ''}  {t('as_of', lang)} {r['as_of']}  {r['members']:,} "
-              f"{t('people', lang)}  {r['file']}  {r['saved_at']:%Y-%m-%d %H:%M}" for r in table.to_dict("records")]
+    lines += [f"  {r['id']}  {r['coop'] or ''}  {t('as_of', lang)} {day(r['as_of'], lang)}  {r['members']:,} "
+              f"{t('people', lang)}  {r['file']}  {day(r['saved_at'].date(), lang)} {r['saved_at']:%H:%M}"
+              for r in table.to_dict("records")]
     return "\n".join(lines)
