@@ -495,13 +495,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "leaders_fee_rule": ("ค่าตอบแทนผู้นำกลุ่ม", "The leaders' fee"),
     "leaders_fee_rule_none": ("ไม่กำหนด", "none"),
     "leaders_fee_rule_per_debtor": ("ต่อลูกหนี้ 1 ราย", "per debtor"),
-    "leaders_fee_rule_share": ("สัดส่วนของหนี้ค้าง", "share of the overdue"),
     "leaders_fee_per_debtor_input": ("บาทต่อลูกหนี้ 1 ราย", "Baht per debtor"),
-    "leaders_fee_share_input": ("ร้อยละของเงินต้นค้างชำระของกลุ่ม", "Percent of the group's principal overdue"),
-    "leaders_fee_share_help": ("ค่าตอบแทน = ร้อยละนี้ของเงินต้นค้างชำระของกลุ่ม ณ วันที่ข้อมูล ไม่ใช่ของเงินที่เก็บได้จริง "
-                       "(ซึ่งรู้ได้เมื่อเทียบกับทะเบียนงวดถัดไป)",
-                       "Fee = this percent of the group's principal overdue on the as-of date, not of the money "
-                       "actually recovered (known only against a later ledger)"),
     "leaders_editor": ("ชื่อผู้นำกลุ่ม (พิมพ์ในช่องผู้นำกลุ่ม)", "Leaders' names (type in the leader column)"),
     "leaders_summary": ("สรุปรายกลุ่ม", "Each group"),
     "leaders_members": ("ลูกหนี้ค้างชำระของกลุ่ม", "The group's overdue members"),
