@@ -27,7 +27,9 @@ class Sieving(Technique):
 
     def score(self, facts: Facts) -> Score:
         rules, overdue = facts.settings.selector, facts.overdue
-        long = int((overdue["days"] > facts.settings.long_overdue_days).sum())
+        from .notices import long_overdue
+
+        long = int(long_overdue(overdue, facts.settings.long_overdue_days).sum())
         share = ratio(long, len(overdue))
         return self._score(facts, [
             Part.of("ev_members_overdue", "full_share", ratio(len(overdue), len(facts.members)), rules.many_share,
