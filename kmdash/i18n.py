@@ -1050,6 +1050,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_to_pay": ("ยอดที่ต้องชำระ", "To pay"),
     "plan_pool_options_alone": ("--basis และ --group ใช้คู่กับ --pool เท่านั้น", "--basis and --group need --pool"),
     # --- 19: T1 letters and guarantors (keep additions below this line)
+    "guarantors_ledger_older": ("ทะเบียนนี้ ณ {day} เก่ากว่าวันนี้ {days:,} วัน: วันที่เหลือด้านล่างนับจากวันที่ของทะเบียน "
+                                "วันนี้ ({today}) อาจเลยกำหนดไปแล้ว ใช้ทะเบียนล่าสุดเพื่อดูวันที่เหลือจริง",
+                                "This ledger, as of {day}, is {days:,} days older than today: the days left below count "
+                                "from the ledger's date; by today ({today}) some may have run out: use the latest "
+                                "ledger for the days truly left"),
     "letter_number": ("ที่ {number}", "Ref. {number}"),
     "letter_number_blank": ("ที่ ..............................", "Ref. .............................."),
     "letter_address": ("ที่อยู่ ........................................................................................",

@@ -36,7 +36,7 @@ result = cur.result
 ui.heading(cur, "guarantors")
 st.caption(tr("guarantors_intro"))
 st.caption(tr("guarantors_rule"))
-ui.start_day(cur)  # says how old the ledger is: the days below count from its date
+ui.start_day(cur, "guarantors_ledger_older")  # says how old the ledger is: the days below count from its date
 left, middle, right = st.columns(3)
 within = left.number_input(tr("guarantors_within_days"), min_value=0, value=NOTICE_DAYS, step=10,
                            key="guarantors_within")

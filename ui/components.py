@@ -260,10 +260,10 @@ def chosen_column(cur: Current) -> pd.DataFrame:
     return names.to_frame("chosen")
 
 
-def start_day(cur: Current) -> date:
+def start_day(cur: Current, told: str = "ledger_older_than_today") -> date:
     """The day deadlines and meetings count from (kmdash.words.start_day); says how old the ledger is when it is
-    older than today."""
+    older than today (`told`: the catalogue's words for what that means on the page)."""
     as_of, today = cur.result.as_of, date.today()
     if as_of < today:
-        st.info(tr("ledger_older_than_today", day=day(as_of), days=(today - as_of).days, today=day(today)))
+        st.info(tr(told, day=day(as_of), days=(today - as_of).days, today=day(today)))
     return words.start_day(as_of, today)
