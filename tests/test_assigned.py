@@ -466,6 +466,23 @@ def test_the_roll_up_of_no_action_is_empty_with_its_columns():
     assert rollup(actions_checked([]), weekly=False).empty
 
 
+@pytest.mark.parametrize("weekly", [True, False])
+def test_the_roll_up_counts_are_integers_even_with_no_action(weekly):
+    texts = {"week": "object", "week_of": "object", "by": "object"}
+    counts = {"members": "int64", "actions": "int64", "promises": "int64", "promised": "int64"}
+    expected = {**(texts if weekly else {"by": "object"}), **counts}
+    assert {c: str(t) for c, t in rollup(actions_checked([]), weekly=weekly).dtypes.items()} == expected
+    assert {c: str(t) for c, t in rollup(actions_checked(RECORD), weekly=weekly).dtypes.items()
+            if c in counts} == counts
+
+
+def test_a_person_given_as_none_is_rolled_up_as_blank():
+    actions = actions_checked(RECORD[:2])  # week 16 of 2024, member 17: a contact, then a promise of 1,500.50
+    actions["by"] = pd.Series([None, "สมชาย"], index=actions.index, dtype=object)
+    assert [tuple(r) for r in rollup(actions, weekly=False).itertuples(index=False)] == [
+        ("", 1, 1, 0, 0), ("สมชาย", 1, 1, 1, 1_500_50)]
+
+
 # ---------------------------------------------------------------- the page
 
 
