@@ -26,7 +26,10 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from kmdash import actions, record, store
+from kmdash.analyse import analyse
+from kmdash.errors import LedgerError
 from kmdash.synthetic import LedgerShape, generate_loans
+from kmdash.techniques.sieving.guarantors import as_json, check_column, guarantor_list, names
 
 from .support.app import open_app_page, open_on
 from .support.ledgers import SAMPLE, XLSX
@@ -197,6 +200,81 @@ def test_t1_notices_numbered_with_a_copy_for_each_guarantor(cli, ledger, tmp_pat
     for page in copies:  # a copy carries its original's number and member
         original = next(o for o in originals if o[4] == page[4])
         assert page[1] == original[1]
+
+
+# ---------------------------------------------------------------- the list itself, on a hand-made loans table
+
+# Dated 31 March 2024. Member 1: due 30 Jan -> default 31 Jan -> last day 30 Mar: 1 day late; interest 100.004 +
+# penalty 0.002 = 100.006 at risk, 100.01 to the satang. Member 2: due 31 Jan -> default 1 Feb -> last day 31 Mar:
+# 0 days left, 0 late, nothing at risk. Member 3: due 30 Jun, nothing overdue: not in default, whatever `within`.
+# Members 4-6: due 15 Feb (default 16 Feb, last day 15 Apr, 15 days left), their cells naming nobody.
+HAND = {"member_no": ["1", "2", "3", "4", "5", "6"], "name": ["นาย หนึ่ง", "นาง สอง", "นาย สาม", "สี่", "ห้า", "หก"],
+        "group": ["กลุ่ม 1"] * 6, "contract": ["ส1", "ส2", "ส3", "ส4", "ส5", "ส6"],
+        "due_date": pd.to_datetime(["2024-01-30", "2024-01-31", "2024-06-30"] + ["2024-02-15"] * 3),
+        "outstanding": [1000.0] * 6, "principal_overdue": [500.0, 400.0, 0.0, 300.0, 300.0, 300.0],
+        "interest_arrears": [100.004, 50.0, 0.0, 0.0, 0.0, 0.0], "penalty": [0.002, 5.0, 0.0, 0.0, 0.0, 0.0],
+        "guarantor": ["นาย ก, นาย ก", "นาง ข", "นาย ค", "-", "None", "NaN"]}
+FRAME = ["member_no", "name", "contract", "guarantor", "guarantors", "default_date", "last_day", "days_left",
+         "days_late", "overdue_amount", "interest_arrears", "penalty", "at_risk"]
+
+
+@pytest.mark.parametrize("cell, want", [
+    ("นาย ก ข,  นาย  ก ข ; นาง ค / นาง ง | นาย จ และ นาง ฉ", ["นาย ก ข", "นาง ค", "นาง ง", "นาย จ", "นาง ฉ"]),
+    ("Mr A and Ms B", ["Mr A", "Ms B"]), ("นาย ก, -", ["นาย ก"]),
+    ("-", []), ("None", []), ("none", []), ("NaN", []), ("nan", []), ("", []), (None, [])])
+def test_names_splits_a_cell_once_each_and_reads_dashes_and_blanks_as_nobody(cell, want):
+    assert names(cell) == want
+
+
+def test_the_list_counts_from_the_ledgers_date_and_keeps_only_loans_in_default():
+    found = guarantor_list(analyse(pd.DataFrame(HAND), date(2024, 3, 31)), within=365)
+    assert list(found.within.columns) == FRAME and list(found.late.columns) == FRAME
+    assert list(found.within.index) == [0] and list(found.late.index) == [0]  # member 3 is not in default
+    assert found.within.iloc[0].to_dict() == {
+        "member_no": "2", "name": "นาง สอง", "contract": "ส2", "guarantor": "นาง ข", "guarantors": ["นาง ข"],
+        "default_date": date(2024, 2, 1), "last_day": date(2024, 3, 31), "days_left": 0, "days_late": 0,
+        "overdue_amount": 400.0, "interest_arrears": 50.0, "penalty": 5.0, "at_risk": 0.0}
+    late = found.late.iloc[0].to_dict()
+    assert late == {
+        "member_no": "1", "name": "นาย หนึ่ง", "contract": "ส1", "guarantor": "นาย ก", "guarantors": ["นาย ก"],
+        "default_date": date(2024, 1, 31), "last_day": date(2024, 3, 30), "days_left": -1, "days_late": 1,
+        "overdue_amount": 500.0, "interest_arrears": pytest.approx(100.004), "penalty": pytest.approx(0.002),
+        "at_risk": 100.01}
+    assert (found.without, found.notified, found.within_days) == (3, 0, 365)
+    assert as_json(found) == {"as_of": "2024-03-31", "within": [
+        {"member": "2", "contract": "ส2", "guarantor": "นาง ข", "default_date": "2024-02-01", "last_day": "2024-03-31",
+         "days_left": 0}], "late": [
+        {"member": "1", "contract": "ส1", "guarantor": "นาย ก", "default_date": "2024-01-31", "last_day": "2024-03-30",
+         "days_late": 1, "at_risk": 100.01}]}
+
+
+def test_without_name_contract_interest_or_penalty_columns_they_are_blank_and_nothing_is_at_risk():
+    bare = pd.DataFrame(HAND).drop(columns=["name", "contract", "interest_arrears", "penalty"])
+    found = guarantor_list(analyse(bare, date(2024, 3, 31)))
+    assert list(found.late["member_no"]) == ["1"] and list(found.within["member_no"]) == ["2"]
+    for frame in (found.within, found.late):
+        assert list(frame["name"]) == [""] and list(frame["contract"]) == [""]
+        assert list(frame["interest_arrears"]) == [0.0] and list(frame["penalty"]) == [0.0]
+        assert list(frame["at_risk"]) == [0.0]
+
+
+def test_a_ledger_with_no_loan_in_default_lists_nothing():
+    paid = pd.DataFrame(HAND).assign(principal_overdue=0.0)
+    found = guarantor_list(analyse(paid, date(2024, 3, 31)))
+    assert found.within.empty and found.late.empty and list(found.within.columns) == FRAME
+    assert (found.without, found.notified) == (0, 0)
+
+
+def test_no_guarantor_column_names_every_unknown_header_to_map_or_a_dash():
+    bare = pd.DataFrame(HAND).drop(columns=["guarantor"])
+    with pytest.raises(LedgerError) as two:
+        check_column(bare, ["คนค้ำ", "ผู้ค้ำ 2"])
+    assert two.value.unmapped == ["คนค้ำ", "ผู้ค้ำ 2"] and two.value.code == "guarantors_no_column"
+    assert two.value.en.endswith('headers not recognised: "คนค้ำ", "ผู้ค้ำ 2"')
+    with pytest.raises(LedgerError) as none:
+        guarantor_list(analyse(bare, date(2024, 3, 31)))
+    assert none.value.unmapped == [] and none.value.en.endswith("headers not recognised: -")
+    check_column(pd.DataFrame(HAND), ["คนค้ำ"])  # a guarantor column: nothing to say
 
 
 # ---------------------------------------------------------------- the page
