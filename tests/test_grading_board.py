@@ -9,6 +9,8 @@ import io
 import pytest
 from docx import Document
 
+from kmdash.read.extra import read_activities
+
 from .support.ledgers import workbook_bytes
 
 # A hand-made ledger as of 31 March 2567: member, due date, outstanding, principal overdue, share capital
@@ -144,3 +146,13 @@ def test_the_plans_about_sheet_says_the_grades_are_by_example_criteria_until_set
     note = "ชั้นสมาชิกคิดตามหลักเกณฑ์ตัวอย่างของโปรแกรม"
     assert note in about()
     assert note not in about("--settings", files["board"])
+
+
+def test_read_activities_takes_the_activities_column_counts_zero_and_a_blank_as_none_attended():
+    """The activities column though another value column comes first; a member's rows added up (00002: 3 + 1 = 4),
+    0 and a blank both none attended, a row without a member number left out."""
+    sheet = read_activities("เลขทะเบียนสมาชิก,ยอดธุรกิจ,จำนวนกิจกรรมที่เข้าร่วม\n1,500,0\n00002,100,3\n00002,20,1\n"
+                            ",5,9\n3,7,\n".encode())
+    assert sheet.header == "จำนวนกิจกรรมที่เข้าร่วม"
+    assert sheet.values.to_dict("records") == [{"member_no": "1", "value": 0.0}, {"member_no": "00002", "value": 4.0},
+                                               {"member_no": "3", "value": 0.0}]
