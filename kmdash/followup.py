@@ -50,10 +50,15 @@ class Comparison:
         counts = self.members["status"].value_counts()
         return {s: int(counts.get(s, 0)) for s in STATUSES}
 
+    def fall(self) -> pd.Series:
+        """Per member (satang): how far their overdue fell, for those cleared or reduced; else 0."""
+        m = self.members
+        return (m["overdue_then"] - m["overdue_now"]).where(m["status"].isin(FELL), 0)
+
     def totals(self) -> dict[str, int]:
         """The identity's figures, in satang."""
         m = self.members
-        fall = (m["overdue_then"] - m["overdue_now"]).where(m["status"].isin(FELL), 0)
+        fall = self.fall()
         rise = (m["overdue_now"] - m["overdue_then"]).where(m["status"].isin(ROSE), 0)
         return {"overdue_then": int(m["overdue_then"].sum()), "overdue_now": int(m["overdue_now"].sum()),
                 "recovered": int(fall[~m["refinanced"]].sum()), "refinanced": int(fall[m["refinanced"]].sum()),

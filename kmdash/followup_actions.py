@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .actions import POOL_REPAID, PROMISE, technique_number
-from .followup import FELL, Comparison, member_key
+from .followup import Comparison, member_key
 
 MIN_MEMBERS = 5  # fewer members behind a rate: shown, never ranked as a success
 KEPT, BROKEN, PENDING = "kept", "broken", "pending"
@@ -75,8 +75,7 @@ def judge(comparison: Comparison, actions: pd.DataFrame, chosen: pd.DataFrame | 
 
 def _debtors(comparison: Comparison) -> pd.DataFrame:
     """Members overdue at the earlier ledger, by key: member, overdue_then, cash recovered (satang)."""
-    m = comparison.members
-    fall = (m["overdue_then"] - m["overdue_now"]).where(m["status"].isin(FELL), 0)
+    m, fall = comparison.members, comparison.fall()
     frame = pd.DataFrame({"member": m["member"], "overdue_then": m["overdue_then"],
                           "recovered": fall.where(~m["refinanced"], 0), "refinanced": fall.where(m["refinanced"], 0)})
     return frame.set_index(m["key"])[m["overdue_then"].to_numpy() > 0]
@@ -117,10 +116,9 @@ def _promises(comparison: Comparison, actions: pd.DataFrame) -> pd.DataFrame:
     promises = actions[actions["kind"] == PROMISE] if len(actions) else actions
     if not len(promises):
         return pd.DataFrame(columns=columns).astype({"amount": "int64", "paid": "int64"})
-    m = comparison.members
-    fall = (m["overdue_then"] - m["overdue_now"]).where(m["status"].isin(FELL), 0).clip(lower=0)
-    paid = pd.Series(fall.to_numpy(), index=m["key"]).groupby(level=0).first()
-    number = pd.Series(m["member"].to_numpy(), index=m["key"]).groupby(level=0).first()
+    m = comparison.members  # one row per key
+    paid = pd.Series(comparison.fall().to_numpy(), index=m["key"])
+    number = pd.Series(m["member"].to_numpy(), index=m["key"])
     out = promises.assign(paid=promises["key"].map(paid).fillna(0).astype(np.int64),  # the ledger's number, as
                           member=promises["key"].map(number).fillna(promises["member"]))  # aliases know it
     out = out.sort_values(["key", "promised_date", "date"], kind="stable")

@@ -315,9 +315,10 @@ def screenshot_viewport(page, path: Path) -> Path:
     return path
 
 
-def screenshot_full(page, path: Path) -> Path:
-    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit it first
-    (and put the viewport back afterwards)."""
+@contextmanager
+def whole_page_in_view(page):
+    """Streamlit scrolls inside its main block: the viewport grown to the page's height (settled), then put
+    back afterwards."""
     before = dict(page.viewport_size)
     height = page.evaluate("""() => Math.max(document.documentElement.scrollHeight,
         ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
@@ -325,12 +326,18 @@ def screenshot_full(page, path: Path) -> Path:
     page.set_viewport_size({"width": before["width"], "height": min(int(height) + 40, 8000)})
     try:
         settled(page)
-        charts_drawn(page)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(path), full_page=True)
+        yield
     finally:
         page.set_viewport_size(before)
         settled(page)
+
+
+def screenshot_full(page, path: Path) -> Path:
+    """The whole page, every chart drawn."""
+    with whole_page_in_view(page):
+        charts_drawn(page)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path), full_page=True)
     return path
 
 
@@ -478,13 +485,7 @@ def page_text_full(page) -> str:
     the table is drawn on screen, so the viewport is grown to the page's height first (then put back)."""
     from playwright.sync_api import expect
 
-    before = dict(page.viewport_size)
-    height = page.evaluate("""() => Math.max(document.documentElement.scrollHeight,
-        ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
-           .map(e => e.scrollHeight))""")
-    page.set_viewport_size({"width": before["width"], "height": min(int(height) + 40, 8000)})
-    try:
-        settled(page)
+    with whole_page_in_view(page):
         grids = page.get_by_test_id("stDataFrame")
         for i in range(grids.count()):  # the cells' copy: a table inside the grid's canvas, out of the role tree
             copy = grids.nth(i).locator("table[role=grid]")
@@ -492,9 +493,6 @@ def page_text_full(page) -> str:
             if int(copy.get_attribute("aria-rowcount") or 0) > 1:
                 expect(copy.locator("td").first).to_be_attached(timeout=WAIT_MS)
         return page_text(page)
-    finally:
-        page.set_viewport_size(before)
-        settled(page)
 
 
 def grid_to_end(page, grid) -> None:
