@@ -22,7 +22,9 @@ from datetime import date
 import pandas as pd
 import pytest
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from lxml import etree
 
 from kmdash import actions, record, store
@@ -323,3 +325,79 @@ def test_page_without_a_guarantor_column_says_so_in_an_error_box(monkeypatch, tm
     path = ledger_file(loans, LedgerShape(drop_fields=("guarantor",)))
     at = open_on("guarantors", (path.name, path.read_bytes(), XLSX))
     assert not at.exception and "ไม่มีคอลัมน์ผู้ค้ำประกัน" in at.error[0].value and not at.dataframe
+
+
+# ---------------------------------------------------------------- the letters themselves, on the hand-made table
+
+def _letters_of_hand(**kwargs) -> bytes:
+    from kmdash.report.sieving.guarantor_letters import guarantor_letters
+    from kmdash.report.sieving.letters import Numbering
+    hand = pd.DataFrame(HAND).assign(guarantor=["นาย ก", "นาง ข, นาย ง", "นาย ค", "-", "None", "NaN"],
+                                     principal_overdue=[500.0, 12_345.5, 0.0, 300.0, 300.0, 300.0],
+                                     interest_arrears=[1_000_000.004, 1_234.567, 0.0, 0.0, 0.0, 0.0],
+                                     penalty=[0.0, 5.0, 0.0, 0.0, 0.0, 0.0])
+    found = guarantor_list(analyse(hand, date(2024, 3, 31)), within=365)
+    numbering = kwargs.pop("numbering", Numbering("สอ.", 15, date(2024, 4, 1)))
+    return guarantor_letters(found, numbering=numbering, **kwargs)
+
+
+def test_each_guarantor_letter_says_word_for_word_who_owes_what_since_when_under_section_686():
+    data = _letters_of_hand(coop="สหกรณ์ออมทรัพย์ทดสอบ จำกัด")
+    doc = Document(io.BytesIO(data))
+    paras = doc.paragraphs
+    assert len(paras) == 3 * 15  # member 2 (in time) to นาง ข then นาย ง; member 1 (late) to นาย ก
+    letter = lambda n: [p.text for p in paras[15 * n:15 * (n + 1)]]  # noqa: E731
+    dots = "." * 96
+    common_tail = ["สหกรณ์จึงมีหนังสือแจ้งมายังท่านตามมาตรา 686 แห่งประมวลกฎหมายแพ่งและพาณิชย์ "
+                   "ท่านอาจชำระหนี้แทนลูกหนี้ หรือติดต่อสหกรณ์เพื่อหาทางให้ลูกหนี้ชำระหนี้",
+                   "จึงเรียนมาเพื่อโปรดดำเนินการ", "ขอแสดงความนับถือ", "",
+                   "ลงชื่อ ........................................", "(ผู้จัดการ)"]
+    head = ["สหกรณ์ออมทรัพย์ทดสอบ จำกัด", None, "วันที่ ........ เดือน .................... พ.ศ. ........",
+            "เรื่อง แจ้งการผิดนัดชำระหนี้ของลูกหนี้ที่ท่านค้ำประกัน", None, "ที่อยู่ " + "." * 88, dots]
+    member_2 = ["ตามที่ท่านได้ค้ำประกันหนี้เงินกู้ของ นาง สอง สมาชิกเลขที่ 2 ตามสัญญาเงินกู้เลขที่ ส2 "
+                "บัดนี้ลูกหนี้ผิดนัดชำระหนี้ตั้งแต่วันที่ 1 กุมภาพันธ์ 2567 ตามทะเบียนลูกหนี้ของสหกรณ์ "
+                "ณ วันที่ 31 มีนาคม 2567 มีหนี้ค้างชำระ ดังนี้",
+                "เงินต้นค้างชำระ 12,345.50 บาท ดอกเบี้ยค้างชำระ 1,234.57 บาท ค่าปรับ 5.00 บาท"]
+    member_1 = ["ตามที่ท่านได้ค้ำประกันหนี้เงินกู้ของ นาย หนึ่ง สมาชิกเลขที่ 1 ตามสัญญาเงินกู้เลขที่ ส1 "
+                "บัดนี้ลูกหนี้ผิดนัดชำระหนี้ตั้งแต่วันที่ 31 มกราคม 2567 ตามทะเบียนลูกหนี้ของสหกรณ์ "
+                "ณ วันที่ 31 มีนาคม 2567 มีหนี้ค้างชำระ ดังนี้",
+                "เงินต้นค้างชำระ 500.00 บาท ดอกเบี้ยค้างชำระ 1,000,000.00 บาท ค่าปรับ 0.00 บาท"]
+    for n, (number, to, body) in enumerate([("ที่ สอ.15/2567", "เรียน นาง ข ผู้ค้ำประกัน", member_2),
+                                            ("ที่ สอ.16/2567", "เรียน นาย ง ผู้ค้ำประกัน", member_2),
+                                            ("ที่ สอ.17/2567", "เรียน นาย ก ผู้ค้ำประกัน", member_1)]):
+        want = [*head[:1], number, *head[2:4], to, *head[5:], *body, *common_tail]
+        assert letter(n) == want, n
+    # layout: a page break before each letter but the first, and only there
+    assert [p.paragraph_format.page_break_before for p in paras[::15]] == [False, True, True]
+    assert not any(p.paragraph_format.page_break_before for i, p in enumerate(paras) if i % 15)
+    centred = {0, 11, 12, 13, 14}
+    for i, p in enumerate(paras):
+        k = i % 15
+        want_align = (WD_ALIGN_PARAGRAPH.CENTER if k in centred else WD_ALIGN_PARAGRAPH.RIGHT if k == 2 else None)
+        assert p.alignment == want_align, i
+        assert len(p.runs) == 1
+        r = p.runs[0]
+        assert r.font.size == Pt(20 if k == 0 else 16), i
+        assert bool(r.bold) == (k in (0, 3)), i
+        assert (r._r.rPr.find(qn("w:bCs")) is not None) == (k in (0, 3)), i
+        fonts = r._r.rPr.rFonts
+        assert [fonts.get(qn(f"w:{s}")) for s in ("ascii", "hAnsi", "eastAsia", "cs")] == [FONT] * 4, i
+        assert r._r.rPr.find(qn("w:szCs")).get(qn("w:val")) == ("40" if k == 0 else "32"), i
+    fonts_are_the_notices(data)
+    assert [p.text for p in doc.sections[0].header.paragraphs] in ([], [""])
+
+
+def test_without_a_co_op_name_or_prefix_the_letter_says_the_co_operative_and_leaves_the_number_to_write_in():
+    from kmdash.report.sieving.letters import Numbering
+    doc = Document(io.BytesIO(_letters_of_hand(coop=None, numbering=Numbering(), lang="en")))
+    first = [p.text for p in doc.paragraphs[:15]]
+    assert first == [
+        "the co-operative", "Ref. " + "." * 30, "Date " + "." * 24, "Subject: default of a debtor you guarantee",
+        "To นาง ข, guarantor", "Address " + "." * 88, "." * 96,
+        "You guarantee the loan of นาง สอง, member no. 2, contract ส2. The debtor has been in default since "
+        "1 February 2024; by the co-operative's ledger of 31 March 2024 the arrears are:",
+        "principal overdue 12,345.50 baht, interest in arrears 1,234.57 baht, penalty 5.00 baht",
+        "The co-operative notifies you under section 686 of the Civil and Commercial Code. You may pay the debt "
+        "for the debtor, or contact the co-operative to help the debtor pay.",
+        "Please act on this notice.", "Yours sincerely", "", "Signed " + "." * 40, "(Manager)"]
+    assert doc.paragraphs[16].text == "Ref. " + "." * 30  # every letter's number left blank alike
