@@ -74,6 +74,15 @@ def listed(engine: sa.Engine, coop: str | None = None, member: str | None = None
     return frame.astype({"technique": "int64", "amount": "int64"})[LISTED]
 
 
+def reached(actions: pd.DataFrame, kind: str, since: date, member_nos: pd.Series) -> list[str]:
+    """The members of `member_nos` (as a ledger writes them) with an action of `kind` dated on or after `since`
+    in `actions` (as `listed` gives them), matched as the follow-up matches members."""
+    done = actions.loc[(actions["kind"] == kind) & (actions["date"] >= since), "member"]
+    keys = set(member_key(done))
+    numbers = member_nos.astype(str)
+    return [m for m, k in zip(numbers, member_key(numbers)) if k in keys]
+
+
 def delete(engine: sa.Engine, ids: list[int]) -> None:
     """Removes the actions `ids`, all or none (an unknown id is a user error)."""
     with engine.begin() as conn:

@@ -403,3 +403,13 @@ def test_one_days_actions_list_as_recorded_even_after_a_correction(store_engine)
     ids, _ = record.add(store_engine, "ก", frame_of(*(action(str(m), DAY, "contact") for m in (1, 2, 3))))
     record.correct(store_engine, ids[0], {"member": "1", "date": "15/04/2567", "kind": "contact", "note": "แก้"})
     assert record.listed(store_engine)["id"].tolist() == ids
+
+
+def test_reached_names_the_ledgers_members_with_that_kind_on_or_after_the_day():
+    actions = pd.DataFrame({"member": ["17", "0018", "19", "20", "21"],
+                            "kind": ["letter_sent", "letter_sent", "letter_sent", "contact", "letter_sent"],
+                            "date": [date(2024, 4, 1), date(2024, 3, 31), date(2024, 3, 30), date(2024, 4, 2),
+                                     date(2024, 4, 5)]})
+    ledger = pd.Series(["00017", "00018", "00019", "00020", "00022"])
+    # 17 and 18 (on the day) reached, 19 before it, 20 only contacted, 21 not in the ledger
+    assert record.reached(actions, "letter_sent", date(2024, 3, 31), ledger) == ["00017", "00018"]

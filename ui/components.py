@@ -13,7 +13,6 @@ from kmdash import privacy, record, words
 from kmdash.analyse import Analysis, pareto_count
 from kmdash.errors import LedgerError
 from kmdash.filters import Filters, apply_filters
-from kmdash.followup import member_key
 from kmdash.i18n import t
 from kmdash.plan import short_name
 from kmdash.report import display
@@ -241,10 +240,8 @@ def letters_sent(cur: Current) -> list[str]:
     engine = snapshots.existing()
     if engine is None:
         return []
-    done = record.listed(engine, cur.result.ledger.coop)
-    keys = set(member_key(done.loc[(done["kind"] == "letter_sent") & (done["date"] >= cur.result.as_of), "member"]))
-    members = cur.result.analysis.members["member_no"].astype(str)
-    return [m for m, k in zip(members, member_key(members)) if k in keys]
+    return record.reached(record.listed(engine, cur.result.ledger.coop), "letter_sent", cur.result.as_of,
+                          cur.result.analysis.members["member_no"])
 
 
 def chosen(cur: Current) -> dict[str, int]:
