@@ -335,7 +335,9 @@ def _letters_of_hand(**kwargs) -> bytes:
     hand = pd.DataFrame(HAND).assign(guarantor=["นาย ก", "นาง ข, นาย ง", "นาย ค", "-", "None", "NaN"],
                                      principal_overdue=[500.0, 12_345.5, 0.0, 300.0, 300.0, 300.0],
                                      interest_arrears=[1_000_000.004, 1_234.567, 0.0, 0.0, 0.0, 0.0],
-                                     penalty=[0.0, 5.0, 0.0, 0.0, 0.0, 0.0])
+                                     penalty=[0.0, 5.0, 0.0, 0.0, 0.0, 0.0],
+                                     # a character XML cannot hold, dropped from the letter
+                                     name=["นาย หนึ่ง\x01", "นาง สอง", "นาย สาม", "สี่", "ห้า", "หก"])
     found = guarantor_list(analyse(hand, date(2024, 3, 31)), within=365)
     numbering = kwargs.pop("numbering", Numbering("สอ.", 15, date(2024, 4, 1)))
     return guarantor_letters(found, numbering=numbering, **kwargs)
