@@ -3,20 +3,24 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev browser sample bench mutants
+# system: Debian's Pango for the board pack's PDF (scripts/install-system.sh)
+.PHONY: run test install install-dev system browser sample bench mutants
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-install: $(BIN)/python
+install: $(BIN)/python system
 	$(BIN)/pip install -q -r requirements.txt
 
-install-dev: $(BIN)/python
+install-dev: $(BIN)/python system
 	$(BIN)/pip install -q -r requirements-dev.txt
 
 run: install
 	$(BIN)/streamlit run app.py
+
+system:
+	sh scripts/install-system.sh
 
 browser:
 	sh scripts/install-browser.sh

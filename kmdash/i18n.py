@@ -1221,6 +1221,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                              "the settings file has an unknown key '{setting}': check its spelling (README lists the keys)"),
     "settings_bad_value": ("ไฟล์ตั้งค่า: ค่า '{setting}' ไม่ถูกต้อง: {reason}", "settings file: bad value for '{setting}': {reason}"),
     "settings_unreadable": ("เปิดไฟล์ตั้งค่า '{path}' ไม่ได้ ({reason})", "cannot open the settings file '{path}' ({reason})"),
+    # --- 20: loan-quality classes (keep additions below this line)
+
+    # --- 20: board pack, its content and PDF (keep additions below this line)
+
+    # --- 20: board pack's Word file and page (keep additions below this line)
+
     # --- tests' words (keep additions below this line)
 }
 
