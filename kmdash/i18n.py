@@ -1242,8 +1242,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack_share_of_members": ("{share} ของสมาชิก", "{share} of members"),
     "pack_loans_overdue": ("สัญญาค้างชำระ", "Loans overdue"),
     "pack_of_loans": ("จาก {n:,} สัญญา", "of {n:,} loans"),
-    "pack_par_note": ("เงินต้นคงเหลือของสัญญาที่ค้างเกิน {days} วัน ต่อเงินต้นคงเหลือทั้งหมด",
-                      "outstanding of loans over {days} days overdue, of all outstanding"),
+    "pack_par_note": ("ส่วนของเงินต้นคงเหลือที่ค้างเกิน {days} วัน", "of the outstanding, over {days} days overdue"),
     "pack_rec_diff": ("กระทบยอด: ไม่ตรงกับยอดรวมทั้งสิ้นของไฟล์ (ดูรายละเอียดด้วยคำสั่ง summary)",
                       "Reconciliation: differs from the file's grand total (the summary command shows by how much)"),
     "pack_basis_outstanding": ("ทะเบียนนี้ไม่มีคอลัมน์เงินต้นค้างชำระ: หนี้ค้างคือเงินต้นคงเหลือของสัญญาที่เลยกำหนดชำระ",
@@ -1326,6 +1325,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "Principal overdue (bars, baht) and members overdue (line) by ledger date"),
     "pack_col_ledger_date": ("ทะเบียน ณ วันที่", "Ledger as of"),
     "pack_s_classes": ("ชั้นคุณภาพลูกหนี้", "Loan-quality classes"),
+    "pack_written": ("เขียนรายงานเสนอคณะกรรมการไว้ที่ {path}", "The board pack is written to {path}"),
+    "pack_out_suffix": ("ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf หรือ .docx: '{path}'", "the output file must end in .pdf or .docx: '{path}'"),
+    "pack_no_docx": ("รุ่นนี้ยังเขียนรายงานเป็นไฟล์ Word (.docx) ไม่ได้: ใช้ .pdf",
+                     "this version cannot write the pack as Word (.docx) yet: use .pdf"),
+    "pack_store_missing": ("ไม่พบที่เก็บข้อมูล '{path}': ตรวจชื่อไฟล์ (รายงานไม่สร้างที่เก็บข้อมูลใหม่)",
+                           "no store at '{path}': check the name (the pack never makes a store)"),
     "pack_classes_pending": ("การจัดชั้นคุณภาพลูกหนี้ยังไม่พร้อมในรุ่นนี้", "Loan-quality classes are not ready in this version"),
 
     # --- 20: board pack's Word file and page (keep additions below this line)

@@ -9,8 +9,9 @@ How a renderer walks it:
     `Paragraph` (text; `kind` "body", "note" (smaller, a source or a setting) or "warning"),
     `Tiles` (the headline figures: label, value and a small note each, laid out as a grid),
     `Table` (headers, rows of cells already formatted as text, `numbers[i]` True where column i is a number
-      to align right, `total` True where the last row is a total; a cell may hold "\\n" line breaks;
-      a row is never split across pages),
+      to align right, `total` True where the last row is a total, `prose[i]` True where column i holds
+      sentences to break between words, other cells (names, dates, contract numbers) breaking only at their
+      spaces; a cell may hold "\\n" line breaks; a row is never split across pages),
     `Figure` (a chart: `charts.draw(figure, "svg" | "png")` draws it; `caption` under it).
   A heading stays on the page of its first block.
 - `pack.pages`: the page-number words with {page} and {pages} ("หน้า {page} จาก {pages}"); `pack.running`: the
@@ -85,6 +86,8 @@ class Table:
     rows: tuple[tuple[str, ...], ...]  # cells formatted as text; "\n" breaks a line in a cell
     numbers: tuple[bool, ...]  # per column: a number, aligned right
     total: bool = False  # the last row is a total
+    prose: tuple[bool, ...] = ()  # per column: sentences, broken between any words; other columns (names, dates,
+    # numbers from the file, whose words no dictionary knows) break only at their spaces
 
 
 @dataclass(frozen=True)
@@ -347,7 +350,7 @@ def _techniques(ctx: _Context) -> Section:
         rows.append((str(place), f"{ctx.t('technique_n', n=score.number)}\n{name}", f"{score.score:.2f}",
                      "\n".join([*lines, own])))
     table = Table((ctx.t("pack_col_rank"), ctx.t("pack_col_technique"), ctx.t("pack_col_score"),
-                   ctx.t("pack_col_evidence")), tuple(rows), (True, False, True, False))
+                   ctx.t("pack_col_evidence")), tuple(rows), (True, False, True, False), prose=(False, True, False, True))
     return Section("techniques", ctx.t("pack_s_techniques"),
                    (Paragraph(ctx.t("pack_techniques_about")), table))
 

@@ -1,0 +1,132 @@
+"""The pack's figures drawn with matplotlib, for paper: SVG for the PDF, PNG for Word.
+
+The font is the one the project ships (assets/fonts/Laksaman*.ttf, TLWG's edition of TH Sarabun New); matplotlib
+3.11 shapes Thai with libraqm, so vowels and tone marks sit where Thai readers expect. SVG text is written as
+outlines (`svg.fonttype = "path"`): WeasyPrint draws SVG text one character at a time, which would undo the
+shaping. Amounts on the axes carry thousands separators.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+from ..chart_style import MEMBERS, NEUTRAL, OVERDUE
+from .content import Bars, Curve, Figure, Trend
+
+FONTS = Path(__file__).resolve().parents[3] / "assets" / "fonts"
+FAMILY = "Laksaman"
+WIDTH = 6.7  # inches: A4's text width at the pack's margins
+HEIGHT = 3.3
+PNG_DPI = 200
+STYLE = {"font.family": FAMILY, "font.size": 13, "axes.titlesize": 14, "axes.labelsize": 13,
+         "xtick.labelsize": 12, "ytick.labelsize": 12, "svg.fonttype": "path", "axes.spines.top": False,
+         "axes.spines.right": False, "axes.edgecolor": "#555555", "svg.hashsalt": "kmdash"}
+
+
+@cache
+def _fonts() -> None:
+    """The shipped font registered with matplotlib, once a process."""
+    from matplotlib import font_manager
+
+    for path in sorted(FONTS.glob(f"{FAMILY}*.ttf")):
+        font_manager.fontManager.addfont(str(path))
+
+
+def draw(figure: Figure, fmt: str = "svg") -> bytes:
+    """The figure's chart as SVG or PNG bytes."""
+    import matplotlib
+    from matplotlib.figure import Figure as Canvas
+
+    _fonts()
+    with matplotlib.rc_context(STYLE):
+        canvas = Canvas(figsize=(WIDTH, _height(figure.data)), layout="constrained")
+        DRAWERS[type(figure.data)](canvas, figure.data)
+        out = io.BytesIO()
+        canvas.savefig(out, format=fmt, dpi=PNG_DPI, metadata=_metadata(fmt))
+    return out.getvalue()
+
+
+def _metadata(fmt: str) -> dict:
+    """No date in the file (the same pack draws the same bytes)."""
+    return {"Date": None} if fmt == "svg" else {}
+
+
+def _height(data) -> float:
+    """Horizontal bars grow with their number, so a long list of groups stays readable."""
+    return max(HEIGHT, 0.9 + 0.36 * len(data.labels)) if isinstance(data, Bars) and data.across else HEIGHT
+
+
+def _thousands(axis) -> None:
+    """Whole numbers with thousands separators, at most 6 ticks (wide amounts do not run together)."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
+
+
+def _bars(canvas, data: Bars) -> None:
+    ax = canvas.subplots()
+    if data.across:
+        positions = range(len(data.labels))[::-1]  # the first label on top
+        bars = ax.barh(list(positions), data.values, color=OVERDUE)
+        ax.set_yticks(list(positions), data.labels)
+        ax.set_xlabel(data.axis)
+        _thousands(ax.xaxis)
+        ax.set_xlim(0, _top(data.values) * 1.45)
+    else:
+        bars = ax.bar(range(len(data.labels)), data.values, color=OVERDUE)
+        ax.set_xticks(range(len(data.labels)), [_two_lines(label) for label in data.labels])
+        ax.set_ylabel(data.axis)
+        _thousands(ax.yaxis)
+        ax.set_ylim(0, _top(data.values) * 1.3)
+    ax.bar_label(bars, labels=list(data.notes), padding=3, fontsize=11)
+
+
+def _two_lines(label: str) -> str:
+    """"91-180 วัน" as "91-180" over "วัน": seven buckets' names side by side would run together."""
+    return label.replace(" ", "\n", 1)
+
+
+def _top(values) -> float:
+    return max((float(v) for v in values), default=0.0) or 1.0
+
+
+def _curve(canvas, data: Curve) -> None:
+    ax = canvas.subplots()
+    ax.plot(data.ranks, data.shares, color=OVERDUE, linewidth=2.5)
+    ax.axhline(80, color=NEUTRAL, linestyle="--", linewidth=1)
+    if data.mark:
+        ax.axvline(data.mark, color=MEMBERS, linestyle="--", linewidth=1)
+        ax.annotate(data.mark_note, (data.mark, 80), xytext=(12, -36), textcoords="offset points",
+                    arrowprops={"arrowstyle": "->", "color": MEMBERS}, fontsize=12,
+                    bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": MEMBERS})
+    ax.set_ylim(0, 105)
+    ax.set_xlim(0, max(data.ranks, default=1))
+    ax.set_xlabel(data.x_axis)
+    ax.set_ylabel(data.y_axis)
+    _thousands(ax.xaxis)
+
+
+def _trend(canvas, data: Trend) -> None:
+    ax = canvas.subplots()
+    where = range(len(data.labels))
+    bars = ax.bar(where, data.overdue, color=OVERDUE, alpha=0.8, width=0.6)
+    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in data.overdue], padding=2, fontsize=11)
+    ax.set_xticks(where, data.labels)
+    ax.set_ylabel(data.overdue_axis)
+    ax.set_ylim(0, _top(data.overdue) * 1.7)  # the bars in the lower part, the line above them
+    _thousands(ax.yaxis)
+    people = ax.twinx()
+    people.spines["right"].set_visible(True)
+    people.plot(where, data.members, color=MEMBERS, marker="o", linewidth=2)
+    for x, n in zip(where, data.members):
+        people.annotate(f"{n:,}", (x, n), xytext=(0, 7), textcoords="offset points", ha="center", color=MEMBERS,
+                        fontsize=11)
+    people.set_ylabel(data.members_axis, color=MEMBERS)
+    people.set_ylim(0, _top(data.members) * 1.15)
+    _thousands(people.yaxis)
+
+
+DRAWERS = {Bars: _bars, Curve: _curve, Trend: _trend}
