@@ -1222,6 +1222,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "settings_bad_value": ("ไฟล์ตั้งค่า: ค่า '{setting}' ไม่ถูกต้อง: {reason}", "settings file: bad value for '{setting}': {reason}"),
     "settings_unreadable": ("เปิดไฟล์ตั้งค่า '{path}' ไม่ได้ ({reason})", "cannot open the settings file '{path}' ({reason})"),
     # --- 20: loan-quality classes (keep additions below this line)
+    # the classes of kmdash.settings (class_<key>), their checks, kmdash.classes and pages/classes.py
+    "class_substandard": ("ต่ำกว่ามาตรฐาน", "Substandard"),
+    "class_doubtful": ("สงสัย", "Doubtful"),
+    "class_unclassified": ("ไม่เข้าชั้นที่ตั้งไว้", "In no class set"),
+    "class_months_unordered": ("ชั้น '{name}': จำนวนเดือนที่ค้าง \"ตั้งแต่\" ต้องน้อยกว่า \"ถึง\" และไม่ติดลบ",
+                               "class '{name}': months overdue \"from\" must be below \"to\", neither negative"),
+    "class_status_unknown": ("ชั้น '{name}': ไม่รู้จักสถานะ '{status}' ใช้ได้: {known}",
+                             "class '{name}': unknown status '{status}'; use one of: {known}"),
+    "class_provision_range": ("ชั้น '{name}': อัตราเงินสำรอง {provision} ต้องอยู่ระหว่าง 0 ถึง 100 (%)",
+                              "class '{name}': the provision rate {provision} must be from 0 to 100 (%)"),
+    "class_no_rule": ("ชั้น '{name}': ต้องมีจำนวนเดือนที่ค้าง หรือสถานะที่จัดเข้าชั้นนี้อย่างน้อยหนึ่งอย่าง",
+                      "class '{name}': give months overdue or a status that puts a loan in it"),
+    "class_names_pair": ("ชั้น '{class_key}': ชื่อต้องมีสองชื่อ ภาษาไทยและภาษาอังกฤษ",
+                         "class '{class_key}': names must be two, the Thai and the English"),
+    "classes_same_key": ("ชั้นคุณภาพลูกหนี้ต้องมีรหัสไม่ว่างและไม่ซ้ำกัน ('unclassified' ใช้ไม่ได้)",
+                         "each loan-quality class needs its own key, not blank and not 'unclassified'"),
+    "classes_regulation": ("ระเบียบนายทะเบียนสหกรณ์ ว่าด้วยการจัดชั้นคุณภาพลูกหนี้และการกันเงินสำรองค่าเผื่อหนี้สงสัยจะสูญ "
+                           "พ.ศ. 2544",
+                           "the Registrar of Cooperatives' Regulation on loan-quality classes and the allowance for "
+                           "doubtful accounts, B.E. 2544 (2001)"),
+    "classes_no_status": ("ทะเบียนนี้ไม่มีคอลัมน์สถานะหนี้: จัดชั้นได้ตามจำนวนเดือนที่ค้างเท่านั้น "
+                          "(ลูกหนี้ที่ถูกฟ้องหรือปรับโครงสร้างหนี้จัดเข้าชั้นตามสถานะไม่ได้)",
+                          "This ledger has no debt-status column: classes go by months overdue only (the sued and "
+                          "the restructured cannot be classed by their status)"),
+    "classes_no_outstanding": ("ทะเบียนนี้ไม่มีคอลัมน์เงินต้นคงเหลือ: คำนวณเงินสำรองไม่ได้",
+                               "This ledger has no principal-outstanding column: no allowance can be worked out"),
+    "classes_no_interest": ("ทะเบียนนี้ไม่มีคอลัมน์ดอกเบี้ยค้างชำระ: ไม่ทราบดอกเบี้ยที่หยุดรับรู้เป็นรายได้",
+                            "This ledger has no interest-in-arrears column: the interest no longer recognised is "
+                            "not known"),
 
     # --- 20: board pack, its content and PDF (keep additions below this line)
     "pack_heading": ("รายงานหนี้เงินกู้ค้างชำระ เสนอคณะกรรมการดำเนินการ", "Overdue loans: the report to the board"),

@@ -1,6 +1,7 @@
 """Every threshold in one object: aging buckets, long-overdue days, members listed, the fiscal year end,
-the selector's thresholds (`Selector`) and the member grading's rules (`GradingRules`). Keys and numbers only:
-the words for them are the catalogue's (`grading_criterion_<key>`, `grading_grade_<key>`)."""
+the selector's thresholds (`Selector`), the member grading's rules (`GradingRules`) and the loan-quality classes
+(`LoanClasses`). Keys and numbers only: the words for them are the catalogue's (`grading_criterion_<key>`,
+`grading_grade_<key>`, `class_<key>`)."""
 
 from __future__ import annotations
 
@@ -102,9 +103,9 @@ class Grade:
         return _named(self.names, f"grading_grade_{self.key}", lang)
 
 
-def _named(names: tuple[str, ...], key: str, lang: str) -> str:
-    """The user's own name in `lang` where there is one, else the catalogue's."""
-    return names[0 if lang == "th" else 1] if names else t(key, lang)
+def _named(names: tuple[str, ...], key: str, lang: str, default: str | None = None) -> str:
+    """The user's own name in `lang` where there is one, else the catalogue's (else `default`)."""
+    return names[0 if lang == "th" else 1] if names else t(key, lang, default)
 
 
 ACTIVITIES = Criterion("activities", ((1, 10), (3, 20)), higher_is_better=True, unit="activities")
@@ -146,6 +147,81 @@ class GradingRules:
             and lows == tuple(g.min_points for g in EXAMPLE_GRADES)
 
 
+# Debt-status codes (kmdash.read.status.STATUS_CODES) a class may take: normal and other never make a class.
+CLASS_STATUSES = ("default", "legal", "judgment", "enforcement", "restructured", "bankrupt")
+UNCLASSIFIED = "unclassified"  # the row of debtors who fit no class: never a class's own key
+
+
+@dataclass(frozen=True)
+class LoanClass:
+    """One loan-quality class. A loan fits it by months overdue (kmdash.analyse.months_overdue: a started month
+    counts) above `months_from` and at most `months_to` (None: no bound; neither bound: no months rule), or by
+    a debt status in `statuses` (only while the loan is overdue, when `when_overdue`). `provision`: the percent
+    of the outstanding set aside, the rate the co-op's auditor applies (None: not set, never a guess).
+    `stops_interest`: the interest of its debtors is no longer recognised as income."""
+
+    key: str
+    months_from: int | None = None
+    months_to: int | None = None
+    statuses: tuple[str, ...] = ()
+    when_overdue: bool = True
+    provision: float | None = None
+    stops_interest: bool = True
+    names: tuple[str, ...] = ()  # (Thai, English) where the user named it; else the catalogue's
+
+    def __post_init__(self):
+        bounds = [m for m in (self.months_from, self.months_to) if m is not None]
+        if any(m < 0 for m in bounds) or bounds != sorted(set(bounds)):
+            raise LedgerError.of("class_months_unordered", name=self.name)
+        if unknown := [s for s in self.statuses if s not in CLASS_STATUSES]:
+            raise LedgerError.of("class_status_unknown", name=self.name, status=unknown[0],
+                                 known=", ".join(CLASS_STATUSES))
+        if self.provision is not None and not 0 <= self.provision <= 100:
+            raise LedgerError.of("class_provision_range", name=self.name, provision=self.provision)
+        if not (bounds or self.statuses):
+            raise LedgerError.of("class_no_rule", name=self.name)
+        if len(self.names) not in (0, 2):
+            raise LedgerError.of("class_names_pair", class_key=self.key)
+
+    def name(self, lang: str = "th") -> str:
+        return _named(self.names, f"class_{self.key}", lang, self.key)
+
+    @property
+    def rule(self) -> tuple:
+        """What puts a loan in the class (the name, rate and interest switch aside)."""
+        return self.key, self.months_from, self.months_to, frozenset(self.statuses), self.when_overdue
+
+
+# The rules of the Registrar's 2544 regulation on loan-quality classes that could be verified, best to worst:
+# substandard takes the restructured who default on the new schedule; doubtful, over 6 and up to 12 months
+# overdue, and the sued who cannot pay normally. Its other limits and every rate are the co-op's to set.
+REGISTRAR_CLASSES = (
+    LoanClass("substandard", statuses=("restructured",)),
+    LoanClass("doubtful", months_from=6, months_to=12, statuses=("legal", "judgment", "enforcement")),
+)
+
+
+@dataclass(frozen=True)
+class LoanClasses:
+    """The co-op's loan-quality classes, best to worst: a debtor takes the worst class any of their loans fits."""
+
+    rows: tuple[LoanClass, ...] = REGISTRAR_CLASSES
+
+    def __post_init__(self):
+        keys = [row.key for row in self.rows]
+        if len(keys) != len(set(keys)) or UNCLASSIFIED in keys or "" in keys:
+            raise LedgerError.of("classes_same_key")
+
+    def registrar(self, row: LoanClass) -> bool:
+        """The row's rule is the Registrar's, as REGISTRAR_CLASSES words it."""
+        return any(row.rule == r.rule for r in REGISTRAR_CLASSES)
+
+    @property
+    def rates_set(self) -> bool:
+        """Every class has its rate."""
+        return all(row.provision is not None for row in self.rows)
+
+
 @dataclass(frozen=True)
 class Settings:
     """Analysis settings. Bucket edges are upper bounds (inclusive) in `bucket_unit`s overdue."""
@@ -157,6 +233,7 @@ class Settings:
     fiscal_year_end: tuple[int, int] = (3, 31)  # (month, day); many agricultural co-ops close 31 March
     selector: Selector = Selector()
     grading: GradingRules = GradingRules()
+    classes: LoanClasses = LoanClasses()
 
     @classmethod
     def months_preset(cls, **changes) -> "Settings":

@@ -18,7 +18,9 @@ from .errors import LedgerError
 from .settings import Settings
 
 HEADER = ("# kmdash settings of one co-op: every threshold here is the project's example, not the handbook's\n"
-          "# or the law; change any. Answers: yes, no (or leave the clause out: unknown).\n")
+          "# or the law; change any. Answers: yes, no (or leave the clause out: unknown).\n"
+          "# Loan-quality classes ([[classes.rows]]): the default rows are the Registrar's 2544 regulation's rules;\n"
+          "# provision = the rate (percent) the co-op's auditor applies, e.g. provision = 100.0 (left out: not set).\n")
 
 
 def dumps(settings: Settings) -> str:
@@ -73,6 +75,8 @@ def _table(obj, path: tuple[str, ...]) -> list[str]:
     lines, later = [], []
     for f in fields(obj):
         value, key = getattr(obj, f.name), (*path, f.name)
+        if value is None:
+            continue  # TOML has no null: a key left out reads back as its default, None
         if is_dataclass(value):
             later += ["", f"[{_dotted(key)}]", *_table(value, key)]
         elif f.metadata.get("table"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..analyse import PAR_DAYS
+from ..classes import classify
 from ..i18n import t
 from ..pipeline import Result
 from ..read.account import LABELLED, RowNote
@@ -60,6 +61,7 @@ def summarise(result: Result) -> dict:
         "keyed_by_name": _by_name(ledger),
         "coop": ledger.coop,
         "techniques": [technique_json(score) for score in rank(a)],
+        "classes": classify(a).as_json(),
     }
 
 
