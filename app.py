@@ -22,7 +22,7 @@ def page(name: str, icon: str, default: bool = False):
 
 st.navigation({
     tr("section_data"): [page("load", "upload_file", default=True), page("overview", "dashboard"),
-                         page("groups", "groups"), page("members", "person")],
+                         page("groups", "groups"), page("members", "person"), page("classes", "stacked_bar_chart")],
     tr("section_knowledge"): [page("cards", "menu_book")],
     tr("section_plan"): [page("selector", "rule"), *(p for t in techniques() for p in [page(t.key, t.icon)] + (
                              [page("guarantors", "handshake")] if t.key == "sieving" else [])),

@@ -6,6 +6,7 @@ income. Debtors who fit no class make a last row, so loans, members and money ad
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import count
 
 import numpy as np
 import pandas as pd
@@ -56,9 +57,10 @@ class Classed:
             "non_accrual": {
                 "members": len(stopping),
                 "interest_arrears": _baht(stopping["interest_arrears"].sum()) if interest else None,
-                "list": [{"member": d["member_no"], "name": d["name"], "class": d["class"],
-                          "class_name": names[d["class"]], "interest_arrears": _baht(d.get("interest_arrears"))}
-                         for d in stopping.to_dict("records")],
+                "list": [{"member": member, "name": name, "class": key, "class_name": names[key],
+                          "interest_arrears": _baht(interest)} for member, name, key, interest in zip(
+                    stopping["member_no"].tolist(), stopping["name"].tolist(), stopping["class"].tolist(),
+                    stopping["interest_arrears"].tolist() if interest else [None] * len(stopping))],
             },
             "source": {"regulation": {side: t("classes_regulation", side) for side in ("th", "en")},
                        "registrar": [row.key for row in self.classes.rows if self.classes.registrar(row)],
@@ -76,16 +78,16 @@ def class_names(classes: LoanClasses, lang: str) -> dict[str, str]:
 def classify(analysis: Analysis, lang: str = "th") -> Classed:
     """The analysis' debtors in the settings' classes (names in `lang`)."""
     loans, classes = analysis.loans, analysis.settings.classes
-    worst = loan_classes(loans, classes.rows, analysis)
-    member_worst = pd.Series(worst).groupby(loans["member_no"].to_numpy()).max()
+    owner, members = pd.factorize(loans["member_no"])
+    worst = pd.Series(loan_classes(loans, classes.rows, analysis)).groupby(owner).max().to_numpy()  # per member
     keys = np.array([row.key for row in classes.rows] + [UNCLASSIFIED], dtype=object)  # -1: the last, unclassified
-    per_loan = keys[member_worst.reindex(loans["member_no"].to_numpy()).to_numpy()]
+    per_loan = keys[worst[owner]]
     money = {"outstanding": loans.get("outstanding"), "principal_overdue": loans["overdue_amount"],
              "interest_arrears": loans.get("interest_arrears")}
     table = _table(pd.DataFrame({"class": per_loan, "member_no": loans["member_no"].to_numpy(),
                                  **{c: v.to_numpy() for c, v in money.items() if v is not None}}), classes, keys, lang)
     debtors = analysis.members[["member_no", "name", *(["interest_arrears"] if "interest_arrears" in loans else [])]]
-    debtors = debtors.assign(**{"class": keys[member_worst.reindex(debtors["member_no"]).to_numpy()]})
+    debtors = debtors.assign(**{"class": keys[worst[members.get_indexer(debtors["member_no"])]]})
     return Classed(table, debtors.reset_index(drop=True), classes, tuple(c for c in NOTES if c not in loans))
 
 
@@ -154,3 +156,59 @@ def _total(rows: list[dict], column: str):
 def _baht(value) -> float | None:
     """Baht to the satang; None for a value not known (None or NaN)."""
     return None if value is None or value != value else round(float(value) + 0.0, 2)
+
+
+# ---------------------------------------------------------------- the classes as a table to edit (the page)
+
+EDITABLE = ("key", "registrar", "name", "months_from", "months_to", "statuses", "when_overdue", "provision",
+            "stops_interest")
+
+
+def editable(classes: LoanClasses, lang: str = "th") -> pd.DataFrame:
+    """The classes as a table to edit, best to worst: each one's key, whether its rule is the Registrar's, its
+    name in `lang` and its rule (an empty cell: no bound, no rate)."""
+    frame = pd.DataFrame([{"key": r.key, "registrar": classes.registrar(r), "name": r.name(lang),
+                           "months_from": r.months_from, "months_to": r.months_to, "statuses": list(r.statuses),
+                           "when_overdue": r.when_overdue, "provision": r.provision, "stops_interest": r.stops_interest}
+                          for r in classes.rows], columns=list(EDITABLE))
+    return frame.astype({"months_from": "Int64", "months_to": "Int64", "provision": float,
+                         "registrar": "boolean", "when_overdue": "boolean", "stops_interest": "boolean"})
+
+
+def edited(classes: LoanClasses, records: list[dict], lang: str = "th") -> LoanClasses:
+    """The classes as the user left the table (`editable`'s rows, some changed, added or deleted), in its
+    order: a new row gets a key of its own (own_1, own_2, ...) and a typed name stands in `lang` beside the
+    other language's; a rule the settings refuse is a LedgerError."""
+    before = {r.key: r for r in classes.rows}
+    fresh = (f"own_{n}" for n in count(1) if f"own_{n}" not in before)
+    rows = []
+    for record in records:
+        key = record.get("key") if _given(record.get("key")) else next(fresh)
+        rows.append(LoanClass(key, _whole(record.get("months_from")), _whole(record.get("months_to")),
+                              tuple(record.get("statuses") or ()), _flag(record.get("when_overdue")),
+                              None if not _given(record.get("provision")) else float(record["provision"]),
+                              _flag(record.get("stops_interest")),
+                              _names(before.get(key), record.get("name"), lang)))
+    return LoanClasses(tuple(rows))
+
+
+def _given(value) -> bool:
+    """A cell holds something: not None, NaN, pd.NA nor blank text."""
+    return value is not None and not (isinstance(value, str) and not value.strip()) and not pd.isna(value)
+
+
+def _whole(value) -> int | None:
+    return int(value) if _given(value) else None
+
+
+def _flag(value) -> bool:
+    """A tick box: a new row's empty one is ticked (the usual case: only while overdue, interest stops)."""
+    return bool(value) if _given(value) else True
+
+
+def _names(row: LoanClass | None, typed, lang: str) -> tuple[str, ...]:
+    """A class's (Thai, English) names after the user typed `typed` in `lang`: unchanged where the name is."""
+    if not _given(typed) or (row is not None and typed.strip() == row.name(lang)):
+        return row.names if row is not None else ()
+    other = row.name("en" if lang == "th" else "th") if row is not None else typed.strip()
+    return (typed.strip(), other) if lang == "th" else (other, typed.strip())

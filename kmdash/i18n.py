@@ -1248,6 +1248,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "the restructured cannot be classed by their status)"),
     "classes_no_outstanding": ("ทะเบียนนี้ไม่มีคอลัมน์เงินต้นคงเหลือ: คำนวณเงินสำรองไม่ได้",
                                "This ledger has no principal-outstanding column: no allowance can be worked out"),
+    "classes_title": ("ชั้นคุณภาพลูกหนี้ (ชั้น / สัญญา / สมาชิก / เงินต้นคงเหลือ / เงินต้นค้าง / ค่าเผื่อหนี้สงสัยจะสูญ)",
+                      "Loan-quality classes (class / loans / members / outstanding / overdue / allowance)"),
+    "classes_not_set": ("ยังไม่ได้ตั้งอัตรา", "rate not set"),
+    "classes_allowance_total": ("ค่าเผื่อหนี้สงสัยจะสูญรวม (เฉพาะชั้นที่ตั้งอัตราแล้ว): {allowance} บาท",
+                                "Allowance in all (the classes with a rate): {allowance} baht"),
+    "classes_non_accrual_line": ("ลูกหนี้ที่ต้องหยุดรับรู้ดอกเบี้ยเป็นรายได้: {n:,} ราย",
+                                 "Debtors whose interest is no longer recognised as income: {n:,}"),
+    "classes_interest": ("(ดอกเบี้ยค้างชำระ {interest} บาท)", "(interest in arrears {interest} baht)"),
+    "classes_source_line": ("เกณฑ์ตั้งต้นตาม{regulation} ส่วนอัตราเงินสำรองเป็นของสหกรณ์ตามที่ผู้สอบบัญชีใช้",
+                            "Default rules from {regulation}; the provision rates are the co-op's, as its auditor "
+                            "applies them"),
+    "page_classes": ("ชั้นคุณภาพลูกหนี้", "Loan-quality classes"),
+    "classes_intro": ("ลูกหนี้แต่ละรายอยู่ในชั้นที่แย่ที่สุดที่สัญญาใดของเขาเข้าเกณฑ์ พร้อมทุกสัญญาของเขา "
+                      "แถวเรียงจากดีไปแย่: แถวล่างแย่กว่าแถวบน แถวที่เพิ่มใหม่อยู่ล่างสุด",
+                      "Each debtor is in the worst class any of their loans fits, with all their loans. Rows run "
+                      "from the best to the worst: a lower row is worse, a new row comes last"),
+    "classes_registrar_note": ("แถวที่ทำเครื่องหมาย \"ตามระเบียบ\" คือเกณฑ์ที่ตรวจสอบได้จาก{regulation}: "
+                               "ชั้นสงสัย ค้างชำระเงินต้นหรือดอกเบี้ยเกิน 6 เดือนถึง 12 เดือน และลูกหนี้ที่ถูกฟ้องซึ่ง"
+                               "ชำระตามปกติไม่ได้; ชั้นต่ำกว่ามาตรฐาน รวมลูกหนี้ที่ได้รับการผ่อนผันแล้วผิดนัดตามกำหนดใหม่ "
+                               "เกณฑ์อื่นและอัตราเงินสำรองทุกชั้นตรวจสอบไม่ได้ และอาจเปลี่ยนไปตามระเบียบปี 2563",
+                               "Rows ticked \"Registrar's\" are the rules that could be verified in {regulation}: "
+                               "doubtful, principal or interest overdue over 6 and up to 12 months, and the sued who "
+                               "cannot pay normally; substandard takes the debtors granted more time who default on "
+                               "the new schedule. Its other limits and every provision rate could not be verified, and "
+                               "the 2563 accounting rules may have changed them"),
+    "classes_rates_note": ("อัตราเงินสำรอง (%) เป็นของสหกรณ์ ตามที่ผู้สอบบัญชีของสหกรณ์ใช้ ใส่เองในตาราง "
+                           "จนกว่าจะใส่ ช่องเงินสำรองจะเขียนว่ายังไม่ได้ตั้งอัตรา ค่าเผื่อหนี้สงสัยจะสูญ = อัตรา x "
+                           "เงินต้นคงเหลือของสัญญาในชั้น",
+                           "The provision rates (%) are the co-op's, as its auditor applies them: type them in the "
+                           "table. Until then the allowance says the rate is not set. Allowance = rate x the "
+                           "principal outstanding of the class's loans"),
+    "classes_rules": ("ชั้นและเกณฑ์ (แก้ไขได้)", "Classes and their rules (editable)"),
+    "classes_result": ("ลูกหนี้ตามชั้น", "Debtors by class"),
+    "classes_non_accrual_title": ("ลูกหนี้ที่ต้องหยุดรับรู้ดอกเบี้ยเป็นรายได้ ({n:,} ราย)",
+                                  "Debtors whose interest is no longer recognised as income ({n:,})"),
+    "classes_edit_refused": ("ยังไม่ใช้ตารางที่แก้: {reason}", "The edited table is not used yet: {reason}"),
+    "classes_unsaved": ("ใช้ชั้นที่แก้ในการวิเคราะห์ครั้งนี้แล้ว กดบันทึกเพื่อเก็บไว้ในไฟล์ตั้งค่าของสหกรณ์",
+                        "The edited classes are in use for this session; press save to keep them in the co-op's "
+                        "settings file"),
+    "col_class": ("ชั้น", "Class"),
+    "col_registrar": ("ตามระเบียบ", "Registrar's"),
+    "col_months_from": ("ค้างเกิน (เดือน)", "Overdue over (months)"),
+    "col_months_to": ("ถึง (เดือน)", "Up to (months)"),
+    "col_statuses": ("สถานะที่เข้าชั้นนี้", "Statuses it takes"),
+    "col_when_overdue": ("เฉพาะเมื่อค้างชำระ", "Only while overdue"),
+    "col_provision": ("อัตราเงินสำรอง (%)", "Provision rate (%)"),
+    "col_stops_interest": ("หยุดรับรู้ดอกเบี้ย", "Interest stops"),
+    "col_allowance": ("ค่าเผื่อหนี้สงสัยจะสูญ", "Allowance"),
+    "col_non_accrual": ("หยุดรับรู้ดอกเบี้ย (ราย)", "Interest stopped (debtors)"),
     "classes_no_interest": ("ทะเบียนนี้ไม่มีคอลัมน์ดอกเบี้ยค้างชำระ: ไม่ทราบดอกเบี้ยที่หยุดรับรู้เป็นรายได้",
                             "This ledger has no interest-in-arrears column: the interest no longer recognised is "
                             "not known"),

@@ -20,12 +20,13 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from kmdash.analyse import analyse
-from kmdash.classes import classify
+from kmdash.classes import classify, editable, edited
+from kmdash.i18n import t
 from kmdash.errors import LedgerError
 from kmdash.read.status import STATUS_CODES
 from kmdash.settings import CLASS_STATUSES, REGISTRAR_CLASSES, LoanClass, LoanClasses, Settings
 from kmdash.settings_file import dumps, loads
-from kmdash.synthetic import generate_loans, with_status
+from kmdash.synthetic import LedgerShape, generate_loans, with_status
 
 from .support.classes import NONE, class_figures, coded, member_classes
 from .support.ledgers import AS_OF
@@ -62,17 +63,13 @@ def months_before(months: int, days: int = 0, as_of: date = MID) -> date:
 # ---------------------------------------------------------------- the generated ledger, counted by hand
 
 
-@pytest.fixture(scope="module")
-def status_loans(sample_loans) -> pd.DataFrame:
-    return with_status(sample_loans, seed=3)
-
-
 RATES = (replace(SUBSTANDARD, provision=20.0), replace(DOUBTFUL, provision=50.0),
          LoanClass("loss", months_from=12, provision=100.0, names=("สูญ", "Loss")))
 
 
 @pytest.mark.parametrize("rows", [REGISTRAR_CLASSES, RATES], ids=["registrar", "with_loss"])
-def test_each_class_holds_the_loans_members_and_money_counted_by_hand(status_loans, rows):
+def test_each_class_holds_the_loans_members_and_money_counted_by_hand(sample_loans, rows):
+    status_loans = with_status(sample_loans, seed=3)
     want = class_figures(status_loans, rows, AS_OF)
     got = classed(status_loans, rows=rows).table.set_index("key")
     assert list(got.index) == [r.key for r in rows] + [NONE]
@@ -84,14 +81,16 @@ def test_each_class_holds_the_loans_members_and_money_counted_by_hand(status_loa
     assert all(want[r.key]["members"] > 0 for r in rows)  # every class holds someone: the test can fail
 
 
-def test_each_debtor_is_in_the_class_counted_by_hand(status_loans):
+def test_each_debtor_is_in_the_class_counted_by_hand(sample_loans):
+    status_loans = with_status(sample_loans, seed=3)
     want = member_classes(coded(status_loans), RATES, AS_OF)
     got = classed(status_loans, rows=RATES).debtors
     assert dict(zip(got["member_no"], got["class"])) == want
     assert len(got) == status_loans["member_no"].nunique()
 
 
-def test_the_classes_add_up_to_the_ledger(status_loans, sample_expected):
+def test_the_classes_add_up_to_the_ledger(sample_loans, sample_expected):
+    status_loans = with_status(sample_loans, seed=3)
     result = classed(status_loans, rows=RATES)
     totals = result.as_json()["totals"]
     assert totals == {"loans": 600, "members": sample_expected["members"],
@@ -446,8 +445,8 @@ def test_a_bad_class_in_the_settings_file_names_where(text, where):
 # ---------------------------------------------------------------- summary --json
 
 
-def test_summary_json_carries_the_classes_with_the_rates_of_the_settings_file(cli, tmp_path, status_loans,
-                                                                              ledger_file):
+def test_summary_json_carries_the_classes_with_the_rates_of_the_settings_file(cli, tmp_path, sample_loans, ledger_file):
+    status_loans = with_status(sample_loans, seed=3)
     path = ledger_file(status_loans)
     settings = tmp_path / "coop.toml"
     settings.write_text(dumps(Settings(classes=LoanClasses(RATES[:2]))), encoding="utf-8")
@@ -457,8 +456,8 @@ def test_summary_json_carries_the_classes_with_the_rates_of_the_settings_file(cl
     assert [(r["key"], r["members"]) for r in unset["rows"]] == [(k, want[k]["members"]) for k in
                                                                   ("substandard", "doubtful")]
     assert unset["allowance"] is None and not unset["rates_set"]
-    assert [r["allowance"] for r in typed["rows"]] == [
-        round(want["substandard"]["outstanding"] * 0.20 / 100, 2), round(want["doubtful"]["outstanding"] * 0.5 / 100, 2)]
+    assert [r["allowance"] for r in typed["rows"]] == [round(want["substandard"]["outstanding"] * 0.20 / 100, 2),
+                                                       round(want["doubtful"]["outstanding"] * 0.5 / 100, 2)]
     assert typed["rates_set"] and typed["allowance"] == round(sum(r["allowance"] for r in typed["rows"]), 2)
 
 
@@ -511,10 +510,106 @@ def test_every_member_is_in_one_row_and_the_rows_add_up(frame, rows):
 
 def test_a_hundred_thousand_loans_are_classed_well_under_a_second():
     analysis = analyse(with_status(generate_loans(100_000, seed=5)), AS_OF)
-    start = time.perf_counter()
-    result = classify(analysis)
-    result.as_json()
-    took = time.perf_counter() - start
+    took = []
+    for _ in range(3):  # the best of three: another process on the machine slows one run, not the code
+        start = time.perf_counter()
+        result = classify(analysis)
+        result.as_json()
+        took.append(time.perf_counter() - start)
     assert result.table["loans"].sum() == 100_000
-    assert took < 0.6, took
+    assert min(took) < 0.5, took
     assert np.isclose(result.table["outstanding"].sum(), analysis.loans["outstanding"].sum())
+
+
+# ---------------------------------------------------------------- the text report
+
+
+def test_the_text_report_lists_the_classes_and_says_a_rate_not_set(cli, ledger_file, sample_loans, tmp_path):
+    path = ledger_file(with_status(sample_loans, seed=3))
+    want = class_figures(with_status(sample_loans, seed=3), REGISTRAR_CLASSES, AS_OF)
+    text = cli("summary", path).out
+    lines = text.splitlines()
+    head = lines.index(t("classes_title"))
+    doubtful = lines[head + 2].split()
+    assert doubtful[0] == "สงสัย" and doubtful[1:3] == [f"{want['doubtful']['loans']:,}",
+                                                       f"{want['doubtful']['members']:,}"]
+    assert doubtful[3] == f"{want['doubtful']['outstanding'] / 100:,.2f}" and doubtful[-1] == "ยังไม่ได้ตั้งอัตรา"
+    assert lines[head + 3].split()[-1] == "-"  # the unclassified: no rate to set
+    assert "ลูกหนี้ที่ต้องหยุดรับรู้ดอกเบี้ยเป็นรายได้" in lines[head + 4] and "ระเบียบนายทะเบียนสหกรณ์" in lines[head + 5]
+    settings = tmp_path / "rates.toml"
+    settings.write_text(dumps(Settings(classes=LoanClasses(RATES[:2]))), encoding="utf-8")
+    english = cli("summary", path, "--lang", "en", "--settings", settings).out.splitlines()
+    head = english.index(t("classes_title", "en"))
+    allowance = round(want["substandard"]["outstanding"] * 0.2 / 100, 2)
+    assert english[head + 1].split()[0] == "Substandard" and english[head + 1].split()[-1] == f"{allowance:,.2f}"
+    assert english[head + 4].startswith("  Allowance in all")
+    assert "no debt-status column" not in "\n".join(english)
+
+
+def test_the_text_report_of_a_ledger_without_status_or_interest_says_so(cli, ledger_file, sample_loans):
+    text = cli("summary", ledger_file(sample_loans, LedgerShape(drop_fields=("interest_arrears",))), "--lang",
+               "en").out
+    assert "no debt-status column" in text and "no interest-in-arrears column" in text
+    line = next(x for x in text.splitlines() if x.startswith("  Debtors whose interest"))
+    assert "interest in arrears" not in line
+
+
+# ---------------------------------------------------------------- the table the page edits
+
+
+@hsettings(max_examples=40, deadline=None)
+@given(class_rows(), st.sampled_from(["th", "en"]))
+def test_the_table_to_edit_gives_the_classes_back_unchanged(rows, lang):
+    classes = LoanClasses(tuple(replace(r, names=("ชื่อ", "Name") if i % 2 else ()) for i, r in enumerate(rows)))
+    assert edited(classes, editable(classes, lang).to_dict("records"), lang) == classes
+
+
+def test_the_table_to_edit_shows_each_rule_and_whether_it_is_the_registrars():
+    classes = LoanClasses((SUBSTANDARD, replace(DOUBTFUL, months_to=18, provision=50.0)))
+    table = editable(classes, "en")
+    assert list(table["name"]) == ["Substandard", "Doubtful"] and list(table["registrar"]) == [True, False]
+    assert table["months_from"].tolist()[1] == 6 and pd.isna(table["months_from"].tolist()[0])
+    assert table["provision"].tolist()[1] == 50.0 and math.isnan(table["provision"].tolist()[0])
+    assert table["statuses"].tolist() == [["restructured"], ["legal", "judgment", "enforcement"]]
+
+
+def test_an_edited_table_renames_rates_deletes_and_adds():
+    records = editable(LoanClasses(), "th").to_dict("records")
+    records[0] |= {"name": "ต่ำกว่ามาตรฐาน (ผ่อนผัน)", "provision": 20}
+    records[1] |= {"months_to": 18.0, "stops_interest": False}
+    records.append({"key": None, "name": "สูญ", "months_from": 18, "months_to": None, "statuses": None,
+                    "when_overdue": None, "provision": None, "stops_interest": None})
+    records.append({"key": None, "name": "  ", "months_from": None, "months_to": None, "statuses": ["bankrupt"],
+                    "when_overdue": False, "provision": 100.0, "stops_interest": True})
+    classes = edited(LoanClasses(), records, "th")
+    first, second, third, fourth = classes.rows
+    assert first.names == ("ต่ำกว่ามาตรฐาน (ผ่อนผัน)", "Substandard") and first.provision == 20.0
+    assert (second.months_to, second.stops_interest, second.names) == (18, False, ())
+    assert type(second.months_to) is int and not classes.registrar(second)
+    assert (third.key, third.names, third.months_from, third.statuses, third.when_overdue, third.stops_interest) == (
+        "own_1", ("สูญ", "สูญ"), 18, (), True, True)
+    assert (fourth.key, fourth.names, fourth.statuses, fourth.when_overdue) == ("own_2", (), ("bankrupt",), False)
+    again = edited(classes, editable(classes, "en").to_dict("records")[1:] + [
+        {"key": "", "name": "Watch", "months_to": 1}], "en")
+    assert [r.key for r in again.rows] == ["doubtful", "own_1", "own_2", "own_3"]
+    assert again.rows[-1].names == ("Watch", "Watch")
+
+
+def test_a_name_typed_in_english_keeps_the_thai():
+    records = editable(LoanClasses(), "en").to_dict("records")
+    records[1]["name"] = "Doubtful debt"
+    assert edited(LoanClasses(), records, "en").rows[1].names == ("สงสัย", "Doubtful debt")
+    records[1]["name"] = "Doubtful"
+    assert edited(LoanClasses(), records, "en").rows[1].names == ()
+
+
+def test_an_edit_the_settings_refuse_is_a_user_error():
+    records = editable(LoanClasses(), "th").to_dict("records")
+    records[1] |= {"months_from": 12, "months_to": 6}
+    with pytest.raises(LedgerError) as refused:
+        edited(LoanClasses(), records, "th")
+    assert refused.value.code == "class_months_unordered"
+    records = editable(LoanClasses(), "th").to_dict("records") + [{"key": None, "name": "ใหม่"}]
+    with pytest.raises(LedgerError) as refused:
+        edited(LoanClasses(), records, "th")
+    assert refused.value.code == "class_no_rule" and "ใหม่" in refused.value.th

@@ -39,7 +39,7 @@ def right(text: str, columns: int) -> str:
 def format_report(s: dict, lang: str = "th") -> str:
     """A short plain-text report of a summary dict, in Thai or English."""
     lines = _head(s, lang) + ["", *_techniques(s, lang), "", *_aging(s, lang), "", *_groups(s, lang),
-                              *_statuses(s, lang), *_top_members(s, lang)]
+                              *_statuses(s, lang), *_classes(s["classes"], lang), *_top_members(s, lang)]
     if s["loans_without_due_date"]:
         lines += ["", t("no_due_date", lang, n=s["loans_without_due_date"])]
     if s["keyed_by_name"]:
@@ -117,6 +117,25 @@ def _statuses(s: dict, lang: str) -> list[str]:
     return ["", t("status_title", lang)] + [
         f"  {fit(t('status_' + r['status'], lang), 22)} {r['loans']:>7,} {r['members']:>7,} {baht(r['overdue']):>18}"
         for r in s["by_status"]]
+
+
+def _classes(c: dict, lang: str) -> list[str]:
+    """The loan-quality classes: loans, members, outstanding, principal overdue and the allowance ("not set"
+    where the co-op typed no rate); whose interest stops; which rules are the Registrar's; what the ledger lacks."""
+    rows = [*c["rows"], c["unclassified"]]
+    lines = ["", t("classes_title", lang)] + [
+        f"  {fit(t('class_' + r['key'], lang, default=r['name']), 22)} {r['loans']:>7,} {r['members']:>7,}"
+        f" {baht(r['outstanding']):>18} {baht(r['principal_overdue']):>18}"
+        f"  {t('classes_not_set', lang) if r['allowance'] is None and r is not rows[-1] else baht(r['allowance'])}"
+        for r in rows]
+    if c["allowance"] is not None:
+        lines.append(f"  {t('classes_allowance_total', lang, allowance=baht(c['allowance']))}")
+    stopping = c["non_accrual"]
+    lines.append(f"  {t('classes_non_accrual_line', lang, n=stopping['members'])}"
+                 + (f" {t('classes_interest', lang, interest=baht(stopping['interest_arrears']))}"
+                    if stopping["interest_arrears"] is not None else ""))
+    lines.append(f"  {t('classes_source_line', lang, regulation=c['source']['regulation'][lang])}")
+    return lines + [f"  {note[lang]}" for note in c["notes"]]
 
 
 def _by_name(keys: dict, lang: str) -> list[str]:
