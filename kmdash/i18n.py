@@ -1412,6 +1412,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack_classes_pending": ("การจัดชั้นคุณภาพลูกหนี้ยังไม่พร้อมในรุ่นนี้", "Loan-quality classes are not ready in this version"),
 
     # --- 20: board pack's Word file and page (keep additions below this line)
+    "page_board_pack": ("รายงานต่อคณะกรรมการ", "Board pack"),  # short: the sidebar's width
+    "bpack_intro": ("เอกสารฉบับเดียวสำหรับพิมพ์แจกที่ประชุมคณะกรรมการ: ภาพรวมหนี้ค้าง อายุหนี้ กลุ่ม ผู้ค้างรายใหญ่ "
+                    "เทคนิคที่เหมาะ ความคืบหน้าของแผน ผู้ค้ำประกันที่ใกล้ครบ 60 วัน แนวโน้ม และชั้นคุณภาพลูกหนี้",
+                    "One document to print for the board meeting: the overdue at a glance, its age, the groups, the "
+                    "largest debtors, the techniques that fit, the plan's progress, the guarantors whose 60 days end "
+                    "soon, the trend and the loan-quality classes"),
+    "bpack_who": ("สมาชิกในรายงาน", "Members in the pack"),
+    "bpack_aliases": ("นามแฝงแทนชื่อและเลขทะเบียน", "Aliases instead of names and numbers"),
+    "bpack_names": ("ชื่อและเลขทะเบียนจริง", "Real names and numbers"),
+    "bpack_format": ("ชนิดไฟล์", "File type"),
+    "bpack_pdf": ("PDF (พร้อมพิมพ์)", "PDF (ready to print)"),
+    "bpack_docx": ("Word (.docx แก้ไขต่อได้)", "Word (.docx, to edit)"),
+    "bpack_soon": ("ผู้ค้ำประกันที่ครบ 60 วันภายใน (วัน)", "Guarantors whose 60 days end within (days)"),
+    "bpack_soon_help": ("นับจากวันที่ของทะเบียน {n} วันเป็นค่าตัวอย่างของโครงการ ไม่ใช่ของคู่มือหรือกฎหมาย",
+                        "Counted from the ledger's date; {n} days is the project's example, not the handbook's or "
+                        "the law's"),
+    "bpack_lang": ("รายงานเป็นภาษาไทย ตามภาษาของโปรแกรม (เปลี่ยนได้ที่แถบด้านข้าง)",
+                   "The pack is in English, as the app is (change it in the sidebar)"),
+    "bpack_make": ("จัดทำรายงาน", "Make the pack"),
+    "bpack_making": ("กำลังจัดทำรายงาน ...", "Making the pack ..."),
+    "bpack_says_aliases": ("รายงานจะใช้นามแฝงแทนชื่อและเลขทะเบียนสมาชิก ซ่อนเลขที่สัญญาและผู้ค้ำประกัน",
+                           "The pack will show aliases instead of members' names and numbers, and hide contracts "
+                           "and guarantors"),
+    "bpack_says_names": ("รายงานจะแสดงชื่อและเลขทะเบียนสมาชิกจริง: ข้อมูลส่วนบุคคล ใช้ในที่ประชุมเท่านั้น",
+                         "The pack will show members' real names and numbers: personal data, for the meeting only"),
+    "bpack_download": ("ดาวน์โหลดรายงาน: {kind}", "Download the pack: {kind}"),
+    "bpack_changed": ("ตัวเลือกเปลี่ยนไปจากรายงานที่จัดทำไว้: กดจัดทำรายงานอีกครั้ง",
+                      "The choices differ from the pack made: make it again"),
 
     # --- tests' words (keep additions below this line)
 }
