@@ -42,3 +42,4 @@ bench: install-dev
 	$(BIN)/python bench/bench_plan.py
 	$(BIN)/python bench/bench_followup.py
 	$(BIN)/python bench/bench_province.py
+	$(BIN)/python bench/bench_pack.py

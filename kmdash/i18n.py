@@ -1409,7 +1409,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "this version cannot write the pack as Word (.docx) yet: use .pdf"),
     "pack_store_missing": ("ไม่พบที่เก็บข้อมูล '{path}': ตรวจชื่อไฟล์ (รายงานไม่สร้างที่เก็บข้อมูลใหม่)",
                            "no store at '{path}': check the name (the pack never makes a store)"),
-    "pack_classes_pending": ("การจัดชั้นคุณภาพลูกหนี้ยังไม่พร้อมในรุ่นนี้", "Loan-quality classes are not ready in this version"),
+    "pack_classes_about": ("ชั้นคุณภาพลูกหนี้ตามการตั้งค่าของสหกรณ์ เกณฑ์เริ่มต้นคือข้อที่ตรวจสอบได้ของ{regulation}: "
+                           "ลูกหนี้รายหนึ่งอยู่ในชั้นที่แย่ที่สุดที่สัญญาใดของเขาเข้าเกณฑ์ พร้อมทุกสัญญาของเขา",
+                           "Loan-quality classes as the co-op's settings have them; the default rules are those of "
+                           "{regulation} that could be verified: a debtor is in the worst class any of their loans "
+                           "fits, with all their loans"),
+    "pack_col_class": ("ชั้นและเกณฑ์", "Class and rule"),
+    "pack_col_class_name": ("ชั้น", "Class"),
+    "pack_col_outstanding_baht": ("เงินต้นคงเหลือ (บาท)", "Outstanding (baht)"),
+    "pack_col_allowance": ("อัตราและเงินสำรอง (บาท)", "Allowance rate and amount (baht)"),
+    "pack_col_interest_baht": ("ดอกเบี้ยค้างชำระ (บาท)", "Interest in arrears (baht)"),
+    "pack_not_set": ("ยังไม่ได้กำหนด", "not set"),
+    "pack_rates_not_set": ("อัตราเงินสำรองเป็นของสหกรณ์ ตามที่ผู้สอบบัญชีใช้ โปรแกรมไม่ใส่ให้: ชั้นที่ยังไม่ได้กำหนดอัตรา "
+                           "ไม่มีการคำนวณเงินสำรอง",
+                           "Allowance rates are the co-op's, as its auditor applies them; the program fills none in: "
+                           "a class without a rate has no allowance worked out"),
+    "pack_rule_months": ("ค้างเกิน {low} ถึง {high} เดือน", "over {low} and up to {high} months overdue"),
+    "pack_rule_over": ("ค้างเกิน {low} เดือน", "over {low} months overdue"),
+    "pack_rule_up_to": ("ค้างไม่เกิน {high} เดือน", "up to {high} months overdue"),
+    "pack_rule_statuses": ("สถานะ {statuses} ขณะค้างชำระ", "{statuses} while overdue"),
+    "pack_rule_statuses_any": ("สถานะ {statuses}", "{statuses}"),
+    "pack_rule_registrar": ("(เกณฑ์ของนายทะเบียน)", "(the Registrar's rule)"),
+    "pack_rule_own": ("(สหกรณ์กำหนดเอง)", "(set by the co-op)"),
+    "pack_non_accrual": ("ลูกหนี้ที่หยุดรับรู้ดอกเบี้ยเป็นรายได้ {n:,} ราย ดอกเบี้ยค้างชำระรวม {interest} บาท",
+                         "{n:,} debtors whose interest is no longer recognised as income; their interest in arrears "
+                         "{interest} baht"),
 
     # --- 20: board pack's Word file and page (keep additions below this line)
     "page_board_pack": ("รายงานต่อคณะกรรมการ", "Board pack"),  # short: the sidebar's width

@@ -241,3 +241,26 @@ def router_on_every_run(monkeypatch):
         assert not PagesManager.uses_pages_directory, "a page ran as a legacy pages/ page"
 
     monkeypatch.setattr(ui.router, "ensure_router", no_legacy_rerun)
+
+
+# ---------------------------------------------------------------- the board pack (tests/support/pack.py)
+
+
+@pytest.fixture(scope="session")
+def sample_result():
+    """The shipped Thai sample (sample_data/ledger_th.xlsx) read and analysed, as `report` reads it. Shared: never
+    changed in place."""
+    from kmdash.pipeline import run
+
+    from .support.ledgers import SAMPLE
+
+    return run(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def sample_pack_pdf(sample_result) -> bytes:
+    """The sample's board pack in Thai, names shown, made on 20 April 2024, as a PDF."""
+    from kmdash.report.pack.content import gather
+    from kmdash.report.pack.pdf import render
+
+    return render(gather(sample_result, made=date(2024, 4, 20)))

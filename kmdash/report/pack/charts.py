@@ -1,4 +1,4 @@
-"""The pack's figures drawn with matplotlib, for paper: SVG for the PDF, PNG for Word.
+"""The pack's figures drawn with matplotlib, for paper: PNG at 200 dpi (the PDF's and the Word file's), or SVG.
 
 The font is the one the project ships (assets/fonts/Laksaman*.ttf, TLWG's edition of TH Sarabun New); matplotlib
 3.11 shapes Thai with libraqm, so vowels and tone marks sit where Thai readers expect. SVG text is written as
@@ -11,6 +11,11 @@ from __future__ import annotations
 import io
 from functools import cache
 from pathlib import Path
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.figure import Figure as Canvas
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..chart_style import MEMBERS, NEUTRAL, OVERDUE
 from .content import Bars, Curve, Figure, Trend
@@ -28,24 +33,26 @@ STYLE = {"font.family": FAMILY, "font.size": 13, "axes.titlesize": 14, "axes.lab
 @cache
 def _fonts() -> None:
     """The shipped font registered with matplotlib, once a process."""
-    from matplotlib import font_manager
-
     for path in sorted(FONTS.glob(f"{FAMILY}*.ttf")):
         font_manager.fontManager.addfont(str(path))
 
 
 def draw(figure: Figure, fmt: str = "svg") -> bytes:
     """The figure's chart as SVG or PNG bytes."""
-    import matplotlib
-    from matplotlib.figure import Figure as Canvas
-
-    _fonts()
+    canvas = chart(figure.data)
+    out = io.BytesIO()
     with matplotlib.rc_context(STYLE):
-        canvas = Canvas(figsize=(WIDTH, _height(figure.data)), layout="constrained")
-        DRAWERS[type(figure.data)](canvas, figure.data)
-        out = io.BytesIO()
         canvas.savefig(out, format=fmt, dpi=PNG_DPI, metadata=_metadata(fmt))
     return out.getvalue()
+
+
+def chart(data: Bars | Curve | Trend):
+    """The data drawn on a matplotlib figure in the pack's style and font."""
+    _fonts()
+    with matplotlib.rc_context(STYLE):
+        canvas = Canvas(figsize=(WIDTH, _height(data)), layout="constrained")
+        DRAWERS[type(data)](canvas, data)
+    return canvas
 
 
 def _metadata(fmt: str) -> dict:
@@ -60,8 +67,6 @@ def _height(data) -> float:
 
 def _thousands(axis) -> None:
     """Whole numbers with thousands separators, at most 6 ticks (wide amounts do not run together)."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
     axis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
 
@@ -81,7 +86,7 @@ def _bars(canvas, data: Bars) -> None:
         ax.set_ylabel(data.axis)
         _thousands(ax.yaxis)
         ax.set_ylim(0, _top(data.values) * 1.3)
-    ax.bar_label(bars, labels=list(data.notes), padding=3, fontsize=11)
+    ax.bar_label(bars, labels=list(data.notes), padding=3, fontsize=10.5)
 
 
 def _two_lines(label: str) -> str:

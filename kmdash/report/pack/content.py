@@ -35,14 +35,15 @@ import pandas as pd
 
 from ... import record, store
 from ...analyse import PAR_DAYS, pareto_count
-from ...errors import LedgerError
+from ...classes import NOTES as CLASS_NOTES
+from ...classes import class_names, classify
 from ...followup_actions import BROKEN, KEPT, PENDING
 from ...followup import member_key
 from ...followup_flow import follow_up
 from ...i18n import t
 from ...pipeline import Result
 from ...privacy import aliases, mask
-from ...settings import NOT_DUE, Selector, Settings
+from ...settings import NOT_DUE, LoanClass, Selector, Settings
 from ...store import Snapshot
 from ...techniques.registry import by_number
 from ...techniques.selector import rank
@@ -430,10 +431,9 @@ def _guarantors(ctx: _Context) -> Section:
     title = ctx.t("pack_s_guarantors")
     a = ctx.result.analysis
     done = ctx.history.actions
-    try:
-        found = guarantor_list(a, notified_on(done, a.members["member_no"]), ctx.soon_days)
-    except LedgerError:  # no guarantor column: nobody to list
+    if "guarantor" not in a.loans:
         return Section("guarantors", title, (Paragraph(ctx.t("pack_guarantors_no_column")),))
+    found = guarantor_list(a, notified_on(done, a.members["member_no"]), ctx.soon_days)
     blocks: list[Block] = [Paragraph(ctx.t("pack_guarantors_about", n=ctx.soon_days,
                                            as_of=long_day(a.as_of, ctx.lang))),
                            Paragraph(ctx.t("pack_soon_example", n=SOON_DAYS), "note")]
@@ -472,7 +472,72 @@ def _trend(ctx: _Context) -> Section:
 
 
 def _classes(ctx: _Context) -> Section:
-    return Section("classes", ctx.t("pack_s_classes"), (Paragraph(ctx.t("pack_classes_pending"), "note"),))
+    """The debtors by loan-quality class (the co-op's settings, the Registrar's verified rules by default), the
+    allowance where a rate is set, and the debtors whose interest is no longer recognised."""
+    classed = classify(ctx.result.analysis, ctx.lang)
+    rows = [_class_row(ctx, row, rule) for row, rule in zip(classed.table.itertuples(), [*classed.classes.rows, None])]
+    table = classed.table
+    allowance = table["allowance"].iloc[:-1]
+    rows.append((ctx.t("pack_total"), count(int(table["loans"].sum())), count(int(table["members"].sum())),
+                 *(_baht_or_dash(table[c].sum(min_count=len(table))) for c in ("outstanding", "principal_overdue")),
+                 baht(round(float(allowance.sum()), 2)) if allowance.notna().all() else ctx.t("pack_not_set")))
+    blocks: list[Block] = [
+        Paragraph(ctx.t("pack_classes_about", regulation=t("classes_regulation", ctx.lang))),
+        Table((ctx.t("pack_col_class"), ctx.t("pack_col_loans"), ctx.t("pack_col_members"),
+               ctx.t("pack_col_outstanding_baht"), ctx.t("pack_col_overdue_baht"), ctx.t("pack_col_allowance")),
+              tuple(rows), (False, True, True, True, True, True), total=True,
+              prose=(True, False, False, False, False, True)),
+        *(Paragraph(t(CLASS_NOTES[c], ctx.lang), "note") for c in classed.missing)]
+    if not classed.classes.rates_set:
+        blocks.append(Paragraph(ctx.t("pack_rates_not_set"), "note"))
+    return Section("classes", ctx.t("pack_s_classes"), (*blocks, *_non_accrual(ctx, classed)))
+
+
+def _class_row(ctx: _Context, row, rule: LoanClass | None) -> tuple[str, ...]:
+    """A class's name over its rule and whose rule it is; its figures; its rate over its allowance, or that no
+    rate is set."""
+    if rule is None:  # the debtors in no class
+        head, allowance = row.name, "-"
+    else:
+        whose = ctx.t("pack_rule_registrar" if ctx.result.analysis.settings.classes.registrar(rule) else "pack_rule_own")
+        head = "\n".join([row.name, _rule_words(ctx, rule), whose])
+        allowance = ctx.t("pack_not_set") if rule.provision is None else \
+            f"{rule.provision:g}%\n{_baht_or_dash(row.allowance)}"
+    return (head, count(int(row.loans)), count(int(row.members)), _baht_or_dash(row.outstanding),
+            _baht_or_dash(row.principal_overdue), allowance)
+
+
+def _rule_words(ctx: _Context, rule: LoanClass) -> str:
+    """What puts a loan in the class, in words: its months overdue, its statuses."""
+    low, high = rule.months_from, rule.months_to
+    months = ("" if low is None and high is None else ctx.t("pack_rule_up_to", high=high) if low is None
+              else ctx.t("pack_rule_over", low=low) if high is None else ctx.t("pack_rule_months", low=low, high=high))
+    statuses = ", ".join(t(f"status_{s}", ctx.lang) for s in rule.statuses)
+    if statuses:
+        statuses = ctx.t("pack_rule_statuses" if rule.when_overdue else "pack_rule_statuses_any", statuses=statuses)
+    return "; ".join(part for part in (months, statuses) if part)
+
+
+def _baht_or_dash(value) -> str:
+    """Baht to the satang; "-" where the ledger has no such column (NaN)."""
+    return "-" if value != value else baht(round(float(value), 2))
+
+
+def _non_accrual(ctx: _Context, classed) -> list[Block]:
+    """The debtors whose interest is no longer recognised: how many and their interest, the first LISTED."""
+    stopping = classed.non_accrual
+    has_interest = "interest_arrears" in stopping
+    interest = _baht_or_dash(stopping["interest_arrears"].sum()) if has_interest else "-"
+    said = Paragraph(ctx.t("pack_non_accrual", n=len(stopping), interest=interest))
+    if not len(stopping):
+        return [said]
+    shown = ctx.shown(stopping.head(LISTED))
+    names = class_names(classed.classes, ctx.lang)
+    interests = shown["interest_arrears"].map(_baht_or_dash) if has_interest else ["-"] * len(shown)
+    rows = tuple((str(m), str(n), names[k], i) for m, n, k, i in zip(shown["member_no"], shown["name"],
+                                                                      shown["class"], interests))
+    return [said, Table((ctx.t("col_member"), ctx.t("col_name"), ctx.t("pack_col_class_name"),
+                         ctx.t("pack_col_interest_baht")), rows, (False, False, False, True)), *_more(ctx, len(stopping))]
 
 
 PARTS: tuple[Callable[[_Context], Section | None], ...] = (

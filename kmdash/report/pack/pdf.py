@@ -1,28 +1,61 @@
 """The pack as a PDF: HTML and CSS (pack.css) through WeasyPrint, whose Pango shapes Thai (vowels and tone marks
 placed right) and breaks lines between Thai words (libthai). A4, the shipped font, page numbers from CSS page
-counters, charts as SVG with their text as outlines (charts.py). Every text is escaped: names come from the file.
+counters, charts as PNG images (charts.py, Thai shaped by matplotlib). Every text is escaped: names come from the
+file.
 """
 
 from __future__ import annotations
 
 import base64
+import io
+import re
 from html import escape
 from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from weasyprint import CSS as Sheet
+from weasyprint import HTML
 
 from .charts import FONTS, draw
 from .content import Cover, Figure, Pack, Paragraph, Section, Table, Tiles
 
 CSS = Path(__file__).with_name("pack.css")
 TOTAL = ' class="total"'  # a table's total row
+GLYPH_LINE = re.compile(rb"<([0-9a-f]{4})> <([0-9a-f]*)>")  # a ToUnicode entry: glyph -> UTF-16BE text
+UNI_NAME = re.compile(r"uni((?:[0-9A-F]{4})+)(?:\..*)?")  # uni0E49.low: the glyph of U+0E49, a variant
 
 
 def render(pack: Pack) -> bytes:
     """The pack's PDF."""
-    from weasyprint import CSS as Sheet
-    from weasyprint import HTML
-
     sheets = [Sheet(filename=str(CSS), base_url=f"{FONTS}/"), Sheet(string=page_numbers(pack.pages))]
-    return HTML(string=html_of(pack), base_url=f"{FONTS}/").write_pdf(stylesheets=sheets)
+    html = HTML(string=html_of(pack), base_url=f"{FONTS}/")
+    return html.write_pdf(stylesheets=sheets, full_fonts=True, finisher=own_glyph_text)
+
+
+def own_glyph_text(document, pdf) -> None:
+    """Each glyph named for its character (uni0E49.low) maps back to that character in the PDF's ToUnicode map,
+    so that text copied or searched in the PDF is the words printed.
+
+    A subset font's map is made glyph by glyph from the clusters Pango drew, and a Thai cluster holds several
+    glyphs (a consonant with its vowel and tone mark; sara am as nikhahit and sara aa): a mark could read back as
+    another. The whole font (full_fonts) is mapped from its cmap instead, one character per glyph, but a tone
+    mark's variant (uni0E49.low, lowered over a short consonant) is reached there only from a private-use code
+    point (U+F70B), which this puts right. Sara am reads back as nikhahit + sara aa, equal to it under NFKC."""
+    fonts = {font.name: font for font in document.fonts.values()}
+    for item in pdf.objects:
+        font = fonts.get(item.get("BaseFont")) if isinstance(item, dict) and "ToUnicode" in item else None
+        if font is not None:
+            names = TTFont(io.BytesIO(font.file_content), fontNumber=font.index).getGlyphOrder()
+            cmap = pdf.objects[int(item["ToUnicode"].split()[0])]
+            cmap.stream = [_own_text(line, names) for line in cmap.stream]
+
+
+def _own_text(line: bytes, names: list[str]) -> bytes:
+    """A ToUnicode line with the glyph's own character where its name gives one; other lines as they are."""
+    entry = GLYPH_LINE.fullmatch(line)
+    glyph = int(entry[1], 16) if entry else len(names)
+    own = UNI_NAME.fullmatch(names[glyph]) if glyph < len(names) else None
+    return b"<%04x> <%s>" % (glyph, own[1].lower().encode()) if own else line
 
 
 def page_numbers(words: str) -> str:
@@ -80,7 +113,7 @@ def _table(table: Table) -> str:
     prose = table.prose or (False,) * len(table.headers)
 
     def cells(tag: str, row: tuple[str, ...]) -> str:
-        return "".join(f"<{tag}{_num(n)}>{_text(c) if p or tag == 'th' else _words(c)}</{tag}>"
+        return "".join(f"<{tag}{_kind(n, p)}>{_text(c) if p or n or tag == 'th' else _words(c)}</{tag}>"
                        for c, n, p in zip(row, table.numbers, prose))
 
     total = len(table.rows) - 1 if table.total else -1
@@ -89,18 +122,26 @@ def _table(table: Table) -> str:
 
 
 def _words(text: str) -> str:
-    """A name or a date: each of its words kept whole (a surname is in no dictionary), lines broken at spaces."""
-    return "<br>".join(" ".join(f'<span class="w">{escape(w)}</span>' for w in line.split(" "))
-                       for line in text.split("\n"))
+    """A name or a date: each of its words kept whole (a surname is in no dictionary), a line broken only at its
+    spaces (<wbr>). The space stays inside the word before it: a space between two boxes is not drawn, and a
+    PDF reader would run the Thai words together."""
+    def line(words: list[str]) -> str:
+        return "<wbr>".join(f'<span class="w">{escape(w)}{" " if i < len(words) - 1 else ""}</span>'
+                            for i, w in enumerate(words))
+
+    return "<br>".join(line(part.split(" ")) for part in text.split("\n"))
 
 
-def _num(number: bool) -> str:
-    return ' class="num"' if number else ""
+def _kind(number: bool, prose: bool) -> str:
+    """A cell's class: a number (aligned right, kept on one line), sentences (room to read them), or neither."""
+    return ' class="num"' if number else ' class="prose"' if prose else ""
 
 
 def _figure(figure: Figure) -> str:
-    svg = base64.b64encode(draw(figure, "svg")).decode("ascii")
-    return (f'<figure class="{escape(figure.key)}"><img src="data:image/svg+xml;base64,{svg}" alt="">'
+    """The chart as a 200 dpi PNG across the text's width: WeasyPrint draws an SVG's thousands of glyph outlines
+    slowly (a fifth of the pack's rendering), and 200 dpi prints sharp."""
+    png = base64.b64encode(draw(figure, "png")).decode("ascii")
+    return (f'<figure class="{escape(figure.key)}"><img src="data:image/png;base64,{png}" alt="">'
             f"<figcaption>{_text(figure.caption)}</figcaption></figure>")
 
 

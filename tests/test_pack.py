@@ -1,0 +1,547 @@
+"""The board pack's content (kmdash.report.pack.content), without rendering: the cover, the tiles, the charts' data
+and tables against the generator's figures (the independent oracle), the techniques ranked with their
+thresholds, the plan's progress and the trend from a store, the guarantors whose 60 days end soon, privacy; the
+charts' drawing and the HTML the PDF is made from (escaping, page numbers, the glyphs' text)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+
+from kmdash import store
+from kmdash.errors import LedgerError
+from kmdash.i18n import t
+from kmdash.pipeline import Options, run
+from kmdash.report.pack import charts, pdf
+from kmdash.report.pack.content import (
+    SOON_DAYS,
+    Bars,
+    Cover,
+    Curve,
+    Figure,
+    Pack,
+    Paragraph,
+    Section,
+    Table,
+    Tile,
+    Tiles,
+    Trend,
+    gather,
+    history,
+    long_day,
+)
+from kmdash.settings import Selector, Settings
+from kmdash.synthetic import LedgerShape
+from kmdash.words import THAI_MONTHS_SHORT
+
+from .support import oracle
+from .support.figures import baht_equal, expected_figures
+from .support.ledgers import AS_OF, SAMPLE
+from .support.pack import blocks, has_thai, texts
+from .support.record import COOP, key
+
+MADE = date(2024, 4, 20)
+SAMPLE_COOP = "สหกรณ์การเกษตรตัวอย่าง จำกัด"  # the generator's co-op, in the sample's title rows
+
+
+@pytest.fixture
+def pack(sample_result) -> Pack:
+    return gather(sample_result, made=MADE)
+
+
+def money(value: float) -> str:
+    return f"{value:,.2f}"
+
+
+def rows_of(pack: Pack, section: str, n: int = 0) -> list[tuple[str, ...]]:
+    return [tuple(r) for r in blocks(pack, section, Table)[n].rows]
+
+
+def paragraphs(pack: Pack, section: str) -> list[str]:
+    return [p.text for p in blocks(pack, section, Paragraph)]
+
+
+# ---------------------------------------------------------------- the cover
+
+
+def test_the_cover_names_the_coop_its_date_in_be_the_file_and_a_line_for_the_meeting(pack):
+    cover = pack.cover
+    assert cover.title == SAMPLE_COOP
+    assert cover.heading == t("pack_heading")
+    assert dict(cover.facts) == {t("pack_as_of"): "31 มีนาคม 2567", t("pack_file"): SAMPLE.name,
+                                 t("pack_made"): "20 เมษายน 2567"}
+    label, line = cover.meeting
+    assert label == t("pack_meeting") and set(line) == {"."} and len(line) >= 20
+    assert not cover.masked and cover.privacy == t("pack_privacy_names")
+    assert pack.pages == "หน้า {page} จาก {pages}"
+    assert pack.running == f"{SAMPLE_COOP} · {t('pack_as_of')} 31 มีนาคม 2567"
+
+
+def test_in_english_the_dates_are_common_era_and_every_word_but_the_files_is_english(sample_result):
+    pack = gather(sample_result, "en", made=MADE)
+    assert dict(pack.cover.facts) == {"Ledger as of": "31 March 2024", "Ledger file": SAMPLE.name,
+                                      "Made on": "20 April 2024"}
+    assert pack.pages == "Page {page} of {pages}"
+    headings = [pack.cover.heading, pack.cover.privacy, *(s.title for s in pack.sections)]
+    assert headings[2:] == [t(f"pack_s_{s.key}", "en") for s in pack.sections]
+    assert not any(has_thai(h) for h in headings)
+    for section in ("overview", "aging", "techniques", "guarantors"):
+        for table in blocks(pack, section, Table):
+            assert not any(has_thai(h) for h in table.headers)
+
+
+def test_a_ledger_naming_no_coop_is_named_by_its_file(loans_120, ledger_file):
+    result = run(ledger_file(loans_120, LedgerShape(title_rows=False)), Options(as_of=AS_OF))
+    assert gather(result, made=MADE).cover.title == "ledger1"
+
+
+@pytest.mark.parametrize(("day", "th", "en"), [(date(2024, 2, 29), "29 กุมภาพันธ์ 2567", "29 February 2024"),
+                                               (date(2025, 1, 1), "1 มกราคม 2568", "1 January 2025"),
+                                               (date(2024, 12, 31), "31 ธันวาคม 2567", "31 December 2024")])
+def test_long_days_in_be_and_ce(day, th, en):
+    assert (long_day(day), long_day(day, "en")) == (th, en)
+
+
+# ---------------------------------------------------------------- the debt picture
+
+
+def test_the_tiles_are_the_generators_figures(pack, sample_expected):
+    e = sample_expected
+    tiles = {x.label: (x.value, x.note) for x in blocks(pack, "overview", Tiles)[0].items}
+    assert tiles == {
+        t("members"): (f"{e['members']:,}", f"ใน {e['groups']:,} กลุ่ม"),
+        t("members_overdue"): (f"{e['members_overdue']:,}", f"{e['members_overdue'] / e['members'] * 100:.1f}% ของสมาชิก"),
+        t("members_long", days=365): (f"{e['members_long_overdue']:,}", ""),
+        t("pack_loans_overdue"): (f"{e['loans_overdue']:,}", f"จาก {e['loans']:,} สัญญา"),
+        t("outstanding"): (money(e["outstanding"]), "บาท"),
+        t("overdue"): (money(e["overdue"]), "บาท"),
+        t("interest_arrears"): (money(e["interest_arrears"]), "บาท"),
+        "PAR30": (f"{e['par30'] * 100:.1f}%", t("pack_par_note", days=30)),
+        "PAR90": (f"{e['par90'] * 100:.1f}%", t("pack_par_note", days=90)),
+    }
+    assert paragraphs(pack, "overview") == [t("rec_ok")]  # the sample's grand total reconciles
+
+
+def test_a_ledger_without_an_overdue_column_says_the_overdue_is_the_outstanding_past_due(loans_120, ledger_file):
+    result = run(ledger_file(loans_120, LedgerShape(drop_fields=("principal_overdue",))))
+    assert t("pack_basis_outstanding") in paragraphs(gather(result, made=MADE), "overview")
+
+
+def test_the_aging_chart_and_table_are_the_generators_buckets(pack, sample_expected):
+    aging = sample_expected["aging"]
+    rows = rows_of(pack, "aging")
+    assert rows[:-1] == [(t(f"bucket_{a['bucket']}"), f"{a['loans']:,}", f"{a['members']:,}", money(a["overdue"]))
+                         for a in aging]
+    assert rows[-1] == (t("pack_total"), f"{sum(a['loans'] for a in aging):,}",
+                        f"{sum(a['members'] for a in aging):,}", money(sample_expected["overdue"]))
+    assert blocks(pack, "aging", Table)[0].total
+    chart = blocks(pack, "aging", Figure)[0]
+    due = aging[1:]  # not due has no bar
+    assert chart.key == "aging" and chart.data.labels == tuple(t(f"bucket_{a['bucket']}") for a in due)
+    assert all(baht_equal(v, a["overdue"]) for v, a in zip(chart.data.values, due, strict=True))
+    assert chart.data.notes == tuple(f"{a['overdue']:,.0f}\n{a['members']:,} คน" for a in due)
+    assert chart.data.axis == "บาท" and not chart.data.across
+
+
+def test_the_groups_are_the_ten_owing_most_in_order_and_the_rest_counted(pack, sample_expected):
+    groups = sample_expected["by_group"]
+    top = groups[:10]
+    assert rows_of(pack, "groups") == [(g["group"], f"{g['members']:,}", f"{g['members_overdue']:,}",
+                                        money(g["overdue"]), f"{g['share'] * 100:.1f}%") for g in top]
+    chart = blocks(pack, "groups", Figure)[0].data
+    assert chart.across and chart.labels == tuple(g["group"] for g in top if g["overdue"] > 0)
+    assert paragraphs(pack, "groups") == [t("pack_groups_more", shown=10, total=len(groups))]
+
+
+def test_the_pareto_curve_marks_the_members_holding_80_percent_and_lists_the_largest(pack, sample_expected):
+    members = sample_expected["by_member"]
+    owing = [m for m in members if m["overdue"] > 0]
+    n80 = oracle.pareto_count(m["overdue"] for m in members)
+    curve = blocks(pack, "pareto", Figure)[0].data
+    assert isinstance(curve, Curve) and curve.mark == n80
+    assert curve.ranks[0] == 1 and curve.ranks[-1] == len(owing)
+    assert list(curve.ranks) == sorted(set(curve.ranks))
+    assert list(curve.shares) == sorted(curve.shares) and curve.shares[-1] == pytest.approx(100)
+    total = sum(m["overdue"] for m in owing)
+    assert curve.shares[0] == pytest.approx(owing[0]["overdue"] / total * 100)
+    assert curve.mark_note == t("pareto_note", n=n80, total=len(owing)) == paragraphs(pack, "pareto")[0]
+    assert rows_of(pack, "pareto") == [(m["member"], m["name"], m["group"], f"{m['days']:,}", money(m["overdue"]))
+                                       for m in owing[:20]]
+
+
+def test_a_long_curve_is_thinned_to_about_500_points_keeping_the_first_and_the_last(ledger_file):
+    from kmdash.synthetic import generate_loans
+
+    result = run(ledger_file(generate_loans(3000, seed=3)))
+    curve = blocks(gather(result, made=MADE), "pareto", Figure)[0].data
+    owing = int((result.analysis.members["overdue"] > 0).sum())
+    assert owing > 1000
+    assert 400 <= len(curve.ranks) <= 520 and (curve.ranks[0], curve.ranks[-1]) == (1, owing)
+    assert curve.shares[-1] == pytest.approx(100)
+
+
+# ---------------------------------------------------------------- the techniques
+
+
+def test_the_techniques_are_ranked_by_score_with_their_evidence_and_the_example_thresholds(pack):
+    table = blocks(pack, "techniques", Table)[0]
+    assert [r[0] for r in table.rows] == ["1", "2", "3", "4", "5"]
+    scores = [float(r[2]) for r in table.rows]
+    assert scores == sorted(scores, reverse=True)
+    numbers = [int(re.search(r"เทคนิคที่ (\d)", r[1])[1]) for r in table.rows]
+    assert sorted(numbers) == [1, 2, 3, 4, 5]
+    for row in table.rows:
+        lines = row[3].split("\n")
+        assert lines[0].startswith("• ") and lines[-1] == t("pack_thresholds_example")
+        assert any("เต็มคะแนน" in line for line in lines)  # each part's threshold beside its figure
+    assert table.prose == (False, True, False, True)
+
+
+@pytest.mark.parametrize(("settings", "own"), [(Settings(selector=Selector(many_share=0.4)), {1}),
+                                               (Settings(long_overdue_days=400), {1}),
+                                               (Settings(selector=Selector(small_debt=30_000.0)), {4}),
+                                               (Settings(selector=Selector(near_days=30, new_share=0.6)), {3, 5})])
+def test_a_threshold_the_coop_set_is_said_to_be_its_own_beside_that_technique(settings, own):
+    result = run(SAMPLE, Options(settings=settings))
+    table = blocks(gather(result, made=MADE), "techniques", Table)[0]
+    said = {int(re.search(r"เทคนิคที่ (\d)", r[1])[1]): r[3].split("\n")[-1] for r in table.rows}
+    assert said == {n: t("pack_thresholds_own" if n in own else "pack_thresholds_example") for n in range(1, 6)}
+
+
+# ---------------------------------------------------------------- the guarantors
+
+
+def days_left(loans: pd.DataFrame) -> list[tuple[int, str, str]]:
+    """(days left, member, contract) of the loans in default naming a guarantor: their 60 days start on the default
+    date (the day after the due date) as the first, and end that many days after the ledger's date."""
+    found = []
+    for loan in loans.to_dict("records"):
+        if pd.isna(loan["due_date"]) or not str(loan["guarantor"] or "").strip():
+            continue
+        due = pd.Timestamp(loan["due_date"]).date()
+        if due < AS_OF and loan["principal_overdue"] > 0:
+            found.append(((due + timedelta(days=60) - AS_OF).days, loan["member_no"], loan["contract"]))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("within", [SOON_DAYS, 0, 40])
+def test_the_guarantors_whose_60_days_end_soon_are_listed_fewest_days_first(sample_result, sample_loans, within):
+    pack = gather(sample_result, soon_days=within, made=MADE)
+    loans = days_left(sample_loans)
+    expected = [(m, c, d) for d, m, c in loans if 0 <= d <= within]
+    tables = blocks(pack, "guarantors", Table)
+    got = [(r[0], r[2], int(r[5])) for r in tables[0].rows] if tables else []
+    assert got == expected[:30] and expected
+    said = paragraphs(pack, "guarantors")
+    assert said[:2] == [t("pack_guarantors_about", n=within, as_of="31 มีนาคม 2567"), t("pack_soon_example", n=15)]
+    assert t("pack_guarantors_late", n=sum(d < 0 for d, _, _ in loans)) in said
+    assert said[-1] == t("pack_guarantors_no_record")  # no store: nobody recorded as notified
+
+
+def test_without_a_guarantor_column_the_pack_says_so(loans_120, ledger_file):
+    result = run(ledger_file(loans_120, LedgerShape(drop_fields=("guarantor",))))
+    section = gather(result, made=MADE).section("guarantors")
+    assert [b.text for b in section.blocks] == [t("pack_guarantors_no_column")]
+
+
+def test_a_negative_soon_is_a_user_error(sample_result):
+    with pytest.raises(LedgerError):
+        gather(sample_result, soon_days=-1)
+
+
+# ---------------------------------------------------------------- the record, the promises and the trend
+
+
+def test_without_a_store_the_progress_and_the_trend_say_there_is_none_yet(pack):
+    assert [b.text for b in pack.section("progress").blocks] == [t("pack_no_store")]
+    assert [b.text for b in pack.section("trend").blocks] == [t("pack_trend_none")]
+
+
+@pytest.fixture
+def record_store(generated_record, record_files, tmp_path, cli):
+    """An SQLite store holding the generated pair's earlier ledger as a snapshot and the generated record."""
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert cli("snapshot", "save", record_files.old, "--store", url).code == 0
+    assert cli("actions", "import", record_files.csv, "--coop", COOP, "--store", url).code == 0
+    engine = store.open_store(url)
+    yield engine
+    engine.dispose()
+
+
+def test_the_plans_progress_is_the_records(generated_record, record_files, record_store):
+    new = run(record_files.new)
+    pack = gather(new, history_of=history(record_store, new.ledger.coop, new.as_of), made=MADE)
+    as_of = generated_record.pair.as_of_new
+    month = [a for a in generated_record.actions if (a["date"].year, a["date"].month) == (as_of.year, as_of.month)]
+    kinds = {k: (sum(a["kind"] == k for a in month), len({key(a["member"]) for a in month if a["kind"] == k}))
+             for k in {a["kind"] for a in month}}
+    done = rows_of(pack, "progress", 0)
+    assert {r[0]: (int(r[1]), int(r[2])) for r in done[:-1]} == {t(f"action_{k}"): v for k, v in kinds.items()}
+    assert done[-1] == (t("pack_total"), f"{len(month):,}", f"{len({key(a['member']) for a in month}):,}")
+
+    promised = generated_record.promises
+    assert rows_of(pack, "progress", 1) == [
+        (t("pack_promise_kept"), f"{promised['kept']:,}", money(promised["kept_amount"] / 100)),
+        (t("pack_promise_broken"), f"{promised['broken']:,}", money(promised["broken_amount"] / 100)),
+        (t("pack_promise_pending"), f"{promised['pending']:,}", "-")]
+    broken = sorted((key(r[0]), money(float(r[3].replace(",", ""))), money(float(r[4].replace(",", ""))))
+                    for r in rows_of(pack, "progress", 2))
+    assert broken == sorted((k, money(amount / 100), money(paid / 100)) for k, _, amount, paid in promised["broken_list"])
+    assert t("pack_promises_since", then=long_day(generated_record.pair.as_of_old),
+             now=long_day(as_of)) in paragraphs(pack, "progress")
+
+
+def test_the_trend_is_each_earlier_snapshot_then_this_ledger(generated_record, record_files, record_store):
+    new = run(record_files.new)
+    pair = generated_record.pair
+    trend = blocks(gather(new, history_of=history(record_store, new.ledger.coop, new.as_of), made=MADE),
+                   "trend", Figure)[0].data
+    then, now = (expected_figures(loans, as_of) for loans, as_of in ((pair.old, pair.as_of_old),
+                                                                     (pair.new, pair.as_of_new)))
+    assert isinstance(trend, Trend)
+    assert trend.labels == tuple(f"{d.day} {THAI_MONTHS_SHORT[d.month - 1]} {d.year + 543}"
+                                 for d in (pair.as_of_old, pair.as_of_new))
+    assert trend.members == (then["members_overdue"], now["members_overdue"])
+    assert all(baht_equal(a, b) for a, b in zip(trend.overdue, (then["overdue"], now["overdue"]), strict=True))
+
+
+def test_with_a_store_but_no_earlier_ledger_promises_wait_for_one(generated_record, record_files, tmp_path, cli):
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    assert cli("actions", "import", record_files.csv, "--coop", COOP, "--store", url).code == 0
+    new = run(record_files.new)
+    pack = gather(new, history_of=history(store.open_store(url), new.ledger.coop, new.as_of), made=MADE)
+    assert t("pack_promises_need_earlier") in paragraphs(pack, "progress")
+    assert [b.text for b in pack.section("trend").blocks] == [t("pack_trend_none")]
+
+
+def test_the_history_is_this_coops_snapshots_before_the_ledger_the_last_saved_of_a_date(sample_result, tmp_path):
+    engine = store.open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    snap = store.of_result(sample_result)
+    halved = snap.members.assign(overdue=snap.members["overdue"] / 2)
+    for coop, day, members in ((snap.coop, date(2024, 1, 31), snap.members), (snap.coop, date(2024, 2, 29), snap.members),
+                               (f"  {snap.coop} ", date(2024, 2, 29), halved), ("สหกรณ์อื่น", date(2024, 2, 15), snap.members),
+                               (snap.coop, date(2024, 3, 31), snap.members), (snap.coop, date(2024, 4, 30), snap.members)):
+        store.save(engine, replace(snap, coop=coop, as_of=day, members=members))
+    found = history(engine, sample_result.ledger.coop, AS_OF)
+    assert [s.as_of for s in found.earlier] == [date(2024, 1, 31), date(2024, 2, 29)]
+    assert found.earlier[1].members["overdue"].sum() == pytest.approx(halved["overdue"].sum())
+    assert found.where == str((tmp_path / "store.db").resolve()) and found.actions.empty
+
+
+# ---------------------------------------------------------------- the loan-quality classes
+
+
+def by_hand(loans: pd.DataFrame) -> pd.DataFrame:
+    """The sample's loans with each one's overdue amount (its principal overdue where it is past due) and whether
+    its member is doubtful: the sample has no status column, so a debtor is doubtful where a loan of theirs is
+    overdue more than 6 and up to 12 months (a started month counting), with all their loans."""
+    def months(due: date) -> int:
+        return (AS_OF.year - due.year) * 12 + AS_OF.month - due.month + (AS_OF.day > due.day)
+
+    due = [None if pd.isna(d) else pd.Timestamp(d).date() for d in loans["due_date"]]
+    late = [d is not None and d < AS_OF and p > 0 for d, p in zip(due, loans["principal_overdue"])]
+    fits = {m for m, d, x in zip(loans["member_no"], due, late) if x and 6 < months(d) <= 12}
+    return loans.assign(overdue_amount=loans["principal_overdue"].where(late, 0.0),
+                        doubtful=loans["member_no"].isin(fits))
+
+
+def class_figures(loans: pd.DataFrame) -> tuple[str, ...]:
+    return (f"{len(loans):,}", f"{loans['member_no'].nunique():,}", money(loans["outstanding"].sum()),
+            money(loans["overdue_amount"].sum()))
+
+
+def test_the_classes_are_counted_with_every_allowance_not_set(pack, sample_loans):
+    loans = by_hand(sample_loans)
+    doubtful, rest = loans[loans["doubtful"]], loans[~loans["doubtful"]]
+    rows = rows_of(pack, "classes")
+    heads = [r[0].split("\n") for r in rows]
+    assert [h[0] for h in heads] == ["ต่ำกว่ามาตรฐาน", "สงสัย", t("class_unclassified"), t("pack_total")]
+    assert heads[1][1:] == ["ค้างเกิน 6 ถึง 12 เดือน; สถานะ ดำเนินคดี / ฟ้องแล้ว, พิพากษาแล้ว, บังคับคดี ขณะค้างชำระ",
+                            t("pack_rule_registrar")]
+    assert rows[0][1:] == ("0", "0", "0.00", "0.00", t("pack_not_set"))
+    assert rows[1][1:] == (*class_figures(doubtful), t("pack_not_set"))
+    assert rows[2][1:] == (*class_figures(rest), "-")
+    assert rows[3] == (t("pack_total"), *class_figures(loans), t("pack_not_set"))
+    said = paragraphs(pack, "classes")
+    assert t("classes_no_status") in said and t("pack_rates_not_set") in said
+    interest = money(doubtful["interest_arrears"].sum())
+    assert t("pack_non_accrual", n=doubtful["member_no"].nunique(), interest=interest) in said
+    listed = rows_of(pack, "classes", 1)
+    assert len(listed) == 30 and {r[2] for r in listed} == {"สงสัย"}
+    most = doubtful.groupby("member_no")["interest_arrears"].sum().sort_values(ascending=False, kind="stable")
+    assert [float(r[3].replace(",", "")) for r in listed] == [round(x, 2) for x in most.head(30)]
+
+
+def test_with_rates_typed_in_the_allowance_is_the_rate_of_the_outstanding(sample_loans):
+    from kmdash.settings import REGISTRAR_CLASSES, LoanClasses
+
+    rates = LoanClasses(tuple(replace(row, provision=p) for row, p in zip(REGISTRAR_CLASSES, (20.0, 50.0))))
+    pack = gather(run(SAMPLE, Options(settings=Settings(classes=rates))), made=MADE)
+    doubtful = by_hand(sample_loans).query("doubtful")
+    rows = rows_of(pack, "classes")
+    half = money(round(doubtful["outstanding"].sum() * 0.5, 2))
+    assert [r[5] for r in rows] == ["20%\n0.00", f"50%\n{half}", "-", half]
+    assert t("pack_rates_not_set") not in paragraphs(pack, "classes")
+
+
+def test_a_class_of_the_coops_own_says_so_and_its_rule_in_words(sample_result):
+    from kmdash.settings import LoanClass, LoanClasses
+
+    own = LoanClasses((LoanClass("watch", months_to=3, names=("เฝ้าระวัง", "Watch")),
+                       LoanClass("loss", months_from=12, statuses=("bankrupt",), when_overdue=False,
+                                 names=("สูญ", "Loss"))))
+    result = run(SAMPLE, Options(settings=Settings(classes=own)))
+    heads = [r[0] for r in rows_of(gather(result, "en", made=MADE), "classes")]
+    assert heads[:2] == ["Watch\nup to 3 months overdue\n(set by the co-op)",
+                         "Loss\nover 12 months overdue; bankrupt\n(set by the co-op)"]
+
+
+# ---------------------------------------------------------------- privacy
+
+
+def test_with_aliases_no_name_number_contract_or_guarantor_is_left(sample_result, personal):
+    names, numbers = personal
+    pack = gather(sample_result, alias_key=b"k" * 32, made=MADE)
+    every = "\n".join(texts(pack))
+    assert [n for n in names if n in every] == [] and [m for m in numbers if m in every] == []
+    assert pack.cover.masked and pack.cover.privacy == t("pack_privacy_aliases")
+    top = rows_of(pack, "pareto")
+    assert all(re.fullmatch(r"สมาชิก \d{3}", r[0]) and r[1] == r[0] for r in top)
+    soon = rows_of(pack, "guarantors")
+    assert soon and all(r[2] == r[3] == t("hidden") for r in soon)
+
+
+def test_another_key_numbers_the_members_anew(sample_result):
+    first, second = (rows_of(gather(sample_result, alias_key=k * 32, made=MADE), "pareto") for k in (b"a", b"b"))
+    assert [r[0] for r in first] != [r[0] for r in second]
+    assert [r[2:] for r in first] == [r[2:] for r in second]  # the same debtors, in the same order
+
+
+def test_a_pack_in_english_names_its_aliases_in_english(sample_result):
+    rows = rows_of(gather(sample_result, "en", alias_key=b"k" * 32, made=MADE), "pareto")
+    assert all(re.fullmatch(r"Member \d{3}", r[0]) for r in rows)
+
+
+# ---------------------------------------------------------------- the charts
+
+
+@pytest.mark.parametrize("section", ["aging", "groups", "pareto"])
+def test_the_charts_svg_holds_its_text_as_outlines_and_the_png_is_200_dpi(pack, section):
+    from PIL import Image
+    import io
+
+    figure = blocks(pack, section, Figure)[0]
+    svg = ET.fromstring(charts.draw(figure, "svg"))
+    tags = {element.tag.rpartition("}")[2] for element in svg.iter()}
+    assert "text" not in tags and "path" in tags
+    image = Image.open(io.BytesIO(charts.draw(figure, "png")))
+    assert image.format == "PNG" and round(image.info["dpi"][0]) == 200
+    assert image.width == round(charts.WIDTH * 200)
+
+
+def drawn(data) -> list:
+    """The axes of a chart drawn from `data`, tick labels laid out."""
+    canvas = charts.chart(data)
+    canvas.draw_without_rendering()
+    return canvas.axes
+
+
+def labels(axis) -> list[str]:
+    return [label.get_text() for label in axis.get_ticklabels() if label.get_text()]
+
+
+def thousands(texts: list[str]) -> bool:
+    """Whole numbers written with thousands separators, and some of them past a thousand."""
+    return all(re.fullmatch(r"\d{1,3}(,\d{3})*", x) for x in texts) and any("," in x for x in texts)
+
+
+def test_amounts_on_the_axes_have_thousands_separators_and_long_bucket_names_two_lines():
+    bars = Bars(("1-30 วัน", "เกิน 3 ปี"), (1_500_000.0, 2_750_000.0), ("a", "b"), "บาท")
+    (ax,) = drawn(bars)
+    assert thousands(labels(ax.yaxis))
+    assert labels(ax.xaxis) == ["1-30\nวัน", "เกิน\n3 ปี"]
+    assert ax.get_ylim()[1] == pytest.approx(2_750_000 * 1.3)
+    assert [text.get_text() for text in ax.texts] == ["a", "b"]
+
+
+def test_horizontal_bars_put_the_first_label_on_top_and_grow_with_their_number():
+    bars = Bars(tuple(f"กลุ่ม {i}" for i in range(12)), tuple(float(12 - i) * 100_000 for i in range(12)),
+                ("",) * 12, "บาท", across=True)
+    (ax,) = drawn(bars)
+    ticks = sorted(zip(ax.get_yticks(), labels(ax.yaxis)), reverse=True)
+    assert [label for _, label in ticks] == list(bars.labels)
+    assert thousands(labels(ax.xaxis))
+    assert charts._height(bars) == pytest.approx(0.9 + 0.36 * 12)
+    assert charts._height(replace(bars, labels=bars.labels[:2])) == charts.HEIGHT
+    assert charts._height(replace(bars, across=False)) == charts.HEIGHT
+
+
+def test_the_pareto_chart_marks_its_80_percent_point_and_the_trend_its_members():
+    curve = Curve((1, 2, 3, 4), (50.0, 80.0, 95.0, 100.0), 2, "2 จาก 4 คน", "สมาชิก", "%")
+    (ax,) = drawn(curve)
+    assert ax.get_ylim() == (0, 105) and ax.get_xlim() == (0, 4)
+    assert [text.get_text() for text in ax.texts] == ["2 จาก 4 คน"]
+    assert [tuple(line.get_xdata()) for line in ax.lines if tuple(line.get_xdata()) == (2, 2)]
+    trend = Trend(("ม.ค.", "ก.พ."), (1_200_000.0, 900_000.0), (40, 35), "บาท", "คน")
+    bars, people = drawn(trend)
+    assert labels(bars.xaxis) == ["ม.ค.", "ก.พ."] and thousands(labels(bars.yaxis))
+    assert [text.get_text() for text in people.texts] == ["40", "35"]
+    assert [text.get_text() for text in bars.texts] == ["1,200,000", "900,000"]
+    assert people.get_ylim()[1] == pytest.approx(40 * 1.15) and bars.get_ylim()[1] == pytest.approx(1_200_000 * 1.7)
+
+
+def test_no_bar_and_no_member_draws_an_empty_chart():
+    (ax,) = drawn(Bars((), (), (), "บาท"))
+    assert ax.get_ylim()[1] == pytest.approx(1.3)
+    (ax,) = drawn(Curve((), (), 0, "", "x", "y"))
+    assert list(ax.texts) == [] and ax.get_xlim() == (0, 1)
+
+
+# ---------------------------------------------------------------- the HTML the PDF is made from
+
+
+def hand_made(name: str) -> Pack:
+    table = Table(("เลขสมาชิก", "ชื่อ", "บาท"), (("00017", name, "1,000.00"), ("รวม", "", "1,000.00")),
+                  (False, False, True), total=True)
+    section = Section("x", name, (Paragraph(name, "warning"), Tiles((Tile(name, "1", name),)), table,
+                                  Table(("a",), ((name,),), (False,), prose=(True,))))
+    return Pack("th", Cover(name, "h", (("ไฟล์", name),), ("วันที่ประชุม", "...."), "p", True), (section,),
+                "หน้า {page} จาก {pages}", name)
+
+
+def test_text_from_the_file_is_escaped_everywhere_in_the_html():
+    name = 'นาย <b>ก</b> & "ข" <script>x</script>'
+    html = pdf.html_of(hand_made(name))
+    assert "<b>" not in html and "<script>" not in html
+    assert html.count("นาย &lt;b&gt;ก&lt;/b&gt; &amp; &quot;ข&quot; &lt;script&gt;x&lt;/script&gt;") >= 6
+    assert '<span class="w">&lt;b&gt;ก&lt;/b&gt; </span><wbr>' in html  # a name's words kept whole
+    assert '<tr class="total"><td><span class="w">รวม</span></td><td><span class="w"></span></td><td class="num">1,000.00' in html
+    assert '<td class="prose">นาย &lt;b&gt;ก' in html  # sentences: broken between any words
+    assert '<p class="privacy masked">' in html and '<html lang="th">' in html
+
+
+def test_a_names_words_stay_whole_and_its_lines_break_only_at_its_spaces():
+    assert pdf._words("นาย ก ข") == ('<span class="w">นาย </span><wbr><span class="w">ก </span><wbr>'
+                                     '<span class="w">ข</span>')
+    assert pdf._words("ก\nข ค") == '<span class="w">ก</span><br><span class="w">ข </span><wbr><span class="w">ค</span>'
+
+
+def test_the_page_numbers_are_css_counters_between_the_words():
+    assert pdf.page_numbers("หน้า {page} จาก {pages}").startswith(
+        '@page { @bottom-center { content: "หน้า " counter(page) " จาก " counter(pages);')
+    assert 'content: "Page " counter(page) " of " counter(pages);' in pdf.page_numbers("Page {page} of {pages}")
+    assert pdf.css_string('a"b\\c\nd') == '"a\\22 b\\5c c\\a d"'
+
+
+def test_a_glyph_named_for_its_character_reads_back_as_it():
+    names = [".notdef", "space", "uni0E49.low", "uni0E4D", "f_i", "uni0E010E02"]
+    assert pdf._own_text(b"<0002> <f70b>", names) == b"<0002> <0e49>"
+    assert pdf._own_text(b"<0003> <>", names) == b"<0003> <0e4d>"
+    assert pdf._own_text(b"<0005> <0041>", names) == b"<0005> <0e010e02>"
+    for unchanged in (b"<0001> <0020>", b"<0004> <00660069>", b"<0009> <0041>", b"endbfchar", b"1 beginbfchar"):
+        assert pdf._own_text(unchanged, names) == unchanged
