@@ -62,12 +62,17 @@ class Classed:
                     stopping["member_no"].tolist(), stopping["name"].tolist(), stopping["class"].tolist(),
                     stopping["interest_arrears"].tolist() if interest else [None] * len(stopping))],
             },
-            "source": {"regulation": {side: t("classes_regulation", side) for side in ("th", "en")},
+            "source": {"regulation": both("classes_regulation"),
                        "registrar": [row.key for row in self.classes.rows if self.classes.registrar(row)],
                        "settings": [row.key for row in self.classes.rows if not self.classes.registrar(row)],
                        "rates": "settings"},
-            "notes": [{"code": NOTES[c], "th": t(NOTES[c], "th"), "en": t(NOTES[c], "en")} for c in self.missing],
+            "notes": [{"code": NOTES[c], **both(NOTES[c])} for c in self.missing],
         }
+
+
+def both(key: str) -> dict[str, str]:
+    """The catalogue's words for `key` in Thai and in English."""
+    return {side: t(key, side) for side in ("th", "en")}
 
 
 def class_names(classes: LoanClasses, lang: str) -> dict[str, str]:
@@ -80,7 +85,7 @@ def classify(analysis: Analysis, lang: str = "th") -> Classed:
     loans, classes = analysis.loans, analysis.settings.classes
     owner, members = pd.factorize(loans["member_no"])
     worst = pd.Series(loan_classes(loans, classes.rows, analysis)).groupby(owner).max().to_numpy()  # per member
-    keys = np.array([row.key for row in classes.rows] + [UNCLASSIFIED], dtype=object)  # -1: the last, unclassified
+    keys = np.array([row.key for row in classes.rows] + [UNCLASSIFIED])  # -1: the last, unclassified
     per_loan = keys[worst[owner]]
     money = {"outstanding": loans.get("outstanding"), "principal_overdue": loans["overdue_amount"],
              "interest_arrears": loans.get("interest_arrears")}
@@ -88,14 +93,14 @@ def classify(analysis: Analysis, lang: str = "th") -> Classed:
                                  **{c: v.to_numpy() for c, v in money.items() if v is not None}}), classes, keys, lang)
     debtors = analysis.members[["member_no", "name", *(["interest_arrears"] if "interest_arrears" in loans else [])]]
     debtors = debtors.assign(**{"class": keys[worst[members.get_indexer(debtors["member_no"])]]})
-    return Classed(table, debtors.reset_index(drop=True), classes, tuple(c for c in NOTES if c not in loans))
+    return Classed(table, debtors, classes, tuple(c for c in NOTES if c not in loans))
 
 
 def loan_classes(loans: pd.DataFrame, rows: tuple[LoanClass, ...], analysis: Analysis) -> np.ndarray:
     """Per loan: the place of the worst class it fits among `rows` (best first), -1 where it fits none."""
-    overdue = loans["overdue"].to_numpy(dtype=bool)
-    months = np.where(overdue, months_overdue(loans["due_date"], analysis.as_of).to_numpy(), 0)
-    status = status_codes(loans["status"]) if "status" in loans else np.full(len(loans), "other", dtype=object)
+    overdue = loans["overdue"].to_numpy()
+    months = months_overdue(loans["due_date"], analysis.as_of).to_numpy()  # counted only where overdue (fits)
+    status = status_codes(loans.get("status", pd.Series(None, index=loans.index)))  # no column: every one other
     worst = np.full(len(loans), -1)
     for place, row in enumerate(rows):
         worst[fits(row, overdue, months, status)] = place
@@ -107,7 +112,7 @@ def fits(row: LoanClass, overdue: np.ndarray, months: np.ndarray, status: np.nda
     by_status = np.isin(status, row.statuses) & (overdue | (not row.when_overdue))
     if row.months_from is None and row.months_to is None:
         return by_status
-    low = -1 if row.months_from is None else row.months_from
+    low = 0 if row.months_from is None else row.months_from  # an overdue loan is in month 1 or later
     high = np.inf if row.months_to is None else row.months_to
     return by_status | (overdue & (months > low) & (months <= high))
 
@@ -115,18 +120,16 @@ def fits(row: LoanClass, overdue: np.ndarray, months: np.ndarray, status: np.nda
 def _table(loans: pd.DataFrame, classes: LoanClasses, keys: np.ndarray, lang: str) -> pd.DataFrame:
     """Per class (and the unclassified): its rule, then its loans, members and money (`loans`: class,
     member_no and the MONEY columns the ledger has)."""
-    present = [c for c in MONEY if c in loans]
     sums = loans.groupby("class").agg(loans=("member_no", "size"), members=("member_no", "nunique"),
-                                      **{c: (c, "sum") for c in present})
-    table = sums.reindex(keys, fill_value=0).rename_axis("key").reset_index()
-    table[present] = table[present].astype(float).round(2)
-    rules = pd.DataFrame([_rule(row) for row in classes.rows] + [_rule(None)], dtype=object)
-    table = pd.concat([rules, table.drop(columns="key")], axis=1)
-    table.insert(1, "name", table["key"].map(class_names(classes, lang)))
-    for column in MONEY:
-        table[column] = table[column] if column in present else np.nan
-    rate = table["provision"].astype(float)
-    table["allowance"] = [_baht(r / 100 * o) if r == r else np.nan for r, o in zip(rate, table["outstanding"])]
+                                      **{c: (c, "sum") for c in MONEY if c in loans})
+    sums = sums.reindex(keys, fill_value=0).round(2)
+    rows = [*classes.rows, None]
+    table = pd.DataFrame([_rule(row) for row in rows], dtype=object)
+    table["name"] = table["key"].map(class_names(classes, lang))
+    for column in ("loans", "members", *MONEY):
+        table[column] = sums[column].to_numpy() if column in sums else np.nan
+    table["allowance"] = [np.nan if row is None or row.provision is None else _baht(row.provision / 100 * money)
+                          for row, money in zip(rows, table["outstanding"])]
     table["non_accrual"] = table["members"].where(table["stops_interest"].astype(bool), 0)
     return table[["key", "name", *RULE, *COUNTS]]
 
@@ -155,7 +158,7 @@ def _total(rows: list[dict], column: str):
 
 def _baht(value) -> float | None:
     """Baht to the satang; None for a value not known (None or NaN)."""
-    return None if value is None or value != value else round(float(value) + 0.0, 2)
+    return None if value is None or value != value else round(float(value), 2)
 
 
 # ---------------------------------------------------------------- the classes as a table to edit (the page)
@@ -164,7 +167,7 @@ EDITABLE = ("key", "registrar", "name", "months_from", "months_to", "statuses", 
             "stops_interest")
 
 
-def editable(classes: LoanClasses, lang: str = "th") -> pd.DataFrame:
+def editable(classes: LoanClasses, lang: str) -> pd.DataFrame:
     """The classes as a table to edit, best to worst: each one's key, whether its rule is the Registrar's, its
     name in `lang` and its rule (an empty cell: no bound, no rate)."""
     frame = pd.DataFrame([{"key": r.key, "registrar": classes.registrar(r), "name": r.name(lang),
@@ -175,7 +178,7 @@ def editable(classes: LoanClasses, lang: str = "th") -> pd.DataFrame:
                          "registrar": "boolean", "when_overdue": "boolean", "stops_interest": "boolean"})
 
 
-def edited(classes: LoanClasses, records: list[dict], lang: str = "th") -> LoanClasses:
+def edited(classes: LoanClasses, records: list[dict], lang: str) -> LoanClasses:
     """The classes as the user left the table (`editable`'s rows, some changed, added or deleted), in its
     order: a new row gets a key of its own (own_1, own_2, ...) and a typed name stands in `lang` beside the
     other language's; a rule the settings refuse is a LedgerError."""

@@ -148,6 +148,7 @@ def test_doubtful_is_over_6_and_up_to_12_months(due, doubtful):
     (None, 3, months_before(3), True),
     (None, 3, months_before(3, days=1), False),
     (None, 3, MID, False),  # not overdue: no months at all
+    (None, 3, MID - timedelta(days=1), True),  # one day late: month 1
     (12, None, months_before(12, days=1), True),
     (12, None, months_before(60), True),
     (12, None, months_before(12), False),
@@ -315,7 +316,9 @@ def test_the_json_rows_say_each_rule_names_in_the_language_and_the_regulation():
     assert data["source"]["registrar"] == ["substandard", "doubtful"] and data["source"]["settings"] == ["loss"]
     assert data["source"]["regulation"]["th"] == ("ระเบียบนายทะเบียนสหกรณ์ ว่าด้วยการจัดชั้นคุณภาพลูกหนี้และ"
                                                   "การกันเงินสำรองค่าเผื่อหนี้สงสัยจะสูญ พ.ศ. 2544")
-    assert "2544" in data["source"]["regulation"]["en"] and data["source"]["rates"] == "settings"
+    assert data["source"]["regulation"]["en"] == ("the Registrar of Cooperatives' Regulation on loan-quality classes "
+                                                  "and the allowance for doubtful accounts, B.E. 2544 (2001)")
+    assert data["source"]["rates"] == "settings"
     assert list(result.table["name"]) == ["ต่ำกว่ามาตรฐาน", "สงสัย", "สูญ", "ไม่เข้าชั้นที่ตั้งไว้"]
     english = classify(analyse(four_debtors(), AS_OF, Settings(classes=LoanClasses(rows))), "en")
     assert list(english.table["name"]) == ["Substandard", "Doubtful", "Loss", "In no class set"]
@@ -329,6 +332,17 @@ def test_json_numbers_are_plain_python():
         assert all(type(r[c]) is float for c in ("outstanding", "principal_overdue", "interest_arrears"))
         assert type(r["when_overdue"]) is bool and type(r["stops_interest"]) is bool
     assert type(data["rows"][1]["months_from"]) is int
+    assert all(type(data["totals"][c]) is int for c in ("loans", "members"))
+    assert all(type(data["totals"][c]) is float for c in ("outstanding", "principal_overdue", "interest_arrears"))
+    unclassified = data["unclassified"]
+    assert (unclassified["when_overdue"], unclassified["stops_interest"], unclassified["statuses"]) == (False, False, [])
+    assert (unclassified["months_from"], unclassified["months_to"], unclassified["provision"]) == (None, None, None)
+
+
+def test_money_is_counted_to_the_satang():
+    result = classed(loans_frame({"due_date": AS_OF - timedelta(days=5), "status": "ฟ้องแล้ว", "outstanding": 1000.004},
+                                 {"due_date": AS_OF - timedelta(days=9), "status": "ฟ้องแล้ว", "outstanding": 0.003}))
+    assert row(result, "doubtful")["outstanding"] == 1000.01
 
 
 def test_a_changed_rule_is_the_settings_not_the_registrars():
@@ -490,7 +504,7 @@ def class_rows(draw):
         statuses = tuple(draw(st.lists(st.sampled_from(CLASS_STATUSES), unique=True, max_size=3,
                                        min_size=1 if low is None and high is None else 0)))
         rows.append(LoanClass(f"c{i}", low, high, statuses, draw(st.booleans()),
-                              draw(st.none() | st.integers(0, 100).map(float))))
+                              draw(st.none() | st.integers(0, 100).map(float)), draw(st.booleans())))
     return tuple(rows)
 
 
@@ -601,6 +615,10 @@ def test_a_name_typed_in_english_keeps_the_thai():
     assert edited(LoanClasses(), records, "en").rows[1].names == ("สงสัย", "Doubtful debt")
     records[1]["name"] = "Doubtful"
     assert edited(LoanClasses(), records, "en").rows[1].names == ()
+    own = LoanClasses((LoanClass("own", months_to=3, names=("เฝ้าระวัง", "Watch")),))
+    records = editable(own, "en").to_dict("records")
+    records[0]["name"] = "Watch list"
+    assert edited(own, records, "en").rows[0].names == ("เฝ้าระวัง", "Watch list")
 
 
 def test_an_edit_the_settings_refuse_is_a_user_error():
