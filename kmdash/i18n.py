@@ -1388,7 +1388,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack_guarantors_about": ("สัญญาที่ผิดนัดและยังไม่ได้แจ้งผู้ค้ำประกัน ซึ่งครบ 60 วันภายใน {n:,} วัน นับจากวันที่ของทะเบียน ({as_of})",
                               "Loans in default whose guarantors are not yet notified and whose 60 days end within "
                               "{n:,} days of the ledger's date ({as_of})"),
-    "pack_soon_example": ("{n:,} วัน เป็นค่าตัวอย่างของโครงการ ปรับได้ด้วย --soon", "{n:,} days is the project's example; set it with --soon"),
+    "pack_soon_example": ("{n:,} วัน เป็นค่าตัวอย่างของโครงการ ไม่ใช่ของกฎหมาย ปรับได้",
+                          "{n:,} days is the project's example, not the law's; it can be changed"),
+    "pack_soon_chosen": ("{n:,} วัน ตามที่เลือก (ค่าตัวอย่างของโครงการคือ {example:,} วัน)",
+                         "{n:,} days, as chosen (the project's example is {example:,} days)"),
     "pack_guarantors_none": ("ไม่มีสัญญาที่ครบ 60 วันภายใน {n:,} วัน", "No loan's 60 days end within {n:,} days"),
     "pack_guarantors_late": ("เลย 60 วันแล้วโดยยังไม่ได้แจ้งผู้ค้ำประกัน {n:,} สัญญา: ผู้ค้ำพ้นความรับผิดในดอกเบี้ยและค่าปรับหลังวันนั้น",
                              "{n:,} loans are past their 60 days with the guarantors not notified: the guarantors no "

@@ -238,7 +238,8 @@ def test_the_guarantors_whose_60_days_end_soon_are_listed_fewest_days_first(samp
     got = [(r[0], r[2], int(r[5])) for r in tables[0].rows] if tables else []
     assert got == expected[:30] and expected
     said = paragraphs(pack, "guarantors")
-    assert said[:2] == [t("pack_guarantors_about", n=within, as_of="31 มีนาคม 2567"), t("pack_soon_example", n=15)]
+    setting = t("pack_soon_example", n=15) if within == 15 else t("pack_soon_chosen", n=within, example=15)
+    assert said[:2] == [t("pack_guarantors_about", n=within, as_of="31 มีนาคม 2567"), setting]
     assert t("pack_guarantors_late", n=sum(d < 0 for d, _, _ in loans)) in said
     assert said[-1] == t("pack_guarantors_no_record")  # no store: nobody recorded as notified
 
@@ -493,6 +494,32 @@ def test_the_pareto_chart_marks_its_80_percent_point_and_the_trend_its_members()
     assert [text.get_text() for text in people.texts] == ["40", "35"]
     assert [text.get_text() for text in bars.texts] == ["1,200,000", "900,000"]
     assert people.get_ylim()[1] == pytest.approx(40 * 1.15) and bars.get_ylim()[1] == pytest.approx(1_200_000 * 1.7)
+
+
+def test_dollar_signs_in_a_groups_name_are_text_not_mathtext():
+    bars = Bars(("$\\frac{1}{$ กลุ่ม", "$x^2$"), (1.0, 2.0), ("$", "$$"), "บาท", across=True)
+    (ax,) = drawn(bars)
+    assert labels(ax.yaxis) == ["$\\frac{1}{$ กลุ่ม", "$x^2$"]
+    assert charts.draw(Figure("groups", "", bars), "png")[:4] == b"\x89PNG"
+
+
+def test_a_long_groups_name_is_cut_on_the_chart_and_whole_in_the_table():
+    name = "กลุ่มที่ 1 " + "บ้าน" * 20
+    (ax,) = drawn(Bars((name, "สั้น"), (2.0, 1.0), ("", ""), "บาท", across=True))
+    assert labels(ax.yaxis) == [name[:39] + "…", "สั้น"]
+    (ax,) = drawn(Bars((name[:40],), (2.0,), ("",), "บาท", across=True))
+    assert labels(ax.yaxis) == [name[:40]]
+
+
+def test_a_ledger_with_nothing_overdue_makes_a_pack_of_empty_charts():
+    result = run(SAMPLE, Options(as_of=date(2000, 1, 1)))
+    empty = gather(result, made=MADE)
+    curve = blocks(empty, "pareto", Figure)[0].data
+    assert (curve.ranks, curve.mark) == ((), 0) and rows_of(empty, "pareto") == []
+    assert blocks(empty, "groups", Figure)[0].data.labels == ()
+    assert set(blocks(empty, "aging", Figure)[0].data.values) == {0.0}
+    for figure in (b for s in empty.sections for b in s.blocks if isinstance(b, Figure)):
+        assert charts.draw(figure, "png")[:4] == b"\x89PNG"
 
 
 def test_no_bar_and_no_member_draws_an_empty_chart():

@@ -25,9 +25,11 @@ FAMILY = "Laksaman"
 WIDTH = 6.7  # inches: A4's text width at the pack's margins
 HEIGHT = 3.3
 PNG_DPI = 200
+LABEL_CHARS = 40  # a bar's label, at most
 STYLE = {"font.family": FAMILY, "font.size": 13, "axes.titlesize": 14, "axes.labelsize": 13,
          "xtick.labelsize": 12, "ytick.labelsize": 12, "svg.fonttype": "path", "axes.spines.top": False,
-         "axes.spines.right": False, "axes.edgecolor": "#555555", "svg.hashsalt": "kmdash"}
+         "axes.spines.right": False, "axes.edgecolor": "#555555", "svg.hashsalt": "kmdash",
+         "text.parse_math": False}  # "$...$" in a group's name is text from the file, never mathtext
 
 
 @cache
@@ -76,7 +78,7 @@ def _bars(canvas, data: Bars) -> None:
     if data.across:
         positions = range(len(data.labels))[::-1]  # the first label on top
         bars = ax.barh(list(positions), data.values, color=OVERDUE)
-        ax.set_yticks(list(positions), data.labels)
+        ax.set_yticks(list(positions), [_short(label) for label in data.labels])
         ax.set_xlabel(data.axis)
         _thousands(ax.xaxis)
         ax.set_xlim(0, _top(data.values) * 1.45)
@@ -87,6 +89,12 @@ def _bars(canvas, data: Bars) -> None:
         _thousands(ax.yaxis)
         ax.set_ylim(0, _top(data.values) * 1.3)
     ax.bar_label(bars, labels=list(data.notes), padding=3, fontsize=10.5)
+
+
+def _short(label: str) -> str:
+    """A group's name cut to LABEL_CHARS characters (with "…"): a longer one would squeeze the bars away; the
+    table beside the chart has it whole."""
+    return label if len(label) <= LABEL_CHARS else label[:LABEL_CHARS - 1] + "…"
 
 
 def _two_lines(label: str) -> str:

@@ -216,9 +216,8 @@ def gather(result: Result, lang: str = "th", history_of: History = History(), al
     members = result.analysis.members["member_no"]
     ctx = _Context(result, lang, history_of, None if alias_key is None else aliases(members, alias_key, lang),
                    soon_days, made or date.today())
-    sections = tuple(s for s in (part(ctx) for part in PARTS) if s is not None)
     coop = _coop(result)
-    return Pack(lang, _cover(ctx, coop), sections, t("pack_pages", lang),
+    return Pack(lang, _cover(ctx, coop), tuple(part(ctx) for part in PARTS), t("pack_pages", lang),
                 f"{coop} · {t('pack_as_of', lang)} {long_day(result.as_of, lang)}")
 
 
@@ -436,7 +435,7 @@ def _guarantors(ctx: _Context) -> Section:
     found = guarantor_list(a, notified_on(done, a.members["member_no"]), ctx.soon_days)
     blocks: list[Block] = [Paragraph(ctx.t("pack_guarantors_about", n=ctx.soon_days,
                                            as_of=long_day(a.as_of, ctx.lang))),
-                           Paragraph(ctx.t("pack_soon_example", n=SOON_DAYS), "note")]
+                           Paragraph(_soon_setting(ctx), "note")]
     soon = ctx.shown(found.within)
     if len(soon):
         blocks.append(Table(
@@ -453,6 +452,13 @@ def _guarantors(ctx: _Context) -> Section:
     if done is None:
         blocks.append(Paragraph(ctx.t("pack_guarantors_no_record"), "note"))
     return Section("guarantors", title, tuple(blocks))
+
+
+def _soon_setting(ctx: _Context) -> str:
+    """Whose the number of days is: the project's example, or chosen (the example beside it)."""
+    if ctx.soon_days == SOON_DAYS:
+        return ctx.t("pack_soon_example", n=SOON_DAYS)
+    return ctx.t("pack_soon_chosen", n=ctx.soon_days, example=SOON_DAYS)
 
 
 def _trend(ctx: _Context) -> Section:
@@ -540,6 +546,6 @@ def _non_accrual(ctx: _Context, classed) -> list[Block]:
                          ctx.t("pack_col_interest_baht")), rows, (False, False, False, True)), *_more(ctx, len(stopping))]
 
 
-PARTS: tuple[Callable[[_Context], Section | None], ...] = (
+PARTS: tuple[Callable[[_Context], Section], ...] = (
     _overview, _aging, _groups, _pareto, _techniques, _progress, _guarantors, _trend, _classes)
 
