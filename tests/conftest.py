@@ -264,3 +264,21 @@ def sample_pack_pdf(sample_result) -> bytes:
     from kmdash.report.pack.pdf import render
 
     return render(gather(sample_result, made=date(2024, 4, 20)))
+
+
+@pytest.fixture(scope="session")
+def sample_pack_docx(sample_result):
+    """sample_pack_docx(lang="th", aliases=False) -> (the Pack, its .docx bytes): the sample's board pack made on
+    20 April 2024, names shown or replaced by aliases (a fixed key); each made once a session."""
+    from kmdash.report.pack import docx
+    from kmdash.report.pack.content import gather
+
+    made = {}
+
+    def make(lang: str = "th", aliases: bool = False):
+        if (lang, aliases) not in made:
+            pack = gather(sample_result, lang, alias_key=b"\x07" * 32 if aliases else None, made=date(2024, 4, 20))
+            made[lang, aliases] = (pack, docx.render(pack))
+        return made[lang, aliases]
+
+    return make

@@ -43,12 +43,7 @@ THAI_WORD = 6  # characters: a Thai word's, about
 FACT_LABEL = Mm(45)  # the cover's facts: the labels' column
 FIELD = re.compile(r"(\{pages?\})")
 FIELDS = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
-# what follows a paragraph's border (w:pBdr) in its properties, in the schema's order
-AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-                "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-                "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-                "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-                "w:rPr", "w:sectPr", "w:pPrChange")
+AFTER_BORDER = ("w:spacing", "w:jc")  # of a paragraph's properties this module sets, those a border (w:pBdr) precedes
 
 
 def render(pack: Pack) -> bytes:
