@@ -13,17 +13,19 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from kmdash import store
+from kmdash import record, store
+from kmdash.actions import checked
 from kmdash.errors import LedgerError
 from kmdash.i18n import t
 from kmdash.pipeline import Options, run
-from kmdash.report.pack import charts, pdf
+from kmdash.report.pack import charts, content, pdf
 from kmdash.report.pack.content import (
     SOON_DAYS,
     Bars,
     Cover,
     Curve,
     Figure,
+    History,
     Pack,
     Paragraph,
     Section,
@@ -274,41 +276,88 @@ def record_store(generated_record, record_files, tmp_path, cli):
     engine.dispose()
 
 
-def test_the_plans_progress_is_the_records(generated_record, record_files, record_store):
+def test_the_plans_progress_is_the_records(generated_record, record_files, record_store, monkeypatch):
     new = run(record_files.new)
-    pack = gather(new, history_of=history(record_store, new.ledger.coop, new.as_of), made=MADE)
-    as_of = generated_record.pair.as_of_new
-    month = [a for a in generated_record.actions if (a["date"].year, a["date"].month) == (as_of.year, as_of.month)]
-    kinds = {k: (sum(a["kind"] == k for a in month), len({key(a["member"]) for a in month if a["kind"] == k}))
-             for k in {a["kind"] for a in month}}
-    done = rows_of(pack, "progress", 0)
-    assert {r[0]: (int(r[1]), int(r[2])) for r in done[:-1]} == {t(f"action_{k}"): v for k, v in kinds.items()}
-    assert done[-1] == (t("pack_total"), f"{len(month):,}", f"{len({key(a['member']) for a in month}):,}")
-
-    promised = generated_record.promises
-    assert rows_of(pack, "progress", 1) == [
+    found = history(record_store, new.ledger.coop, new.as_of)
+    pack = gather(new, history_of=found, made=MADE)
+    pair, promised = generated_record.pair, generated_record.promises
+    assert pair.as_of_new == date(2024, 4, 30)
+    april = [a for a in generated_record.actions if (a["date"].year, a["date"].month) == (2024, 4)]
+    kinds = sorted({a["kind"] for a in april},
+                   key=lambda k: (-sum(a["kind"] == k for a in april), -len({key(a["member"]) for a in april if a["kind"] == k}), k))
+    done = Table((t("pack_col_action"), t("pack_col_actions"), t("pack_col_reached")), (
+        *((t(f"action_{k}"), f"{sum(a['kind'] == k for a in april):,}",
+           f"{len({key(a['member']) for a in april if a['kind'] == k}):,}") for k in kinds),
+        (t("pack_total"), f"{len(april):,}", f"{len({key(a['member']) for a in april}):,}")), (False, True, True), total=True)
+    counts = Table((t("pack_col_promises"), t("pack_col_count"), t("pack_col_amount_baht")), (
         (t("pack_promise_kept"), f"{promised['kept']:,}", money(promised["kept_amount"] / 100)),
         (t("pack_promise_broken"), f"{promised['broken']:,}", money(promised["broken_amount"] / 100)),
-        (t("pack_promise_pending"), f"{promised['pending']:,}", "-")]
-    broken = sorted((key(r[0]), money(float(r[3].replace(",", ""))), money(float(r[4].replace(",", ""))))
-                    for r in rows_of(pack, "progress", 2))
-    assert broken == sorted((k, money(amount / 100), money(paid / 100)) for k, _, amount, paid in promised["broken_list"])
-    assert t("pack_promises_since", then=long_day(generated_record.pair.as_of_old),
-             now=long_day(as_of)) in paragraphs(pack, "progress")
+        (t("pack_promise_pending"), f"{promised['pending']:,}", "-")), (False, True, True))
+    # the number as the earlier ledger writes it (spaces read away), the name as the later one has it, else the earlier
+    numbers = {key(m): "".join(str(m).split()) for m in pair.old["member_no"]}
+    names = {key(m): (numbers.get(key(m), m), n) for loans in (pair.old, pair.new)
+             for m, n in zip(loans["member_no"], loans["name"])}
+    broken = sorted((promised_on, names[k]) + (amount, paid) for k, promised_on, amount, paid in promised["broken_list"])
+    listed = Table((t("col_member"), t("col_name"), t("col_promised_date"), t("pack_col_promised_baht"),
+                    t("pack_col_paid_baht")),
+                   tuple((m, n, f"{d.day} {THAI_MONTHS_SHORT[d.month - 1]} {d.year + 543}", money(amount / 100),
+                          money(paid / 100)) for d, (m, n), amount, paid in broken), (False, False, False, True, True))
+    assert pack.section("progress").blocks == (
+        Paragraph(t("pack_store_used", where=found.where), "note"), Paragraph("สิ่งที่ทำในเดือนเมษายน 2567"), done,
+        Paragraph("การนัดชำระ: เทียบทะเบียน ณ 31 มีนาคม 2567 ที่บันทึกไว้ กับทะเบียนนี้ ณ 30 เมษายน 2567"), counts,
+        Paragraph(t("pack_broken_title", n=len(broken))), listed)
+    assert len(broken) > 2
+    english = gather(new, "en", history_of=found, made=MADE)
+    assert paragraphs(english, "progress")[1:] == [
+        "Actions done in April 2024", "Promises to pay: the ledger saved as of 31 March 2024 against this one as of 30 April 2024",
+        f"The {len(broken):,} broken promises"]
+    monkeypatch.setattr(content, "LISTED", 2)
+    cut = gather(new, history_of=found, made=MADE).section("progress").blocks
+    assert cut[-2].rows == listed.rows[:2] and cut[-1] == Paragraph(t("and_more", n=len(broken) - 2), "note")
+    monkeypatch.setattr(content, "LISTED", len(broken))  # every one listed: nothing more to say
+    assert gather(new, history_of=found, made=MADE).section("progress").blocks[-1] == listed
+
+
+def test_the_record_of_the_month_by_kind_the_members_reached_matched_as_the_follow_up_matches_them(sample_result):
+    rows = [("00386", date(2024, 3, 5), "letter_sent"), ("386", date(2024, 3, 20), "letter_sent"),
+            ("00367", date(2024, 3, 31), "letter_sent"), ("00367", date(2024, 3, 10), "contact"),
+            ("00440", date(2024, 3, 2), "leader_visit"), ("00054", date(2024, 3, 3), "leader_visit"),
+            ("00054", date(2024, 3, 1), "agreement"), ("54", date(2024, 3, 9), "agreement"),
+            ("00328", date(2024, 2, 29), "letter_sent"), ("00328", date(2024, 4, 1), "contact"),
+            ("00440", date(2023, 3, 15), "contact")]
+    actions = pd.DataFrame(rows, columns=["member", "date", "kind"])
+    pack = gather(sample_result, history_of=History(actions, (), "ที่เก็บ"), made=MADE)
+    assert pack.section("progress").blocks == (
+        Paragraph(t("pack_store_used", where="ที่เก็บ"), "note"), Paragraph("สิ่งที่ทำในเดือนมีนาคม 2567"),
+        Table((t("pack_col_action"), t("pack_col_actions"), t("pack_col_reached")),
+              ((t("action_letter_sent"), "3", "2"), (t("action_leader_visit"), "2", "2"), (t("action_agreement"), "2", "1"),
+               (t("action_contact"), "1", "1"), (t("pack_total"), "8", "4")), (False, True, True), total=True),
+        Paragraph(t("pack_promises_need_earlier"), "note"))
+
+
+@pytest.mark.parametrize("months", [[], [date(2024, 2, 29), date(2024, 4, 1)]])
+def test_a_month_without_an_action_says_none_was_recorded(sample_result, months):
+    actions = pd.DataFrame({"member": ["00386"] * len(months), "date": months, "kind": ["contact"] * len(months)})
+    blocks = gather(sample_result, "en", history_of=History(actions, (), "x"), made=MADE).section("progress").blocks
+    assert blocks[1:3] == (Paragraph("Actions done in March 2024"), Paragraph(t("pack_actions_none", "en"), "note"))
 
 
 def test_the_trend_is_each_earlier_snapshot_then_this_ledger(generated_record, record_files, record_store):
     new = run(record_files.new)
     pair = generated_record.pair
-    trend = blocks(gather(new, history_of=history(record_store, new.ledger.coop, new.as_of), made=MADE),
-                   "trend", Figure)[0].data
+    found = history(record_store, new.ledger.coop, new.as_of)
+    section = gather(new, history_of=found, made=MADE).section("trend")
     then, now = (expected_figures(loans, as_of) for loans, as_of in ((pair.old, pair.as_of_old),
                                                                      (pair.new, pair.as_of_new)))
-    assert isinstance(trend, Trend)
-    assert trend.labels == tuple(f"{d.day} {THAI_MONTHS_SHORT[d.month - 1]} {d.year + 543}"
-                                 for d in (pair.as_of_old, pair.as_of_new))
-    assert trend.members == (then["members_overdue"], now["members_overdue"])
-    assert all(baht_equal(a, b) for a, b in zip(trend.overdue, (then["overdue"], now["overdue"]), strict=True))
+    labels = ("31 มี.ค. 2567", "30 เม.ย. 2567")
+    members = (then["members_overdue"], now["members_overdue"])
+    overdue = (round(then["overdue"], 2), round(now["overdue"], 2))
+    assert section.blocks == (
+        Figure("trend", t("pack_fig_trend"), Trend(labels, overdue, members, "บาท", t("members_overdue"))),
+        Table((t("pack_col_ledger_date"), t("members_overdue"), t("pack_col_overdue_baht")),
+              tuple((d, f"{m:,}", money(o)) for d, m, o in zip(labels, members, overdue)), (False, True, True)))
+    english = gather(new, "en", history_of=found, made=MADE).section("trend").blocks[0].data
+    assert english.labels == ("31 Mar 2024", "30 Apr 2024") and english.overdue_axis == "baht"
 
 
 def test_with_a_store_but_no_earlier_ledger_promises_wait_for_one(generated_record, record_files, tmp_path, cli):
@@ -328,10 +377,13 @@ def test_the_history_is_this_coops_snapshots_before_the_ledger_the_last_saved_of
                                (f"  {snap.coop} ", date(2024, 2, 29), halved), ("สหกรณ์อื่น", date(2024, 2, 15), snap.members),
                                (snap.coop, date(2024, 3, 31), snap.members), (snap.coop, date(2024, 4, 30), snap.members)):
         store.save(engine, replace(snap, coop=coop, as_of=day, members=members))
+    assert history(engine, snap.coop, AS_OF).actions.empty
+    for coop, member in ((snap.coop, "00386"), ("สหกรณ์อื่น", "00367")):
+        record.add(engine, coop, checked([{"member": member, "date": "2024-03-05", "kind": "contact"}]))
     found = history(engine, sample_result.ledger.coop, AS_OF)
     assert [s.as_of for s in found.earlier] == [date(2024, 1, 31), date(2024, 2, 29)]
     assert found.earlier[1].members["overdue"].sum() == pytest.approx(halved["overdue"].sum())
-    assert found.where == str((tmp_path / "store.db").resolve()) and found.actions.empty
+    assert found.where == str((tmp_path / "store.db").resolve()) and found.actions["member"].tolist() == ["00386"]
 
 
 # ---------------------------------------------------------------- the loan-quality classes

@@ -374,7 +374,7 @@ def _progress(ctx: _Context) -> Section:
 
 
 def _this_month(ctx: _Context, actions: pd.DataFrame) -> list[Block]:
-    """The actions dated in the ledger's month, by kind: how many, and the members they reached."""
+    """The actions dated in the ledger's month, by kind (the most first): how many, and the members they reached."""
     as_of = ctx.result.as_of
     month = ctx.t("pack_actions_month", month=month_of(as_of, ctx.lang))
     inside = actions["date"].map(lambda d: (d.year, d.month) == (as_of.year, as_of.month)).astype(bool)
@@ -382,9 +382,9 @@ def _this_month(ctx: _Context, actions: pd.DataFrame) -> list[Block]:
     if not len(done):
         return [Paragraph(month), Paragraph(ctx.t("pack_actions_none"), "note")]
     keys = done.assign(key=member_key(done["member"]))
-    table = keys.groupby("kind", sort=False).agg(actions=("kind", "size"), members=("key", "nunique"))
-    table = table.sort_values(["actions", "members"], ascending=False, kind="stable")
-    rows = [(t(f"action_{k}", ctx.lang), count(int(r.actions)), count(int(r.members))) for k, r in table.iterrows()]
+    table = keys.groupby("kind").agg(actions=("kind", "size"), members=("key", "nunique")).reset_index()
+    table = table.sort_values(["actions", "members", "kind"], ascending=[False, False, True])
+    rows = [(t(f"action_{r.kind}", ctx.lang), count(int(r.actions)), count(int(r.members))) for r in table.itertuples()]
     rows.append((ctx.t("pack_total"), count(len(done)), count(int(keys["key"].nunique()))))
     return [Paragraph(month), Table((ctx.t("pack_col_action"), ctx.t("pack_col_actions"), ctx.t("pack_col_reached")),
                                     tuple(rows), (False, True, True), total=True)]
@@ -394,7 +394,8 @@ def _promises(ctx: _Context, h: History) -> list[Block]:
     if not h.earlier:
         return [Paragraph(ctx.t("pack_promises_need_earlier"), "note")]
     then = h.earlier[-1]
-    judged = follow_up(then, ctx.result, None, h.actions).judged
+    found = follow_up(then, ctx.result, None, h.actions)
+    judged = found.judged
     counts = judged.promise_counts()
     rows = ((ctx.t("pack_promise_kept"), count(counts[KEPT]), baht(counts["kept_amount"] / 100)),
             (ctx.t("pack_promise_broken"), count(counts[BROKEN]), baht(counts["broken_amount"] / 100)),
@@ -406,13 +407,15 @@ def _promises(ctx: _Context, h: History) -> list[Block]:
               (False, True, True))]
     broken = judged.broken
     if len(broken):
-        blocks += [Paragraph(ctx.t("pack_broken_title", n=len(broken))), _broken_table(ctx, broken)]
+        blocks += [Paragraph(ctx.t("pack_broken_title", n=len(broken))),
+                   _broken_table(ctx, broken, found.comparison.members)]
         blocks += _more(ctx, len(broken))
     return blocks
 
 
-def _broken_table(ctx: _Context, broken: pd.DataFrame) -> Table:
-    names = ctx.result.analysis.members.set_index("member_no")["name"]
+def _broken_table(ctx: _Context, broken: pd.DataFrame, members: pd.DataFrame) -> Table:
+    """The broken promises, each member's name as the follow-up has it (this ledger's, else the earlier one's)."""
+    names = members.set_index("member")["name"]
     frame = ctx.shown(pd.DataFrame({"member_no": broken["member"].astype(str).to_numpy(),
                                     "name": broken["member"].astype(str).map(names).fillna("").to_numpy()}))
     rows = tuple((str(m), str(n), day(p, ctx.lang), baht(a / 100), baht(d / 100))
