@@ -522,6 +522,16 @@ def test_amounts_on_the_axes_have_thousands_separators_and_long_bucket_names_two
     assert [text.get_text() for text in ax.texts] == ["a", "b"]
 
 
+def test_notes_over_many_bars_get_smaller_to_fit_side_by_side():
+    seven = Bars(("a",) * 7, (1.0,) * 7, ("3,085,457\n42 members",) * 7, "baht")
+    assert charts._note_size(seven) == pytest.approx(6.7 * 72 * 0.75 / 7 / (0.6 * 10))
+    assert charts._note_size(replace(seven, notes=("1\n2 คน",) * 7)) == 10.5
+    assert charts._note_size(replace(seven, across=True)) == 10.5
+    assert charts._note_size(Bars((), (), (), "baht")) == 10.5
+    (ax,) = drawn(seven)
+    assert [text.get_fontsize() for text in ax.texts] == [pytest.approx(charts._note_size(seven))] * 7
+
+
 def test_horizontal_bars_put_the_first_label_on_top_and_grow_with_their_number():
     bars = Bars(tuple(f"กลุ่ม {i}" for i in range(12)), tuple(float(12 - i) * 100_000 for i in range(12)),
                 ("",) * 12, "บาท", across=True)

@@ -26,6 +26,7 @@ WIDTH = 6.7  # inches: A4's text width at the pack's margins
 HEIGHT = 3.3
 PNG_DPI = 200
 LABEL_CHARS = 40  # a bar's label, at most
+NOTE_SIZE = 10.5  # points: the text on a bar
 STYLE = {"font.family": FAMILY, "font.size": 13, "axes.titlesize": 14, "axes.labelsize": 13,
          "xtick.labelsize": 12, "ytick.labelsize": 12, "svg.fonttype": "path", "axes.spines.top": False,
          "axes.spines.right": False, "axes.edgecolor": "#555555", "svg.hashsalt": "kmdash",
@@ -88,7 +89,17 @@ def _bars(canvas, data: Bars) -> None:
         ax.set_ylabel(data.axis)
         _thousands(ax.yaxis)
         ax.set_ylim(0, _top(data.values) * 1.3)
-    ax.bar_label(bars, labels=list(data.notes), padding=3, fontsize=10.5)
+    ax.bar_label(bars, labels=list(data.notes), padding=3, fontsize=_note_size(data))
+
+
+def _note_size(data: Bars) -> float:
+    """The bars' notes as large as NOTE_SIZE where side by side they fit over their bars (a glyph about 0.6 of
+    the size wide): "36 members" beside "2,787,295" would run together."""
+    if data.across or not data.notes:
+        return NOTE_SIZE
+    longest = max(len(line) for note in data.notes for line in note.split("\n"))
+    room = WIDTH * 72 * 0.75 / len(data.notes)  # points per bar, the value axis and its labels aside
+    return min(NOTE_SIZE, room / (0.6 * max(longest, 1)))
 
 
 def _short(label: str) -> str:
