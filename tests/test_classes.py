@@ -525,11 +525,11 @@ def test_every_member_is_in_one_row_and_the_rows_add_up(frame, rows):
 def test_a_hundred_thousand_loans_are_classed_well_under_a_second():
     analysis = analyse(with_status(generate_loans(100_000, seed=5)), AS_OF)
     took = []
-    for _ in range(3):  # the best of three: another process on the machine slows one run, not the code
-        start = time.perf_counter()
+    for _ in range(3):  # CPU time, the best of three: the machine is shared, and others' load stretches the wall
+        start = time.process_time()
         result = classify(analysis)
         result.as_json()
-        took.append(time.perf_counter() - start)
+        took.append(time.process_time() - start)
     assert result.table["loans"].sum() == 100_000
     assert min(took) < 0.5, took
     assert np.isclose(result.table["outstanding"].sum(), analysis.loans["outstanding"].sum())
