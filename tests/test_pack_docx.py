@@ -193,8 +193,8 @@ def hand_pack(masked: bool = False, pages: str = "หน้า {page} จาก 
         pages, "บรรทัดบนสุด")
 
 
-@pytest.fixture(scope="module")
 def hand():
+    """The hand-made pack as Word, made anew for each test (so mutation testing ties each test to the code it runs)."""
     return doc_of(pack_docx.render(hand_pack()))
 
 
@@ -232,8 +232,9 @@ def order(paragraph) -> list[str]:
     return [child.tag.split("}")[1] for child in paragraph._p.pPr]
 
 
-def test_the_cover_says_the_co_op_the_pack_the_facts_the_meetings_line_and_the_privacy_in_its_box(hand):
-    items = body(hand)
+def test_the_cover_says_the_co_op_the_pack_the_facts_the_meetings_line_and_the_privacy_in_its_box():
+    doc = hand()
+    items = body(doc)
     title, heading, facts, meeting, privacy = items[:5]
     assert looks(title) == [("สหกรณ์ทดสอบ จำกัด", Pt(28), True, "1A1A1A")]
     assert mm(title.paragraph_format.space_before) == 30
@@ -248,12 +249,13 @@ def test_the_cover_says_the_co_op_the_pack_the_facts_the_meetings_line_and_the_p
     assert border(privacy.cell(0, 0)._tc, "tcBorders") == {s: (BLUE, "12") for s in ("top", "left", "bottom", "right")}
     masked = body(doc_of(pack_docx.render(hand_pack(masked=True))))[4]
     assert border(masked.cell(0, 0)._tc, "tcBorders") == {s: (GREEN, "12") for s in ("top", "left", "bottom", "right")}
-    assert hand.core_properties.title == "สหกรณ์ทดสอบ จำกัด · รายงานต่อคณะกรรมการ"
-    assert (hand.core_properties.author, hand.core_properties.comments) == ("kmdash", "")
+    assert doc.core_properties.title == "สหกรณ์ทดสอบ จำกัด · รายงานต่อคณะกรรมการ"
+    assert (doc.core_properties.author, doc.core_properties.comments) == ("kmdash", "")
 
 
-def test_sections_start_under_a_heading_after_the_cover_with_their_paragraphs_and_tiles(hand):
-    items = body(hand)[5:]
+def test_sections_start_under_a_heading_after_the_cover_with_their_paragraphs_and_tiles():
+    doc = hand()
+    items = body(doc)[5:]
     heading = items[0]
     assert heading.style.name == "Heading 1" and looks(heading) == [("หัวข้อหนึ่ง", Pt(20), True, "1A1A1A")]
     assert heading.paragraph_format.page_break_before is True
@@ -282,8 +284,9 @@ def test_sections_start_under_a_heading_after_the_cover_with_their_paragraphs_an
     assert second.paragraph_format.page_break_before is False
 
 
-def test_a_table_header_repeats_rows_stay_whole_numbers_right_the_total_bold_and_file_text_made_xml_safe(hand):
-    items = body(hand)
+def test_a_table_header_repeats_rows_stay_whole_numbers_right_the_total_bold_and_file_text_made_xml_safe():
+    doc = hand()
+    items = body(doc)
     at = next(i for i, p in enumerate(items) if getattr(p, "text", None) == "ชื่อตาราง")
     title, table = items[at], items[at + 1]
     assert title.paragraph_format.keep_with_next is True  # a table's title stays with it
@@ -311,8 +314,9 @@ def shade(cell) -> tuple[str, str, str] | None:
     return None if found is None else tuple(found.get(w(k)) for k in ("val", "color", "fill"))
 
 
-def test_a_figure_sits_centred_with_its_caption_kept_under_it(hand):
-    items = body(hand)
+def test_a_figure_sits_centred_with_its_caption_kept_under_it():
+    doc = hand()
+    items = body(doc)
     at = next(i for i, p in enumerate(items) if getattr(p, "text", None) == "ก่อนภาพ")
     before, picture, caption, after = items[at:at + 4]
     assert before.paragraph_format.keep_with_next is True
@@ -325,8 +329,9 @@ def test_a_figure_sits_centred_with_its_caption_kept_under_it(hand):
     assert not any(p.paragraph_format.keep_with_next for p in others)
 
 
-def test_pages_are_a4_with_the_packs_margins_the_running_line_and_the_page_fields(hand):
-    section = hand.sections[0]
+def test_pages_are_a4_with_the_packs_margins_the_running_line_and_the_page_fields():
+    doc = hand()
+    section = doc.sections[0]
     assert [mm(x) for x in (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)] \
         == [20, 20, 18, 16]
     assert looks(section.header.paragraphs[0]) == [("บรรทัดบนสุด", Pt(12), False, "555555")]
