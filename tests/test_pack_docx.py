@@ -208,8 +208,11 @@ def body(doc) -> list:
 
 
 def looks(paragraph) -> list[tuple]:
-    """Each run of a paragraph: text, size, bold, colour."""
-    return [(r.text, r.font.size, bool(r.bold), str(r.font.color.rgb)) for r in paragraph.runs]
+    """Each run of a paragraph (those inside its fields too): text, size, bold, colour."""
+    from docx.text.run import Run
+
+    return [(r.text, r.font.size, bool(r.bold), str(r.font.color.rgb))
+            for r in (Run(e, paragraph) for e in paragraph._p.iter(w("r")))]
 
 
 def border(element, tag: str) -> dict[str, tuple[str, str]]:
@@ -340,6 +343,9 @@ def test_pages_are_a4_with_the_packs_margins_the_running_line_and_the_page_field
         p = foot.paragraphs[0]
         assert p.alignment == WD_ALIGN_PARAGRAPH.CENTER
         assert pieces(p) == ["หน้า ", " PAGE ", " จาก ", " NUMPAGES "]
+        assert {(size, bold, color) for _, size, bold, color in looks(p)} == {(Pt(12), False, "555555")}
+    assert section.different_first_page_header_footer  # the cover: no running line
+    assert [p.text for p in section.first_page_header.paragraphs] in ([], [""])
     bare = doc_of(pack_docx.render(hand_pack(pages="{page}/{pages}"))).sections[0].footer
     assert pieces(bare.paragraphs[0]) == [" PAGE ", "/", " NUMPAGES "]
     assert paragraph_texts(bare._element) == ["1/1"]
@@ -370,10 +376,10 @@ def test_the_normal_style_reads_single_spaced():
 CHAR, PAD, LEAST, WHOLE = Pt(14) * 0.55, Mm(4.3), Mm(12), Mm(176)
 
 
-def room(text: str, header: bool = False) -> int:
-    """Characters that take room on a line (Thai marks above and below take none); a header's word with Thai
-    at most 6 (Word breaks Thai between words)."""
-    n = sum(unicodedata.category(c) != "Mn" for c in text)
+def room(text: str, header: bool = False) -> float:
+    """Characters that take room on a line (Thai marks above and below take none, a space or a stop half); a
+    header's word with Thai at most 6 (Word breaks Thai between words)."""
+    n = sum(0.5 if c in " .,:;()/-'" else 1 for c in text if unicodedata.category(c) != "Mn")
     return min(n, 6) if header and THAI.search(text) else n
 
 
@@ -385,7 +391,7 @@ def needs(table: Table) -> list[float]:
 
 def test_columns_that_fit_grow_alike_to_the_texts_width():
     table = Table(("ก", "Amount"), (("ที่", "1,000.00"),), (False, True))
-    want = [PAD + CHAR * 1, PAD + CHAR * 8]  # ที่: one letter that takes room; the header's "Amount" is 6
+    want = [PAD + CHAR * 1, PAD + CHAR * 7]  # ที่: one letter that takes room; 1,000.00: 6 digits and 2 stops
     assert pack_docx.widths(table) == [int(n * WHOLE / sum(want)) for n in want]
 
 

@@ -40,6 +40,7 @@ CHAR = CELL * 0.55  # a character's width in TH Sarabun New, about
 PAD = Mm(4.3)  # a cell's margins (1.9 mm a side) and a little room
 THAI = re.compile("[\u0e00-\u0e7f]")
 THAI_WORD = 6  # characters: a Thai word's, about
+NARROW = frozenset(" .,:;()/-'")  # half a character wide, about
 FACT_LABEL = Mm(45)  # the cover's facts: the labels' column
 FIELD = re.compile(r"(\{pages?\})")
 FIELDS = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
@@ -228,15 +229,15 @@ def _level(needs: list[float], room: float) -> float:
     return next(share for n, need in enumerate(needs) if need > (share := (room - sum(needs[:n])) / (len(needs) - n)))
 
 
-def _widest(lines: list[str], thai_word: int | None = None) -> int:
-    """The widest of `lines`, in characters that take room (Thai vowels and tone marks above and below take none);
-    with `thai_word`, a line with Thai counts at most that many (headers' words: Word breaks Thai between words by
-    its dictionary)."""
+def _widest(lines: list[str], thai_word: int | None = None) -> float:
+    """The widest of `lines`, in characters that take room (Thai vowels and tone marks above and below none, a space
+    or a stop half); with `thai_word`, a line with Thai counts at most that many (headers' words: Word breaks Thai
+    between words by its dictionary)."""
     return max((_room(line, thai_word) for line in lines), default=0)
 
 
-def _room(line: str, thai_word: int | None) -> int:
-    n = sum(unicodedata.category(c) != "Mn" for c in line)
+def _room(line: str, thai_word: int | None) -> float:
+    n = sum(0.5 if c in NARROW else 1 for c in line if unicodedata.category(c) != "Mn")
     return min(n, thai_word) if thai_word and THAI.search(line) else n
 
 
