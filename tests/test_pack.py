@@ -333,6 +333,30 @@ def test_the_record_of_the_month_by_kind_the_members_reached_matched_as_the_foll
               ((t("action_letter_sent"), "3", "2"), (t("action_leader_visit"), "2", "2"), (t("action_agreement"), "2", "1"),
                (t("action_contact"), "1", "1"), (t("pack_total"), "8", "4")), (False, True, True), total=True),
         Paragraph(t("pack_promises_need_earlier"), "note"))
+    english = gather(sample_result, "en", history_of=History(actions, (), "x"), made=MADE)
+    assert [r[0] for r in rows_of(english, "progress")] == ["Letter sent", "Leader visit", "Restructuring signed",
+                                                             "Contact", "Total"]
+
+
+def test_a_promise_broken_by_a_member_in_no_ledger_has_no_name_and_aliases_hide_them_all(sample_result):
+    earlier = replace(store.of_result(sample_result), as_of=date(2024, 2, 29))  # the same figures a month before
+    actions = checked([{"member": "00386", "date": "2024-03-01", "kind": "promise", "amount": "1000",
+                        "promised_date": "2024-03-15"},
+                       {"member": "99999", "date": "2024-03-02", "kind": "promise", "amount": "500",
+                        "promised_date": "2024-03-20"},
+                       {"member": "00367", "date": "2024-03-03", "kind": "promise", "amount": "700",
+                        "promised_date": "2024-04-15"}])
+    found = History(actions, (earlier,), "x")
+    pack = gather(sample_result, history_of=found, made=MADE)
+    assert rows_of(pack, "progress", 1) == [(t("pack_promise_kept"), "0", "0.00"),
+                                            (t("pack_promise_broken"), "2", "1,500.00"),
+                                            (t("pack_promise_pending"), "1", "-")]
+    assert rows_of(pack, "progress", 2) == [("00386", "นาง มาลี แสงทอง", "15 มี.ค. 2567", "1,000.00", "0.00"),
+                                            ("99999", "", "20 มี.ค. 2567", "500.00", "0.00")]
+    english = gather(sample_result, "en", history_of=found, alias_key=b"k" * 32, made=MADE)
+    (known, unknown) = rows_of(english, "progress", 2)
+    assert re.fullmatch(r"Member \d{3}", known[0]) and known[1] == known[0] and known[2] == "15 Mar 2024"
+    assert unknown[:3] == (t("hidden", "en"), t("hidden", "en"), "20 Mar 2024")
 
 
 @pytest.mark.parametrize("months", [[], [date(2024, 2, 29), date(2024, 4, 1)]])

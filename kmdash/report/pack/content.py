@@ -181,8 +181,9 @@ def history(engine, coop: str | None, as_of: date) -> History:
     """What `engine`'s store holds for `coop` before `as_of`: its record, and its last TREND_POINTS snapshots
     (of one date, the one saved last)."""
     listed = store.snapshots(engine)
-    mine = listed[(listed["coop"].map(record.coop_key) == record.coop_key(coop))
-                  & (listed["as_of"].map(lambda d: d < as_of).astype(bool))]
+    ours = record.coop_key(coop)
+    mine = listed.loc[np.array([record.coop_key(c) == ours and d < as_of for c, d in zip(listed["coop"], listed["as_of"])],
+                               dtype=bool)]
     latest = mine.drop_duplicates("as_of").sort_values("as_of").tail(TREND_POINTS)  # listed latest saved first
     return History(record.listed(engine, coop), tuple(store.load(engine, int(i)) for i in latest["id"]),
                    store.where(engine))
@@ -232,7 +233,7 @@ def long_day(value: date, lang: str = "th") -> str:
     return f"{value.day} {value.strftime('%B %Y')}"
 
 
-def month_of(value: date, lang: str = "th") -> str:
+def month_of(value: date, lang: str) -> str:
     """"มีนาคม 2567" in Thai, "March 2024" in English."""
     return long_day(value, lang).split(" ", 1)[1]
 
@@ -378,7 +379,7 @@ def _this_month(ctx: _Context, actions: pd.DataFrame) -> list[Block]:
     as_of = ctx.result.as_of
     month = ctx.t("pack_actions_month", month=month_of(as_of, ctx.lang))
     inside = actions["date"].map(lambda d: (d.year, d.month) == (as_of.year, as_of.month)).astype(bool)
-    done = actions[inside] if len(actions) else actions
+    done = actions[inside]
     if not len(done):
         return [Paragraph(month), Paragraph(ctx.t("pack_actions_none"), "note")]
     keys = done.assign(key=member_key(done["member"]))
