@@ -388,7 +388,14 @@ def test_a_class_the_settings_refuse_is_a_user_error(make, code):
 def test_the_checks_name_the_class_and_what_is_wrong():
     with pytest.raises(LedgerError) as refused:
         LoanClass("x", statuses=("sued",), names=("ชั้นเอ", "Class A"))
-    assert "ชั้นเอ" in refused.value.th and "'sued'" in refused.value.en and "restructured" in refused.value.en
+    assert "ชั้นเอ" in refused.value.th and "'sued'" in refused.value.en
+    assert "default, legal, judgment, enforcement, restructured, bankrupt" in refused.value.en
+    with pytest.raises(LedgerError) as refused:
+        LoanClass("x", months_from=12, months_to=6, names=("ชั้นเอ", "Class A"))
+    assert "'ชั้นเอ'" in refused.value.th and "'Class A'" in refused.value.en
+    with pytest.raises(LedgerError) as refused:
+        LoanClass("watch", months_to=6, names=("เฝ้าระวัง",))
+    assert "'watch'" in refused.value.th and "'watch'" in refused.value.en
     with pytest.raises(LedgerError) as refused:
         replace(DOUBTFUL, provision=150.0)
     assert "สงสัย" in refused.value.th and "Doubtful" in refused.value.en and "150" in refused.value.en
