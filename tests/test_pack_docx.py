@@ -31,6 +31,7 @@ FONT = "TH Sarabun New"
 COOP = inspect.signature(ledger_rows).parameters["coop_name"].default  # the generator's co-op
 THAI = re.compile("[\u0e00-\u0e7f]")
 BLUE, GREEN, RED = "1F4E79", "1E8449", "C0392B"
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def mm(length: int) -> float:
@@ -112,8 +113,7 @@ def test_each_chart_is_a_png_the_texts_width_with_its_caption_under_it(sample_pa
     drawn = doc.inline_shapes
     assert len(drawn) == len(figures) >= 3
     for shape, figure in zip(drawn, figures):
-        blip = shape._inline.xpath(".//a:blip")[0].get("{http://schemas.openxmlformats.org/officeDocument/2006/"
-                                                         "relationships}embed")
+        blip = shape._inline.xpath(".//a:blip")[0].get(f"{{{RELATIONSHIPS}}}embed")
         image = doc.part.related_parts[blip]
         assert image.content_type == "image/png" and image.blob.startswith(b"\x89PNG\r\n\x1a\n")
         assert shape.width == Inches(6.7)
@@ -189,7 +189,8 @@ def hand_pack(masked: bool = False, pages: str = "หน้า {page} จาก 
     return Pack("th", cover, (
         Section("one", "หัวข้อหนึ่ง", (Paragraph("ย่อหน้า"), Paragraph("หมายเหตุ", "note"), tiles,
                                        Paragraph("เตือน", "warning"))),
-        Section("two", "หัวข้อสอง", (Paragraph("ชื่อตาราง"), table, Paragraph("ก่อนภาพ"), chart, Paragraph("ท้าย")))),
+        Section("two", "หัวข้อสอง", (Paragraph("ชื่อตาราง"), table, Paragraph("ก่อนภาพ"), chart, Paragraph("ท้าย"),
+                                    Table(("ก", "ข"), (("1", "2"), ("3", "4")), (False, True))))),
         pages, "บรรทัดบนสุด")
 
 
@@ -278,8 +279,10 @@ def test_sections_start_under_a_heading_after_the_cover_with_their_paragraphs_an
     assert border(tiles.cell(1, 0)._tc, "tcBorders") == {s: ("BBBBBB", "4") for s in ("top", "left", "bottom", "right")}
     assert border(tiles.cell(1, 1)._tc, "tcBorders") == {}  # no box where there is no tile
     gap = tiles._tbl.tblPr.find(w("tblCellSpacing"))
-    assert (gap.get(w("w")), gap.get(w("type"))) == ("42", "dxa")
+    assert (gap.get(w("w")), gap.get(w("type"))) == ("43", "dxa")  # 0.75 mm on each side of a tile
+    assert [c.tag.split("}")[1] for c in tiles._tbl.tblPr] == ["tblW", "tblCellSpacing", "tblLook"]
     assert all(r._tr.find(f"{w('trPr')}/{w('cantSplit')}") is not None for r in tiles.rows)
+    assert all(r._tr.find(f"{w('trPr')}/{w('tblHeader')}") is None for r in tiles.rows)
     warning = items[5]
     assert looks(warning) == [("เตือน", Pt(16), False, "1A1A1A")] and border(warning._p, "pBdr") == {"left": (RED, "18")}
     assert order(warning) == ["keepLines", "pBdr", "spacing"]
@@ -309,6 +312,10 @@ def test_a_table_header_repeats_rows_stay_whole_numbers_right_the_total_bold_and
     assert [c.width for c in table.columns[1].cells] == [table.columns[1].width] * 4
     gap = items[at + 2]
     assert gap.text == "" and gap.paragraph_format.line_spacing == Pt(8) and spacing(gap) == (None, 0.0)
+    plain = items[-2]  # no total row: only the header is bold and shaded
+    assert cells(plain) == [["ก", "ข"], ["1", "2"], ["3", "4"]]
+    assert [[(shade(c), bool(c.paragraphs[0].runs[0].bold)) for c in r.cells] for r in plain.rows] == \
+        [[(("clear", "auto", "EEF2F6"), True)] * 2] + [[(None, False)] * 2] * 2
 
 
 def shade(cell) -> tuple[str, str, str] | None:
@@ -324,10 +331,14 @@ def test_a_figure_sits_centred_with_its_caption_kept_under_it():
     before, picture, caption, after = items[at:at + 4]
     assert before.paragraph_format.keep_with_next is True
     assert picture._p.xpath(".//w:drawing") and picture.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    (shape,) = doc.inline_shapes
+    assert shape.width == Inches(6.7) and shape._inline.docPr.get("descr") == "คำบรรยายภาพ"
+    embed = shape._inline.xpath(".//a:blip")[0].get(f"{{{RELATIONSHIPS}}}embed")
+    assert doc.part.related_parts[embed].blob.startswith(b"\x89PNG\r\n\x1a\n")
     assert picture.paragraph_format.keep_with_next is True
     assert looks(caption) == [("คำบรรยายภาพ", Pt(14), False, "555555")] and spacing(caption) == (None, 8.5)
     assert caption.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert after.text == "ท้าย" and not after.paragraph_format.keep_with_next
+    assert after.text == "ท้าย" and after.paragraph_format.keep_with_next  # the table after it
     others = [p for p in items if getattr(p, "text", None) in ("ย่อหน้า", "หมายเหตุ")]
     assert not any(p.paragraph_format.keep_with_next for p in others)
 

@@ -35,6 +35,7 @@ HEAD_FILL, TOTAL_FILL = "EEF2F6", "F6F6F6"
 MARGINS = {"top_margin": Mm(20), "bottom_margin": Mm(20), "left_margin": Mm(18), "right_margin": Mm(16)}
 TEXT_WIDTH = Mm(210 - 18 - 16)
 TILES_ACROSS = 3
+TILE_GAP = Mm(0.75)  # on each side of a tile
 NARROWEST = Mm(12)  # a table's text column
 CHAR = CELL * 0.55  # a character's width in TH Sarabun New, about
 PAD = Mm(4.3)  # a cell's margins (1.9 mm a side) and a little room
@@ -179,7 +180,7 @@ def _tiles(doc, tiles: Tiles) -> None:
     """The headline figures, TILES_ACROSS to a row, each in its own box: label, value, note."""
     rows = -(-len(tiles.items) // TILES_ACROSS)
     grid = doc.add_table(rows=rows, cols=TILES_ACROSS)
-    _spacing(grid, Mm(1.5))
+    _apart(grid)
     for n, tile in enumerate(tiles.items):
         cell = grid.cell(n // TILES_ACROSS, n % TILES_ACROSS)
         _box(cell, RULE)
@@ -196,9 +197,9 @@ def _table(doc, table: Table) -> None:
     """Headers in a shaded row repeated atop every page; numbers to the right; the total row bold and shaded;
     rows never split; columns as wide as their longest line asks, within the text's width."""
     grid = doc.add_table(rows=1, cols=len(table.headers))
-    total = len(table.rows) if table.total else 0
+    total = len(table.rows) if table.total else None
     for n, (row, cells) in enumerate([(grid.rows[0], table.headers)] + [(grid.add_row(), r) for r in table.rows]):
-        shaded = n in (0, total)
+        shaded = n == 0 or n == total
         for cell, text, number in zip(row.cells, cells, table.numbers):
             _box(cell, RULE, HEAD_FILL if n == 0 else TOTAL_FILL if shaded else None)
             _run(cell.paragraphs[0], text, CELL, bold=shaded)
@@ -283,13 +284,12 @@ def _set_widths(grid, widths: list[int]) -> None:
             cell.width = width
 
 
-def _spacing(grid, space: int) -> None:
-    """Room between a table's cells (tiles stand apart)."""
+def _apart(grid) -> None:
+    """Room between a table's cells (tiles stand apart): TILE_GAP on each side of a cell."""
     gap = OxmlElement("w:tblCellSpacing")
-    gap.set(qn("w:w"), str(space // 635 // 2))  # twentieths of a point, on each side of a cell
+    gap.set(qn("w:w"), str(TILE_GAP.twips))
     gap.set(qn("w:type"), "dxa")
-    grid._tbl.tblPr.insert_element_before(gap, "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
-                                         "w:tblLook")
+    grid._tbl.tblPr.insert_element_before(gap, "w:tblLook")  # a new table's properties: w:tblW, w:tblLook
 
 
 def _gap(doc) -> None:
