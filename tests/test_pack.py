@@ -376,7 +376,7 @@ def test_the_trend_is_each_earlier_snapshot_then_this_ledger(generated_record, r
     labels = ("31 มี.ค. 2567", "30 เม.ย. 2567")
     members = (then["members_overdue"], now["members_overdue"])
     overdue = (round(then["overdue"], 2), round(now["overdue"], 2))
-    assert section.blocks == (
+    assert section.title == t("pack_s_trend") and section.blocks == (
         Figure("trend", t("pack_fig_trend"), Trend(labels, overdue, members, "บาท", t("members_overdue"))),
         Table((t("pack_col_ledger_date"), t("members_overdue"), t("pack_col_overdue_baht")),
               tuple((d, f"{m:,}", money(o)) for d, m, o in zip(labels, members, overdue)), (False, True, True)))
@@ -435,23 +435,37 @@ def class_figures(loans: pd.DataFrame) -> tuple[str, ...]:
 def test_the_classes_are_counted_with_every_allowance_not_set(pack, sample_loans):
     loans = by_hand(sample_loans)
     doubtful, rest = loans[loans["doubtful"]], loans[~loans["doubtful"]]
-    rows = rows_of(pack, "classes")
-    heads = [r[0].split("\n") for r in rows]
-    assert [h[0] for h in heads] == ["ต่ำกว่ามาตรฐาน", "สงสัย", t("class_unclassified"), t("pack_total")]
-    assert heads[1][1:] == ["ค้างเกิน 6 ถึง 12 เดือน; สถานะ ดำเนินคดี / ฟ้องแล้ว, พิพากษาแล้ว, บังคับคดี ขณะค้างชำระ",
-                            t("pack_rule_registrar")]
-    assert rows[0][1:] == ("0", "0", "0.00", "0.00", t("pack_not_set"))
-    assert rows[1][1:] == (*class_figures(doubtful), t("pack_not_set"))
-    assert rows[2][1:] == (*class_figures(rest), "-")
-    assert rows[3] == (t("pack_total"), *class_figures(loans), t("pack_not_set"))
-    said = paragraphs(pack, "classes")
-    assert t("classes_no_status") in said and t("pack_rates_not_set") in said
-    interest = money(doubtful["interest_arrears"].sum())
-    assert t("pack_non_accrual", n=doubtful["member_no"].nunique(), interest=interest) in said
-    listed = rows_of(pack, "classes", 1)
-    assert len(listed) == 30 and {r[2] for r in listed} == {"สงสัย"}
-    most = doubtful.groupby("member_no")["interest_arrears"].sum().sort_values(ascending=False, kind="stable")
-    assert [float(r[3].replace(",", "")) for r in listed] == [round(x, 2) for x in most.head(30)]
+    rule = "ค้างเกิน 6 ถึง 12 เดือน; สถานะ ดำเนินคดี / ฟ้องแล้ว, พิพากษาแล้ว, บังคับคดี ขณะค้างชำระ"
+    classes = Table(
+        (t("pack_col_class"), t("pack_col_loans"), t("pack_col_members"), t("pack_col_outstanding_baht"),
+         t("pack_col_overdue_baht"), t("pack_col_allowance")),
+        ((f"ต่ำกว่ามาตรฐาน\nสถานะ ปรับโครงสร้างหนี้ ขณะค้างชำระ\n{t('pack_rule_registrar')}", "0", "0", "0.00", "0.00",
+          t("pack_not_set")),
+         (f"สงสัย\n{rule}\n{t('pack_rule_registrar')}", *class_figures(doubtful), t("pack_not_set")),
+         (t("class_unclassified"), *class_figures(rest), "-"),
+         (t("pack_total"), *class_figures(loans), t("pack_not_set"))),
+        (False, True, True, True, True, True), total=True, prose=(True, False, False, False, False, True))
+    per_member = doubtful.groupby("member_no").agg(name=("name", "first"), interest=("interest_arrears", "sum"))
+    most = sorted(per_member.itertuples(), key=lambda m: (-round(m.interest, 2), m.Index))
+    stopping = Table((t("col_member"), t("col_name"), t("pack_col_class_name"), t("pack_col_interest_baht")),
+                     tuple((m.Index, m.name, "สงสัย", money(m.interest)) for m in most[:30]), (False, False, False, True))
+    section = pack.section("classes")
+    assert section.title == t("pack_s_classes")
+    assert section.blocks == (
+        Paragraph(t("pack_classes_about", regulation=t("classes_regulation"))), classes,
+        Paragraph(t("classes_no_status"), "note"), Paragraph(t("pack_rates_not_set"), "note"),
+        Paragraph(t("pack_non_accrual", n=len(per_member), interest=money(doubtful["interest_arrears"].sum()))),
+        stopping, Paragraph(t("and_more", n=len(per_member) - 30), "note"))
+
+
+def test_the_classes_in_english(sample_result):
+    section = gather(sample_result, "en", made=MADE).section("classes")
+    heads = [r[0] for r in section.blocks[1].rows]
+    assert heads == ["Substandard\nrestructured while overdue\n(the Registrar's rule)",
+                     "Doubtful\nover 6 and up to 12 months overdue; sued, judgment, enforcement while overdue\n"
+                     "(the Registrar's rule)", t("class_unclassified", "en"), "Total"]
+    assert section.blocks[1].rows[0][5] == "not set" and section.blocks[0].text.startswith("Loan-quality classes")
+    assert {r[2] for r in section.blocks[5].rows} == {"Doubtful"}
 
 
 def test_with_rates_typed_in_the_allowance_is_the_rate_of_the_outstanding(sample_loans):
