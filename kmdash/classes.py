@@ -40,10 +40,12 @@ class Classed:
         return order.sort_values(["rank", "most", "member_no"], kind="stable").drop(columns=["rank", "most"])
 
     def as_json(self, lang: str = "th") -> dict:
-        """The classes for `summary --json`: names in `lang`, money in baht to the satang, null where unknown
+        """The classes for `summary --json`: names in `lang` (each row's `names` in Thai and English too), money in baht to the satang, null where unknown
         (a rate not set, a column the ledger does not have)."""
         names = class_names(self.classes, lang)
-        rows = [_row_json(r, names[r["key"]]) for r in self.table.to_dict("records")]
+        both_names = {side: class_names(self.classes, side) for side in ("th", "en")}
+        rows = [_row_json(r, names[r["key"]], {side: both_names[side][r["key"]] for side in both_names})
+                for r in self.table.to_dict("records")]
         allowance = self.table["allowance"].dropna()
         stopping = self.non_accrual
         interest = "interest_arrears" in stopping
@@ -142,8 +144,8 @@ def _rule(row: LoanClass | None) -> dict:
     return {"key": row.key, **{c: getattr(row, c) for c in RULE}}
 
 
-def _row_json(row: dict, name: str) -> dict:
-    return {"key": row["key"], "name": name, "months_from": row["months_from"], "months_to": row["months_to"],
+def _row_json(row: dict, name: str, names: dict[str, str]) -> dict:
+    return {"key": row["key"], "name": name, "names": names, "months_from": row["months_from"], "months_to": row["months_to"],
             "statuses": list(row["statuses"]), "when_overdue": bool(row["when_overdue"]),
             "provision": row["provision"], "stops_interest": bool(row["stops_interest"]),
             "loans": int(row["loans"]), "members": int(row["members"]),

@@ -312,6 +312,8 @@ def test_the_json_rows_say_each_rule_names_in_the_language_and_the_regulation():
         "Doubtful", 6, 12, ["legal", "judgment", "enforcement"])
     assert (third["name"], third["when_overdue"], third["stops_interest"]) == ("Loss", True, False)
     assert data["unclassified"]["name"] == "In no class set"
+    assert third["names"] == {"th": "สูญ", "en": "Loss"} and first["names"] == {"th": "ต่ำกว่ามาตรฐาน", "en": "Substandard"}
+    assert data["unclassified"]["names"] == {"th": "ไม่เข้าชั้นที่ตั้งไว้", "en": "In no class set"}
     assert [r["name"] for r in result.as_json()["rows"]] == ["ต่ำกว่ามาตรฐาน", "สงสัย", "สูญ"]
     assert data["source"]["registrar"] == ["substandard", "doubtful"] and data["source"]["settings"] == ["loss"]
     assert data["source"]["regulation"]["th"] == ("ระเบียบนายทะเบียนสหกรณ์ ว่าด้วยการจัดชั้นคุณภาพลูกหนี้และ"
@@ -545,34 +547,54 @@ def test_a_hundred_thousand_loans_are_classed_well_under_a_second():
 # ---------------------------------------------------------------- the text report
 
 
+def english_line(name: str, figures: dict, allowance: str) -> str:
+    """A class's line of the English text report as the layout has it: the name in 22 columns, loans and members
+    in 7, outstanding and principal overdue in 18, then the allowance."""
+    return (f"  {name:<22} {figures['loans']:>7,} {figures['members']:>7,} {figures['outstanding'] / 100:>18,.2f}"
+            f" {figures['overdue'] / 100:>18,.2f}  {allowance}")
+
+
 def test_the_text_report_lists_the_classes_and_says_a_rate_not_set(cli, ledger_file, sample_loans, tmp_path):
-    path = ledger_file(with_status(sample_loans, seed=3))
-    want = class_figures(with_status(sample_loans, seed=3), REGISTRAR_CLASSES, AS_OF)
-    text = cli("summary", path).out
-    lines = text.splitlines()
-    head = lines.index(t("classes_title"))
-    doubtful = lines[head + 2].split()
-    assert doubtful[0] == "สงสัย" and doubtful[1:3] == [f"{want['doubtful']['loans']:,}",
-                                                       f"{want['doubtful']['members']:,}"]
-    assert doubtful[3] == f"{want['doubtful']['outstanding'] / 100:,.2f}" and doubtful[-1] == "ยังไม่ได้ตั้งอัตรา"
-    assert lines[head + 3].split()[-1] == "-"  # the unclassified: no rate to set
-    assert "ลูกหนี้ที่ต้องหยุดรับรู้ดอกเบี้ยเป็นรายได้" in lines[head + 4] and "ระเบียบนายทะเบียนสหกรณ์" in lines[head + 5]
+    loans = with_status(sample_loans, seed=3)
+    path = ledger_file(loans)
+    rows = (replace(SUBSTANDARD, provision=20.0), DOUBTFUL, LoanClass("watch", months_to=2, names=("เฝ้าระวัง", "Watch")))
+    want = class_figures(loans, rows, AS_OF)
     settings = tmp_path / "rates.toml"
-    settings.write_text(dumps(Settings(classes=LoanClasses(RATES[:2]))), encoding="utf-8")
+    settings.write_text(dumps(Settings(classes=LoanClasses(rows))), encoding="utf-8")
     english = cli("summary", path, "--lang", "en", "--settings", settings).out.splitlines()
     head = english.index(t("classes_title", "en"))
     allowance = round(want["substandard"]["outstanding"] * 0.2 / 100, 2)
-    assert english[head + 1].split()[0] == "Substandard" and english[head + 1].split()[-1] == f"{allowance:,.2f}"
-    assert english[head + 4].startswith("  Allowance in all")
-    assert "no debt-status column" not in "\n".join(english)
+    stopping = [want[k] for k in ("substandard", "doubtful", "watch")]
+    assert english[head - 1:head + 9] == [
+        "", t("classes_title", "en"),
+        english_line("Substandard", want["substandard"], f"{allowance:,.2f}"),
+        english_line("Doubtful", want["doubtful"], "rate not set"),
+        english_line("Watch", want["watch"], "rate not set"),
+        english_line("In no class set", want[NONE], "-"),
+        f"  Allowance in all (the classes with a rate): {allowance:,.2f} baht",
+        f"  Debtors whose interest is no longer recognised as income: {sum(f['members'] for f in stopping):,}"
+        f" (interest in arrears {sum(f['interest'] for f in stopping) / 100:,.2f} baht)",
+        "  Default rules from the Registrar of Cooperatives' Regulation on loan-quality classes and the allowance "
+        "for doubtful accounts, B.E. 2544 (2001); the provision rates are the co-op's, as its auditor applies them",
+        ""]
+    assert all(want[k]["members"] > 0 for k in ("substandard", "doubtful", "watch"))
+    thai = cli("summary", path).out.splitlines()
+    head = thai.index(t("classes_title"))
+    assert [line.split()[0] for line in thai[head + 1:head + 4]] == ["ต่ำกว่ามาตรฐาน", "สงสัย", "ไม่เข้าชั้นที่ตั้งไว้"]
+    assert [line.split()[-1] for line in thai[head + 1:head + 4]] == ["ยังไม่ได้ตั้งอัตรา", "ยังไม่ได้ตั้งอัตรา", "-"]
+    assert thai[head + 4].startswith("  ลูกหนี้ที่ต้องหยุดรับรู้ดอกเบี้ยเป็นรายได้") and "ดอกเบี้ยค้างชำระ" in thai[head + 4]
+    assert thai[head + 5] == f"  เกณฑ์ตั้งต้นตาม{t('classes_regulation')} ส่วนอัตราเงินสำรองเป็นของสหกรณ์ตามที่ผู้สอบบัญชีใช้"
 
 
 def test_the_text_report_of_a_ledger_without_status_or_interest_says_so(cli, ledger_file, sample_loans):
     text = cli("summary", ledger_file(sample_loans, LedgerShape(drop_fields=("interest_arrears",))), "--lang",
                "en").out
     assert "no debt-status column" in text and "no interest-in-arrears column" in text
-    line = next(x for x in text.splitlines() if x.startswith("  Debtors whose interest"))
-    assert "interest in arrears" not in line
+    lines = text.splitlines()
+    line = next(i for i, x in enumerate(lines) if x.startswith("  Debtors whose interest"))
+    n = class_figures(sample_loans, REGISTRAR_CLASSES, AS_OF)["doubtful"]["members"]
+    assert lines[line] == f"  Debtors whose interest is no longer recognised as income: {n:,}"
+    assert lines[line + 2:line + 4] == ["  " + t("classes_no_status", "en"), "  " + t("classes_no_interest", "en")]
 
 
 # ---------------------------------------------------------------- the table the page edits

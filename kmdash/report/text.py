@@ -124,7 +124,7 @@ def _classes(c: dict, lang: str) -> list[str]:
     where the co-op typed no rate); whose interest stops; which rules are the Registrar's; what the ledger lacks."""
     rows = [*c["rows"], c["unclassified"]]
     lines = ["", t("classes_title", lang)] + [
-        f"  {fit(t('class_' + r['key'], lang, default=r['name']), 22)} {r['loans']:>7,} {r['members']:>7,}"
+        f"  {fit(r['names'][lang], 22)} {r['loans']:>7,} {r['members']:>7,}"
         f" {baht(r['outstanding']):>18} {baht(r['principal_overdue']):>18}"
         f"  {t('classes_not_set', lang) if r['allowance'] is None and r is not rows[-1] else baht(r['allowance'])}"
         for r in rows]
