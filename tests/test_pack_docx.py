@@ -424,6 +424,20 @@ def test_when_columns_do_not_fit_numbers_keep_theirs_and_the_widest_text_columns
     assert got[1] == got[2] == pytest.approx((WHOLE - need[0] - need[3]) / 2, abs=1)
 
 
+def test_when_squeezed_a_narrow_number_keeps_its_width_a_wide_one_too_and_a_narrow_text_column_gets_the_least():
+    table = Table(("n", "x", "baht", "y"), (("1", "x", "9" * 30, "y" * 80),), (True, False, True, False))
+    need = needs(table)
+    assert need[0] < LEAST and need[1] < LEAST  # a digit, a letter
+    got = pack_docx.widths(table)
+    assert got[:3] == [int(need[0]), LEAST, int(need[2])]
+    assert got[3] == pytest.approx(WHOLE - need[0] - LEAST - need[2], abs=1) and got[3] < need[3]
+
+
+def test_columns_that_fit_the_width_exactly_keep_their_widths():
+    table = Table(("a", "b"), (("x" * 10, "1,000.00"),), (False, True))
+    assert pack_docx.widths(table, whole=sum(needs(table))) == [int(n) for n in needs(table)]
+
+
 text = st.text(st.sampled_from("กขคิีุู่้ัำ abc019,.\n"), max_size=30)
 
 
