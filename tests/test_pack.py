@@ -18,6 +18,7 @@ from kmdash.actions import checked
 from kmdash.errors import LedgerError
 from kmdash.i18n import t
 from kmdash.pipeline import Options, run
+from kmdash.reconcile import Reconciliation
 from kmdash.report.pack import charts, content, pdf
 from kmdash.report.pack.content import (
     SOON_DAYS,
@@ -89,6 +90,7 @@ def test_in_english_the_dates_are_common_era_and_every_word_but_the_files_is_eng
     assert dict(pack.cover.facts) == {"Ledger as of": "31 March 2024", "Ledger file": SAMPLE.name,
                                       "Made on": "20 April 2024"}
     assert pack.pages == "Page {page} of {pages}"
+    assert (pack.lang, pack.running) == ("en", f"{SAMPLE_COOP} · Ledger as of 31 March 2024")
     headings = [pack.cover.heading, pack.cover.privacy, *(s.title for s in pack.sections)]
     assert headings[2:] == [t(f"pack_s_{s.key}", "en") for s in pack.sections]
     assert not any(has_thai(h) for h in headings)
@@ -114,50 +116,79 @@ def test_long_days_in_be_and_ce(day, th, en):
 
 def test_the_tiles_are_the_generators_figures(pack, sample_expected):
     e = sample_expected
-    tiles = {x.label: (x.value, x.note) for x in blocks(pack, "overview", Tiles)[0].items}
-    assert tiles == {
-        t("members"): (f"{e['members']:,}", f"ใน {e['groups']:,} กลุ่ม"),
-        t("members_overdue"): (f"{e['members_overdue']:,}", f"{e['members_overdue'] / e['members'] * 100:.1f}% ของสมาชิก"),
-        t("members_long", days=365): (f"{e['members_long_overdue']:,}", ""),
-        t("pack_loans_overdue"): (f"{e['loans_overdue']:,}", f"จาก {e['loans']:,} สัญญา"),
-        t("outstanding"): (money(e["outstanding"]), "บาท"),
-        t("overdue"): (money(e["overdue"]), "บาท"),
-        t("interest_arrears"): (money(e["interest_arrears"]), "บาท"),
-        "PAR30": (f"{e['par30'] * 100:.1f}%", t("pack_par_note", days=30)),
-        "PAR90": (f"{e['par90'] * 100:.1f}%", t("pack_par_note", days=90)),
-    }
-    assert paragraphs(pack, "overview") == [t("rec_ok")]  # the sample's grand total reconciles
+    tiles = Tiles((
+        Tile(t("members"), f"{e['members']:,}", f"ใน {e['groups']:,} กลุ่ม"),
+        Tile(t("members_overdue"), f"{e['members_overdue']:,}", f"{e['members_overdue'] / e['members'] * 100:.1f}% ของสมาชิก"),
+        Tile(t("members_long", days=365), f"{e['members_long_overdue']:,}", ""),
+        Tile(t("pack_loans_overdue"), f"{e['loans_overdue']:,}", f"จาก {e['loans']:,} สัญญา"),
+        Tile(t("outstanding"), money(e["outstanding"]), "บาท"),
+        Tile(t("overdue"), money(e["overdue"]), "บาท"),
+        Tile(t("interest_arrears"), money(e["interest_arrears"]), "บาท"),
+        Tile("PAR30", f"{e['par30'] * 100:.1f}%", t("pack_par_note", days=30)),
+        Tile("PAR90", f"{e['par90'] * 100:.1f}%", t("pack_par_note", days=90))))
+    # the sample's grand total reconciles
+    assert pack.section("overview") == Section("overview", t("pack_s_overview"), (tiles, Paragraph(t("rec_ok"), "note")))
 
 
 def test_a_ledger_without_an_overdue_column_says_the_overdue_is_the_outstanding_past_due(loans_120, ledger_file):
     result = run(ledger_file(loans_120, LedgerShape(drop_fields=("principal_overdue",))))
-    assert t("pack_basis_outstanding") in paragraphs(gather(result, made=MADE), "overview")
+    assert gather(result, made=MADE).section("overview").blocks[1:] == (
+        Paragraph(t("rec_ok"), "note"), Paragraph(t("pack_basis_outstanding"), "note"))
 
 
-def test_the_aging_chart_and_table_are_the_generators_buckets(pack, sample_expected):
+@pytest.mark.parametrize(("reconciled", "said"), [(Reconciliation(False, None), "rec_none"),
+                                                  (Reconciliation(True, None), "rec_none"),
+                                                  (Reconciliation(True, False, {"outstanding": 1.0}), "pack_rec_diff")])
+def test_the_reconciliation_is_said_under_the_tiles(sample_result, reconciled, said):
+    result = replace(sample_result, reconciliation=reconciled)
+    assert gather(result, made=MADE).section("overview").blocks[1] == Paragraph(t(said), "note")
+
+
+def test_the_aging_chart_and_table_are_the_generators_buckets(pack, sample_result, sample_expected):
     aging = sample_expected["aging"]
-    rows = rows_of(pack, "aging")
-    assert rows[:-1] == [(t(f"bucket_{a['bucket']}"), f"{a['loans']:,}", f"{a['members']:,}", money(a["overdue"]))
-                         for a in aging]
-    assert rows[-1] == (t("pack_total"), f"{sum(a['loans'] for a in aging):,}",
-                        f"{sum(a['members'] for a in aging):,}", money(sample_expected["overdue"]))
-    assert blocks(pack, "aging", Table)[0].total
-    chart = blocks(pack, "aging", Figure)[0]
     due = aging[1:]  # not due has no bar
-    assert chart.key == "aging" and chart.data.labels == tuple(t(f"bucket_{a['bucket']}") for a in due)
-    assert all(baht_equal(v, a["overdue"]) for v, a in zip(chart.data.values, due, strict=True))
-    assert chart.data.notes == tuple(f"{a['overdue']:,.0f}\n{a['members']:,} คน" for a in due)
-    assert chart.data.axis == "บาท" and not chart.data.across
+    chart = Bars(tuple(t(f"bucket_{a['bucket']}") for a in due), tuple(a["overdue"] for a in due),
+                 tuple(f"{a['overdue']:,.0f}\n{a['members']:,} คน" for a in due), "บาท")
+    table = Table((t("pack_col_bucket"), t("pack_col_loans"), t("pack_col_members"), t("pack_col_overdue_baht")),
+                  (*((t(f"bucket_{a['bucket']}"), f"{a['loans']:,}", f"{a['members']:,}", money(a["overdue"]))
+                     for a in aging),
+                   (t("pack_total"), f"{sum(a['loans'] for a in aging):,}", f"{sum(a['members'] for a in aging):,}",
+                    money(sample_expected["overdue"]))), (False, True, True, True), total=True)
+    section = pack.section("aging")
+    drawn_values = section.blocks[0].data.values
+    assert all(baht_equal(v, a["overdue"]) for v, a in zip(drawn_values, due, strict=True))
+    assert section == Section("aging", t("pack_s_aging"), (
+        Figure("aging", t("pack_fig_aging"), replace(chart, values=drawn_values)), table,
+        Paragraph(t("pack_aging_note"), "note")))
+    english = gather(sample_result, "en", made=MADE).section("aging")
+    assert english.blocks[0].data.labels[0] == "1-30 days" and english.blocks[1].rows[0][0] == "not due"
 
 
 def test_the_groups_are_the_ten_owing_most_in_order_and_the_rest_counted(pack, sample_expected):
     groups = sample_expected["by_group"]
     top = groups[:10]
-    assert rows_of(pack, "groups") == [(g["group"], f"{g['members']:,}", f"{g['members_overdue']:,}",
-                                        money(g["overdue"]), f"{g['share'] * 100:.1f}%") for g in top]
     chart = blocks(pack, "groups", Figure)[0].data
-    assert chart.across and chart.labels == tuple(g["group"] for g in top if g["overdue"] > 0)
-    assert paragraphs(pack, "groups") == [t("pack_groups_more", shown=10, total=len(groups))]
+    assert all(baht_equal(v, g["overdue"]) for v, g in zip(chart.values, top, strict=True))
+    assert pack.section("groups") == Section("groups", t("pack_s_groups"), (
+        Figure("groups", t("pack_fig_groups", n=10),
+               Bars(tuple(g["group"] for g in top), chart.values,
+                    tuple(f"{g['overdue']:,.0f} ({g['share'] * 100:.1f}%)" for g in top), "บาท", across=True)),
+        Table((t("col_group"), t("pack_col_members"), t("members_overdue"), t("pack_col_overdue_baht"), t("pack_col_share")),
+              tuple((g["group"], f"{g['members']:,}", f"{g['members_overdue']:,}", money(g["overdue"]),
+                     f"{g['share'] * 100:.1f}%") for g in top), (False, True, True, True, True)),
+        Paragraph(t("pack_groups_more", shown=10, total=len(groups)), "note")))
+
+
+def test_a_group_owing_nothing_has_no_bar_and_few_groups_no_count_of_the_rest(loans_120, ledger_file):
+    loans = loans_120.copy()
+    loans.loc[loans["group"] == loans["group"].iloc[0], "principal_overdue"] = 0.0
+    result = run(ledger_file(loans))
+    section = gather(result, made=MADE).section("groups")
+    owing = result.analysis.groups[result.analysis.groups["overdue"] > 0]
+    assert len(owing) < len(result.analysis.groups) <= 10
+    assert section.blocks[0].data.labels == tuple(owing["group"])
+    assert section.blocks[0].caption == t("pack_fig_groups", n=len(owing))
+    assert len(section.blocks[1].rows) == len(result.analysis.groups) and len(section.blocks) == 2
 
 
 def test_the_pareto_curve_marks_the_members_holding_80_percent_and_lists_the_largest(pack, sample_expected):
@@ -478,6 +509,18 @@ def test_with_rates_typed_in_the_allowance_is_the_rate_of_the_outstanding(sample
     half = money(round(doubtful["outstanding"].sum() * 0.5, 2))
     assert [r[5] for r in rows] == ["20%\n0.00", f"50%\n{half}", "-", half]
     assert t("pack_rates_not_set") not in paragraphs(pack, "classes")
+
+
+def test_without_outstanding_and_interest_columns_the_classes_say_what_is_not_known(loans_120, ledger_file):
+    result = run(ledger_file(loans_120, LedgerShape(drop_fields=("outstanding", "interest_arrears"))))
+    section = gather(result, made=MADE).section("classes")
+    rows = section.blocks[1].rows
+    assert {r[3] for r in rows} == {"-"} and all(r[4] != "-" for r in rows)
+    said = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+    assert t("classes_no_outstanding") in said and t("classes_no_interest") in said
+    stopping = [b for b in section.blocks if isinstance(b, Table)][1]
+    assert stopping.rows and {r[3] for r in stopping.rows} == {"-"}
+    assert any(p.startswith("ลูกหนี้ที่หยุดรับรู้ดอกเบี้ยเป็นรายได้") and p.endswith("ดอกเบี้ยค้างชำระรวม - บาท") for p in said)
 
 
 def test_a_class_of_the_coops_own_says_so_and_its_rule_in_words(sample_result):

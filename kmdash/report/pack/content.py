@@ -253,7 +253,7 @@ def _overview(ctx: _Context) -> Section:
     tiles = (
         Tile(ctx.t("members"), count(head["members"]), ctx.t("pack_groups_n", n=head["groups"])),
         Tile(ctx.t("members_overdue"), count(head["members_overdue"]),
-             ctx.t("pack_share_of_members", share=percent(_share(head["members_overdue"], head["members"])))),
+             ctx.t("pack_share_of_members", share=percent(head["members_overdue"] / head["members"]))),
         Tile(ctx.t("members_long", days=a.settings.long_overdue_days), count(head["members_long_overdue"])),
         Tile(ctx.t("pack_loans_overdue"), count(head["loans_overdue"]), ctx.t("pack_of_loans", n=head["loans"])),
         Tile(ctx.t("outstanding"), baht(head["outstanding"]), ctx.t("baht")),
@@ -265,10 +265,6 @@ def _overview(ctx: _Context) -> Section:
     if not ctx.result.ledger.has_overdue_column:
         notes.append(Paragraph(ctx.t("pack_basis_outstanding"), "note"))
     return Section("overview", ctx.t("pack_s_overview"), (Tiles(tiles), *notes))
-
-
-def _share(part: float, whole: float) -> float | None:
-    return part / whole if whole else None
 
 
 def _reconciled(ctx: _Context) -> str:
