@@ -207,15 +207,15 @@ def test_the_pareto_curve_marks_the_members_holding_80_percent_and_lists_the_lar
                                        for m in owing[:20]]
 
 
-def test_a_long_curve_is_thinned_to_about_500_points_keeping_the_first_and_the_last(ledger_file):
-    from kmdash.synthetic import generate_loans
-
-    result = run(ledger_file(generate_loans(3000, seed=3)))
-    curve = blocks(gather(result, made=MADE), "pareto", Figure)[0].data
-    owing = int((result.analysis.members["overdue"] > 0).sum())
-    assert owing > 1000
-    assert 400 <= len(curve.ranks) <= 520 and (curve.ranks[0], curve.ranks[-1]) == (1, owing)
-    assert curve.shares[-1] == pytest.approx(100)
+@pytest.mark.parametrize(("points", "ranks"), [(50, [*range(1, 239, 4), 239]), (100, [*range(1, 239, 2), 239]),
+                                               (239, list(range(1, 240))), (500, list(range(1, 240)))])
+def test_a_long_curve_is_thinned_evenly_keeping_the_first_and_the_last(sample_result, sample_expected, monkeypatch,
+                                                                       points, ranks):
+    monkeypatch.setattr(content, "CURVE_POINTS", points)
+    curve = blocks(gather(sample_result, made=MADE), "pareto", Figure)[0].data
+    owing = [m["overdue"] for m in sample_expected["by_member"] if m["overdue"] > 0]
+    assert len(owing) == 239 and list(curve.ranks) == ranks
+    assert list(curve.shares) == pytest.approx([sum(owing[:r]) / sum(owing) * 100 for r in ranks])
 
 
 # ---------------------------------------------------------------- the techniques
