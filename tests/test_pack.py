@@ -202,9 +202,14 @@ def test_the_pareto_curve_marks_the_members_holding_80_percent_and_lists_the_lar
     assert list(curve.shares) == sorted(curve.shares) and curve.shares[-1] == pytest.approx(100)
     total = sum(m["overdue"] for m in owing)
     assert curve.shares[0] == pytest.approx(owing[0]["overdue"] / total * 100)
-    assert curve.mark_note == t("pareto_note", n=n80, total=len(owing)) == paragraphs(pack, "pareto")[0]
-    assert rows_of(pack, "pareto") == [(m["member"], m["name"], m["group"], f"{m['days']:,}", money(m["overdue"]))
-                                       for m in owing[:20]]
+    note = t("pareto_note", n=n80, total=len(owing))
+    assert pack.section("pareto") == Section("pareto", t("pack_s_pareto"), (
+        Figure("pareto", t("pack_fig_pareto"), Curve(curve.ranks, curve.shares, n80, note, t("members_ranked"),
+                                                     t("pack_axis_share"))),
+        Paragraph(note), Paragraph(t("pack_top_title", n=20)),
+        Table((t("col_member"), t("col_name"), t("col_group"), t("pack_col_days"), t("pack_col_overdue_baht")),
+              tuple((m["member"], m["name"], m["group"], f"{m['days']:,}", money(m["overdue"])) for m in owing[:20]),
+              (False, False, False, True, True))))
 
 
 @pytest.mark.parametrize(("points", "ranks"), [(50, [*range(1, 239, 4), 239]), (100, [*range(1, 239, 2), 239]),
@@ -232,7 +237,29 @@ def test_the_techniques_are_ranked_by_score_with_their_evidence_and_the_example_
         lines = row[3].split("\n")
         assert lines[0].startswith("• ") and lines[-1] == t("pack_thresholds_example")
         assert any("เต็มคะแนน" in line for line in lines)  # each part's threshold beside its figure
-    assert table.prose == (False, True, False, True)
+    assert (table.headers, table.numbers, table.prose) == (
+        (t("pack_col_rank"), t("pack_col_technique"), t("pack_col_score"), t("pack_col_evidence")),
+        (True, False, True, False), (False, True, False, True))
+    assert pack.section("techniques").title == t("pack_s_techniques")
+    assert pack.section("techniques").blocks[0] == Paragraph(t("pack_techniques_about"))
+
+
+def test_the_techniques_in_english_name_each_technique_and_ask_its_questions_in_english(sample_result):
+    from kmdash.techniques.registry import by_number
+
+    table = blocks(gather(sample_result, "en", made=MADE), "techniques", Table)[0]
+    for row in table.rows:
+        number = int(re.fullmatch(r"Technique (\d)\n.+", row[1])[1])
+        card = by_number(number)
+        assert row[1] == f"Technique {number}\n{card.card.name[1]}"
+        asked = [line for line in row[3].split("\n") if line.startswith("? ")]
+        assert asked == [f"? {t('unknown_line', 'en', question=q.en)}" for q in card.questions]
+        assert row[3].split("\n")[-1] == t("pack_thresholds_example", "en") and "full" in row[3]
+    thai = blocks(gather(sample_result, made=MADE), "techniques", Table)[0]
+    first = int(re.search(r"เทคนิคที่ (\d)", thai.rows[0][1])[1])
+    assert thai.rows[0][1] == f"เทคนิคที่ {first}\n{by_number(first).card.name[0]}"
+    assert [x for x in thai.rows[0][3].split("\n") if x.startswith("? ")] == [
+        f"? {t('unknown_line', question=q.th)}" for q in by_number(first).questions]
 
 
 @pytest.mark.parametrize(("settings", "own"), [(Settings(selector=Selector(many_share=0.4)), {1}),
@@ -277,10 +304,40 @@ def test_the_guarantors_whose_60_days_end_soon_are_listed_fewest_days_first(samp
     assert said[-1] == t("pack_guarantors_no_record")  # no store: nobody recorded as notified
 
 
+def test_the_guarantors_section_whole_and_in_english(sample_result, sample_loans):
+    loans = sample_loans.set_index("contract")
+    soon = [(m, c, d) for d, m, c in days_left(sample_loans) if 0 <= d <= 15]
+    def last(contract: str) -> date:
+        return pd.Timestamp(loans.loc[contract, "due_date"]).date() + timedelta(days=60)
+
+    table = Table((t("col_member"), t("col_name"), t("col_contract"), t("col_guarantor"), t("col_last_day"),
+                   t("col_days_left")),
+                  tuple((m, loans.loc[c, "name"], c, " ".join(loans.loc[c, "guarantor"].split()),
+                         f"{last(c).day} {THAI_MONTHS_SHORT[last(c).month - 1]} {last(c).year + 543}", f"{d:,}")
+                        for m, c, d in soon), (False, False, False, False, False, True))
+    late = sum(d < 0 for d, _, _ in days_left(sample_loans))
+    assert gather(sample_result, made=MADE).section("guarantors") == Section("guarantors", t("pack_s_guarantors"), (
+        Paragraph(t("pack_guarantors_about", n=15, as_of="31 มีนาคม 2567")), Paragraph(t("pack_soon_example", n=15), "note"),
+        table, Paragraph(t("pack_guarantors_late", n=late), "warning"), Paragraph(t("pack_guarantors_no_record"), "note")))
+    english = gather(sample_result, "en", made=MADE).section("guarantors")
+    assert english.blocks[0].text == t("pack_guarantors_about", "en", n=15, as_of="31 March 2024")
+    assert english.blocks[2].headers[4] == t("col_last_day", "en") and english.blocks[2].rows[0][4] == "31 Mar 2024"
+
+
+def test_a_guarantor_notified_after_the_default_is_not_listed_and_the_record_is_not_said_missing(sample_result,
+                                                                                                   sample_loans):
+    first = blocks(gather(sample_result, made=MADE), "guarantors", Table)[0].rows[0]
+    told = checked([{"member": first[0], "date": "2024-03-20", "kind": "guarantor_notified"}])
+    section = gather(sample_result, history_of=History(told, (), "x"), made=MADE).section("guarantors")
+    assert first[2] not in [r[2] for r in section.blocks[2].rows]
+    late = sum(d < 0 for d, _, _ in days_left(sample_loans))
+    assert section.blocks[-1] == Paragraph(t("pack_guarantors_late", n=late), "warning")
+
+
 def test_without_a_guarantor_column_the_pack_says_so(loans_120, ledger_file):
     result = run(ledger_file(loans_120, LedgerShape(drop_fields=("guarantor",))))
     section = gather(result, made=MADE).section("guarantors")
-    assert [b.text for b in section.blocks] == [t("pack_guarantors_no_column")]
+    assert section == Section("guarantors", t("pack_s_guarantors"), (Paragraph(t("pack_guarantors_no_column")),))
 
 
 def test_a_negative_soon_is_a_user_error(sample_result):
@@ -333,6 +390,7 @@ def test_the_plans_progress_is_the_records(generated_record, record_files, recor
                     t("pack_col_paid_baht")),
                    tuple((m, n, f"{d.day} {THAI_MONTHS_SHORT[d.month - 1]} {d.year + 543}", money(amount / 100),
                           money(paid / 100)) for d, (m, n), amount, paid in broken), (False, False, False, True, True))
+    assert pack.section("progress").title == t("pack_s_progress")
     assert pack.section("progress").blocks == (
         Paragraph(t("pack_store_used", where=found.where), "note"), Paragraph("สิ่งที่ทำในเดือนเมษายน 2567"), done,
         Paragraph("การนัดชำระ: เทียบทะเบียน ณ 31 มีนาคม 2567 ที่บันทึกไว้ กับทะเบียนนี้ ณ 30 เมษายน 2567"), counts,
@@ -661,6 +719,8 @@ def test_a_ledger_with_nothing_overdue_makes_a_pack_of_empty_charts():
     assert (curve.ranks, curve.mark) == ((), 0) and rows_of(empty, "pareto") == []
     assert blocks(empty, "groups", Figure)[0].data.labels == ()
     assert set(blocks(empty, "aging", Figure)[0].data.values) == {0.0}
+    assert empty.section("guarantors").blocks[2:] == (Paragraph(t("pack_guarantors_none", n=15)),
+                                                      Paragraph(t("pack_guarantors_no_record"), "note"))
     for figure in (b for s in empty.sections for b in s.blocks if isinstance(b, Figure)):
         assert charts.draw(figure, "png")[:4] == b"\x89PNG"
 

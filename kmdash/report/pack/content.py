@@ -365,7 +365,7 @@ def _progress(ctx: _Context) -> Section:
     title = ctx.t("pack_s_progress")
     if h.actions is None:
         return Section("progress", title, (Paragraph(ctx.t("pack_no_store")),))
-    blocks = [Paragraph(ctx.t("pack_store_used", where=h.where or "-"), "note"), *_this_month(ctx, h.actions),
+    blocks = [Paragraph(ctx.t("pack_store_used", where=h.where), "note"), *_this_month(ctx, h.actions),
               *_promises(ctx, h)]
     return Section("progress", title, tuple(blocks))
 
