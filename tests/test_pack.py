@@ -212,6 +212,19 @@ def test_the_pareto_curve_marks_the_members_holding_80_percent_and_lists_the_lar
               (False, False, False, True, True))))
 
 
+def test_half_a_baht_overdue_counts_as_overdue_in_the_curve_and_the_groups(loans_120, ledger_file):
+    loans = loans_120.copy()
+    loans["principal_overdue"] = 0.0
+    late = loans.index[pd.to_datetime(loans["due_date"]) < pd.Timestamp(AS_OF)][0]
+    loans.loc[late, "principal_overdue"] = 0.5  # the only overdue in the ledger: half a baht
+    pack = gather(run(ledger_file(loans)), made=MADE)
+    curve = blocks(pack, "pareto", Figure)[0].data
+    assert (curve.ranks, curve.shares, curve.mark) == ((1,), (100.0,), 1)
+    assert blocks(pack, "groups", Figure)[0].data.labels == (loans.loc[late, "group"],)
+    assert rows_of(pack, "pareto") == [(loans.loc[late, "member_no"], loans.loc[late, "name"], loans.loc[late, "group"],
+                                        f"{(AS_OF - pd.Timestamp(loans.loc[late, 'due_date']).date()).days:,}", "0.50")]
+
+
 @pytest.mark.parametrize(("points", "ranks"), [(50, [*range(1, 239, 4), 239]), (100, [*range(1, 239, 2), 239]),
                                                (239, list(range(1, 240))), (500, list(range(1, 240)))])
 def test_a_long_curve_is_thinned_evenly_keeping_the_first_and_the_last(sample_result, sample_expected, monkeypatch,
@@ -464,11 +477,13 @@ def test_the_trend_is_each_earlier_snapshot_then_this_ledger(generated_record, r
                                                                      (pair.new, pair.as_of_new)))
     labels = ("31 มี.ค. 2567", "30 เม.ย. 2567")
     members = (then["members_overdue"], now["members_overdue"])
-    overdue = (round(then["overdue"], 2), round(now["overdue"], 2))
+    overdue = section.blocks[0].data.overdue
+    assert all(baht_equal(a, b) for a, b in zip(overdue, (then["overdue"], now["overdue"]), strict=True))
     assert section.title == t("pack_s_trend") and section.blocks == (
         Figure("trend", t("pack_fig_trend"), Trend(labels, overdue, members, "บาท", t("members_overdue"))),
         Table((t("pack_col_ledger_date"), t("members_overdue"), t("pack_col_overdue_baht")),
-              tuple((d, f"{m:,}", money(o)) for d, m, o in zip(labels, members, overdue)), (False, True, True)))
+              tuple((d, f"{m:,}", money(o)) for d, m, o in zip(labels, members, (then["overdue"], now["overdue"]))),
+              (False, True, True)))
     english = gather(new, "en", history_of=found, made=MADE).section("trend").blocks[0].data
     assert english.labels == ("31 Mar 2024", "30 Apr 2024") and english.overdue_axis == "baht"
 
@@ -553,7 +568,9 @@ def test_the_classes_in_english(sample_result):
     assert heads == ["Substandard\nrestructured while overdue\n(the Registrar's rule)",
                      "Doubtful\nover 6 and up to 12 months overdue; sued, judgment, enforcement while overdue\n"
                      "(the Registrar's rule)", t("class_unclassified", "en"), "Total"]
-    assert section.blocks[1].rows[0][5] == "not set" and section.blocks[0].text.startswith("Loan-quality classes")
+    assert section.blocks[1].rows[0][5] == "not set"
+    assert section.blocks[0] == Paragraph(t("pack_classes_about", "en", regulation=t("classes_regulation", "en")))
+    assert section.blocks[2] == Paragraph(t("classes_no_status", "en"), "note")
     assert {r[2] for r in section.blocks[5].rows} == {"Doubtful"}
 
 

@@ -182,8 +182,7 @@ def history(engine, coop: str | None, as_of: date) -> History:
     (of one date, the one saved last)."""
     listed = store.snapshots(engine)
     ours = record.coop_key(coop)
-    mine = listed.loc[np.array([record.coop_key(c) == ours and d < as_of for c, d in zip(listed["coop"], listed["as_of"])],
-                               dtype=bool)]
+    mine = listed.loc[[record.coop_key(c) == ours and d < as_of for c, d in zip(listed["coop"], listed["as_of"])]]
     latest = mine.drop_duplicates("as_of").sort_values("as_of").tail(TREND_POINTS)  # listed latest saved first
     return History(record.listed(engine, coop), tuple(store.load(engine, int(i)) for i in latest["id"]),
                    store.where(engine))
@@ -284,7 +283,7 @@ def _aging(ctx: _Context) -> Section:
     body = [(bucket(b, ctx.lang), count(n), count(m), baht(v))
             for b, n, m, v in zip(rows["bucket"], rows["loans"], rows["members"], rows["overdue"])]
     body.append((ctx.t("pack_total"), count(int(rows["loans"].sum())), count(int(rows["members"].sum())),
-                 baht(round(float(rows["overdue"].sum()), 2))))
+                 baht(float(rows["overdue"].sum()))))
     table = Table((ctx.t("pack_col_bucket"), ctx.t("pack_col_loans"), ctx.t("pack_col_members"),
                    ctx.t("pack_col_overdue_baht")), tuple(body), (False, True, True, True), total=True)
     return Section("aging", ctx.t("pack_s_aging"),
@@ -300,7 +299,7 @@ def _groups(ctx: _Context) -> Section:
                  across=True)
     table = Table((ctx.t("col_group"), ctx.t("pack_col_members"), ctx.t("members_overdue"),
                    ctx.t("pack_col_overdue_baht"), ctx.t("pack_col_share")),
-                  tuple((str(r.group), count(r.members), count(r.members_overdue), baht(round(float(r.overdue), 2)),
+                  tuple((str(r.group), count(r.members), count(r.members_overdue), baht(float(r.overdue)),
                          percent(float(r.share))) for r in shown.itertuples()),
                   (False, True, True, True, True))
     blocks: list[Block] = [Figure("groups", ctx.t("pack_fig_groups", n=len(owing)), chart), table]
@@ -312,9 +311,8 @@ def _groups(ctx: _Context) -> Section:
 def _pareto(ctx: _Context) -> Section:
     a = ctx.result.analysis
     owing = a.members[a.members["overdue"] > 0]
-    overdue = owing["overdue"].to_numpy(dtype=float)  # largest first: the member table's order
-    total = overdue.sum()
-    shares = overdue.cumsum() / total * 100 if total > 0 else overdue
+    overdue = owing["overdue"].to_numpy()  # largest first: the member table's order; each above 0
+    shares = overdue.cumsum() / overdue.sum() * 100
     kept = _thinned(len(shares))
     n80 = pareto_count(a.members)
     note = ctx.t("pareto_note", n=n80, total=len(owing))
@@ -323,7 +321,7 @@ def _pareto(ctx: _Context) -> Section:
     top = ctx.shown(owing.head(a.settings.top_members))
     table = Table((ctx.t("col_member"), ctx.t("col_name"), ctx.t("col_group"), ctx.t("pack_col_days"),
                    ctx.t("pack_col_overdue_baht")),
-                  tuple((str(r.member_no), str(r.name), str(r.group), count(r.days), baht(round(float(r.overdue), 2)))
+                  tuple((str(r.member_no), str(r.name), str(r.group), count(r.days), baht(float(r.overdue)))
                         for r in top.itertuples()), (False, False, False, True, True))
     return Section("pareto", ctx.t("pack_s_pareto"),
                    (Figure("pareto", ctx.t("pack_fig_pareto"), chart), Paragraph(note),
@@ -465,7 +463,7 @@ def _trend(ctx: _Context) -> Section:
     title = ctx.t("pack_s_trend")
     if not ctx.history.earlier:
         return Section("trend", title, (Paragraph(ctx.t("pack_trend_none")),))
-    points = [(s.as_of, int((s.members["days"] > 0).sum()), round(float(s.members["overdue"].sum()), 2))
+    points = [(s.as_of, int((s.members["days"] > 0).sum()), float(s.members["overdue"].sum()))
               for s in ctx.history.earlier]
     head = ctx.result.analysis.headline
     points.append((ctx.result.as_of, head["members_overdue"], head["overdue"]))
@@ -486,7 +484,7 @@ def _classes(ctx: _Context) -> Section:
     allowance = table["allowance"].iloc[:-1]
     rows.append((ctx.t("pack_total"), count(int(table["loans"].sum())), count(int(table["members"].sum())),
                  *(_baht_or_dash(table[c].sum(min_count=len(table))) for c in ("outstanding", "principal_overdue")),
-                 baht(round(float(allowance.sum()), 2)) if allowance.notna().all() else ctx.t("pack_not_set")))
+                 baht(float(allowance.sum())) if allowance.notna().all() else ctx.t("pack_not_set")))
     blocks: list[Block] = [
         Paragraph(ctx.t("pack_classes_about", regulation=t("classes_regulation", ctx.lang))),
         Table((ctx.t("pack_col_class"), ctx.t("pack_col_loans"), ctx.t("pack_col_members"),
@@ -526,7 +524,7 @@ def _rule_words(ctx: _Context, rule: LoanClass) -> str:
 
 def _baht_or_dash(value) -> str:
     """Baht to the satang; "-" where the ledger has no such column (NaN)."""
-    return "-" if value != value else baht(round(float(value), 2))
+    return "-" if value != value else baht(float(value))
 
 
 def _non_accrual(ctx: _Context, classed) -> list[Block]:
