@@ -742,6 +742,76 @@ def test_a_ledger_with_nothing_overdue_makes_a_pack_of_empty_charts():
         assert charts.draw(figure, "png")[:4] == b"\x89PNG"
 
 
+def rgba(colour, alpha: float = 1.0) -> tuple:
+    from matplotlib.colors import to_rgba
+
+    return to_rgba(colour, alpha)
+
+
+def test_bars_are_drawn_in_the_packs_look():
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    up = Bars(("ก", "ข"), (1_000.0, 3_000.0), ("n1", "n2"), "บาท")
+    canvas = charts.chart(up)
+    canvas.draw_without_rendering()
+    (ax,) = canvas.axes
+    assert [p.get_height() for p in ax.patches] == [1_000.0, 3_000.0]
+    assert {p.get_facecolor() for p in ax.patches} == {rgba(charts.OVERDUE)}
+    assert ax.get_ylabel() == "บาท" and ax.get_ylim() == (0, pytest.approx(3_000 * 1.3))
+    assert [(a.xyann, a.get_fontsize()) for a in ax.texts] == [((0, 3), 10.5)] * 2
+    assert isinstance(canvas.get_layout_engine(), ConstrainedLayoutEngine)
+    assert tuple(canvas.get_size_inches()) == (6.7, 3.3)
+    assert {x.get_fontfamily()[0] for x in (*ax.get_xticklabels(), ax.yaxis.label)} == {"Laksaman"}
+    (ax,) = drawn(replace(up, across=True))
+    assert [p.get_width() for p in ax.patches] == [1_000.0, 3_000.0]
+    assert {p.get_facecolor() for p in ax.patches} == {rgba(charts.OVERDUE)}
+    assert ax.get_xlabel() == "บาท" and ax.get_xlim() == (0, pytest.approx(3_000 * 1.45))
+    assert [a.xyann for a in ax.texts] == [(3, 0)] * 2
+
+
+def test_the_pareto_curve_is_drawn_in_the_packs_look():
+    curve = Curve((1, 2, 3, 4), (50.0, 80.0, 95.0, 100.0), 2, "2 จาก 4 คน", "สมาชิก", "ร้อยละ")
+    (ax,) = drawn(curve)
+    line, eighty, mark = ax.lines
+    assert (tuple(line.get_xdata()), tuple(line.get_ydata())) == ((1, 2, 3, 4), (50.0, 80.0, 95.0, 100.0))
+    assert (rgba(line.get_color()), line.get_linewidth()) == (rgba(charts.OVERDUE), 2.5)
+    assert (tuple(eighty.get_ydata()), rgba(eighty.get_color()), eighty.get_linestyle(), eighty.get_linewidth()) == \
+        ((80, 80), rgba(charts.NEUTRAL), "--", 1)
+    assert (tuple(mark.get_xdata()), rgba(mark.get_color()), mark.get_linestyle(), mark.get_linewidth()) == \
+        ((2, 2), rgba(charts.MEMBERS), "--", 1)
+    (note,) = ax.texts
+    assert (note.get_text(), note.xy, note.xyann, note.get_fontsize()) == ("2 จาก 4 คน", (2, 80), (12, -36), 12)
+    assert note.arrow_patch is not None and rgba(note.arrow_patch.get_edgecolor()) == rgba(charts.MEMBERS)
+    box = note.get_bbox_patch()
+    assert (rgba(box.get_facecolor()), rgba(box.get_edgecolor())) == (rgba("white"), rgba(charts.MEMBERS))
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("สมาชิก", "ร้อยละ")
+    (ax,) = drawn(replace(curve, mark=0))
+    assert len(ax.lines) == 2 and list(ax.texts) == []
+
+
+def test_the_trend_is_drawn_in_the_packs_look():
+    trend = Trend(("ม.ค.", "ก.พ."), (1_200_000.0, 900_000.0), (40, 35), "บาท", "คน")
+    bars, people = drawn(trend)
+    assert [p.get_height() for p in bars.patches] == [1_200_000.0, 900_000.0]
+    assert [round(p.get_width(), 6) for p in bars.patches] == [0.6, 0.6]
+    assert {p.get_facecolor() for p in bars.patches} == {rgba(charts.OVERDUE, 0.8)}
+    assert [(a.xyann, a.get_fontsize()) for a in bars.texts] == [((0, 2), 11)] * 2
+    (line,) = people.lines
+    assert (tuple(line.get_ydata()), rgba(line.get_color()), line.get_marker(), line.get_linewidth()) == \
+        ((40, 35), rgba(charts.MEMBERS), "o", 2)
+    assert [(a.xy, a.xyann, a.get_ha(), rgba(a.get_color()), a.get_fontsize()) for a in people.texts] == \
+        [((0, 40), (0, 7), "center", rgba(charts.MEMBERS), 11), ((1, 35), (0, 7), "center", rgba(charts.MEMBERS), 11)]
+    assert (bars.get_ylabel(), people.get_ylabel()) == ("บาท", "คน")
+    assert rgba(people.yaxis.label.get_color()) == rgba(charts.MEMBERS) and people.spines["right"].get_visible()
+    assert labels(people.yaxis) and all(x.isdigit() for x in labels(people.yaxis))  # whole members
+
+
+def test_the_same_chart_draws_the_same_svg_without_a_date():
+    figure = Figure("aging", "", Bars(("ก",), (1.0,), ("1",), "บาท"))
+    first = charts.draw(figure)
+    assert first == charts.draw(figure) and b"<dc:date>" not in first and first.lstrip().startswith(b"<?xml")
+
+
 def test_no_bar_and_no_member_draws_an_empty_chart():
     (ax,) = drawn(Bars((), (), (), "บาท"))
     assert ax.get_ylim()[1] == pytest.approx(1.3)

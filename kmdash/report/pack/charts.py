@@ -31,6 +31,18 @@ STYLE = {"font.family": FAMILY, "font.size": 13, "axes.titlesize": 14, "axes.lab
          "xtick.labelsize": 12, "ytick.labelsize": 12, "svg.fonttype": "path", "axes.spines.top": False,
          "axes.spines.right": False, "axes.edgecolor": "#555555", "svg.hashsalt": "kmdash",
          "text.parse_math": False}  # "$...$" in a group's name is text from the file, never mathtext
+# how each mark is drawn, in one place
+BAR = {"color": OVERDUE}
+CURVE = {"color": OVERDUE, "linewidth": 2.5}
+EIGHTY = {"color": NEUTRAL, "linestyle": "--", "linewidth": 1}  # the 80% line
+MARK = {"color": MEMBERS, "linestyle": "--", "linewidth": 1}  # the members holding 80%
+MARK_NOTE = {"xytext": (12, -36), "textcoords": "offset points", "fontsize": 12,
+             "arrowprops": {"arrowstyle": "->", "color": MEMBERS},
+             "bbox": {"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": MEMBERS}}
+TREND_BAR = {"color": OVERDUE, "alpha": 0.8, "width": 0.6}
+TREND_LINE = {"color": MEMBERS, "marker": "o", "linewidth": 2}
+TREND_NOTE = {"xytext": (0, 7), "textcoords": "offset points", "ha": "center", "color": MEMBERS, "fontsize": 11}
+ROOM = {"bars": 1.3, "across": 1.45, "trend_bars": 1.7, "trend_line": 1.15}  # the value axis past the largest
 
 
 @cache
@@ -78,17 +90,17 @@ def _bars(canvas, data: Bars) -> None:
     ax = canvas.subplots()
     if data.across:
         positions = range(len(data.labels))[::-1]  # the first label on top
-        bars = ax.barh(list(positions), data.values, color=OVERDUE)
+        bars = ax.barh(list(positions), data.values, **BAR)
         ax.set_yticks(list(positions), [_short(label) for label in data.labels])
         ax.set_xlabel(data.axis)
         _thousands(ax.xaxis)
-        ax.set_xlim(0, _top(data.values) * 1.45)
+        ax.set_xlim(0, _top(data.values) * ROOM["across"])
     else:
-        bars = ax.bar(range(len(data.labels)), data.values, color=OVERDUE)
+        bars = ax.bar(range(len(data.labels)), data.values, **BAR)
         ax.set_xticks(range(len(data.labels)), [_two_lines(label) for label in data.labels])
         ax.set_ylabel(data.axis)
         _thousands(ax.yaxis)
-        ax.set_ylim(0, _top(data.values) * 1.3)
+        ax.set_ylim(0, _top(data.values) * ROOM["bars"])
     ax.bar_label(bars, labels=list(data.notes), padding=3, fontsize=_note_size(data))
 
 
@@ -119,13 +131,11 @@ def _top(values) -> float:
 
 def _curve(canvas, data: Curve) -> None:
     ax = canvas.subplots()
-    ax.plot(data.ranks, data.shares, color=OVERDUE, linewidth=2.5)
-    ax.axhline(80, color=NEUTRAL, linestyle="--", linewidth=1)
+    ax.plot(data.ranks, data.shares, **CURVE)
+    ax.axhline(80, **EIGHTY)
     if data.mark:
-        ax.axvline(data.mark, color=MEMBERS, linestyle="--", linewidth=1)
-        ax.annotate(data.mark_note, (data.mark, 80), xytext=(12, -36), textcoords="offset points",
-                    arrowprops={"arrowstyle": "->", "color": MEMBERS}, fontsize=12,
-                    bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": MEMBERS})
+        ax.axvline(data.mark, **MARK)
+        ax.annotate(data.mark_note, (data.mark, 80), **MARK_NOTE)
     ax.set_ylim(0, 105)
     ax.set_xlim(0, max(data.ranks, default=1))
     ax.set_xlabel(data.x_axis)
@@ -136,20 +146,19 @@ def _curve(canvas, data: Curve) -> None:
 def _trend(canvas, data: Trend) -> None:
     ax = canvas.subplots()
     where = range(len(data.labels))
-    bars = ax.bar(where, data.overdue, color=OVERDUE, alpha=0.8, width=0.6)
+    bars = ax.bar(where, data.overdue, **TREND_BAR)
     ax.bar_label(bars, labels=[f"{v:,.0f}" for v in data.overdue], padding=2, fontsize=11)
     ax.set_xticks(where, data.labels)
     ax.set_ylabel(data.overdue_axis)
-    ax.set_ylim(0, _top(data.overdue) * 1.7)  # the bars in the lower part, the line above them
+    ax.set_ylim(0, _top(data.overdue) * ROOM["trend_bars"])  # the bars in the lower part, the line above them
     _thousands(ax.yaxis)
     people = ax.twinx()
     people.spines["right"].set_visible(True)
-    people.plot(where, data.members, color=MEMBERS, marker="o", linewidth=2)
+    people.plot(where, data.members, **TREND_LINE)
     for x, n in zip(where, data.members):
-        people.annotate(f"{n:,}", (x, n), xytext=(0, 7), textcoords="offset points", ha="center", color=MEMBERS,
-                        fontsize=11)
+        people.annotate(f"{n:,}", (x, n), **TREND_NOTE)
     people.set_ylabel(data.members_axis, color=MEMBERS)
-    people.set_ylim(0, _top(data.members) * 1.15)
+    people.set_ylim(0, _top(data.members) * ROOM["trend_line"])
     _thousands(people.yaxis)
 
 
