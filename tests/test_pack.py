@@ -661,7 +661,10 @@ def drawn(data) -> list:
 
 
 def labels(axis) -> list[str]:
-    return [label.get_text() for label in axis.get_ticklabels() if label.get_text()]
+    """The tick labels within the axis' view."""
+    low, high = sorted(axis.get_view_interval())
+    return [label.get_text() for tick, label in zip(axis.get_ticklocs(), axis.get_ticklabels())
+            if label.get_text() and low <= tick <= high]
 
 
 def thousands(texts: list[str]) -> bool:
@@ -760,8 +763,11 @@ def test_bars_are_drawn_in_the_packs_look():
     assert ax.get_ylabel() == "บาท" and ax.get_ylim() == (0, pytest.approx(3_000 * 1.3))
     assert [(a.xyann, a.get_fontsize()) for a in ax.texts] == [((0, 3), 10.5)] * 2
     assert isinstance(canvas.get_layout_engine(), ConstrainedLayoutEngine)
+    assert labels(drawn(replace(up, values=(1_000.0, 4_000.0)))[0].yaxis) == ["0", "1,500", "3,000", "4,500"]  # 5 steps
     assert tuple(canvas.get_size_inches()) == (6.7, 3.3)
     assert {x.get_fontfamily()[0] for x in (*ax.get_xticklabels(), ax.yaxis.label)} == {"Laksaman"}
+    assert tuple(charts.chart(Bars(("ก",) * 12, (1.0,) * 12, ("",) * 12, "บาท", across=True)).get_size_inches()) == \
+        (6.7, pytest.approx(0.9 + 0.36 * 12))
     (ax,) = drawn(replace(up, across=True))
     assert [p.get_width() for p in ax.patches] == [1_000.0, 3_000.0]
     assert {p.get_facecolor() for p in ax.patches} == {rgba(charts.OVERDUE)}
@@ -802,6 +808,8 @@ def test_the_trend_is_drawn_in_the_packs_look():
     assert [(a.xy, a.xyann, a.get_ha(), rgba(a.get_color()), a.get_fontsize()) for a in people.texts] == \
         [((0, 40), (0, 7), "center", rgba(charts.MEMBERS), 11), ((1, 35), (0, 7), "center", rgba(charts.MEMBERS), 11)]
     assert (bars.get_ylabel(), people.get_ylabel()) == ("บาท", "คน")
+    assert bars.get_ylim() == (0, pytest.approx(1_200_000 * 1.7)) and people.get_ylim() == (0, pytest.approx(40 * 1.15))
+    assert labels(drawn(replace(trend, members=(1, 3)))[1].yaxis) == ["0", "1", "2", "3"]  # whole members only
     assert rgba(people.yaxis.label.get_color()) == rgba(charts.MEMBERS) and people.spines["right"].get_visible()
     assert labels(people.yaxis) and all(x.isdigit() for x in labels(people.yaxis))  # whole members
 
