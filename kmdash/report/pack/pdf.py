@@ -72,7 +72,7 @@ def css_string(text: str) -> str:
 
 
 def html_of(pack: Pack) -> str:
-    """The pack as one HTML document (charts inline as SVG images)."""
+    """The pack as one HTML document (charts inline as PNG images)."""
     body = [f'<div class="running">{_text(pack.running)}</div>', _cover(pack.cover),
             *(_section(s) for s in pack.sections)]
     return (f'<!DOCTYPE html><html lang="{escape(pack.lang)}"><head><meta charset="utf-8">'
