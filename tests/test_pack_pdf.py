@@ -12,7 +12,7 @@ from kmdash.i18n import t
 
 from .support.cli import assert_user_error
 from .support.ledgers import SAMPLE
-from .support.pack import ARTIFACTS, normal, page_texts, save_pages
+from .support.pack import ARTIFACTS, font_names, normal, page_texts, save_pages
 
 A4 = (595.28, 841.89)  # points
 
@@ -35,6 +35,11 @@ def test_every_page_is_a4_with_its_number_of_the_whole(sample_pack_pdf, pages):
         assert text.endswith(f"หน้า {number} จาก {len(pages)}"), text[-40:]
     images = sorted(ARTIFACTS.glob("sample-th-*.png"))
     assert len(images) >= len(pages)
+
+
+def test_the_shipped_font_is_embedded_whole_and_no_other(sample_pack_pdf):
+    # "kmdash Laksaman" is the shipped file's @font-face; the system's Laksaman (Debian's fonts-thai-tlwg) another
+    assert {name.split("+")[-1] for name in font_names(sample_pack_pdf)} == {"kmdash-Laksaman", "kmdash-Laksaman-Bold"}
 
 
 def test_the_coops_name_and_the_top_debtors_name_read_back_whole(pages, sample_expected):

@@ -60,5 +60,20 @@ def save_pages(pdf: bytes, folder: Path, stem: str, scale: float = 2.0) -> list[
     return paths
 
 
+def font_names(pdf: bytes) -> set[str]:
+    """The fonts a PDF embeds, by the names in its font dictionaries (read from its streams, compressed or not)."""
+    import re
+    import zlib
+
+    names = set()
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            data = zlib.decompress(stream[1])
+        except zlib.error:
+            data = stream[1]
+        names |= {n.decode() for n in re.findall(rb"/BaseFont\s*/([^\s/<>\[\]()]+)", data)}
+    return names
+
+
 def has_thai(text: str) -> bool:
     return any(ord(c) in THAI for c in text)

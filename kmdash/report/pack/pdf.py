@@ -15,6 +15,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from weasyprint import CSS as Sheet
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 
 from .charts import FONTS, draw
 from .content import Cover, Figure, Pack, Paragraph, Section, Table, Tiles
@@ -27,9 +28,11 @@ UNI_NAME = re.compile(r"uni((?:[0-9A-F]{4})+)(?:\..*)?")  # uni0E49.low: the gly
 
 def render(pack: Pack) -> bytes:
     """The pack's PDF."""
-    sheets = [Sheet(filename=str(CSS), base_url=f"{FONTS}/"), Sheet(string=page_numbers(pack.pages))]
-    html = HTML(string=html_of(pack), base_url=f"{FONTS}/")
-    return html.write_pdf(stylesheets=sheets, full_fonts=True, finisher=own_glyph_text)
+    fonts = FontConfiguration()  # without it a given stylesheet's @font-face is never loaded
+    sheets = [Sheet(filename=str(CSS), base_url=f"{FONTS}/", font_config=fonts),  # url(Laksaman.ttf): the shipped
+              Sheet(string=page_numbers(pack.pages))]
+    return HTML(string=html_of(pack)).write_pdf(stylesheets=sheets, font_config=fonts, full_fonts=True,
+                                                finisher=own_glyph_text)
 
 
 def own_glyph_text(document, pdf) -> None:
@@ -62,7 +65,7 @@ def page_numbers(words: str) -> str:
     """The bottom of every page: "หน้า {page} จาก {pages}" as CSS counters, the words as CSS strings."""
     pieces = words.replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0")
     content = " ".join(f"counter({p})" if p in ("page", "pages") else css_string(p) for p in pieces if p)
-    return f"@page {{ @bottom-center {{ content: {content}; font-family: Laksaman; font-size: 12pt; }} }}"
+    return f"@page {{ @bottom-center {{ content: {content}; }} }}"
 
 
 def css_string(text: str) -> str:
@@ -116,8 +119,9 @@ def _table(table: Table) -> str:
         return "".join(f"<{tag}{_kind(n, p)}>{_text(c) if p or n or tag == 'th' else _words(c)}</{tag}>"
                        for c, n, p in zip(row, table.numbers, prose))
 
-    total = len(table.rows) - 1 if table.total else -1
-    rows = "".join(f"<tr{TOTAL if i == total else ''}>{cells('td', row)}</tr>" for i, row in enumerate(table.rows))
+    last = len(table.rows) - 1
+    rows = "".join(f"<tr{TOTAL if table.total and i == last else ''}>{cells('td', row)}</tr>"
+                   for i, row in enumerate(table.rows))
     return f'<table class="data"><thead><tr>{cells("th", table.headers)}</tr></thead><tbody>{rows}</tbody></table>'
 
 
