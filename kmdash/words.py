@@ -27,6 +27,13 @@ def day(value, lang: str = "th") -> str:
     return value.strftime("%d %b %Y")
 
 
+def long_date(value: date, lang: str = "th") -> str:
+    """"31 มีนาคม 2567" (BE); "31 March 2024": a date in a letter, a heading, a pack."""
+    if lang == "th":
+        return f"{value.day} {THAI_MONTHS[value.month - 1]} {value.year + BE_OFFSET}"
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
 def date_entry(value: date, lang: str = "th") -> str:
     """A date as users type it: "31/03/2567" (BE) in Thai, "31/03/2024" in English."""
     year = value.year + BE_OFFSET if lang == "th" else value.year

@@ -12,7 +12,7 @@ from kmdash.errors import LedgerError
 from kmdash.read.dates import parse_date_text
 from kmdash.report.display import date_entry, plain
 from kmdash.report.sieving.letters import Numbering, default_conditions, letters
-from kmdash.report.thai_docx import MIME, long_date
+from kmdash.report.thai_docx import MIME
 from kmdash.techniques.sieving.notices import (
     MARKS,
     NOTIFIED,
@@ -21,7 +21,7 @@ from kmdash.techniques.sieving.notices import (
     plan_columns,
     tiers,
 )
-from kmdash.words import BE_OFFSET
+from kmdash.words import BE_OFFSET, long_date
 from ui import components as ui
 from ui import state
 from ui.record import record_actions

@@ -36,11 +36,10 @@ from kmdash.report.pack.content import (
     Trend,
     gather,
     history,
-    long_day,
 )
 from kmdash.settings import Selector, Settings
 from kmdash.synthetic import LedgerShape
-from kmdash.words import THAI_MONTHS_SHORT
+from kmdash.words import THAI_MONTHS_SHORT, long_date
 
 from .support import oracle
 from .support.figures import baht_equal, expected_figures
@@ -108,7 +107,7 @@ def test_a_ledger_naming_no_coop_is_named_by_its_file(loans_120, ledger_file):
                                                (date(2025, 1, 1), "1 มกราคม 2568", "1 January 2025"),
                                                (date(2024, 12, 31), "31 ธันวาคม 2567", "31 December 2024")])
 def test_long_days_in_be_and_ce(day, th, en):
-    assert (long_day(day), long_day(day, "en")) == (th, en)
+    assert (long_date(day), long_date(day, "en")) == (th, en)
 
 
 # ---------------------------------------------------------------- the debt picture

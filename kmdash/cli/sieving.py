@@ -35,7 +35,7 @@ def add(commands, name: str = "sieving") -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> str:
     from ..report.display import baht
     from ..report.sieving.letters import Numbering, default_conditions, letters
-    from ..report.thai_docx import long_date
+    from ..words import long_date
     from ..techniques.sieving.guarantors import check_column
     from ..techniques.sieving.notices import choose, guarantors_of
 

@@ -12,6 +12,7 @@ from ..followup_actions import Judged
 from ..followup_plan import BEST_OF, MIN_MEMBERS, Review
 from ..i18n import t
 from . import xlsx
+from ..words import long_date
 from .display import day
 
 MONEY_KEYS = ("overdue_then", "overdue_now", "recovered", "refinanced", "left_overdue", "increase")
@@ -219,7 +220,6 @@ def summary_docx(comparison: Comparison, review: Review | None, coop: str | None
     """One page for the board: title, period, the identity and the statuses, the best rates (TH Sarabun New)."""
     from .thai_docx import (
         TITLE_SIZE,
-        long_date,
         paragraph,
         table,
         thai_document,

@@ -4,7 +4,6 @@ uses to draw Thai: TH Sarabun New 16 pt, the font of Thai official letters."""
 from __future__ import annotations
 
 import io
-from datetime import date
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -12,19 +11,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from ..words import BE_OFFSET, THAI_MONTHS
-
 FONT = "TH Sarabun New"
 SIZE = Pt(16)
 TITLE_SIZE = Pt(20)
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def long_date(value: date, lang: str = "th") -> str:
-    """"31 มีนาคม 2567" (BE); "31 March 2024"."""
-    if lang == "th":
-        return f"{value.day} {THAI_MONTHS[value.month - 1]} {value.year + BE_OFFSET}"
-    return f"{value.day} {value.strftime('%B %Y')}"
 
 
 def thai_font(element, size: Pt = SIZE) -> None:

@@ -9,7 +9,8 @@ from datetime import date
 from ...i18n import t
 from ...techniques.grading.grades import Grading
 from .grades import criterion_lines, grade_range, max_points, welfare_text
-from ..thai_docx import TITLE_SIZE, long_date, paragraph, table, thai_document, to_bytes
+from ...words import long_date
+from ..thai_docx import TITLE_SIZE, paragraph, table, thai_document, to_bytes
 
 SIGNERS = ("grading_ann_chair", "grading_ann_secretary", "ann_manager")
 

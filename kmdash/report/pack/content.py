@@ -48,7 +48,7 @@ from ...store import Snapshot
 from ...techniques.registry import by_number
 from ...techniques.selector import rank
 from ...techniques.sieving.guarantors import guarantor_list
-from ...words import BE_OFFSET, THAI_MONTHS
+from ...words import long_date
 from ..display import baht, bucket, count, day, evidence, percent
 from ..sieving.guarantor_letters import notified_on
 
@@ -218,29 +218,22 @@ def gather(result: Result, lang: str = "th", history_of: History = History(), al
                    soon_days, made or date.today())
     coop = _coop(result)
     return Pack(lang, _cover(ctx, coop), tuple(part(ctx) for part in PARTS), t("pack_pages", lang),
-                f"{coop} · {t('pack_as_of', lang)} {long_day(result.as_of, lang)}")
+                f"{coop} · {t('pack_as_of', lang)} {long_date(result.as_of, lang)}")
 
 
 def _coop(result: Result) -> str:
     return result.ledger.coop or Path(result.file).stem
 
 
-def long_day(value: date, lang: str = "th") -> str:
-    """"31 มีนาคม 2567" in Thai, "31 March 2024" in English."""
-    if lang == "th":
-        return f"{value.day} {THAI_MONTHS[value.month - 1]} {value.year + BE_OFFSET}"
-    return f"{value.day} {value.strftime('%B %Y')}"
-
-
 def month_of(value: date, lang: str) -> str:
     """"มีนาคม 2567" in Thai, "March 2024" in English."""
-    return long_day(value, lang).split(" ", 1)[1]
+    return long_date(value, lang).split(" ", 1)[1]
 
 
 def _cover(ctx: _Context, coop: str) -> Cover:
     r = ctx.result
-    facts = ((ctx.t("pack_as_of"), long_day(r.as_of, ctx.lang)), (ctx.t("pack_file"), Path(r.file).name),
-             (ctx.t("pack_made"), long_day(ctx.made, ctx.lang)))
+    facts = ((ctx.t("pack_as_of"), long_date(r.as_of, ctx.lang)), (ctx.t("pack_file"), Path(r.file).name),
+             (ctx.t("pack_made"), long_date(ctx.made, ctx.lang)))
     masked = ctx.alias is not None
     return Cover(coop, ctx.t("pack_heading"), facts, (ctx.t("pack_meeting"), DOTS),
                  ctx.t("pack_privacy_aliases" if masked else "pack_privacy_names"), masked)
@@ -396,8 +389,8 @@ def _promises(ctx: _Context, h: History) -> list[Block]:
             (ctx.t("pack_promise_broken"), count(counts[BROKEN]), baht(counts["broken_amount"] / 100)),
             (ctx.t("pack_promise_pending"), count(counts[PENDING]), "-"))
     blocks: list[Block] = [
-        Paragraph(ctx.t("pack_promises_since", then=long_day(then.as_of, ctx.lang),
-                        now=long_day(ctx.result.as_of, ctx.lang))),
+        Paragraph(ctx.t("pack_promises_since", then=long_date(then.as_of, ctx.lang),
+                        now=long_date(ctx.result.as_of, ctx.lang))),
         Table((ctx.t("pack_col_promises"), ctx.t("pack_col_count"), ctx.t("pack_col_amount_baht")), rows,
               (False, True, True))]
     broken = judged.broken
@@ -432,7 +425,7 @@ def _guarantors(ctx: _Context) -> Section:
         return Section("guarantors", title, (Paragraph(ctx.t("pack_guarantors_no_column")),))
     found = guarantor_list(a, notified_on(done, a.members["member_no"]), ctx.soon_days)
     blocks: list[Block] = [Paragraph(ctx.t("pack_guarantors_about", n=ctx.soon_days,
-                                           as_of=long_day(a.as_of, ctx.lang))),
+                                           as_of=long_date(a.as_of, ctx.lang))),
                            Paragraph(_soon_setting(ctx), "note")]
     soon = ctx.shown(found.within)
     if len(soon):

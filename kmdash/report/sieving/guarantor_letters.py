@@ -15,7 +15,8 @@ from ...i18n import t
 from ...techniques.sieving.guarantors import GuarantorList
 from ..display import baht, day
 from ..text import fit, right
-from ..thai_docx import TITLE_SIZE, long_date, paragraph, thai_document, to_bytes
+from ...words import long_date
+from ..thai_docx import TITLE_SIZE, paragraph, thai_document, to_bytes
 from .letters import NOT_XML, Numbering, address_lines
 
 KIND = "guarantor_notified"  # the record's action for guarantor letters sent

@@ -22,11 +22,10 @@ from docx.oxml.ns import qn
 
 from ...i18n import t
 from ...techniques.sieving.notices import Notices, guarantors_of
-from ...words import BE_OFFSET
+from ...words import BE_OFFSET, long_date
 from ..display import baht, day
 from ..thai_docx import (
     TITLE_SIZE,
-    long_date,
     paragraph,
     run,
     table,
