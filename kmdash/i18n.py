@@ -1408,8 +1408,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pack_s_classes": ("ชั้นคุณภาพลูกหนี้", "Loan-quality classes"),
     "pack_written": ("เขียนรายงานเสนอคณะกรรมการไว้ที่ {path}", "The board pack is written to {path}"),
     "pack_out_suffix": ("ไฟล์ผลลัพธ์ต้องลงท้ายด้วย .pdf หรือ .docx: '{path}'", "the output file must end in .pdf or .docx: '{path}'"),
-    "pack_no_docx": ("รุ่นนี้ยังเขียนรายงานเป็นไฟล์ Word (.docx) ไม่ได้: ใช้ .pdf",
-                     "this version cannot write the pack as Word (.docx) yet: use .pdf"),
     "pack_store_missing": ("ไม่พบที่เก็บข้อมูล '{path}': ตรวจชื่อไฟล์ (รายงานไม่สร้างที่เก็บข้อมูลใหม่)",
                            "no store at '{path}': check the name (the pack never makes a store)"),
     "pack_classes_about": ("ชั้นคุณภาพลูกหนี้ตามการตั้งค่าของสหกรณ์ เกณฑ์เริ่มต้นคือข้อที่ตรวจสอบได้ของ{regulation}: "

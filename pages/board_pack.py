@@ -3,14 +3,11 @@ language, with members' names or aliases (aliases by default while the privacy s
 and earlier snapshots where there is a store. Made only when its button is pressed, then offered for download;
 opening the page makes nothing and changes nothing."""
 
-import secrets
-
 import streamlit as st
 
 from kmdash.errors import LedgerError
 from kmdash.report.display import plain
-from kmdash.report.pack import content, docx, pdf
-from kmdash.report.thai_docx import MIME
+from kmdash.report.pack import KINDS, content, make
 from ui import components as ui
 from ui import snapshots, state
 from ui.router import ensure_router
@@ -18,16 +15,7 @@ from ui.state import tr
 
 ensure_router()
 
-FORMATS = {"pdf": (pdf.render, "application/pdf"), "docx": (docx.render, MIME)}
 MADE = "board_pack_made"  # (the choices it was made with, its bytes)
-
-
-def make(result, lang: str, masked: bool, kind: str, soon: int) -> bytes:
-    """The pack of `result` through the core: the store read (never made), aliases drawn anew."""
-    engine = snapshots.existing()
-    kept = content.history(engine, result.ledger.coop, result.as_of) if engine else content.History()
-    pack = content.gather(result, lang, kept, secrets.token_bytes(32) if masked else None, soon)
-    return FORMATS[kind][0](pack)
 
 
 cur = ui.need_current()
@@ -36,7 +24,7 @@ ui.heading(cur, "board_pack")
 st.caption(tr("bpack_intro"))
 left, middle, right = st.columns(3)
 who = {True: tr("bpack_aliases"), False: tr("bpack_names")}
-kinds = {k: tr(f"bpack_{k}") for k in FORMATS}
+kinds = {k: tr(f"bpack_{k}") for k in KINDS}
 masked = left.radio(tr("bpack_who"), list(who), index=0 if private else 1, key=f"bpack_who_{private}",
                     format_func=who.get)
 kind = middle.radio(tr("bpack_format"), list(kinds), key="bpack_format", format_func=kinds.get)
@@ -52,14 +40,14 @@ if button.button(tr("bpack_make"), key="bpack_make", type="primary", icon=":mate
     st.session_state.pop(MADE, None)
     try:
         with st.spinner(tr("bpack_making")):
-            st.session_state[MADE] = (choices, make(result, lang, masked, kind, soon))
+            st.session_state[MADE] = (choices, make(result, lang, snapshots.existing(), masked, soon, kind))
     except LedgerError as exc:
         st.error(plain(exc.message(lang)), icon="⚠️")
 
 held = st.session_state.get(MADE)
 if held is not None and held[0] == choices:
     st.download_button(tr("bpack_download", kind=kinds[kind]), held[1], icon=":material/download:",
-                       file_name=f"board_pack_{result.as_of.isoformat()}.{kind}", mime=FORMATS[kind][1],
+                       file_name=f"board_pack_{result.as_of.isoformat()}.{kind}", mime=KINDS[kind],
                        on_click="ignore", key="bpack_download", type="primary")
 elif held is not None:
     st.caption(tr("bpack_changed"))

@@ -11,8 +11,6 @@ from ..i18n import t
 from .common import ledger_command, result_of, write
 from .followup import store_url
 
-SUFFIXES = (".pdf", ".docx")
-
 
 def add(commands, name: str = "report") -> argparse.ArgumentParser:
     command = ledger_command(commands, name, "the monthly board pack (PDF or Word)")
@@ -29,37 +27,16 @@ def add(commands, name: str = "report") -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> str:
-    import secrets
-
-    from ..report.pack.content import SOON_DAYS, History, gather, history
+    from ..report.pack import KINDS, content, make
 
     out = args.out or f"{Path(args.file).stem}-board.pdf"
-    suffix = Path(out).suffix.lower()
-    if suffix not in SUFFIXES:
+    kind = Path(out).suffix.lower().removeprefix(".")
+    if kind not in KINDS:
         raise LedgerError.of("pack_out_suffix", path=out)
-    render = _renderer(suffix)
     result = result_of(args)
-    engine = _store(args.store)
-    found = History() if engine is None else history(engine, result.ledger.coop, result.as_of)
-    pack = gather(result, args.lang, found, secrets.token_bytes(32) if args.aliases else None,
-                  SOON_DAYS if args.soon is None else args.soon)
-    write(out, render(pack))
+    write(out, make(result, args.lang, _store(args.store), args.aliases,
+                    content.SOON_DAYS if args.soon is None else args.soon, kind))
     return t("pack_written", args.lang, path=out)
-
-
-def _renderer(suffix: str):
-    """The pack's renderer for the suffix: the PDF's, or the Word file's where this kmdash has one."""
-    if suffix == ".pdf":
-        from ..report.pack.pdf import render
-
-        return render
-    from importlib.util import find_spec
-
-    if find_spec("kmdash.report.pack.docx") is None:
-        raise LedgerError.of("pack_no_docx")
-    from ..report.pack import docx
-
-    return docx.render
 
 
 def _store(given: str | None):
