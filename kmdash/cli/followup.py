@@ -43,18 +43,17 @@ def record_of(args: argparse.Namespace, new):
     no store: the default SQLite file is not created by a follow-up)."""
     from pathlib import Path
 
-    from .. import record, store
+    from .. import record
     from ..actions import read_actions
     from ..errors import file_errors_told
 
     if args.actions:
         with file_errors_told():
             return read_actions(args.actions, Path(args.actions).name)
-    url = store.url_of(store_url(args.store))
-    if url == store.DEFAULT_URL and not Path(url.removeprefix("sqlite:///")).exists():
+    engine = existing_store(args.store)
+    if engine is None:
         return None
-    coop = args.coop if args.coop is not None else new.ledger.coop
-    return record.listed(store.open_store(url), coop)
+    return record.listed(engine, args.coop if args.coop is not None else new.ledger.coop)
 
 
 def inputs(args: argparse.Namespace):
@@ -78,3 +77,16 @@ def store_url(text: str | None) -> str | None:
     if text is None or "://" in text:
         return text
     return f"sqlite:///{text}"
+
+
+def existing_store(given: str | None):
+    """The store named (`given`, else $KMDASH_STORE's, else the default SQLite file), opened; None where it is the
+    default file and that does not exist: reading makes no store."""
+    from pathlib import Path
+
+    from .. import store
+
+    url = store.url_of(store_url(given))
+    if url == store.DEFAULT_URL and not Path(url.removeprefix("sqlite:///")).exists():
+        return None
+    return store.open_store(url)

@@ -11,7 +11,7 @@ import json
 from ..errors import LedgerError
 from ..i18n import t
 from .common import ledger_command, result_of, write
-from .followup import store_url
+from .followup import existing_store
 
 
 def add(commands, name: str = "guarantors") -> argparse.ArgumentParser:
@@ -52,11 +52,7 @@ def run(args: argparse.Namespace) -> str:
 
 def _record(args: argparse.Namespace, coop: str | None):
     """The co-op's record in the store; None where there is no store (the default SQLite file is never made)."""
-    from pathlib import Path
+    from .. import record
 
-    from .. import record, store
-
-    url = store.url_of(store_url(args.store))
-    if url == store.DEFAULT_URL and not Path(url.removeprefix("sqlite:///")).exists():
-        return None
-    return record.listed(store.open_store(url), coop)
+    engine = existing_store(args.store)
+    return None if engine is None else record.listed(engine, coop)

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import LedgerError
 from ..i18n import t
 from .common import ledger_command, result_of, write
-from .followup import store_url
+from .followup import existing_store, store_url
 
 
 def add(commands, name: str = "report") -> argparse.ArgumentParser:
@@ -46,8 +46,6 @@ def _store(given: str | None):
 
     url = store.url_of(store_url(given))
     sqlite_file = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else None
-    if sqlite_file and not Path(sqlite_file).exists():
-        if url == store.DEFAULT_URL:
-            return None
+    if sqlite_file and url != store.DEFAULT_URL and not Path(sqlite_file).exists():
         raise LedgerError.of("pack_store_missing", path=sqlite_file)
-    return store.open_store(url)
+    return existing_store(given)
