@@ -12,7 +12,6 @@ from kmdash.classes import class_names, classify, editable, edited
 from kmdash.errors import LedgerError
 from kmdash.report.display import baht, plain
 from kmdash.settings import CLASS_STATUSES, Settings
-from kmdash.settings_file import write
 from ui import components as ui
 from ui import state
 from ui.router import ensure_router
@@ -65,30 +64,9 @@ def results(classed, lang: str) -> pd.DataFrame:
     return table[SHOWN].assign(allowance=allowance).rename(columns={"name": "class"})
 
 
-def save_button(settings: Settings, coop: str) -> None:
-    """The settings in use, classes and all, written to the co-op's settings file on the press."""
-    path = state.settings_file(coop)
-    if not st.button(tr("settings_save"), key="classes_save", icon=":material/save:"):
-        return
-    try:
-        write(path, settings)
-    except LedgerError as error:
-        ui.show_error(error)
-    else:
-        st.session_state.pop("classes_edited", None)
-        st.success(tr("settings_saved", path=plain(path)))
-
-
-cur = ui.need_current()
-coop = state.coop_key(cur.result.ledger.coop, cur.source.name)
-state.adopt_saved_settings(coop)
+cur, coop = ui.settings_page("classes")
 lang = state.lang()
 settings = cur.result.analysis.settings
-ui.heading(cur, "classes")
-if (error := st.session_state.get("settings_error")) is not None:
-    ui.show_error(error)
-elif state.settings_file(coop).exists():
-    st.caption(tr("settings_loaded", path=plain(state.settings_file(coop))))
 st.caption(tr("classes_intro"))
 st.info(tr("classes_registrar_note", regulation=tr("classes_regulation")), icon=":material/gavel:")
 st.warning(tr("classes_rates_note"), icon=":material/percent:")
@@ -99,7 +77,8 @@ classed = classify(cur.result.analysis, lang)
 summary = classed.as_json(lang)
 for note in summary["notes"]:
     st.caption(note[lang])
-save_button(settings, coop)
+if ui.save_settings(settings, coop, "classes_save"):  # the settings in use, classes and all
+    st.session_state.pop("classes_edited", None)
 if st.session_state.get("classes_edited"):
     st.caption(tr("classes_unsaved"))
 

@@ -6,10 +6,8 @@ from dataclasses import fields, replace
 
 import streamlit as st
 
-from kmdash.errors import LedgerError
 from kmdash.report.display import evidence, plain
 from kmdash.settings import ANSWERS, Selector, Settings
-from kmdash.settings_file import write
 from kmdash.techniques.registry import by_number
 from kmdash.techniques.selector import rank
 from ui import components as ui
@@ -113,31 +111,12 @@ def technique_box(score, settings: Settings, lang: str) -> None:
         ui.tool_link(card)
 
 
-def save_button(settings: Settings, coop: str) -> None:
-    """The settings in use written to the co-op's settings file."""
-    path = state.settings_file(coop)
-    if st.button(tr("settings_save"), key="settings_save", icon=":material/save:"):
-        try:
-            write(path, settings)
-        except LedgerError as error:
-            ui.show_error(error)
-            return
-        st.success(tr("settings_saved", path=plain(path)))
-
-
-cur = ui.need_current()
-coop = state.coop_key(cur.result.ledger.coop, cur.source.name)
-state.adopt_saved_settings(coop)
+cur, coop = ui.settings_page("selector")
 lang = state.lang()
 settings = cur.result.analysis.settings
-ui.heading(cur, "selector")
-if (error := st.session_state.get("settings_error")) is not None:
-    ui.show_error(error)
-elif state.settings_file(coop).exists():
-    st.caption(tr("settings_loaded", path=plain(state.settings_file(coop))))
 year_end_picker(settings)
 st.caption(tr("selector_help_known"))
 st.info(tr("selector_example"))
 for score in rank(cur.result.analysis):
     technique_box(score, settings, lang)
-save_button(settings, coop)
+ui.save_settings(settings, coop, "settings_save")

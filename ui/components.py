@@ -15,6 +15,7 @@ from kmdash.errors import LedgerError
 from kmdash.filters import Filters, apply_filters
 from kmdash.i18n import t
 from kmdash.plan import short_name
+from kmdash.settings_file import write as write_settings
 from kmdash.report import display
 from kmdash.report.charts import pareto_figure
 from kmdash.techniques.sieving.notices import tiers
@@ -56,6 +57,34 @@ def heading(cur: Current, page: str) -> None:
     st.caption(" · ".join(parts))
     if cur.source.is_sample and page != "load":
         st.caption(tr("sample_note"))
+
+
+def settings_page(page: str) -> tuple[Current, str]:
+    """A page that edits the co-op's settings: the file in use and its co-op's key, the co-op's saved settings
+    adopted, the heading, and what became of the settings file (an error, or that it is in use)."""
+    cur = need_current()
+    coop = state.coop_key(cur.result.ledger.coop, cur.source.name)
+    state.adopt_saved_settings(coop)
+    heading(cur, page)
+    if (error := st.session_state.get("settings_error")) is not None:
+        show_error(error)
+    elif state.settings_file(coop).exists():
+        st.caption(tr("settings_loaded", path=display.plain(state.settings_file(coop))))
+    return cur, coop
+
+
+def save_settings(settings, coop: str, key: str) -> bool:
+    """A button that writes `settings` to the co-op's settings file on its press; whether they were saved."""
+    path = state.settings_file(coop)
+    if not st.button(tr("settings_save"), key=key, icon=":material/save:"):
+        return False
+    try:
+        write_settings(path, settings)
+    except LedgerError as error:
+        show_error(error)
+        return False
+    st.success(tr("settings_saved", path=display.plain(path)))
+    return True
 
 
 def show_error(error: LedgerError) -> None:
