@@ -13,18 +13,7 @@ if have_all; then
   exit 0
 fi
 
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-  SUDO="sudo"
-else
-  echo "install-browser.sh: chromium or a Thai font is missing; run this script as root (apt-get install needs it)" >&2
-  exit 1
-fi
-
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-  chromium fonts-thai-tlwg fontconfig >/dev/null
+sh "$(dirname "$0")/apt-install.sh" install-browser.sh chromium fonts-thai-tlwg fontconfig
 
 if ! have_all; then
   echo "install-browser.sh: installed chromium fonts-thai-tlwg fontconfig, but /usr/bin/chromium or a Thai font is still missing" >&2

@@ -13,18 +13,8 @@ if have_all; then
   exit 0
 fi
 
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-  SUDO="sudo"
-else
-  echo "install-system.sh: Pango is missing; run this script as root (apt-get install needs it)" >&2
-  exit 1
-fi
-
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libthai0 fontconfig >/dev/null
+sh "$(dirname "$0")/apt-install.sh" install-system.sh \
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libthai0 fontconfig
 
 if ! have_all; then
   echo "install-system.sh: installed Pango, but its libraries are still missing" >&2

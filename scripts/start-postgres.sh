@@ -8,8 +8,7 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 
 if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
     echo "installing postgresql (apt-get)" >&2
-    $SUDO apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >&2
+    sh "$(dirname "$0")/apt-install.sh" start-postgres.sh postgresql
 fi
 VERSION=$(ls /usr/lib/postgresql | sort -n | tail -1)
 pg_lsclusters -h | grep -q "^$VERSION main" || $SUDO pg_createcluster "$VERSION" main >&2
