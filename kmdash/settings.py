@@ -147,7 +147,8 @@ class GradingRules:
             and lows == tuple(g.min_points for g in EXAMPLE_GRADES)
 
 
-# Debt-status codes (kmdash.read.status.STATUS_CODES) a class may take: normal and other never make a class.
+# The debt-status codes a class may take, in the order `by_status` lists them; read.status.STATUS_CODES adds
+# normal and other around them, which never make a class.
 CLASS_STATUSES = ("default", "legal", "judgment", "enforcement", "restructured", "bankrupt")
 UNCLASSIFIED = "unclassified"  # the row of debtors who fit no class: never a class's own key
 

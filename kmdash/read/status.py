@@ -12,7 +12,9 @@ import re
 import numpy as np
 import pandas as pd
 
-STATUS_CODES = ("normal", "default", "legal", "judgment", "enforcement", "restructured", "bankrupt", "other")
+from ..settings import CLASS_STATUSES
+
+STATUS_CODES = ("normal", *CLASS_STATUSES, "other")  # the statuses a loan-quality class may take, declared there
 LEGAL_CODES = frozenset({"legal", "judgment", "enforcement", "bankrupt"})  # under the law: no notice, no pool place
 
 # The most serious first: a cell naming two gets the first that matches.
