@@ -12,7 +12,7 @@ from . import content
 KINDS = {"pdf": "application/pdf", "docx": MIME}  # the pack's file kinds (suffixes) and their MIME types
 
 
-def make(result, lang: str, engine, masked: bool, soon: int = content.SOON_DAYS, kind: str = "pdf") -> bytes:
+def make(result, lang: str, engine, masked: bool, soon: int, kind: str) -> bytes:
     """The pack of `result` as a `kind` file: the store `engine`'s record and earlier snapshots read where there
     is a store (None: none), names replaced by aliases drawn anew for this pack where `masked`."""
     found = content.History() if engine is None else content.history(engine, result.ledger.coop, result.as_of)
