@@ -42,8 +42,8 @@ class Classed:
     def as_json(self, lang: str = "th") -> dict:
         """The classes for `summary --json`: names in `lang` (each row's `names` in Thai and English too), money in baht to the satang, null where unknown
         (a rate not set, a column the ledger does not have)."""
+        names = class_names(self.classes, lang)
         both_names = {side: class_names(self.classes, side) for side in ("th", "en")}
-        names = both_names["en" if lang == "en" else "th"]
         rows = [_row_json(r, names[r["key"]], {side: both_names[side][r["key"]] for side in both_names})
                 for r in self.table.to_dict("records")]
         allowance = self.table["allowance"].dropna()

@@ -17,7 +17,7 @@ from kmdash.report.pack import content
 from kmdash.synthetic import ledger_rows
 
 from .support.app import go, leaks, start, unescape
-from .support.pack import normal, page_texts
+from .support.pack import page_texts, squeezed
 from .support.pack_docx import every_text, served
 
 COOP = inspect.signature(ledger_rows).parameters["coop_name"].default  # the generator's co-op, the sample's
@@ -50,11 +50,6 @@ def press(at):
 def says(at) -> str:
     """The words beside the button: what the pack will show of the members (after its icon)."""
     return next(m for m in at.markdown.values if m.startswith(":material/visibility")).split(": ", 1)[1]
-
-
-def squeezed(text: str) -> str:
-    """Text as a PDF's page gives it (normal()), without the spaces its line breaks leave."""
-    return "".join(normal(text).split())
 
 
 def word_text(data: bytes) -> list[str]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 
 from kmdash.i18n import t
+from kmdash.report.display import baht
 
 from .support.cli import assert_user_error
 from .support.ledgers import SAMPLE
-from .support.pack import ARTIFACTS, font_names, normal, page_texts, save_pages
+from .support.pack import ARTIFACTS, font_names, normal, page_texts, save_pages, squeezed
 
 A4 = (595.28, 841.89)  # points
 
@@ -84,8 +85,13 @@ def test_out_names_the_file_and_store_reads_an_existing_store(tmp_path, cli, gen
     out = tmp_path / "folder" / "board.PDF"
     out.parent.mkdir()
     assert cli("report", record_files.new, "--out", out, "--store", tmp_path / "store.db").code == 0
-    text = " ".join(page_texts(out.read_bytes()))
-    assert normal(t("pack_promise_broken")) in text and normal(t("pack_trend_none")) not in text
+    text = squeezed(" ".join(page_texts(out.read_bytes())))
+    promises = generated_record.promises  # judged against the store's snapshot of the earlier ledger
+    for state in ("kept", "broken"):
+        amount = baht(promises[f"{state}_amount"] / 100)
+        assert squeezed(f"{t(f'pack_promise_{state}')} {promises[state]:,} {amount}") in text
+    assert squeezed(t("pack_trend_none")) not in text and squeezed(t("pack_no_store")) not in text
+    assert squeezed(t("pack_privacy_names")) in text  # no --aliases: the names, and the cover says so
 
 
 @pytest.mark.parametrize("args", [("--out", "board.txt"), ("--out", "board"), ("--store", "nowhere.db"),

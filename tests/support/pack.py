@@ -32,6 +32,11 @@ def normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
+def squeezed(text: str) -> str:
+    """Text as a PDF's page gives it (normal()), without the spaces its line breaks leave."""
+    return "".join(normal(text).split())
+
+
 def page_texts(pdf: bytes) -> list[str]:
     """Each page's text as pypdfium2 extracts it, normal()."""
     import pypdfium2 as pdfium
