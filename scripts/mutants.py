@@ -3,6 +3,7 @@
     make mutants                               # every core module (hours on two cores)
     make mutants MODULES="analyse filters"     # some of them
     python scripts/mutants.py analyse          # the same, from the project folder
+    KMDASH_MUTANT_JOBS=1 make mutants ...      # one mutant at a time (default: one per core)
 
 Each module is mutated alone and tried against its own tests only (TESTS below): a mutant there is killed
 when one of those tests fails. mutmut works in a copy of the project under mutants/, made anew for each
@@ -12,6 +13,7 @@ tell them from the original) are listed in tests/support/equivalent_mutants.md.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -131,7 +133,7 @@ def mutate(module: str) -> None:
     settings.only_mutate = [f"kmdash/{module}.py"]
     settings.pytest_add_cli_args_test_selection = TESTS[module]
     shutil.rmtree(ROOT / "mutants", ignore_errors=True)
-    _run([], None)
+    _run([], int(os.environ.get("KMDASH_MUTANT_JOBS", "0")) or None)
 
 
 def results(module: str) -> Counter:
