@@ -17,6 +17,7 @@ from kmdash.followup import member_key
 from kmdash.followup_flow import follow_up
 from kmdash.followup_plan import BEST_OF, MIN_MEMBERS
 from kmdash.plan import read_plan
+from kmdash.read.load import LEDGER_EXTENSIONS
 from kmdash.report import charts
 from kmdash.report import followup as report
 from kmdash.report.display import plain
@@ -45,7 +46,7 @@ def choose_old() -> tuple[store.Snapshot | pipeline.Result | None, str]:
     kind = st.radio(tr("fu_old_choice"), ["snapshot", "upload"], horizontal=True, key="fu_kind",
                     format_func=lambda k: tr(f"fu_old_{k}"))
     if kind == "upload":
-        up = st.file_uploader(tr("fu_old_upload"), key="fu_old_file")
+        up = st.file_uploader(tr("fu_old_upload"), type=LEDGER_EXTENSIONS, key="fu_old_file")
         if up is None:
             return None, ""
         digest = hashlib.sha256(up.getvalue()).hexdigest()

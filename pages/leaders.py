@@ -13,6 +13,7 @@ import streamlit as st
 from kmdash import pipeline, store
 from kmdash.errors import LedgerError
 from kmdash.followup_flow import follow_up
+from kmdash.read.load import LEDGER_EXTENSIONS
 from kmdash.report import charts
 from kmdash.report.display import plain
 from kmdash.report.leaders.meetings import ICS_MIME, meetings_ics
@@ -59,7 +60,7 @@ def earlier(cur) -> store.Snapshot | pipeline.Result | None:
     kind = st.radio(tr("leaders_since_choice"), ["snapshot", "upload"], horizontal=True, key="leaders_since_kind",
                     format_func=lambda k: tr(f"fu_old_{k}"))
     if kind == "upload":
-        up = st.file_uploader(tr("fu_old_upload"), key="leaders_since_file")
+        up = st.file_uploader(tr("fu_old_upload"), type=LEDGER_EXTENSIONS, key="leaders_since_file")
         if up is None:
             return None
         digest = hashlib.sha256(up.getvalue()).hexdigest()

@@ -7,6 +7,7 @@ from kmdash.errors import LedgerError
 from kmdash.i18n import t
 from kmdash.read.dates import parse_date_text
 from kmdash.read.headers import FIELDS, IGNORE, normalise
+from kmdash.read.load import LEDGER_EXTENSIONS
 from kmdash.report.display import date_entry, money, plain, row_notes_table
 from ui import cache, state
 from ui import components as ui
@@ -149,7 +150,7 @@ def row_notes(cur: cache.Current) -> None:
 def uploader() -> None:
     """The uploader; the file in use named above it (the widget itself is empty again after another page)."""
     st.caption(tr("in_use_note", name=plain(state.source().name)))
-    st.file_uploader(tr("upload_label"), type=["xlsx", "xls", "csv", "txt", "htm", "html", "xml"],
+    st.file_uploader(tr("upload_label"), type=LEDGER_EXTENSIONS,
                      key=uploader_key(), on_change=on_upload, help=tr("upload_help"))
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 from kmdash import province
 from kmdash.plan import short_name
 from kmdash.read.dates import parse_date_text
+from kmdash.read.load import LEDGER_EXTENSIONS
 from kmdash.report import province_charts
 from kmdash.report.display import plain
 from kmdash.settings import Settings
@@ -17,7 +18,7 @@ from ui.state import tr
 ensure_router()
 
 st.title(tr("page_province"))
-files = st.file_uploader(tr("prov_upload"), type=["xlsx", "xls", "csv", "txt", "html", "htm", "xml"],
+files = st.file_uploader(tr("prov_upload"), type=LEDGER_EXTENSIONS,
                          accept_multiple_files=True, key="prov_files")
 typed = st.text_input(tr("prov_as_of"), key="prov_as_of", help=tr("as_of_help"))
 st.caption(tr("prov_sequential"))

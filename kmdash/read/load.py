@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # larger than any real ledger export
+# the file names an uploader offers for a ledger (the content, not the name, decides how it is read)
+LEDGER_EXTENSIONS = ["xlsx", "xls", "csv", "txt", "htm", "html", "xml"]
 
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
