@@ -670,15 +670,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "the file is too large ({mb:.0f} MB > {limit:.0f} MB); split it or remove unused sheets"),
     "file_no_table": ("ไฟล์นี้เป็น XML/หน้าเว็บที่ไม่มีตาราง เปิดใน Excel แล้วบันทึกเป็น .xlsx ก่อน",
                       "this file is XML or a web page without a table; open it in Excel and save it as .xlsx first"),
-    "file_not_text": ("ไฟล์นี้ไม่ใช่ตารางที่อ่านได้ (xlsx, xls หรือ csv) ส่งออกทะเบียนเงินกู้จากโปรแกรมบัญชีเป็น Excel หรือ CSV",
-                      "this file is not a readable spreadsheet (xlsx, xls or csv); export the loan ledger as Excel "
-                      "or CSV"),
+    "file_not_text": ("ไฟล์นี้ไม่ใช่ตารางที่อ่านได้ (อ่านได้: xlsx, xls, xlsb, ods, csv และตารางหน้าเว็บ) "
+                      "ส่งออกทะเบียนเงินกู้จากโปรแกรมบัญชีเป็น Excel, ODS หรือ CSV",
+                      "this file is not a readable spreadsheet (kmdash reads xlsx, xls, xlsb, ods, csv and HTML "
+                      "tables); export the loan ledger as Excel, ODS or CSV"),
     "book_no_sheets": ("สมุดงานไม่มีแผ่นงานเลย", "the workbook has no sheets"),
     "book_unreadable": ("อ่านไฟล์ {kind} นี้ไม่ได้ (ไฟล์เสียหรือมีรหัสผ่าน) เปิดใน Excel แล้วบันทึกใหม่เป็น .xlsx",
                         "cannot read this {kind} file (damaged or password-protected); open it in Excel and save "
                         "as .xlsx"),
-    "book_not_xlsx": ("ไฟล์ zip นี้ไม่ใช่สมุดงาน Excel (.xlsx) ส่งออกทะเบียนเป็น .xlsx หรือ .csv",
-                      "this zip file is not an Excel workbook (.xlsx); export the ledger as .xlsx or .csv"),
+    "book_not_xlsx": ("ไฟล์ zip นี้ไม่ใช่สมุดงานที่อ่านได้ (อ่านได้: xlsx, xls, xlsb, ods, csv และตารางหน้าเว็บ) "
+                      "ส่งออกทะเบียนเป็น .xlsx, .ods หรือ .csv",
+                      "this zip file is not a workbook kmdash reads (it reads xlsx, xls, xlsb, ods, csv and HTML "
+                      "tables); export the ledger as .xlsx, .ods or .csv"),
     "book_inflates": ("ไฟล์ขยายตัวผิดปกติ ({mb:.0f} MB เมื่อแตกไฟล์) อาจเป็นไฟล์อันตราย ไม่เปิดให้",
                       "the workbook inflates to {mb:.0f} MB (a zip bomb?); it was not opened"),
     "sheet_missing": ("ไม่พบแผ่นงาน '{sheet}' ในไฟล์ แผ่นงานที่มี: {listed}",
@@ -1467,6 +1470,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "The choices differ from the pack made: make it again"),
 
     # --- tests' words (keep additions below this line)
+
+    # --- 21 reading every file: (keep additions below this line)
+    "file_damaged": ("ไฟล์นี้เสียหาย โปรแกรมอ่านตารางหยุดกลางไฟล์ ({reason}) เปิดไฟล์ใน Excel หรือ LibreOffice "
+                     "แล้วบันทึกใหม่เป็น .xlsx หรือส่งออกทะเบียนเป็น CSV แล้วลองอีกครั้ง",
+                     "this file is damaged: the spreadsheet reader stopped inside it ({reason}); open it in Excel "
+                     "or LibreOffice and save it again as .xlsx, or export the ledger as CSV, and try again"),
 }
 
 
