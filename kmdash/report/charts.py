@@ -29,7 +29,7 @@ def aging_figure(aging: pd.DataFrame, lang: str = "th") -> go.Figure:
         customdata=_money_texts(rows["overdue"], lang), hovertemplate="%{x}<br>%{customdata}<extra></extra>"))
     top = float(rows["overdue"].max()) if len(rows) else 1.0
     fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f", range=[0, top * 1.25 or 1])
-    fig.update_xaxes(tickangle=0, tickfont=dict(size=15))
+    fig.update_xaxes(tickangle=0)
     return layout(fig, t("chart_aging", lang), height=520)
 
 
