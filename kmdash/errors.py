@@ -1,8 +1,12 @@
-"""The one exception type for problems the user can cause (bad file, bad option)."""
+"""The one exception type for problems the user can cause (bad file, bad option), and the one place where a
+reader's failure becomes one."""
 
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from .i18n import t
+
+PASSING = (KeyboardInterrupt, SystemExit, GeneratorExit)  # never a file's fault: never turned into a message
 
 
 class LedgerError(Exception):
@@ -32,13 +36,25 @@ class LedgerError(Exception):
         return f"{self.th} | {self.en}".replace("\n", " ")
 
 
+def is_panic(exc: BaseException) -> bool:
+    """A Rust reader's panic: pyo3's PanicException (each extension has its own class, all of this name)."""
+    return type(exc).__name__ == "PanicException"
+
+
 @contextmanager
+def errors_told(otherwise: Callable[[BaseException], LedgerError]):
+    """Any exception inside becomes a LedgerError: a Rust reader's panic (a BaseException, which every
+    `except Exception` lets by) as a damaged file, any other as `otherwise(exc)`. A LedgerError, an interrupt
+    or an exit passes as it is."""
+    try:
+        yield
+    except (LedgerError, *PASSING):
+        raise
+    except BaseException as exc:  # noqa: BLE001  (the user's file, not our state, is what went wrong)
+        raise (LedgerError.of("file_damaged", reason=exc) if is_panic(exc) else otherwise(exc)) from exc
+
+
 def file_errors_told():
     """Any failure while reading the user's file becomes a LedgerError: a file nobody foresaw still gets a
     message, not a traceback."""
-    try:
-        yield
-    except LedgerError:
-        raise
-    except Exception as exc:  # noqa: BLE001  (the user's file, not our state, is what went wrong)
-        raise LedgerError.of("file_failed", kind=type(exc).__name__, reason=exc) from exc
+    return errors_told(lambda exc: LedgerError.of("file_failed", kind=type(exc).__name__, reason=exc))

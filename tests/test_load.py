@@ -157,7 +157,7 @@ def test_a_zip_that_is_not_a_workbook():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", "<document/>")
-    with pytest.raises(LedgerError, match="not an Excel workbook"):
+    with pytest.raises(LedgerError, match="not a workbook kmdash reads .it reads xlsx, xls, xlsb, ods, csv"):
         load.load_sheet(buffer.getvalue())
 
 

@@ -1,8 +1,8 @@
-"""Bytes or a path -> a raw grid of cells (xlsx, xls, csv, an HTML table, Excel 2003 XML): format and
-encoding detection, size guards; workbooks through `workbook`.
+"""Bytes or a path -> a raw grid of cells (xlsx, xls, xlsb, ods, csv, an HTML table, Excel 2003 XML): format
+and encoding detection, size guards; workbooks through `workbook`.
 
 Nothing here knows about ledgers; it only turns a file into rows of Python values, or raises
-LedgerError with a message a co-op clerk can act on.
+LedgerError with a message a co-op clerk can act on (whatever failed on the way: `file_errors_told`).
 """
 
 from __future__ import annotations
@@ -15,16 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from ..errors import LedgerError
+from ..errors import LedgerError, file_errors_told
 from .markup import html_rows, xml2003_sheets
-from .workbook import Workbook, unreadable
+from .workbook import Workbook, unreadable, zip_kind
 
 if TYPE_CHECKING:
     import numpy as np
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # larger than any real ledger export
 # the file names an uploader offers for a ledger (the content, not the name, decides how it is read)
-LEDGER_EXTENSIONS = ["xlsx", "xls", "csv", "txt", "htm", "html", "xml"]
+LEDGER_EXTENSIONS = ["xlsx", "xls", "xlsb", "ods", "csv", "txt", "htm", "html", "xml"]
+WORKBOOKS = ("xlsx", "xls", "xlsb", "ods")  # read by `workbook`, as text cells cleaned in Arrow
 
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -36,7 +37,7 @@ class RawSheet:
     """One sheet as rows of cells; `rows[i]` is spreadsheet row `i + 1`."""
 
     rows: list[list[object]] | np.ndarray  # a workbook's: one 2-D object array of text cells
-    kind: str  # "xlsx", "xls", "xml2003", "html" or "csv"
+    kind: str  # one of WORKBOOKS, "xml2003", "html" or "csv"
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None
@@ -50,7 +51,7 @@ class RawSheet:
     @property
     def clean(self) -> bool:
         """Text already stripped, no-break spaces as spaces, blanks None: a workbook's, cleaned in Arrow."""
-        return self.kind in ("xlsx", "xls")
+        return self.kind in WORKBOOKS
 
 
 def read_source(source: bytes | str | Path) -> bytes:
@@ -76,9 +77,9 @@ def _too_big(size: int) -> LedgerError:
 
 
 def file_kind(data: bytes) -> str:
-    """"xlsx", "xls", "xml2003", "html" or "csv" from the content, not the file name."""
+    """One of WORKBOOKS, "xml2003", "html" or "csv" from the content, not the file name."""
     if data.startswith(_ZIP_MAGIC):
-        return "xlsx"
+        return zip_kind(data)
     if data.startswith(_XLS_MAGIC):
         return "xls"
     head = data[:4096].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
@@ -97,12 +98,13 @@ def _not_a_table() -> LedgerError:
 
 def sheet_names(data: bytes) -> list[str]:
     """Sheet names of a workbook; [] for CSV and an HTML page."""
-    kind = file_kind(data)
-    if kind in ("csv", "html"):
-        return []
-    if kind == "xml2003":
-        return next(_xml2003_sheets(data, None)).sheets
-    return Workbook(data, kind).names
+    with file_errors_told():
+        kind = file_kind(data)
+        if kind in ("csv", "html"):
+            return []
+        if kind == "xml2003":
+            return next(_xml2003_sheets(data, None)).sheets
+        return Workbook(data, kind).names
 
 
 @dataclass
@@ -123,11 +125,12 @@ def open_file(source: Source, sheet: str | int | None = None) -> OpenFile:
     """Read the file and, for a workbook, start parsing the named sheet (else the first visible one)."""
     if isinstance(source, OpenFile):
         return source
-    data = read_source(source)
-    kind = file_kind(data)
-    book = Workbook(data, kind) if kind in ("xlsx", "xls") else None
-    if book:
-        book.start(_pick_sheet(book.names, sheet) if sheet is not None else book.visible_first()[0])
+    with file_errors_told():
+        data = read_source(source)
+        kind = file_kind(data)
+        book = Workbook(data, kind) if kind in WORKBOOKS else None
+        if book:
+            book.start(_pick_sheet(book.names, sheet) if sheet is not None else book.visible_first()[0])
     return OpenFile(data, kind, source_name(source), book)
 
 
@@ -146,7 +149,12 @@ def load_sheet(source: Source, sheet: str | int | None = 0) -> RawSheet:
 def iter_sheets(source: Source, sheet: str | int | None = None, hidden: bool | None = None) -> Iterator[RawSheet]:
     """The chosen sheet, or (sheet=None) every sheet, visible ones first (hidden=False: only the visible ones;
     True: only the hidden ones), each read only when asked for."""
-    opened = open_file(source, sheet)
+    with file_errors_told():
+        yield from _sheets(open_file(source, sheet), sheet, hidden)
+
+
+def _sheets(opened: OpenFile, sheet: str | int | None, hidden: bool | None) -> Iterator[RawSheet]:
+    """iter_sheets' work, on the opened file."""
     data, kind, book = opened.data, opened.kind, opened.book
     if kind in ("csv", "html"):
         rows, encoding = _csv_rows(data) if kind == "csv" else _html_rows(data)

@@ -1,41 +1,46 @@
-"""xlsx and xls workbooks: the sheet names, which are hidden, and each sheet's cells as one grid of text.
+"""Workbooks (xlsx, xls, xlsb, ods): the sheet names, which are hidden, and each sheet's cells as one grid of text.
 
 fastexcel (Rust) parses a sheet without holding Python's lock, so a sheet can parse in a background thread
 while the caller goes on: the command line loads pandas meanwhile. Each cell comes as its text, the way a
 CSV export of the sheet holds it, which the cleaning reads anyway: numbers as digits ("17", "1234.5"),
 dates as "2024-03-31 00:00:00", TRUE as "true"; stripped, blanks None. Row i of the grid is spreadsheet
 row i + 1.
+
+Every failure of the reader, a Rust panic included, is a LedgerError (`_told`). A zip workbook is checked for
+inflating beyond any ledger before the reader opens it, and a sheet's used area before it parses.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from ..errors import LedgerError
+from ..errors import LedgerError, errors_told
 
-MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # an xlsx inflating past this is a zip bomb
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # a workbook inflating past this is a zip bomb
 MAX_ZIP_RATIO = 200  # real xlsx sheets compress about 10x; bombs by thousands
 MAX_CELLS = 20_000_000  # a sheet's used area beyond this is a stray far cell, not a ledger
 _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # also "...-template" (.ots)
+_BUNDLE_SH, _WS_DIM = 0x009C, 0x0094  # xlsb records: a sheet in the workbook, a sheet's used area
 
 
 class Workbook:
     """An opened workbook: `names` in order, the `hidden` ones, and `cells(name)`, each sheet parsed once."""
 
     def __init__(self, data: bytes, kind: str):
-        if kind == "xlsx":
-            _check_zip(data)
         self.kind = kind
-        self._reader = _reader(data, kind)
-        self.names: list[str] = list(self._reader.sheet_names)
-        if not self.names:
-            raise LedgerError.of("book_no_sheets")
-        parts = _xlsx_parts(data) if kind == "xlsx" else {}
-        self.hidden = [n for n in self.names if self._is_hidden(n, parts)]
-        self._areas = _sheet_areas(data, parts) if kind == "xlsx" else {}
+        with _told(kind):
+            self._reader = _reader(data)
+            self.names: list[str] = list(self._reader.sheet_names)
+            if not self.names:
+                raise LedgerError.of("book_no_sheets")
+            parts = _xlsx_parts(data) if kind == "xlsx" else {}
+            self.hidden = [n for n in self.names if self._is_hidden(n, parts)]
+            self._areas = _sheet_areas(data, kind, parts)
         self._parsing: dict[str, Future] = {}
 
     def visible_first(self) -> list[str]:
@@ -53,7 +58,8 @@ class Workbook:
     def cells(self, name: str):
         """The sheet's cells from row 1: a 2-D object array of cleaned text and None, parsed once, then let go."""
         self.start(name)
-        return self._parsing.pop(name).result()
+        with _told(self.kind):
+            return self._parsing.pop(name).result()
 
     def _is_hidden(self, name: str, parts: dict[str, tuple[str, str]]) -> bool:
         if self.kind == "xlsx":
@@ -61,34 +67,35 @@ class Workbook:
         return self._reader.load_sheet(name, header_row=None, n_rows=0).visible != "visible"
 
 
-def _reader(data: bytes, kind: str):
+def _told(kind: str):
+    """The reader's failures as the user's error: a damaged or password-protected workbook, or (a panic of
+    the Rust reader) a damaged one."""
+    return errors_told(lambda exc: unreadable(kind))
+
+
+def _reader(data: bytes):
     import fastexcel
 
-    try:
-        return fastexcel.read_excel(data)
-    except Exception as exc:  # damaged or password-protected workbooks
-        raise unreadable(kind) from exc
+    return fastexcel.read_excel(data)
 
 
 def _grid(reader, name: str, kind: str):
     """One sheet as text cells: skip_rows=0 keeps the rows above the first filled one, so row numbers are the
     spreadsheet's own."""
-    try:
+    with _told(kind):
         batch = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string", eager=True)
-    except Exception as exc:  # fastexcel raises several types for damaged sheets
-        raise unreadable(kind) from exc
-    import numpy as np  # after the parse: the command line is importing it meanwhile
+        import numpy as np  # after the parse: the command line is importing it meanwhile
 
-    grid = np.empty((batch.num_rows, batch.num_columns), dtype=object)
-    for j in range(batch.num_columns):
-        grid[:, j] = _objects(batch.column(j))
-    return grid
+        grid = np.empty((batch.num_rows, batch.num_columns), dtype=object)
+        for j in range(batch.num_columns):
+            grid[:, j] = _objects(batch.column(j), kind)
+        return grid
 
 
-def _objects(column):
+def _objects(column, kind: str):
     """A column of text as Python strings and None, cleaned as the cleaning wants them: stripped, a no-break
-    space (U+00A0) as a space, a blank cell None. A text repeated down the column (dates, group names,
-    "0.00") is one shared string, which saves memory and every later step's work on it."""
+    space (U+00A0) as a space, a blank cell None; an ods's dates as an xlsx's. A text repeated down the column
+    (dates, group names, "0.00") is one shared string, which saves memory and every later step's work on it."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -97,6 +104,8 @@ def _objects(column):
     if text is not None and b"\xc2\xa0" in text.to_pybytes():  # a no-break space: seldom, and a costly pass
         column = pc.replace_substring(column, "\xa0", " ")
     column = pc.utf8_trim_whitespace(column)
+    if kind == "ods":
+        column = _ods_dates(column)
     column = pc.if_else(pc.equal(column, ""), pa.scalar(None, pa.string()), column)
     sample = column.slice(0, 4096)
     if len(sample.unique()) > len(sample) // 2:  # mostly distinct (names, contracts): nothing to share
@@ -106,27 +115,55 @@ def _objects(column):
     return texts[encoded.indices.fill_null(-1).to_numpy()]
 
 
+def _ods_dates(column):
+    """An ods's date cells come as ISO text ("2024-03-31", "2024-03-31T10:00:00"): written as an xlsx's date
+    cells are ("2024-03-31 00:00:00"). A text cell of the bare ISO form changes alike; it is read as the
+    same date either way."""
+    import pyarrow.compute as pc
+
+    column = pc.replace_substring_regex(column, r"^(\d{4}-\d{2}-\d{2})$", r"\1 00:00:00")
+    return pc.replace_substring_regex(column, r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?$", r"\1 \2")
+
+
 def unreadable(kind: str) -> LedgerError:
     return LedgerError.of("book_unreadable", kind=kind)
 
 
-def _check_zip(data: bytes) -> None:
-    """Refuse archives that are not workbooks, or that inflate far beyond any real ledger."""
+def zip_kind(data: bytes) -> str:
+    """"xlsx", "xlsb" or "ods", from the parts the zip holds; refused when it inflates far beyond any real
+    ledger, or holds none of these."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except zipfile.BadZipFile as exc:
-        raise unreadable("xlsx") from exc
-    if not any(i.filename == "xl/workbook.xml" for i in infos):
-        raise LedgerError.of("book_not_xlsx")
-    unzipped = sum(i.file_size for i in infos)
-    packed = max(1, sum(i.compress_size for i in infos))
-    if unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_ZIP_RATIO:
-        raise LedgerError.of("book_inflates", mb=unzipped / 1e6)
+            unzipped = sum(i.file_size for i in infos)
+            packed = max(1, sum(i.compress_size for i in infos))
+            if unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_ZIP_RATIO:
+                raise LedgerError.of("book_inflates", mb=unzipped / 1e6)
+            names = {i.filename for i in infos}
+            if "xl/workbook.xml" in names:
+                return "xlsx"
+            if "xl/workbook.bin" in names:
+                return "xlsb"
+            if "mimetype" in names and "content.xml" in names:
+                with archive.open("mimetype") as member:
+                    if member.read(len(ODS_MIMETYPE) + 16).strip().startswith(ODS_MIMETYPE):
+                        return "ods"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError) as exc:
+        raise unreadable("xlsx") from exc  # a damaged (truncated, encrypted) zip: most likely an xlsx
+    raise LedgerError.of("book_not_xlsx")
 
 
-def _sheet_areas(data: bytes, parts: dict[str, tuple[str, str]]) -> dict[str, str]:
-    """Sheet name -> its used area's last cell ("XFD1048576"), from each sheet's <dimension>."""
+def _sheet_areas(data: bytes, kind: str, parts: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Sheet name -> its used area's last cell ("XFD1048576"), where the file says it cheaply: an xlsx sheet's
+    <dimension>, an xlsb sheet's BrtWsDim; an ods holds none, and an xls is parsed whole on opening."""
+    if kind == "xlsx":
+        return _xlsx_areas(data, parts)
+    if kind == "xlsb":
+        return _xlsb_areas(data)
+    return {}
+
+
+def _xlsx_areas(data: bytes, parts: dict[str, tuple[str, str]]) -> dict[str, str]:
     areas = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         present = set(archive.namelist())
@@ -137,6 +174,66 @@ def _sheet_areas(data: bytes, parts: dict[str, tuple[str, str]]) -> dict[str, st
                 if found:
                     areas[name] = found[1].decode() + found[2].decode()
     return areas
+
+
+def _xlsb_areas(data: bytes) -> dict[str, str]:
+    """From xl/workbook.bin's BrtBundleSh records (state, tab, relationship id, name) and each sheet part's
+    BrtWsDim (first row, last row, first column, last column; 0-based)."""
+    areas = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        targets = _relationships(archive, "xl/_rels/workbook.bin.rels")
+        for kind, body in _records(archive.read("xl/workbook.bin")):
+            if kind == _BUNDLE_SH:
+                rel, at = _wide(body, 8)
+                name, _ = _wide(body, at)
+                path = "xl/" + targets.get(rel, "").lstrip("/").removeprefix("xl/")
+                if path in archive.namelist():
+                    with archive.open(path) as member:
+                        dim = next((b for k, b in _records(member.read(512)) if k == _WS_DIM), None)
+                    if dim is not None and len(dim) >= 16:
+                        last_row, last_col = struct.unpack_from("<I", dim, 4)[0], struct.unpack_from("<I", dim, 12)[0]
+                        areas[name] = _cell_name(last_row + 1, last_col + 1)
+    return areas
+
+
+def _records(data: bytes):
+    """An xlsb part's (type, body) records: type and size in 7-bit groups, the high bit saying more follow;
+    a record cut short by the end of `data` ends them."""
+    at = 0
+    while at < len(data):
+        kind = data[at] & 0x7F
+        if data[at] & 0x80:
+            at += 1
+            kind |= (data[at] & 0x7F) << 7 if at < len(data) else 0
+        at, size = at + 1, 0
+        for shift in range(0, 28, 7):
+            if at >= len(data):
+                return
+            size |= (data[at] & 0x7F) << shift
+            at += 1
+            if not data[at - 1] & 0x80:
+                break
+        if at + size > len(data):
+            return
+        yield kind, data[at:at + size]
+        at += size
+
+
+def _wide(body: bytes, at: int) -> tuple[str, int]:
+    """An XLWideString at `at` (a count of UTF-16 units, then the text; 0xFFFFFFFF for none) and where it ends."""
+    count = struct.unpack_from("<I", body, at)[0] if at + 4 <= len(body) else 0
+    count = 0 if count == 0xFFFFFFFF else count
+    end = at + 4 + 2 * count
+    return body[at + 4:end].decode("utf-16-le", errors="replace"), end
+
+
+def _cell_name(row: int, column: int) -> str:
+    """(1048576, 16384) -> "XFD1048576"."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
 
 
 def _check_area(sheet: str, last_cell: str | None) -> None:
@@ -151,6 +248,13 @@ def _check_area(sheet: str, last_cell: str | None) -> None:
         raise LedgerError.of("sheet_too_far", sheet=sheet, cell=last_cell)
 
 
+def _relationships(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
+    """A relationships part: Id -> Target."""
+    from defusedxml import ElementTree
+
+    return {r.get("Id"): r.get("Target", "") for r in ElementTree.fromstring(archive.read(path))}
+
+
 def _xlsx_parts(data: bytes) -> dict[str, tuple[str, str]]:
     """Sheet name -> (its XML part, its state: "visible", "hidden" or "veryHidden"), from xl/workbook.xml and
     its relationships."""
@@ -158,11 +262,10 @@ def _xlsx_parts(data: bytes) -> dict[str, tuple[str, str]]:
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         try:
-            rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            targets = _relationships(archive, "xl/_rels/workbook.xml.rels")
             book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         except (KeyError, ElementTree.ParseError):
             return {}  # the reader itself will say the workbook is damaged
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
     parts = {}
     for node in book.iter():
         if node.tag.endswith("}sheet"):

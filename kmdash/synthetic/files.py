@@ -1,4 +1,5 @@
-"""Laid-out ledgers written as files: xlsx (openpyxl, write-only) and CSV (cp874 by default)."""
+"""Laid-out ledgers written as files: xlsx (openpyxl, write-only), ods (odfpy, as LibreOffice Calc saves) and CSV
+(cp874 by default)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from openpyxl.cell import WriteOnlyCell
 from .layout import DATE_FORMATS, LedgerShape, ledger_rows
 
 
-def write_xlsx(rows: list[list], path, sheet_name: str = "ลูกหนี้เงินกู้") -> None:
+SHEET_NAME = "ลูกหนี้เงินกู้"
+
+
+def write_xlsx(rows: list[list], path, sheet_name: str = SHEET_NAME) -> None:
     """Write-only openpyxl; date cells get a dd/mm/yyyy number format."""
     write_sheets({sheet_name: rows}, path)
 
@@ -35,6 +39,53 @@ def _xlsx_date(ws, value: date) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value=value)
     cell.number_format = "dd/mm/yyyy"
     return cell
+
+
+def write_ods(sheets: dict[str, list[list]], path, hidden: tuple[str, ...] = ()) -> None:
+    """An OpenDocument spreadsheet (LibreOffice Calc's own format), laid out as write_sheets lays an xlsx:
+    numbers as float cells, dates as date cells shown dd/mm/yyyy, the rest as text; `hidden` sheets hidden."""
+    from odf.number import DateStyle, Day, Month, Text, Year
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TableProperties
+    from odf.table import Table
+
+    doc = OpenDocumentSpreadsheet()
+    shown = DateStyle(name="dmy")
+    for part in (Day(style="long"), Text(text="/"), Month(style="long"), Text(text="/"), Year(style="long")):
+        shown.addElement(part)
+    date_cell = Style(name="date", family="table-cell", datastylename="dmy")
+    hidden_table = Style(name="hidden", family="table")
+    hidden_table.addElement(TableProperties(display=False))
+    for element in (shown, date_cell, hidden_table):
+        doc.automaticstyles.addElement(element)
+    for name, rows in sheets.items():
+        sheet = Table(name=name, stylename=hidden_table if name in hidden else None)
+        for row in rows:
+            sheet.addElement(_ods_row(row, date_cell))
+        doc.spreadsheet.addElement(sheet)
+    doc.write(path)
+
+
+def _ods_row(row: list, date_cell):
+    from odf.table import TableCell, TableRow
+    from odf.text import P
+
+    line = TableRow()
+    for value in row:
+        if value is None:
+            cell = TableCell()
+        elif isinstance(value, date):
+            cell = TableCell(valuetype="date", datevalue=value.isoformat(), stylename=date_cell)
+            cell.addElement(P(text=value.strftime("%d/%m/%Y")))
+        elif isinstance(value, (int, float)):
+            cell = TableCell(valuetype="float", value=value)
+            cell.addElement(P(text=str(value)))
+        else:
+            cell = TableCell(valuetype="string")
+            for part in str(value).split("\n"):  # a line break in a cell: a paragraph per line, as Calc writes it
+                cell.addElement(P(text=part))
+        line.addElement(cell)
+    return line
 
 
 def write_csv(rows: list[list], path, encoding: str = "cp874") -> None:
@@ -69,12 +120,14 @@ def html_table(rows: list[list], encoding: str = "utf-8") -> bytes:
 
 def write_ledger(loans: pd.DataFrame, path, shape: LedgerShape = LedgerShape(),
                  as_of: date = date(2024, 3, 31), encoding: str = "cp874") -> None:
-    """Lay out and write by path suffix: .xlsx or .csv."""
+    """Lay out and write by path suffix: .xlsx, .ods or .csv."""
     suffix = Path(path).suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
+    if suffix not in (".xlsx", ".ods", ".csv"):
         raise ValueError(f"unsupported ledger file type: {suffix!r}")
     rows = ledger_rows(loans, shape, as_of)
     if suffix == ".xlsx":
         write_xlsx(rows, path)
+    elif suffix == ".ods":
+        write_ods({SHEET_NAME: rows}, path)
     else:
         write_csv(rows, path, encoding)
