@@ -277,12 +277,17 @@ def test_uploaded_ledger_replaces_the_sample_on_every_page(upload_300, loans_300
     go(at, "members")
     assert len(frames(at)[0]) == want["members"]
     assert set(column(frames(at)[0], "member_no")) == set(loans_300["member_no"])
-    # back on the load page the upload is still in use; clearing it brings the sample back
+    # back on the load page the upload is still in use; clearing it says there is no file (no figures, never
+    # the sample's in its place), and the sidebar's button brings the sample back
     go(at, "load")
     assert_tiles_near(at, want)
     at.file_uploader[0].set_value(upload_300)
     go(at)
     at.file_uploader[0].set_value(None)
+    go(at)
+    assert [i.value for i in at.info] == [t("no_file_note", page=t("page_load"), back=t("back_to_sample"))]
+    assert not at.metric and unescape(at.sidebar.markdown[0].value) == f"**{t('no_file')}**"
+    at.sidebar.button[0].click()
     go(at)
     assert "ledger_th.xlsx" in unescape(" ".join(i.value for i in at.info))
     assert at.metric[6].value == "15,639,460.11"
