@@ -1476,6 +1476,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "แล้วบันทึกใหม่เป็น .xlsx หรือส่งออกทะเบียนเป็น CSV แล้วลองอีกครั้ง",
                      "this file is damaged: the spreadsheet reader stopped inside it ({reason}); open it in Excel "
                      "or LibreOffice and save it again as .xlsx, or export the ledger as CSV, and try again"),
+
+    # --- 21 replacing a file, many users: (keep additions below this line)
+    "no_file": ("ไม่มีไฟล์", "No file"),
+    "no_file_note": ("ไม่มีไฟล์ทะเบียน: นำไฟล์ออกจากช่องอัปโหลดแล้ว อัปโหลดทะเบียนของสหกรณ์ที่หน้า '{page}' "
+                     "หรือกด '{back}' ที่แถบด้านข้างเพื่อดูทะเบียนตัวอย่าง",
+                     "No ledger: the file was taken out of the uploader. Upload the co-op's ledger on the "
+                     "'{page}' page, or press '{back}' in the sidebar to see the sample ledger"),
 }
 
 

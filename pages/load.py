@@ -17,10 +17,13 @@ from ui.state import tr
 ensure_router()
 
 
-def on_upload() -> None:
-    upload = st.session_state.get(uploader_key())
+def on_upload(key: str) -> None:
+    """The uploader's file is the one in use. None: its x, or a second file chosen (the browser sends "no file"
+    before the new one, to the same widget): no file in use, and the key kept, so the new file still lands on
+    the uploader that is drawn."""
+    upload = st.session_state.get(key)
     if upload is None:
-        state.clear_upload()
+        state.drop_upload()
     else:
         state.set_upload(upload.name, upload.getvalue())
 
@@ -149,9 +152,11 @@ def row_notes(cur: cache.Current) -> None:
 
 def uploader() -> None:
     """The uploader; the file in use named above it (the widget itself is empty again after another page)."""
-    st.caption(tr("in_use_note", name=plain(state.source().name)))
+    if not state.no_file():
+        st.caption(tr("in_use_note", name=plain(state.source().name)))
+    key = uploader_key()
     st.file_uploader(tr("upload_label"), type=LEDGER_EXTENSIONS,
-                     key=uploader_key(), on_change=on_upload, help=tr("upload_help"))
+                     key=key, on_change=on_upload, args=(key,), help=tr("upload_help"))
 
 
 def warnings(cur: cache.Current) -> None:
@@ -167,6 +172,12 @@ def warnings(cur: cache.Current) -> None:
             st.warning(plain(tr("name_shared", header=header, n=names)))
     reconciliation_badge(cur)
 
+
+if state.no_file():
+    st.title(tr("app_title"))
+    ui.no_file_note()
+    uploader()
+    st.stop()
 
 loaded = cache.load_current(progress=True)
 if isinstance(loaded, LedgerError):

@@ -13,9 +13,11 @@ from openpyxl import Workbook
 
 from kmdash.i18n import t
 from kmdash.report.display import date_entry
+from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 
 from .support.app import expected_tiles, go, leaks, page_text, start, tiles, unescape, upload
-from .support.ledgers import XLSX, workbook_bytes
+from .support.figures import expected_figures
+from .support.ledgers import AS_OF, XLSX, workbook_bytes, xlsx_bytes
 from .support.shapes import G1, LOANS, Sheet, amounts_line, expected, render, replace_loan
 
 NAMES = {loan.name for loan in LOANS} | {loan.name.split(" ")[-1] for loan in LOANS}  # full names and surnames
@@ -161,3 +163,45 @@ def test_a_date_picked_by_hand_is_named_as_such():
     at.text_input(key="as_of_text").set_value("30/03/2567")
     go(at)
     assert f"— {t('as_of_option')}" in " ".join(c.value for c in at.caption)
+
+
+def generated(seed: int, n_loans: int) -> tuple[tuple[str, bytes, str], str, list[tuple[str, str]]]:
+    """A generated ledger of its own co-op, as the browser uploads it; its co-op's name and its tiles as the
+    generator's figures give them."""
+    coop, loans = f"สหกรณ์การเกษตรทดสอบที่ {seed} จำกัด", generate_loans(n_loans, seed=seed)
+    rows = ledger_rows(loans, LedgerShape(), AS_OF, coop_name=coop)
+    return (f"ledger_{seed}.xlsx", xlsx_bytes(rows), XLSX), coop, expected_tiles(expected_figures(loans, AS_OF))
+
+
+def test_a_second_file_replaces_the_first_and_a_third_the_second():
+    """The browser sends a second file chosen on the uploader as "no file" (the first taken out), then the new file,
+    both to the uploader as it was drawn: the emptied uploader keeps its id, shows no figures (never the sample's),
+    and the new file's figures follow."""
+    first, *later = [generated(seed, n) for seed, n in ((61, 150), (62, 260), (63, 90))]
+    at = upload(start(), first[0])
+    assert tiles(at) == first[2] and at.title[0].value == first[1]
+    for file, coop, want in later:
+        drawn = at.file_uploader[0].id
+        at.file_uploader[0].set_value(None)
+        go(at)
+        assert at.file_uploader[0].id == drawn  # the new file lands on this uploader
+        assert not at.metric and "ledger_th.xlsx" not in texts(at)
+        assert [i.value for i in at.info] == [t("no_file_note", page=t("page_load"), back=t("back_to_sample"))]
+        upload(at, file)
+        assert tiles(at) == want and at.title[0].value == coop
+        assert unescape(at.sidebar.markdown[0].value) == f"**{file[0]}**"
+        assert t("sample_banner", name="ledger_th.xlsx") not in unescape(texts(at))
+
+
+def test_a_file_taken_out_leaves_no_figures_on_any_page_until_the_sample_is_chosen(sample_expected):
+    file, _, _ = generated(64, 120)
+    at = upload(start(), file)
+    at.file_uploader[0].set_value(None)
+    go(at)
+    go(at, "overview")
+    assert not at.metric and "ledger_th.xlsx" not in texts(at)
+    assert [i.value for i in at.info] == [t("no_file_note", page=t("page_load"), back=t("back_to_sample"))]
+    at.sidebar.button[0].click()  # back to the sample
+    go(at)
+    assert tiles(at) == expected_tiles(sample_expected)
+    assert unescape(at.sidebar.markdown[0].value) == "**ledger_th.xlsx**" and not at.sidebar.button

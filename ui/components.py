@@ -39,11 +39,14 @@ def sidebar() -> None:
         src = source()
         with st.container(border=True):
             st.caption(tr("file_in_use"))
-            st.markdown(f"**{display.plain(src.name)}**")
-            cur = load_current()
-            if not isinstance(cur, LedgerError) and cur.result.reading.sheet:
-                st.caption(f"{tr('sheet')}: {display.plain(cur.result.reading.sheet)}")
-            if not src.is_sample:
+            if state.no_file():
+                st.markdown(f"**{tr('no_file')}**")
+            else:
+                st.markdown(f"**{display.plain(src.name)}**")
+                cur = load_current()
+                if not isinstance(cur, LedgerError) and cur.result.reading.sheet:
+                    st.caption(f"{tr('sheet')}: {display.plain(cur.result.reading.sheet)}")
+            if not src.is_sample or state.no_file():
                 st.button(tr("back_to_sample"), on_click=state.clear_upload, icon=":material/undo:")
 
 
@@ -106,12 +109,20 @@ def member_aliases(cur: Current) -> dict[str, str]:
 
 def need_current() -> Current:
     """For pages that only show figures: the current analysis, or stop with a pointer to the load page."""
+    if state.no_file():
+        no_file_note()
+        st.stop()
     cur = load_current()
     if isinstance(cur, LedgerError):
         show_error(cur)
         st.info(tr("go_load"))
         st.stop()
     return cur
+
+
+def no_file_note() -> None:
+    """What a page says while the uploader is emptied: where to upload, and the way to the sample."""
+    st.info(tr("no_file_note", page=tr("page_load"), back=tr("back_to_sample")))
 
 
 def tiles(cur: Current) -> None:

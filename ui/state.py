@@ -63,6 +63,7 @@ def _sample() -> Source:
 
 def set_upload(name: str, data: bytes) -> None:
     """Remember an uploaded file (in memory only) and reset choices made for the previous one."""
+    st.session_state.pop("no_file", None)
     digest = hashlib.sha256(data).hexdigest()
     previous = st.session_state.get("uploaded")
     if previous is not None and previous.digest == digest:
@@ -71,9 +72,24 @@ def set_upload(name: str, data: bytes) -> None:
     _forget_choices()
 
 
-def clear_upload() -> None:
-    """Back to the sample: the upload forgotten, and the uploader shown empty again."""
+def drop_upload() -> None:
+    """The uploader emptied (its x, or for a moment while a second file replaces the first): no file, and no
+    figures until a file is uploaded or the sample is chosen, so the sample never stands in for an upload."""
     st.session_state.pop("uploaded", None)
+    st.session_state["no_file"] = True
+    _forget_choices()
+
+
+def no_file() -> bool:
+    """Whether the uploader was emptied and nothing has been chosen since (see drop_upload)."""
+    return bool(st.session_state.get("no_file", False))
+
+
+def clear_upload() -> None:
+    """Back to the sample from the sidebar: the upload forgotten, and the load page's uploader, which may still
+    hold the file, drawn empty again under a new key."""
+    st.session_state.pop("uploaded", None)
+    st.session_state.pop("no_file", None)
     st.session_state["uploader_round"] = uploader_round() + 1
     _forget_choices()
 
