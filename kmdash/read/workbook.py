@@ -26,6 +26,11 @@ MAX_CELLS = 20_000_000  # a sheet's used area beyond this is a stray far cell, n
 _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # also "...-template" (.ots)
 _BUNDLE_SH, _WS_DIM = 0x009C, 0x0094  # xlsb records: a sheet in the workbook, a sheet's used area
+_ODS_TAG = re.compile(rb"<(/?)table:([a-z-]+)([^>]*)>")  # the names as the reader matches them: prefix and all
+_ODS_CELLS = (b"table-cell", b"covered-table-cell")
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+_ODS_ROWS = re.compile(rb'table:number-rows-repeated="(\d{1,9})"')
+_ODS_COLUMNS = re.compile(rb'table:number-columns-repeated="(\d{1,9})"')
 
 
 class Workbook:
@@ -34,13 +39,16 @@ class Workbook:
     def __init__(self, data: bytes, kind: str):
         self.kind = kind
         with _told(kind):
+            parts = _xlsx_parts(data) if kind == "xlsx" else {}
+            self._areas = _sheet_areas(data, kind, parts)
+            if kind == "ods":  # the reader parses every sheet as it opens one
+                for name, last_cell in self._areas.items():
+                    _check_area(name, last_cell)
             self._reader = _reader(data)
             self.names: list[str] = list(self._reader.sheet_names)
             if not self.names:
                 raise LedgerError.of("book_no_sheets")
-            parts = _xlsx_parts(data) if kind == "xlsx" else {}
             self.hidden = [n for n in self.names if self._is_hidden(n, parts)]
-            self._areas = _sheet_areas(data, kind, parts)
         self._parsing: dict[str, Future] = {}
 
     def visible_first(self) -> list[str]:
@@ -154,12 +162,15 @@ def zip_kind(data: bytes) -> str:
 
 
 def _sheet_areas(data: bytes, kind: str, parts: dict[str, tuple[str, str]]) -> dict[str, str]:
-    """Sheet name -> its used area's last cell ("XFD1048576"), where the file says it cheaply: an xlsx sheet's
-    <dimension>, an xlsb sheet's BrtWsDim; an ods holds none, and an xls is parsed whole on opening."""
+    """Sheet name -> its used area's last cell ("XFD1048576"): an xlsx sheet's <dimension>, an xlsb sheet's
+    BrtWsDim, an ods's last filled cell (its rows and cells repeated by count: a few bytes can stand for a
+    sheet full). An xls's area is bounded by its format (65,536 rows of 256 columns)."""
     if kind == "xlsx":
         return _xlsx_areas(data, parts)
     if kind == "xlsb":
         return _xlsb_areas(data)
+    if kind == "ods":
+        return _ods_areas(data)
     return {}
 
 
@@ -194,6 +205,52 @@ def _xlsb_areas(data: bytes) -> dict[str, str]:
                         last_row, last_col = struct.unpack_from("<I", dim, 4)[0], struct.unpack_from("<I", dim, 12)[0]
                         areas[name] = _cell_name(last_row + 1, last_col + 1)
     return areas
+
+
+def _ods_areas(data: bytes) -> dict[str, str]:
+    """Each table's last filled row and column, its repeated rows and cells counted, from content.xml's tags
+    as the reader matches them (table:table-row, ...), read in chunks."""
+    from html import unescape
+
+    areas, name, rows, columns, repeat, last_row, last_col, filled = {}, "", 0, 0, 1, 0, 0, False
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("content.xml") as content:
+        for closing, tag, attributes, empty in _ods_tags(content):
+            if tag == b"table" and not closing:
+                found = _ODS_NAME.search(attributes)
+                name, rows, last_row, last_col = unescape(found[1].decode("utf-8", "replace")) if found else "", 0, 0, 0
+            elif tag == b"table":
+                areas[name] = _cell_name(last_row, last_col) if last_row and last_col else None
+            elif tag == b"table-row" and not closing:
+                columns, filled, repeat = 0, False, _repeat(_ODS_ROWS, attributes)
+                if empty:
+                    rows += repeat
+            elif tag == b"table-row":
+                last_row = rows + repeat if filled else last_row
+                rows += repeat
+            elif tag in _ODS_CELLS and not closing:  # filled when it holds something or says its type
+                cells = _repeat(_ODS_COLUMNS, attributes)
+                if not empty or b"office:value-type" in attributes:
+                    last_col, filled = max(last_col, columns + cells), True
+                columns += cells
+    return {n: a for n, a in areas.items() if a}
+
+
+def _ods_tags(content, chunk: int = 1 << 20):
+    """(closing, tag, attributes, empty) of each table tag, a chunk at a time (a tag cut by a chunk's end is
+    read with the next)."""
+    rest = b""
+    while block := content.read(chunk):
+        text = rest + block
+        cut = text.rfind(b">") + 1
+        for found in _ODS_TAG.finditer(text, 0, cut):
+            attributes = found[3]
+            yield bool(found[1]), found[2], attributes, attributes.endswith(b"/")
+        rest = text[cut:]
+
+
+def _repeat(pattern: re.Pattern, attributes: bytes) -> int:
+    found = pattern.search(attributes) if b"-repeated" in attributes else None
+    return max(1, int(found[1])) if found else 1
 
 
 def _records(data: bytes):
