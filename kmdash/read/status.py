@@ -39,9 +39,8 @@ def status_code(text: object) -> str:
 
 def status_codes(values) -> np.ndarray:
     """Codes of a column, each distinct text looked at once."""
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    mapped = np.array([status_code(u) for u in uniques] + ["other"], dtype=object)
-    return mapped[np.where(codes >= 0, codes, len(uniques))]
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=False)  # blanks too
+    return np.array([status_code(u) for u in uniques], dtype=object)[codes]
 
 
 def legal(loans: pd.DataFrame) -> pd.Series:
