@@ -73,7 +73,7 @@ TESTS = {
     "read/extra": ["tests/test_grading.py", "tests/test_grading_board.py", "-k", "extra or activities"],
     "read/loans": ["tests/test_clean.py"],
     "read/names": ["tests/test_load.py", "tests/test_clean.py"],
-    "read/status": ["tests/test_clean.py", "tests/test_sieving.py", "tests/test_pooling.py"],
+    "read/status": ["tests/test_read_status.py"],
     "read/combine": ["tests/test_load.py"],
     "migrations/env": ["tests/test_migrations.py"],
     "migrations/versions/0001_first_schema": ["tests/test_migrations.py"],
