@@ -18,8 +18,10 @@ from kmdash.read import load
 from kmdash.report.summary import summarise
 from kmdash.synthetic import LedgerShape, as_of_title, ledger_rows
 
+from .support.cli import CliRun, assert_user_error
+from .support.damaged import panicking_xls
 from .support.figures import assert_figures, expected_figures
-from .support.ledgers import AS_OF, write_rows, xls_bytes, xlsx_bytes
+from .support.ledgers import AS_OF, ROOT, write_rows, xls_bytes, xlsx_bytes
 
 
 @pytest.fixture(scope="module")
@@ -455,3 +457,89 @@ def test_a_file_keeps_the_name_it_was_opened_by_and_an_upload_has_none(tmp_path,
     assert load.open_file(path).name == str(path) == load.source_name(load.open_file(path))
     assert load.open_file(path.read_bytes()).name is None
     assert (run(path).file, run(path.read_bytes()).file) == (str(path), "upload")
+
+
+# ---------------------------------------------------------------- a reader that panics
+
+
+def test_a_real_xls_the_reader_panics_on_is_one_clear_message_wherever_it_is_read(rows):
+    import fastexcel
+
+    from kmdash.errors import is_panic
+
+    data = panicking_xls(rows[:8])
+    with pytest.raises(BaseException) as raw:  # the panic as the reader raises it: no Exception at all
+        fastexcel.read_excel(data)
+    assert is_panic(raw.value) and not isinstance(raw.value, Exception)
+    for reading in (load.load_sheet, load.sheet_names, load.open_file, read):
+        with pytest.raises(LedgerError) as told:
+            reading(data)
+        assert told.value.code == "file_damaged", reading
+        assert "range start index 4 out of range" in told.value.en
+        assert told.value.th.startswith("ไฟล์นี้เสียหาย") and "LibreOffice" in told.value.th
+        assert "open it in Excel or LibreOffice and save it again" in told.value.en and "CSV" in told.value.en
+
+
+def test_the_command_line_says_one_line_for_a_file_the_reader_panics_on(tmp_path, rows):
+    """In a real process: the Rust reader's own panic report (and backtrace) on the standard error is set aside."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "ลูกหนี้.xls"
+    path.write_bytes(panicking_xls(rows[:8]))
+    done = subprocess.run([sys.executable, "-m", "kmdash", "summary", str(path), "--json"], capture_output=True,
+                          text=True, cwd=ROOT, env={**os.environ, "RUST_BACKTRACE": "1"})
+    assert_user_error(CliRun(done.returncode, done.stdout, done.stderr))
+    assert "panicked" not in done.stderr and "ไฟล์นี้เสียหาย" in done.stderr and "this file is damaged" in done.stderr
+
+
+@pytest.mark.parametrize("refused", [True, False], ids=["refused", "answered"])
+def test_native_writes_to_stderr_are_dropped_only_when_the_command_refuses_the_file(refused):
+    import subprocess
+    import sys
+
+    probe = ("import os, sys; from kmdash.cli.common import native_stderr_aside\n"
+             "print('python', file=sys.stderr)\n"
+             f"sys.exit(native_stderr_aside(lambda: os.write(2, b'native') and {2 if refused else 0}, refused=2))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert (done.returncode, done.stderr) == (2, "python\n") if refused else (0, "python\nnative")
+
+
+class PanicException(BaseException):
+    """Named as pyo3's panics are (each Rust extension has its own class of this name)."""
+
+
+class Stranger(BaseException):
+    """A BaseException nobody foresaw."""
+
+
+@pytest.mark.parametrize("raised, code", [(PanicException, "file_damaged"), (Stranger, "book_unreadable")])
+def test_a_base_exception_from_the_reader_in_the_background_parse_is_a_ledger_error(monkeypatch, rows, raised, code):
+    from kmdash.read import workbook
+
+    class Reader:
+        sheet_names = ["ลูกหนี้"]
+
+        def load_sheet(self, *args, **kwargs):
+            raise raised("range start index 4 out of range for slice of length 2")
+
+    monkeypatch.setattr(workbook, "_reader", lambda data: Reader())
+    with pytest.raises(LedgerError) as told:
+        load.load_sheet(xlsx_bytes(rows))
+    assert told.value.code == code
+    with pytest.raises(LedgerError) as told:
+        read(xlsx_bytes(rows))
+    assert told.value.code == code
+
+
+@pytest.mark.parametrize("passing", [KeyboardInterrupt, SystemExit, GeneratorExit])
+def test_an_interrupt_or_an_exit_while_reading_is_never_turned_into_a_message(monkeypatch, rows, passing):
+    from kmdash.read import workbook
+
+    def stop(data):
+        raise passing()
+
+    monkeypatch.setattr(workbook, "_reader", stop)
+    with pytest.raises(passing):
+        read(xlsx_bytes(rows))

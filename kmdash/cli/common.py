@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -88,3 +92,30 @@ def write(path: str, data: bytes) -> None:
         Path(path).write_bytes(data)
     except OSError as exc:
         raise LedgerError.of("out_failed", path=path, reason=exc.strerror or type(exc).__name__) from exc
+
+
+def native_stderr_aside(command: Callable[[], int], refused: int) -> int:
+    """Run the command with what native code writes straight to the standard error (a Rust reader's panic
+    report and backtrace) kept aside, and let through after it unless the command ends `refused`: then the one
+    line saying what is wrong is all the user sees. Python's own writes reach the standard error as ever."""
+    try:
+        shown = os.dup(sys.stderr.fileno())
+    except (AttributeError, OSError, ValueError):  # not a real file (captured): native writes never reach it
+        return command()
+    python_stderr = sys.stderr
+    with tempfile.TemporaryFile() as aside, open(shown, "w", encoding="utf-8", closefd=False) as own:
+        python_stderr.flush()
+        os.dup2(aside.fileno(), python_stderr.fileno())
+        sys.stderr = own
+        try:
+            code = command()
+        finally:
+            own.flush()
+            os.dup2(shown, python_stderr.fileno())
+            sys.stderr = python_stderr
+            os.close(shown)
+        if code != refused:
+            aside.seek(0)
+            sys.stderr.buffer.write(aside.read())
+            sys.stderr.flush()
+    return code
