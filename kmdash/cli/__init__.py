@@ -17,7 +17,7 @@ from importlib.util import find_spec
 from ..errors import LedgerError
 from ..techniques.registry import keys
 from . import actions, followup, guarantors, plan, province, report, snapshot, summary, technique
-from .common import start_reading
+from .common import native_stderr_aside, start_reading
 
 EXIT_USER_ERROR = 2
 BEFORE, AFTER = (summary, plan), (followup, snapshot, actions, province, guarantors, report)
@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(encoding="utf-8")
+    return native_stderr_aside(lambda: _run(argv), refused=EXIT_USER_ERROR)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
         start_reading(args)
