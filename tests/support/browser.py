@@ -508,3 +508,44 @@ def grid_to_end(page, grid) -> None:
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, 100_000)
     expect(copy.locator(f'tr[aria-rowindex="{last}"]')).to_be_attached(timeout=WAIT_MS)
+
+
+# ---------------------------------------------------------------- file uploaders, as a user fills them
+
+
+def drop_files(page, key: str, *paths: Path) -> None:
+    """Files handed to the keyed uploader's input, as a drop onto it does (key "uploader_": the load page's)."""
+    keyed(page, key).locator("input[type=file]").set_input_files(list(paths))
+
+
+def pick_files(page, key: str, *paths: Path) -> None:
+    """Files chosen through the keyed uploader's own button ("Upload" while empty, "Add files" beside a file)
+    and the file dialog it opens."""
+    button = keyed(page, key).get_by_role("button", name=re.compile(r"^(Upload|Add files)$"))
+    with page.expect_file_chooser(timeout=WAIT_MS) as chooser:
+        button.click()
+    chooser.value.set_files(list(paths))
+
+
+def remove_file(page, key: str, name: str) -> None:
+    """Click the x of the file of this name in the keyed uploader."""
+    keyed(page, key).get_by_role("button", name=f"Remove {name}").click()
+
+
+def shown_tiles(page) -> list[tuple[str, str]]:
+    """Each headline tile's label and value, as the page shows them."""
+    tiles = page.get_by_test_id("stMetric")
+    return [(tiles.nth(i).get_by_test_id("stMetricLabel").inner_text().strip(),
+             tiles.nth(i).get_by_test_id("stMetricValue").inner_text().strip()) for i in range(tiles.count())]
+
+
+def watch_text(page, text: str) -> None:
+    """From now on, note every moment the page shows `text` (read back with seen_text)."""
+    page.evaluate("""text => { window.__seen = 0; window.__watch && window.__watch.disconnect();
+        window.__watch = new MutationObserver(() => { if (document.body.innerText.includes(text)) window.__seen++; });
+        window.__watch.observe(document.body, {subtree: true, childList: true, characterData: true}); }""", text)
+
+
+def seen_text(page) -> int:
+    """How many changes of the page showed the watched text since watch_text."""
+    return page.evaluate("window.__seen")
