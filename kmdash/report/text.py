@@ -157,7 +157,7 @@ def _more(hidden: int, lang: str) -> list[str]:
 
 
 def _reconciliation_line(rec: dict, lang: str) -> str:
-    if not rec["has_total"]:
+    if not rec["has_total"] or rec["matches"] is None:  # no total row, or one without amounts
         return t("rec_none", lang)
     if rec["matches"]:
         return t("rec_ok", lang)
