@@ -483,3 +483,54 @@ def test_a_masked_plan_s_actions_sheet_has_no_member_typed(result, masked):
     sheet = workbook(plan_xlsx(masked, About.of(result), True))["บันทึกการดำเนินการ"]
     assert [c.value for c in sheet[1]][:3] == ["เลขสมาชิก", "วันที่ดำเนินการ", "สิ่งที่ทำ"]
     assert sheet.max_row == 51 and {v for row in sheet.iter_rows(min_row=2, values_only=True) for v in row} == {None}
+
+
+# ---------------------------------------------------------------- every word of an English export
+
+
+def test_an_english_csv_writes_its_headers_and_codes_in_english(table):
+    coded = table.head(2).assign(tier=["pursued", "eased"], status=["promise", "ลงพื้นที่แล้ว"])
+    rows = csv_rows(plan_csv(coded, False, "en"))
+    assert rows[0] == ["Member no.", "Name", "Group", "Days overdue (most)", "Age", "Principal overdue",
+                       "Interest in arrears", "Techniques that apply", "Grade", "Tier", "Deadline", "Group leader",
+                       "Assigned to", "Pool cycle", "Technique chosen", "Status", "Notes"]
+    assert [r[9] for r in rows[1:]] == ["pursued", "eased"]
+    assert [r[15] for r in rows[1:]] == ["Promise to pay", "ลงพื้นที่แล้ว"]  # a word that is no code stays
+    thai = csv_rows(plan_csv(coded, False, "th"))
+    assert [r[9] for r in thai[1:]] == ["ดำเนินการจนถึงที่สุด", "ชะลอการติดตาม"] and thai[1][15] == "นัดชำระ"
+
+
+def test_money_in_csv_is_written_to_the_satang(table):
+    row = csv_rows(plan_csv(table.head(1).assign(overdue=[1234.5], interest=[0.004]), False))[1]
+    assert row[5:7] == ["1234.50", "0.00"]
+
+
+def test_an_english_about_sheet_says_each_thing_in_english(table):
+    head = table.head(6)
+    listed = {n: sum(str(n) in str(cell) for cell in head["techniques"]) for n in range(1, 6)}
+    wb = workbook(plan_xlsx(head, About(None, "ledger.xlsx", date(2024, 3, 31), example_grades=True), False, "en"))
+    assert wb.sheetnames == ["About", "Plan", "1 sieving", "2 leaders", "3 assigned", "4 pooling", "5 grading",
+                             "actions"]
+    rows = list(wb["About"].values)
+    made = rows.pop(4)
+    assert made[0] == "Generated" and made[1].startswith(date.today().strftime("%d %b %Y "))
+    assert rows == [
+        ("Item", "Detail"), ("Co-op", None), ("File", "ledger.xlsx"), ("As-of date", "31 Mar 2024"),
+        ("Contents", "Real data: names and member numbers"), ("Overdue members in the plan", "6"),
+        ("1 sieving", f"{listed[1]} members; to fill in: Tier, Deadline"),
+        ("2 leaders", f"{listed[2]} members; to fill in: Group leader"),
+        ("3 assigned", f"{listed[3]} members; to fill in: Assigned to, Deadline"),
+        ("4 pooling", f"{listed[4]} members; to fill in: Pool cycle"),
+        ("5 grading", f"{listed[5]} members; to fill in: Grade"),
+        ("5 grading", "Grades by the program's example criteria, not approved by the board (set them in the "
+                      "settings file's [grading] or on the grading page)"),
+        ("actions", "Record what was actually done, one row per action (dates written as 31/03/2024), then import "
+                    "it on the actions page or with python -m kmdash actions import; a row with only a member "
+                    "number is left out")]
+    assert [wb[name].max_row - 1 for name in wb.sheetnames[2:7]] == [listed[n] for n in range(1, 6)]
+    assert {c.value for c in wb["Plan"]["A"][1:]} == set(head["member"])
+
+
+def test_a_masked_about_sheet_names_its_masked_columns(result, masked):
+    about = dict(list(workbook(plan_xlsx(masked.head(3), About.of(result), True, "en"))["About"].values)[1:])
+    assert about["Contents"] == "Names masked"
