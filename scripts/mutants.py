@@ -90,7 +90,7 @@ TESTS = {
     "techniques/assigned/assignment": ["tests/test_assigned.py"],
     "techniques/pooling/card": ["tests/test_selector.py", "tests/test_plan.py", "tests/test_pooling.py"],
     "techniques/pooling/rotation": ["tests/test_pooling.py"],
-    "techniques/pooling/packing": ["tests/test_pooling.py"],
+    "techniques/pooling/packing": ["tests/test_pooling_packing.py"],
     "techniques/grading/card": ["tests/test_selector.py", "tests/test_plan.py", "tests/test_grading.py"],
     "techniques/grading/grades": ["tests/test_grading.py"],
     "report/display": ["tests/test_display.py", "tests/test_report_text.py"],
