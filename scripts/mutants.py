@@ -84,7 +84,7 @@ TESTS = {
     "techniques/sieving/card": ["tests/test_selector.py", "tests/test_sieving.py"],
     "techniques/sieving/notices": ["tests/test_sieving.py"],
     "techniques/sieving/guarantors": ["tests/test_guarantors.py", "tests/test_sieving.py"],
-    "techniques/leaders/card": ["tests/test_selector.py", "tests/test_leaders.py"],
+    "techniques/leaders/card": ["tests/test_leaders_card.py", "tests/test_selector.py", "tests/test_leaders.py"],
     "techniques/leaders/packs": ["tests/test_leaders.py"],
     "techniques/assigned/card": ["tests/test_selector.py", "tests/test_plan.py", "tests/test_assigned.py"],
     "techniques/assigned/assignment": ["tests/test_assigned.py"],
