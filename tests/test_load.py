@@ -543,3 +543,30 @@ def test_an_interrupt_or_an_exit_while_reading_is_never_turned_into_a_message(mo
     monkeypatch.setattr(workbook, "_reader", stop)
     with pytest.raises(passing):
         read(xlsx_bytes(rows))
+
+
+@pytest.mark.parametrize("reader", ["plan", "actions"])
+def test_a_plan_or_actions_workbook_is_read_through_the_same_guard(monkeypatch, zip_bomb, rows, reader):
+    """The files staff fill in (a plan, an actions sheet) are workbooks read by pandas' calamine engine: a panic,
+    a damaged zip and a zip bomb are told as a ledger's are."""
+    import pandas as pd
+
+    from kmdash.actions import read_actions
+    from kmdash.plan import read_plan
+
+    read_back = {"plan": read_plan, "actions": read_actions}[reader]
+    data = xlsx_bytes(rows[:8])
+    codes = []
+    for damaged in (data[: len(data) // 2], zip_bomb):
+        with pytest.raises(LedgerError) as told:
+            read_back(damaged, "แผน.xlsx")
+        codes.append(told.value.code)
+
+    def panic(*args, **kwargs):
+        raise PanicException("range start index 4 out of range for slice of length 2")
+
+    monkeypatch.setattr(pd, "read_excel", panic)
+    with pytest.raises(LedgerError) as told:
+        read_back(data, "แผน.xlsx")
+    damaged = {"plan": "book_unreadable", "actions": "actions_unreadable_file"}[reader]  # the actions' own words
+    assert codes + [told.value.code] == [damaged, "book_inflates", "file_damaged"]

@@ -16,6 +16,7 @@ import io
 import re
 import struct
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from ..errors import LedgerError, errors_told
@@ -73,6 +74,18 @@ class Workbook:
         if self.kind == "xlsx":
             return parts.get(name, ("", "visible"))[1] != "visible"
         return self._reader.load_sheet(name, header_row=None, n_rows=0).visible != "visible"
+
+
+def sheet_frames(data: bytes, otherwise: Callable[[BaseException], LedgerError] | None = None, **options) -> dict:
+    """Every sheet of a zip workbook (xlsx, xlsb, ods) as pandas reads it with calamine (a plan or an actions
+    file read back), guarded as a ledger's workbook is: a zip bomb refused, a panic told as a damaged file, and
+    any other failure as `otherwise` tells it (by default: an unreadable workbook)."""
+    import pandas as pd
+
+    with errors_told(otherwise or (lambda exc: unreadable("xlsx"))):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_inflation(archive.infolist())
+        return pd.read_excel(io.BytesIO(data), sheet_name=None, engine="calamine", **options)
 
 
 def _told(kind: str):
@@ -143,10 +156,7 @@ def zip_kind(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            unzipped = sum(i.file_size for i in infos)
-            packed = max(1, sum(i.compress_size for i in infos))
-            if unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_ZIP_RATIO:
-                raise LedgerError.of("book_inflates", mb=unzipped / 1e6)
+            _check_inflation(infos)
             names = {i.filename for i in infos}
             if "xl/workbook.xml" in names:
                 return "xlsx"
@@ -159,6 +169,14 @@ def zip_kind(data: bytes) -> str:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError) as exc:
         raise unreadable("xlsx") from exc  # a damaged (truncated, encrypted) zip: most likely an xlsx
     raise LedgerError.of("book_not_xlsx")
+
+
+def _check_inflation(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a zip that inflates far beyond any real workbook, by its size or its ratio, before inflating it."""
+    unzipped = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unzipped > MAX_UNZIPPED_BYTES or unzipped / packed > MAX_ZIP_RATIO:
+        raise LedgerError.of("book_inflates", mb=unzipped / 1e6)
 
 
 def _sheet_areas(data: bytes, kind: str, parts: dict[str, tuple[str, str]]) -> dict[str, str]:

@@ -16,7 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from kmdash.read.headers import MONEY_FIELDS
-from kmdash.synthetic import write_csv, write_xlsx
+from kmdash.synthetic import write_csv, write_ods, write_sheets, write_xlsx
+
+from .xlsb import xlsb_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data" / "ledger_th.xlsx"
@@ -24,13 +26,19 @@ SAMPLE_SIZE, SAMPLE_SEED = 600, 0  # the shipped sample: generate_loans(600, see
 AS_OF = date(2024, 3, 31)  # the generator's default as-of date, "ณ วันที่ 31 มีนาคม 2567"
 MONEY = MONEY_FIELDS
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # an upload's MIME type
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+XLSB = "application/vnd.ms-excel.sheet.binary.macroEnabled.12"
+SHEET = "ลูกหนี้เงินกู้"  # the generator's sheet name
 
 
 def write_rows(rows: list[list], path: Path, encoding: str = "cp874") -> Path:
-    """Write a sheet (rows of cells) as xlsx or csv by the path's suffix, with the generator's writers."""
+    """Write a sheet (rows of cells) as xlsx, ods, xlsb or csv by the path's suffix, with the generator's
+    writers (xlsb: tests/support/xlsb.py)."""
     path = Path(path)
     if path.suffix == ".xlsx":
         write_xlsx(rows, path)
+    elif path.suffix in (".ods", ".xlsb"):
+        path.write_bytes(book_bytes(path.suffix[1:], {SHEET: rows}))
     else:
         write_csv(rows, path, encoding)
     return path
@@ -67,6 +75,16 @@ def xls_bytes(rows: list[list], sheet: str = "ลูกหนี้เงิน�
 def xlsx_bytes(rows: list[list]) -> bytes:
     buffer = io.BytesIO()
     write_xlsx(rows, buffer)
+    return buffer.getvalue()
+
+
+def book_bytes(fmt: str, sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> bytes:
+    """The same sheets (rows of cells), the `hidden` ones hidden, as an xlsx or ods (the generator's writers)
+    or an xlsb (tests/support/xlsb.py)."""
+    if fmt == "xlsb":
+        return xlsb_bytes(sheets, hidden)
+    buffer = io.BytesIO()
+    (write_sheets if fmt == "xlsx" else write_ods)(sheets, buffer, hidden)
     return buffer.getvalue()
 
 

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from . import oracle
 from .figures import baht_equal, fraction_equal
-from .ledgers import AS_OF, workbook_bytes, write_rows, xls_bytes
+from .ledgers import AS_OF, SHEET, book_bytes, workbook_bytes, write_rows, xls_bytes
 
 G1, G2, G3 = "กลุ่มที่ 1 บ้านหนองบัว", "กลุ่มที่ 2 บ้านโนนสูง", "กลุ่มที่ 3 บ้านดอนแก้ว"
 CO_OP = "สหกรณ์การเกษตรเมืองน่าน จำกัด"
@@ -217,13 +217,16 @@ def narrow_export(loans, header, amount_fields, grand: bool) -> Sheet:
 
 
 def save(sheet: Sheet, path: Path, fmt: str = "xlsx") -> Path:
-    """Write the sheet: fmt 'xlsx', 'xls', 'semicolon' (cp874, ';') or a text encoding (csv; tab for utf-16)."""
+    """Write the sheet: fmt 'xlsx', 'xls', 'ods', 'xlsb', 'semicolon' (cp874, ';') or a text encoding (csv; tab for
+    utf-16)."""
     if fmt == "xlsx" and (sheet.merges or sheet.formats or sheet.before):
         return _workbook(sheet, path)
     if fmt == "xlsx":
         return write_rows(sheet.rows, path)
     if fmt == "xls":
         path.write_bytes(xls_bytes(sheet.rows))
+    elif fmt in ("ods", "xlsb"):
+        path.write_bytes(book_bytes(fmt, {SHEET: sheet.rows}))
     elif fmt == "semicolon":
         buffer = io.StringIO()
         csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from datetime import date
+from datetime import date, datetime, time
 
 # record types, MS-XLSB 2.3.2
 ROW_HDR, CELL_REAL, CELL_ST = 0x0000, 0x0005, 0x0006
@@ -25,7 +25,7 @@ BEGIN_FMTS, END_FMTS, BEGIN_CELL_XFS, END_CELL_XFS = 0x0267, 0x0268, 0x0269, 0x0
 
 DATE_FORMAT = 164  # the first custom number format id: dd/mm/yyyy, as the generator's xlsx shows dates
 DATE_STYLE = 1  # the cell style (BrtXF) that shows it; style 0 is General
-EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's leap-year quirk folded in)
+EXCEL_EPOCH = datetime(1899, 12, 30)  # serial 1 = 1900-01-01 (Excel's leap-year quirk folded in)
 STATES = {"visible": 0, "hidden": 1, "veryHidden": 2}
 
 _MAIN = "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
@@ -102,9 +102,12 @@ def _sheet(rows: list[list]) -> bytes:
 
 
 def _cell(column: int, value) -> bytes:
-    """BrtCellReal (a number; a date as its serial day in the date style) or BrtCellSt (text in the cell)."""
+    """BrtCellReal (a number; a date as its serial day, the time of day its fraction, in the date style) or
+    BrtCellSt (text in the cell)."""
     if isinstance(value, date):
-        return record(CELL_REAL, struct.pack("<IId", column, DATE_STYLE, (value - EXCEL_EPOCH).days))
+        moment = value if isinstance(value, datetime) else datetime.combine(value, time())
+        serial = (moment - EXCEL_EPOCH).total_seconds() / 86400
+        return record(CELL_REAL, struct.pack("<IId", column, DATE_STYLE, serial))
     if isinstance(value, (int, float)):
         return record(CELL_REAL, struct.pack("<IId", column, 0, value))
     return record(CELL_ST, struct.pack("<II", column, 0) + wide(str(value)))
