@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import LedgerError
+from .errors import LedgerError, errors_told
 from .i18n import t
 from .read.dates import parse_date_text
 from .read.money import money_text
@@ -222,19 +222,20 @@ def _is_actions(headers) -> bool:
 
 def _tables(data: bytes, name: str) -> list[tuple[pd.DataFrame, int, str | None]]:
     """The file's tables of actions, each with the file row number of its first data row and its sheet (None
-    for a CSV, whose header is its first row)."""
-    try:
+    for a CSV, whose header is its first row). Whatever fails is told: the file, not our state, is at fault."""
+    from .read.workbook import sheet_frames
+
+    def unreadable(exc: BaseException) -> LedgerError:
+        return LedgerError.of("actions_unreadable_file", file=name, reason=exc)
+
+    with errors_told(unreadable):
         if data.startswith(b"PK"):
-            sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="calamine")
+            sheets = sheet_frames(data, unreadable, header=None, dtype=object)
             tables = {title: _under_header(raw) for title, raw in sheets.items()}
             own = [title for title in tables if title in {t(SHEET, "th"), t(SHEET, "en")} and tables[title]]
             return [(frame, first_row, title) for title in (own or tables) for frame, first_row in tables[title]]
         frame = _csv(data)
         return [(frame, 2, None)] if _is_actions(frame.columns) else []
-    except LedgerError:
-        raise
-    except Exception as exc:  # noqa: BLE001  (the user's file, not our state)
-        raise LedgerError.of("actions_unreadable_file", file=name, reason=exc) from exc
 
 
 def _under_header(raw: pd.DataFrame, look: int = 5) -> list[tuple[pd.DataFrame, int]]:

@@ -184,7 +184,9 @@ def _csv_frame(data: bytes) -> pd.DataFrame:
 
 
 def _xlsx_frames(data: bytes) -> list[pd.DataFrame]:
-    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, dtype=str, engine="calamine", keep_default_na=False)
+    from .read.workbook import sheet_frames
+
+    sheets = sheet_frames(data, dtype=str, keep_default_na=False)
     return [frame.fillna("") for frame in sheets.values()]
 
 
