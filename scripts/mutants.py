@@ -88,7 +88,7 @@ TESTS = {
     "techniques/leaders/card": ["tests/test_leaders_card.py", "tests/test_selector.py", "tests/test_leaders.py"],
     "techniques/leaders/packs": ["tests/test_leaders.py"],
     "techniques/assigned/card": ["tests/test_selector.py", "tests/test_plan.py", "tests/test_assigned.py"],
-    "techniques/assigned/assignment": ["tests/test_assigned.py"],
+    "techniques/assigned/assignment": ["tests/test_assigned_assignment.py", "tests/test_assigned.py", "-k", "not page"],
     "techniques/pooling/card": ["tests/test_selector.py", "tests/test_plan.py", "tests/test_pooling.py"],
     "techniques/pooling/rotation": ["tests/test_pooling.py"],
     "techniques/pooling/packing": ["tests/test_pooling_packing.py"],
