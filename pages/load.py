@@ -82,8 +82,15 @@ def sheet_picker(sheets: list[str], current: str | None, place=st) -> None:
                     format_func=lambda s: tr("sheets_all") if s == ALL_SHEETS else s)
 
 
+def forgotten(key: str) -> bool:
+    """Whether the field's choice was forgotten with the previous file (state._forget_choices): the browser may
+    still report the field, hidden for a run while a file was replaced, and its callback then has nothing to do."""
+    return key not in st.session_state
+
+
 def on_sheet() -> None:
-    st.session_state["sheet"] = st.session_state["sheet_picker"] or None
+    if not forgotten("sheet_picker"):
+        st.session_state["sheet"] = st.session_state["sheet_picker"] or None
 
 
 def sheet_and_date(cur: cache.Current) -> None:
@@ -114,7 +121,9 @@ def as_of_field(cur: cache.Current, place) -> None:
 
 
 def on_as_of() -> None:
-    text = st.session_state.get("as_of_text", "")
+    if forgotten("as_of_text"):
+        return
+    text = st.session_state["as_of_text"]
     when = parse_date_text(text.strip())
     if when is None:
         st.session_state["as_of_bad"] = text

@@ -64,6 +64,7 @@ def assert_shows(page, ledger) -> None:
     assert shown_tiles(page) == expected_tiles(expected)
     expect(page.get_by_test_id("stHeading").first).to_contain_text(f"สหกรณ์การเกษตรทดสอบที่ {path.stem[7:]} จำกัด")
     expect(page.get_by_text(SAMPLE)).to_have_count(0)
+    expect(page.get_by_test_id("stAlertContentError")).to_have_count(0)  # nor a complaint about a field it hid
 
 
 def test_a_second_and_a_third_file_replace_the_first_on_the_load_page(browser, app_url, tmp_path, sample_expected):
