@@ -63,7 +63,7 @@ TESTS = {
     "techniques/registry": ["tests/test_registry.py", "tests/test_selector.py"],
     "techniques/selector": ["tests/test_selector.py", "tests/test_registry.py"],
     "followup_flow": ["tests/test_followup.py", "tests/test_followup_record.py"],
-    "errors": ["tests/test_load.py", "tests/test_summary.py"],
+    "errors": ["tests/test_errors.py"],
     "i18n": ["tests/test_display.py", "tests/test_summary.py", "tests/test_report_text.py"],
     "pipeline": ["tests/test_summary.py", "tests/test_load.py"],
     "followup": ["tests/test_followup.py"],

@@ -10,6 +10,7 @@ import pytest
 from kmdash.analyse import analyse
 from kmdash.report.charts import group_figure
 from kmdash.report.display import bucket, date_entry, day
+from kmdash.words import start_day
 from kmdash.synthetic import generate_loans
 
 from .support import oracle
@@ -40,9 +41,22 @@ def test_a_date_as_users_type_it(lang, typed):
     ("<=6m", "ไม่เกิน 6 เดือน", "up to 6 months"),
     ("6-12m", "6-12 เดือน", "6-12 months"),
     (">36m", "เกิน 36 เดือน", "over 36 months"),
-])
+], ids=["catalogue", "days", "over-days", "up-to-months", "months", "over-months"])  # plain ids: mutmut reruns them
 def test_a_bucket_is_named_in_each_language(label, th, en):
     assert (bucket(label, "th"), bucket(label, "en")) == (th, en)
+
+
+def test_thai_is_the_language_when_none_is_said():
+    assert (day(date(2024, 3, 31)), date_entry(date(2024, 3, 31)), bucket("6-12m"), bucket("31-90")) == (
+        "31 มี.ค. 2567", "31/03/2567", "6-12 เดือน", "31-90 วัน")
+
+
+def test_deadlines_count_from_today_unless_the_ledger_is_dated_ahead():
+    as_of = date(2024, 3, 31)
+    assert start_day(as_of, date(2024, 4, 2)) == date(2024, 4, 2)
+    assert start_day(as_of, date(2024, 3, 30)) == as_of
+    assert start_day(as_of, as_of) == as_of
+    assert start_day(as_of) == max(as_of, date.today())  # today, from the clock, when not given
 
 
 def test_each_group_bar_is_labelled_with_its_baht_and_its_share_of_all_overdue():
