@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 
 # system: Debian's Pango for the board pack's PDF (scripts/install-system.sh)
-.PHONY: run test install install-dev system browser sample bench mutants
+.PHONY: run test install install-dev system browser sample bench mutants loadtest
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -43,3 +43,8 @@ bench: install-dev
 	$(BIN)/python bench/bench_followup.py
 	$(BIN)/python bench/bench_province.py
 	$(BIN)/python bench/bench_pack.py
+
+# Ten browser sessions at once on one real server, three rounds of uploads (not part of `make test`): each sees
+# its own figures; p50/p95 seconds to the tiles and the server's memory per round; fails on growth over 1.3x.
+loadtest: install-dev browser
+	$(BIN)/python bench/loadtest.py
