@@ -27,6 +27,7 @@ MAX_CELLS = 20_000_000  # a sheet's used area beyond this is a stray far cell, n
 _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # also "...-template" (.ots)
 _BUNDLE_SH, _WS_DIM = 0x009C, 0x0094  # xlsb records: a sheet in the workbook, a sheet's used area
+_XLSB_STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}
 _ODS_TAG = re.compile(rb"<(/?)table:([a-z-]+)([^>]*)>")  # the names as the reader matches them: prefix and all
 _ODS_CELLS = (b"table-cell", b"covered-table-cell")
 _ODS_NAME = re.compile(rb'table:name="([^"]*)"')
@@ -40,7 +41,7 @@ class Workbook:
     def __init__(self, data: bytes, kind: str):
         self.kind = kind
         with _told(kind):
-            parts = _xlsx_parts(data) if kind == "xlsx" else {}
+            parts = _PARTS[kind](data) if kind in _PARTS else {}
             self._areas = _sheet_areas(data, kind, parts)
             if kind == "ods":  # the reader parses every sheet as it opens one
                 for name, last_cell in self._areas.items():
@@ -71,7 +72,9 @@ class Workbook:
             return self._parsing.pop(name).result()
 
     def _is_hidden(self, name: str, parts: dict[str, tuple[str, str]]) -> bool:
-        if self.kind == "xlsx":
+        """From the workbook's own parts where it has them (no sheet parsed for it); else from the reader, which
+        parsed every sheet of an xls or ods as it opened."""
+        if self.kind in _PARTS:
             return parts.get(name, ("", "visible"))[1] != "visible"
         return self._reader.load_sheet(name, header_row=None, n_rows=0).visible != "visible"
 
@@ -186,7 +189,7 @@ def _sheet_areas(data: bytes, kind: str, parts: dict[str, tuple[str, str]]) -> d
     if kind == "xlsx":
         return _xlsx_areas(data, parts)
     if kind == "xlsb":
-        return _xlsb_areas(data)
+        return _xlsb_areas(data, parts)
     if kind == "ods":
         return _ods_areas(data)
     return {}
@@ -205,23 +208,36 @@ def _xlsx_areas(data: bytes, parts: dict[str, tuple[str, str]]) -> dict[str, str
     return areas
 
 
-def _xlsb_areas(data: bytes) -> dict[str, str]:
-    """From xl/workbook.bin's BrtBundleSh records (state, tab, relationship id, name) and each sheet part's
-    BrtWsDim (first row, last row, first column, last column; 0-based)."""
-    areas = {}
+def _xlsb_parts(data: bytes) -> dict[str, tuple[str, str]]:
+    """Sheet name -> (its part, its state), from xl/workbook.bin's BrtBundleSh records (state, tab, relationship
+    id, name) and its relationships."""
+    parts = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        targets = _relationships(archive, "xl/_rels/workbook.bin.rels")
+        try:
+            targets = _relationships(archive, "xl/_rels/workbook.bin.rels")
+        except KeyError:
+            return {}  # the reader itself will say the workbook is damaged
         for kind, body in _records(archive.read("xl/workbook.bin")):
-            if kind == _BUNDLE_SH:
+            if kind == _BUNDLE_SH and len(body) >= 8:
                 rel, at = _wide(body, 8)
                 name, _ = _wide(body, at)
                 path = "xl/" + targets.get(rel, "").lstrip("/").removeprefix("xl/")
-                if path in archive.namelist():
-                    with archive.open(path) as member:
-                        dim = next((b for k, b in _records(member.read(512)) if k == _WS_DIM), None)
-                    if dim is not None and len(dim) >= 16:
-                        last_row, last_col = struct.unpack_from("<I", dim, 4)[0], struct.unpack_from("<I", dim, 12)[0]
-                        areas[name] = _cell_name(last_row + 1, last_col + 1)
+                parts[name] = (path, _XLSB_STATES.get(body[0] & 0x03, "hidden"))
+    return parts
+
+
+def _xlsb_areas(data: bytes, parts: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Each sheet part's BrtWsDim: first row, last row, first column, last column (0-based), near its start."""
+    areas = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        present = set(archive.namelist())
+        for name, (path, _) in parts.items():
+            if path in present:
+                with archive.open(path) as member:
+                    dim = next((body for kind, body in _records(member.read(512)) if kind == _WS_DIM), b"")
+                if len(dim) >= 16:
+                    last_row, last_col = struct.unpack_from("<I", dim, 4)[0], struct.unpack_from("<I", dim, 12)[0]
+                    areas[name] = _cell_name(last_row + 1, last_col + 1)
     return areas
 
 
@@ -349,3 +365,6 @@ def _xlsx_parts(data: bytes) -> dict[str, tuple[str, str]]:
             parts[node.get("name")] = (target if target.startswith("xl/") else f"xl/{target}",
                                        node.get("state", "visible"))
     return parts
+
+
+_PARTS = {"xlsx": _xlsx_parts, "xlsb": _xlsb_parts}  # a sheet's part and state, read from the workbook's own parts
