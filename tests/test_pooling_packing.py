@@ -27,6 +27,7 @@ def items(draw, most: int = 10, low: int = 0, high: int = 100):
 mixed = st.one_of(items(), items(low=20, high=66), items(low=40, high=60))
 
 
+@plain.bounded(60)
 @settings(max_examples=300, deadline=None)
 @given(mixed)
 def test_the_lower_bound_is_the_largest_of_the_three(case):
@@ -46,10 +47,12 @@ def test_the_lower_bound_is_the_largest_of_the_three(case):
     ([7, 7, 7, 4, 4, 4], 10, 5),  # L2 at 4: the 4s fit beside no 7 (sum says 4)
     ([7, 7, 4, 4, 4, 3], 10, 4),  # L2 at 4: the 7s alone, then 4 + 4 + 4 (sum says 3)
 ])
+@plain.bounded(20)
 def test_the_lower_bound_of_hand_counted_cases(sizes, cap, bound):
     assert packing.lower_bound(sizes, cap) == bound
 
 
+@plain.bounded(60)
 @settings(max_examples=300, deadline=None)
 @given(items(most=40))
 def test_first_fit_decreasing_puts_each_item_where_the_plain_way_does(case):
@@ -57,12 +60,14 @@ def test_first_fit_decreasing_puts_each_item_where_the_plain_way_does(case):
     assert packing.first_fit_decreasing(sizes, cap) == plain.first_fit_decreasing(sizes, cap)
 
 
+@plain.bounded(20)
 def test_first_fit_decreasing_of_a_hand_packed_case():
     # 7 opens bin 0, 6 bin 1, 5 bin 2; 4 fits beside the 6; 3 beside the 7; 2 beside the 5 (7 + 3 is full)
     assert packing.first_fit_decreasing([3, 7, 2, 5, 4, 6], 10) == [[1, 0], [5, 4], [3, 2]]
     assert packing.first_fit_decreasing([5], 5) == [[0]] and packing.first_fit_decreasing([], 5) == []
 
 
+@plain.bounded(60)
 @settings(max_examples=250, deadline=None)
 @given(mixed)
 def test_the_fewest_bins_of_small_cases(case):
@@ -79,6 +84,7 @@ def test_the_fewest_bins_of_small_cases(case):
 @pytest.mark.parametrize("k, cap, parts", [(2, 20, 3), (3, 100, 3), (4, 100, 2), (3, 1000, 4), (10, 1_000_000, 3),
                                            (6, 10_000, 5), (15, 1000, 2)])
 @pytest.mark.parametrize("seed", range(4))
+@plain.bounded(20)
 def test_items_that_fill_k_bins_exactly_go_into_k_bins_up_to_thirty(k, cap, parts, seed):
     sizes = plain.perfect(k, cap, parts, seed)
     packed = packing.fewest_bins(sizes, cap)
@@ -87,6 +93,7 @@ def test_items_that_fill_k_bins_exactly_go_into_k_bins_up_to_thirty(k, cap, part
 
 
 @pytest.mark.parametrize("seed", range(4))
+@plain.bounded(20)
 def test_beyond_thirty_items_first_fit_decreasing_and_its_gap(seed):
     cap = 1_000_000
     sizes = plain.perfect(10, cap, 3, seed) + [cap]  # 31 items filling 11 bins exactly
@@ -96,6 +103,7 @@ def test_beyond_thirty_items_first_fit_decreasing_and_its_gap(seed):
     assert (packed.bins, packed.lower_bound, packed.exact) == (first_fit, 11, False)
 
 
+@plain.bounded(20)
 def test_thirty_items_get_the_exact_search():
     cap = 1_000_000
     sizes = plain.perfect(9, cap, 3, 0) + [cap, cap, cap]  # 30 items, 12 bins
@@ -104,6 +112,7 @@ def test_thirty_items_get_the_exact_search():
 
 
 @pytest.mark.parametrize("seed", range(3))
+@plain.bounded(20)
 def test_a_search_out_of_steps_gives_first_fit_decreasing_unproven(monkeypatch, seed):
     cap = 1_000_000
     sizes = plain.perfect(10, cap, 3, seed)
@@ -113,6 +122,7 @@ def test_a_search_out_of_steps_gives_first_fit_decreasing_unproven(monkeypatch, 
 
 
 @pytest.mark.parametrize("limit", [100, 500, 1000])
+@plain.bounded(20)
 def test_a_search_stops_soon_after_its_step_limit(limit):
     # 30 items that fill 10 bins but not in any way first fit decreasing finds: more steps than the limit
     search = packing._Search(plain.perfect(10, 1_000_000, 3, 0), 1_000_000, limit)
@@ -121,6 +131,7 @@ def test_a_search_stops_soon_after_its_step_limit(limit):
 
 
 @pytest.mark.parametrize("seed", range(6))
+@plain.bounded(20)
 def test_hard_thirty_are_proven_in_few_steps(monkeypatch, seed):
     """Pruning and remembering failed sets keep the search small: each case is proven within 15,000 steps."""
     rng, cap = random.Random(seed), 10_000_000
@@ -131,12 +142,13 @@ def test_hard_thirty_are_proven_in_few_steps(monkeypatch, seed):
         assert packed.exact and plain.valid(packed.bins, sizes, cap)
 
 
+@plain.bounded(60)
 @settings(max_examples=150, deadline=None)
 @given(mixed, st.integers(1, 5))
 def test_the_smallest_capacity_for_k_bins(case, k):
     sizes, _ = case
     capacity, proven = packing.smallest_capacity(sizes, k)
-    assert proven
+    assert proven and type(capacity) is int
     if not sizes:
         assert capacity == 0
     else:
@@ -146,11 +158,13 @@ def test_the_smallest_capacity_for_k_bins(case, k):
 
 @pytest.mark.parametrize("k, parts", [(2, 3), (3, 3), (5, 2), (4, 4), (10, 3)])
 @pytest.mark.parametrize("seed", range(3))
+@plain.bounded(20)
 def test_items_that_fill_k_bins_exactly_need_just_that_capacity(k, parts, seed):
     sizes = plain.perfect(k, 1000, parts, seed)
     assert packing.smallest_capacity(sizes, k) == (1000, True)
 
 
+@plain.bounded(20)
 def test_the_smallest_capacity_of_hand_counted_cases():
     assert packing.smallest_capacity([], 3) == (0, True)
     assert packing.smallest_capacity([5, 1, 2], 3) == (5, True)  # a bin each: the largest
@@ -160,7 +174,21 @@ def test_the_smallest_capacity_of_hand_counted_cases():
     assert packing.smallest_capacity([6, 5, 4, 3, 3, 3], 3) == (9, True)  # 6 + 3, 5 + 4, 3 + 3
 
 
+@pytest.mark.parametrize("sizes, k, capacity", [
+    ([3, 3, 3, 3, 3, 3], 2, 9),  # the sum over k
+    ([6, 6, 6, 1, 1], 2, 12),  # two of the three largest share a bin
+    ([9, 1, 1, 1], 3, 9),  # the largest
+])
+@plain.bounded(20)
+def test_no_packing_is_tried_when_a_lower_bound_meets_the_largest_first_filling(monkeypatch, sizes, k, capacity):
+    tried = []
+    fits = packing._fits
+    monkeypatch.setattr(packing, "_fits", lambda *args: tried.append(args) or fits(*args))
+    assert packing.smallest_capacity(sizes, k) == (capacity, True) and tried == []
+
+
 @pytest.mark.parametrize("k, parts, seed", [(4, 3, 1), (4, 3, 2), (4, 3, 3), (3, 4, 0), (3, 4, 1)])
+@plain.bounded(20)
 def test_the_smallest_capacity_out_of_steps_still_fits_unproven(monkeypatch, k, parts, seed):
     sizes = plain.perfect(k, 1000, parts, seed)  # cases first fit decreasing does not pack into 1000 * k
     monkeypatch.setattr(packing, "STEP_LIMIT", 0)

@@ -5,12 +5,14 @@
 - lower_bound: the largest of ceil(sum / cap), ceil(n / the most items a bin can hold) and Martello and Toth's
   L2, with its threshold tried at every integer from 0 to cap / 2 (their definition, not the few that matter).
 - perfect: items that fill k bins exactly, so the fewest bins is k.
+- bounded: a test that must end within so many seconds (a packing stuck in a loop fails it, not hangs).
 """
 
 from __future__ import annotations
 
 import random
-from functools import cache
+import signal
+from functools import cache, wraps
 
 
 def fewest_bins(sizes: list[int], cap: int) -> int:
@@ -77,3 +79,22 @@ def valid(bins: list[list[int]], sizes: list[int], cap: int) -> bool:
     """Every item in exactly one bin, and no bin over cap."""
     return sorted(i for b in bins for i in b) == list(range(len(sizes))) and \
         all(b and sum(sizes[i] for i in b) <= cap for b in bins)
+
+
+def bounded(seconds: float):
+    """Decorate a test: it fails when it runs longer than `seconds` (real time, for the whole test)."""
+    def decorate(test):
+        @wraps(test)
+        def run(*args, **kwargs):
+            def stop(*_):
+                raise TimeoutError(f"{test.__name__} ran over {seconds} s")
+
+            previous = signal.signal(signal.SIGALRM, stop)
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+            try:
+                return test(*args, **kwargs)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+        return run
+    return decorate
