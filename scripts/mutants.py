@@ -73,7 +73,7 @@ TESTS = {
     "actions": ["tests/test_record.py", "tests/test_followup_record.py", "tests/test_actions_forms.py"],
     "record": ["tests/test_record.py", "tests/test_followup_record.py"],
     "followup_actions": ["tests/test_followup_record.py", "tests/test_followup.py", "tests/test_migrations.py"],
-    "province": ["tests/test_province.py"],
+    "province": ["tests/test_province_rows.py", "tests/test_province.py"],
     "read/extra": ["tests/test_grading.py", "tests/test_grading_board.py", "-k", "extra or activities"],
     "read/loans": ["tests/test_clean.py"],
     "read/names": ["tests/test_load.py", "tests/test_clean.py"],

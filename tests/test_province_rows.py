@@ -1,0 +1,98 @@
+"""The province from hand-made co-op rows (a reader handing them back, as the app's does): the rows in the order
+given and the unreadable set apart, the total summed and its shares from the summed parts, each co-op named once,
+the aging mix with its shares, a share of nothing as 0, and a worker that died as that file's error."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from kmdash.province import FRAME_COLUMNS, CoopRow, _collected, coop_row, survey
+from kmdash.settings import Settings
+
+A = CoopRow(file="a.xlsx", coop="สหกรณ์ ก", as_of=date(2024, 3, 31), as_of_source="title", members=10,
+            members_overdue=4, members_long_overdue=1, overdue=1000.0, outstanding=5000.0, at_risk30=2000.0,
+            at_risk90=500.0, aging=(("1-30", 600.0), ("31-90", 400.0)), top_technique=3)
+B = CoopRow(file="b.xlsx", coop="สหกรณ์ ก", as_of=date(2024, 4, 30), members=6,
+            aging=(("1-30", 0.0), ("31-90", 0.0)), top_technique=5)
+C = CoopRow(file="c.xlsx", coop="c", error=("อ่านไม่ได้", "unreadable"))
+D = CoopRow(file="d.xlsx", coop="ข", as_of=date(2024, 3, 31), members=20, members_overdue=5, members_long_overdue=5,
+            overdue=300.0, outstanding=1000.0, at_risk30=300.0, at_risk90=300.0,
+            aging=(("1-30", 100.0), ("31-90", 200.0)), top_technique=1)
+ROWS = {r.file: r for r in (A, B, C, D)}
+
+
+def surveyed(names: list[str], as_of: date | None = None, settings: Settings = Settings()):
+    asked = []
+
+    def reader(source, name, day, rules):
+        asked.append((source, name, day, rules))
+        return ROWS[name]
+
+    return survey([(n, n.encode()) for n in names], as_of, settings, reader=reader), asked
+
+
+def test_rows_in_the_order_given_each_file_read_once_with_the_stand_in_date():
+    rules = Settings(long_overdue_days=180)
+    province, asked = surveyed(["a.xlsx", "c.xlsx", "b.xlsx", "d.xlsx"], date(2024, 5, 1), rules)
+    assert province.rows == (A, C, B, D) and province.errors == (C,)
+    assert asked == [(n.encode(), n, date(2024, 5, 1), rules) for n in ("a.xlsx", "c.xlsx", "b.xlsx", "d.xlsx")]
+
+
+def test_the_total_sums_the_read_rows_and_takes_its_shares_from_the_sums():
+    total = surveyed(["a.xlsx", "c.xlsx", "b.xlsx", "d.xlsx"])[0].total
+    assert total == CoopRow(file="", coop="", members=36, members_overdue=9, members_long_overdue=6, overdue=1300.0,
+                            outstanding=6000.0, at_risk30=2300.0, at_risk90=800.0,
+                            aging=(("1-30", 700.0), ("31-90", 600.0)))
+    assert (total.par30, total.par90, total.long_overdue_share) == (2300 / 6000, 800 / 6000, 6 / 9)
+
+
+def test_a_share_of_nothing_is_zero():
+    assert (B.par30, B.par90, B.long_overdue_share) == (0.0, 0.0, 0.0)
+    assert (A.par30, A.par90, A.long_overdue_share) == (0.4, 0.1, 0.25)
+
+
+def test_the_table_names_each_coop_once():
+    coops = surveyed(["a.xlsx", "c.xlsx", "b.xlsx", "d.xlsx"])[0].coops
+    assert list(coops.columns) == [*FRAME_COLUMNS, "label"]
+    assert list(coops["label"]) == ["สหกรณ์ ก", "สหกรณ์ ก (2)", "ข"]
+    assert coops.iloc[0].to_dict() == {
+        "coop": "สหกรณ์ ก", "file": "a.xlsx", "as_of": date(2024, 3, 31), "members": 10, "members_overdue": 4,
+        "overdue": 1000.0, "outstanding": 5000.0, "par30": 0.4, "par90": 0.1, "long_overdue_share": 0.25,
+        "top_technique": 3, "label": "สหกรณ์ ก"}
+
+
+def test_the_aging_mix_per_coop_with_each_bucket_s_share():
+    aging = surveyed(["a.xlsx", "c.xlsx", "b.xlsx", "d.xlsx"])[0].aging
+    assert aging.to_dict("list") == {
+        "label": ["สหกรณ์ ก", "สหกรณ์ ก", "สหกรณ์ ก (2)", "สหกรณ์ ก (2)", "ข", "ข"],
+        "bucket": ["1-30", "31-90"] * 3, "overdue": [600.0, 400.0, 0.0, 0.0, 100.0, 200.0],
+        "share": [0.6, 0.4, 0.0, 0.0, pytest.approx(1 / 3), pytest.approx(2 / 3)]}
+
+
+def test_nothing_read_is_an_empty_province():
+    province = surveyed(["c.xlsx"])[0]
+    assert province.errors == (C,) and province.total == CoopRow(file="", coop="")
+    assert province.coops.empty and list(province.coops.columns) == [*FRAME_COLUMNS, "label"]
+    assert province.aging.empty and list(province.aging.columns) == ["label", "bucket", "overdue", "share"]
+
+
+class Died:
+    """A worker's future whose process died."""
+
+    def result(self):
+        raise MemoryError
+
+
+def test_a_worker_that_died_is_that_file_s_error():
+    assert _collected(Died(), "เขต/สหกรณ์ ข.xlsx") == CoopRow(
+        file="เขต/สหกรณ์ ข.xlsx", coop="สหกรณ์ ข",
+        error=("อ่านไฟล์ไม่สำเร็จ (MemoryError)", "could not read the file (MemoryError)"))
+
+
+def test_a_file_that_is_not_a_ledger_is_its_row_s_error_in_both_languages():
+    row = coop_row(b"hello", "x/y.csv")
+    assert (row.file, row.coop, row.members, row.as_of) == ("x/y.csv", "y", 0, None)
+    assert row.error[0].startswith("ไม่พบแถวหัวตาราง") and row.error[1].startswith("no header row found")
