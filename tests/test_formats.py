@@ -229,3 +229,100 @@ def test_the_load_page_says_a_file_the_reader_panics_on_is_damaged_and_goes_on_w
     assert t("file_damaged", reason="range start index 4 out of range for slice of length 2") in shown[0]
     upload(at, ("ลูกหนี้.xlsb", book_bytes("xlsb", {SHEET: rows}), XLSB))
     assert not at.error and tiles(at) == expected_tiles(expected_figures(loans, AS_OF))
+
+
+# ---------------------------------------------------------------- the parts read without the reader
+
+
+@pytest.mark.parametrize("kind", [0x00, 0x7F, 0x80, 0x9C, 0x3FFF])
+@pytest.mark.parametrize("size", [0, 1, 127, 128, 16383, 16384, 70000])
+def test_xlsb_records_read_back_as_written_and_a_cut_one_ends_them(kind, size):
+    from kmdash.read.workbook import _records
+
+    from .support.xlsb import END_SHEET_DATA, record
+
+    body = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    assert list(_records(record(kind, body) + record(END_SHEET_DATA))) == [(kind, body), (END_SHEET_DATA, b"")]
+    whole = record(kind, body)
+    for cut in {1, len(whole) - len(body) - 1, len(whole) - 1} - {0}:
+        assert list(_records(whole[:cut])) == [], cut
+
+
+def test_an_xlsb_wide_string_and_a_null_one():
+    from kmdash.read.workbook import _wide
+
+    from .support.xlsb import wide
+
+    assert _wide(b"ab" + wide("ลูกหนี้") + b"rest", 2) == ("ลูกหนี้", 2 + 4 + 2 * 7)
+    assert _wide(b"\xff\xff\xff\xff" + wide("x"), 0) == ("", 4)
+    assert _wide(b"\x01\x00", 0) == ("", 4)  # cut short: nothing, not an error
+
+
+def test_an_xlsb_very_hidden_sheet_and_sheets_whose_parts_are_named_from_the_root():
+    from kmdash.read.workbook import _xlsb_parts
+
+    from .support.xlsb import xlsb_bytes
+
+    data = xlsb_bytes({"ก": [["a"]], "ข": [["b"]], "ค": [["c"]]}, hidden=("ข",), very_hidden=("ค",))
+    book = Workbook(data, "xlsb")
+    assert (book.names, book.hidden) == (["ก", "ข", "ค"], ["ข", "ค"])
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {i.filename: source.read(i.filename) for i in source.infolist()}
+    parts["xl/_rels/workbook.bin.rels"] = parts["xl/_rels/workbook.bin.rels"].replace(b'Target="', b'Target="/xl/')
+    assert _xlsb_parts(_zip(parts)) == {"ก": ("xl/worksheets/sheet1.bin", "visible"),
+                                        "ข": ("xl/worksheets/sheet2.bin", "hidden"),
+                                        "ค": ("xl/worksheets/sheet3.bin", "veryHidden")}
+    del parts["xl/_rels/workbook.bin.rels"]
+    assert _xlsb_parts(_zip(parts)) == {}
+
+
+def _ods_content(tables: str) -> bytes:
+    office = "urn:oasis:names:tc:opendocument:xmlns"
+    return _zip({"mimetype": ODS.encode(), "content.xml": (
+        f'<office:document-content xmlns:office="{office}:office:1.0" xmlns:table="{office}:table:1.0" '
+        f'xmlns:text="{office}:text:1.0"><office:body><office:spreadsheet>{tables}'
+        '</office:spreadsheet></office:body></office:document-content>').encode()})
+
+
+ODS_TABLES = (
+    '<table:table table:name="ก&amp;ข"><table:table-column table:number-columns-repeated="9"/>'
+    '<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell></table:table-row>'
+    '<table:table-row table:number-rows-repeated="3"/>'
+    '<table:table-row><table:covered-table-cell table:number-columns-repeated="2"/>'
+    '<table:table-cell table:number-columns-repeated="2"><text:p>x</text:p></table:table-cell>'
+    '<table:table-cell table:number-columns-repeated="5"/></table:table-row>'
+    '<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="99"/>'
+    '</table:table-row></table:table>'
+    '<table:table table:name="ว่าง"><table:table-row><table:table-cell/></table:table-row></table:table>'
+    '<table:table table:name="ค่า"><table:table-row><table:table-cell table:number-columns-repeated="3"/>'
+    '<table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>')
+
+
+def test_an_ods_tables_last_filled_cell_counts_repeats_and_covered_cells_and_skips_the_empty():
+    from kmdash.read.workbook import _ods_areas
+
+    assert _ods_areas(_ods_content(ODS_TABLES)) == {"ก&ข": "D5", "ค่า": "D1"}
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])
+def test_an_ods_tags_cut_by_a_chunks_end_are_read_whole(chunk):
+    from kmdash.read.workbook import _ods_tags
+
+    xml = ODS_TABLES.encode()
+    assert list(_ods_tags(io.BytesIO(xml), chunk)) == list(_ods_tags(io.BytesIO(xml), len(xml)))
+    assert len(list(_ods_tags(io.BytesIO(xml), chunk))) == xml.count(b"<table:") + xml.count(b"</table:")
+
+
+@pytest.mark.parametrize("mimetype, kind", [(ODS, "ods"), (ODS + "-template", "ods"), (f"{ODS}\n", "ods"),
+                                            ("application/vnd.oasis.opendocument.text", None)])
+def test_an_ods_is_known_by_its_mimetype(mimetype, kind):
+    data = _ods_content(ODS_TABLES)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {i.filename: source.read(i.filename) for i in source.infolist()}
+    parts["mimetype"] = mimetype.encode()
+    if kind:
+        assert load.file_kind(_zip(parts)) == kind
+        del parts["content.xml"]
+    with pytest.raises(LedgerError) as told:
+        load.file_kind(_zip(parts))
+    assert told.value.code == "book_not_xlsx"

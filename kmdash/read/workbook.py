@@ -146,7 +146,7 @@ def _ods_dates(column):
     import pyarrow.compute as pc
 
     column = pc.replace_substring_regex(column, r"^(\d{4}-\d{2}-\d{2})$", r"\1 00:00:00")
-    return pc.replace_substring_regex(column, r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?$", r"\1 \2")
+    return pc.replace_substring_regex(column, r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})", r"\1 \2")
 
 
 def unreadable(kind: str) -> LedgerError:

@@ -50,8 +50,9 @@ def wide(text: str) -> bytes:
     return struct.pack("<I", len(data) // 2) + data
 
 
-def xlsb_bytes(sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> bytes:
-    """A workbook of these sheets (rows of str, int, float, date or None), in order; `hidden` ones hidden."""
+def xlsb_bytes(sheets: dict[str, list[list]], hidden: tuple[str, ...] = (), very_hidden: tuple[str, ...] = ()) -> bytes:
+    """A workbook of these sheets (rows of str, int, float, date or None), in order; `hidden` ones hidden, the
+    `very_hidden` ones hidden where Excel's menu cannot show them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _content_types(len(sheets)))
@@ -59,16 +60,17 @@ def xlsb_bytes(sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> b
         archive.writestr("xl/_rels/workbook.bin.rels", _rels(
             [(f"rId{i}", "worksheet", f"worksheets/sheet{i}.bin") for i in range(1, len(sheets) + 1)]
             + [(f"rId{len(sheets) + 1}", "styles", "styles.bin")]))
-        archive.writestr("xl/workbook.bin", _workbook(sheets, hidden))
+        archive.writestr("xl/workbook.bin", _workbook(sheets, {**dict.fromkeys(hidden, "hidden"),
+                                                             **dict.fromkeys(very_hidden, "veryHidden")}))
         archive.writestr("xl/styles.bin", _styles())
         for i, rows in enumerate(sheets.values(), start=1):
             archive.writestr(f"xl/worksheets/sheet{i}.bin", _sheet(rows))
     return buffer.getvalue()
 
 
-def _workbook(sheets: dict[str, list[list]], hidden: tuple[str, ...]) -> bytes:
+def _workbook(sheets: dict[str, list[list]], states: dict[str, str]) -> bytes:
     bundles = b"".join(
-        record(BUNDLE_SH, struct.pack("<II", STATES["hidden" if name in hidden else "visible"], i)
+        record(BUNDLE_SH, struct.pack("<II", STATES[states.get(name, "visible")], i)
                + wide(f"rId{i}") + wide(name))
         for i, name in enumerate(sheets, start=1))
     return (record(BEGIN_BOOK) + record(WB_PROP, struct.pack("<II", 0, 0) + wide(""))
