@@ -102,7 +102,7 @@ TESTS = {
     "report/charts": ["tests/test_report_charts.py"],
     "report/province_charts": ["tests/test_report_charts.py"],
     "report/province": ["tests/test_province.py"],
-    "report/province_text": ["tests/test_province.py"],
+    "report/province_text": ["tests/test_report_province.py", "tests/test_province.py"],
     "report/escape": ["tests/test_escape.py", "tests/test_plan.py"],
     "report/plan": ["tests/test_plan.py", "-k", "not page"],
     "report/followup": ["tests/test_followup.py", "tests/test_followup_record.py"],
