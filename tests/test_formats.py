@@ -326,3 +326,13 @@ def test_an_ods_is_known_by_its_mimetype(mimetype, kind):
     with pytest.raises(LedgerError) as told:
         load.file_kind(_zip(parts))
     assert told.value.code == "book_not_xlsx"
+
+
+@pytest.mark.parametrize("fmt", ("xlsx", *FORMATS))
+def test_a_plan_or_actions_workbook_is_read_sheet_by_sheet_in_every_format(fmt):
+    from kmdash.read.workbook import sheet_frames
+
+    frames = sheet_frames(book_bytes(fmt, {"แผน": [["สมาชิก", "ค้าง"], ["00101", 20000.5]], "อื่น": [["x"]]}),
+                          dtype=str, keep_default_na=False)
+    assert list(frames) == ["แผน", "อื่น"]
+    assert frames["แผน"].to_dict("records") == [{"สมาชิก": "00101", "ค้าง": "20000.5"}]

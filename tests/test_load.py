@@ -13,6 +13,7 @@ import pytest
 from openpyxl import Workbook
 
 from kmdash.errors import LedgerError
+from kmdash.i18n import t
 from kmdash.pipeline import read, run
 from kmdash.read import load
 from kmdash.report.summary import summarise
@@ -556,11 +557,12 @@ def test_a_plan_or_actions_workbook_is_read_through_the_same_guard(monkeypatch, 
 
     read_back = {"plan": read_plan, "actions": read_actions}[reader]
     data = xlsx_bytes(rows[:8])
-    codes = []
+    codes, messages = [], []
     for damaged in (data[: len(data) // 2], zip_bomb):
         with pytest.raises(LedgerError) as told:
             read_back(damaged, "แผน.xlsx")
         codes.append(told.value.code)
+        messages.append(told.value.en)
 
     def panic(*args, **kwargs):
         raise PanicException("range start index 4 out of range for slice of length 2")
@@ -570,3 +572,4 @@ def test_a_plan_or_actions_workbook_is_read_through_the_same_guard(monkeypatch, 
         read_back(data, "แผน.xlsx")
     damaged = {"plan": "book_unreadable", "actions": "actions_unreadable_file"}[reader]  # the actions' own words
     assert codes + [told.value.code] == [damaged, "book_inflates", "file_damaged"]
+    assert reader == "actions" or messages[0] == t("book_unreadable", "en", kind="xlsx")

@@ -218,7 +218,7 @@ def _xlsb_parts(data: bytes) -> dict[str, tuple[str, str]]:
         except KeyError:
             return {}  # the reader itself will say the workbook is damaged
         for kind, body in _records(archive.read("xl/workbook.bin")):
-            if kind == _BUNDLE_SH and len(body) >= 8:
+            if kind == _BUNDLE_SH:
                 rel, at = _wide(body, 8)
                 name, _ = _wide(body, at)
                 path = "xl/" + targets.get(rel, "").lstrip("/").removeprefix("xl/")
