@@ -81,7 +81,7 @@ def plan_columns(assignment: Assignment) -> pd.DataFrame:
 def gap(assignment: Assignment) -> float:
     """The largest difference between two people in what was balanced (baht, or members)."""
     load = assignment.loads["overdue" if assignment.balance == "amount" else "members"]
-    return float(load.max() - load.min()) if len(load) else 0.0
+    return float(load.max() - load.min())  # one row per person, and there is always someone
 
 
 def bound(assignment: Assignment) -> float:
@@ -125,8 +125,8 @@ def _round_robin(n: int, k: int) -> np.ndarray:
 
 def _by_group(owing: pd.DataFrame, k: int, balance: str) -> np.ndarray:
     """Whole groups, the heaviest first (then by name), each to the least loaded person."""
-    codes, names = pd.factorize(owing["group"])
-    total, size = _sums(codes, owing["satang"].to_numpy(), len(names)), np.bincount(codes, minlength=len(names))
+    codes, names = pd.factorize(owing["group"])  # every code has a member: bincount's length is len(names)
+    total, size = _sums(codes, owing["satang"].to_numpy(), len(names)), np.bincount(codes)
     weight = total if balance == "amount" else size
     order = sorted(range(len(names)), key=lambda g: (-weight[g], -total[g], names[g]))
     person = np.empty(len(names), dtype=np.int64)
