@@ -24,6 +24,7 @@ FIVE = members([("1", "g1", 10, 10.0), ("2", "g1", 20, 20.0), ("3", "g2", 30, 30
 @pytest.mark.parametrize("staff, balance, within, loads, the_gap, the_bound", [
     (["A", "B"], "amount", False, [80.0, 70.0], 10.0, 50.0),  # A 50 + 20 + 10, B 40 + 30; the largest debt 50
     (["A", "B", "C"], "count", False, [1, 2, 2], 1.0, 1.0),
+    (["A", "B"], "count", False, [3, 2], 1.0, 1.0),  # A B, B A, A: forth, back, forth again
     (["A", "B"], "amount", True, [70.0, 80.0], 10.0, 70.0),  # g2 (70) to A, g3 (50) and g1 (30) to B
     (["A", "B"], "count", True, [3, 2], 1.0, 2.0),  # g2 (two) to A, g1 (two) to B, g3 (one) to A on the tie
     (["A", "B", "C", "D", "E", "F"], "amount", False, [50.0, 40.0, 30.0, 20.0, 10.0, 0.0], 50.0, 50.0),
