@@ -36,7 +36,7 @@ def parts():
     return first, second
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # read in each test: mutmut credits a test only with the code it runs itself
 def two_sheets(parts):
     first, second = parts
     data = book({FIRST: ledger_rows(first, FIRST_SHAPE, AS_OF), SECOND: ledger_rows(second, SECOND_SHAPE, AS_OF)})
