@@ -13,11 +13,11 @@ GROUPS = [{"group": f"G{n:02}", "members": 10 * n, "members_overdue": n, "overdu
 SKIPPED = [{"row": 10 + n, "code": "blank", "field": "", "detail": ""} for n in range(16)]  # 15 listed, 1 more
 
 SUMMARY = {
-    "file": "ledger.xlsx", "sheet": "2567", "sheets": ["2567", "2566", "notes"], "sheets_read": ["2567"],
+    "file": "ledger.xlsx", "sheet": "2567", "sheets": ["2567", "notes"], "sheets_read": ["2567"],
     "sheets_left": [], "as_of": "2024-03-31", "as_of_source": "option",
     "rows": {"read": 1234, "loans": 1200, "skipped": 34},
     "members": 1500, "members_overdue": 321, "long_overdue_days": 180, "members_long_overdue": 45,
-    "outstanding": 1234567.5, "overdue": 98765.43, "interest_arrears": 0.0, "par30": 0.125, "par90": None,
+    "outstanding": 1234567.5, "overdue": 98765.43, "interest_arrears": 0.0, "par30": 0.125, "par90": 0.08,
     "reconciliation": {"has_total": True, "matches": False,
                        "differences": {"outstanding": -0.01, "principal_overdue": 0.0, "penalty": 1234.5}},
     "techniques": [{"number": 3, "name_th": "ติดตาม", "name_en": "Assigned follow-up", "score": 0.456,
@@ -47,12 +47,12 @@ SUMMARY = {
 
 ENGLISH = [
     "File: ledger.xlsx [2567]",
-    "Sheets in the file: 2567, 2566, notes (one is read; choose with --sheet)",
+    "Sheets in the file: 2567, notes (one is read; choose with --sheet)",
     "As of: 31 Mar 2024 (set by option)",
     "Rows read 1,234: 1,200 loans used, 34 skipped",
     "Members: 1,500   Members overdue: 321   Overdue over 180 days: 45",
     "Principal outstanding: 1,234,567.50   Principal overdue: 98,765.43   Interest in arrears: 0.00",
-    "PAR30: 12.5%   PAR90: -",
+    "PAR30: 12.5%   PAR90: 8.0%",
     "Reconciliation: differs from the file's grand total by outstanding -0.01, penalty +1,234.50",
     "",
     "Techniques for this ledger (score 0-1 from the ledger's figures, highest first)",
@@ -110,7 +110,7 @@ def test_every_line_of_the_english_report():
 def test_the_thai_report_says_the_same_in_thai_with_buddhist_era_dates():
     lines = format_report(SUMMARY, "th").splitlines()
     assert lines[:3] == ["ไฟล์: ledger.xlsx [2567]",
-                         "แผ่นงานในไฟล์: 2567, 2566, notes (อ่านทีละแผ่น เลือกด้วย --sheet)",
+                         "แผ่นงานในไฟล์: 2567, notes (อ่านทีละแผ่น เลือกด้วย --sheet)",
                          "ณ วันที่: 31 มี.ค. 2567 (กำหนดเอง)"]
     assert "  0.46  เทคนิคที่ 3 ติดตาม" in lines and "        - หลักฐาน" in lines
     assert "        ? ยังไม่ได้ตอบ (คะแนนคิดจากทะเบียนเท่านั้น): คำถาม" in lines
@@ -152,9 +152,10 @@ def test_a_total_row_without_amounts_is_not_called_a_difference():
 
 def test_sections_with_nothing_to_say_are_left_out():
     s = with_(by_status=[], top_members=[], loans_without_due_date=0, keyed_by_name=None, unmapped_headers=[],
-              notes=[], skipped=[], by_group=GROUPS[:15])
+              notes=[], skipped=[], by_group=GROUPS[:15], par30=None, par90=None)
     s["classes"] |= {"allowance": None, "notes": [], "non_accrual": {"members": 0, "interest_arrears": 1.5}}
     lines = format_report(s, "en").splitlines()
+    assert lines[6] == "PAR30: -   PAR90: -"
     assert lines[lines.index("Member groups (group / overdue/members / overdue / share)") + 16:] == [
         "",
         "Loan-quality classes (class / loans / members / outstanding / overdue / allowance)",
@@ -183,5 +184,17 @@ def test_a_name_is_cut_and_padded_to_its_columns_by_display_width():
     assert (fit("abc", 5), fit("abcde", 5), fit("abcdef", 5)) == ("abc  ", "abcde", "abcd…")
     assert fit("กลุ่มที่ 5", 4) == "กลุ่ม…"  # ก ล ม take a column each, the vowel and tone marks none
     assert fit("กลุ่มที่", 6) == "กลุ่มที่  "
-    assert (width("กลุ่มที่"), width("a\x07b"), width("")) == (4, 3, 0)  # a control character counts one
+    assert (width("กลุ่มที่"), width("a\x07b"), width(""), width("\u0e48")) == (4, 3, 0, 0)  # a control character counts one
     assert (right("12", 5), right("123456", 5)) == ("   12", "123456")
+
+
+def test_thai_is_the_language_when_none_is_said():
+    assert format_report(SUMMARY) == format_report(SUMMARY, "th")
+    score = Score(2, 0.5, (Evidence("ev_groups_overdue", {"members": 3, "n": 2}),))
+    assert technique_text(score, ["00001"]) == technique_text(score, ["00001"], "th")
+
+
+def test_names_keyed_without_an_unknown_header_say_so_with_a_dash():
+    s = with_(keyed_by_name={"unknown_headers": [], "shared": []})
+    assert ("No member-number column: names were used as member numbers; unknown headers: -"
+            in format_report(s, "en").splitlines())
