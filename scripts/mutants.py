@@ -112,7 +112,7 @@ TESTS = {
     "report/sieving/letters": ["tests/test_sieving.py"],
     "report/sieving/guarantor_letters": ["tests/test_guarantors.py"],
     "report/leaders/packs": ["tests/test_leaders.py", "-k", "not page"],
-    "report/leaders/meetings": ["tests/test_leaders.py", "-k", "not page"],
+    "report/leaders/meetings": ["tests/test_report_leaders.py", "tests/test_leaders.py", "-k", "not page"],
     "report/assigned/assignment": ["tests/test_assigned.py", "-k", "not page"],
     "report/assigned/weekly": ["tests/test_assigned.py", "-k", "not page"],
     "report/assigned/rollup": ["tests/test_assigned.py", "-k", "roll"],
