@@ -194,3 +194,44 @@ def test_the_smallest_capacity_out_of_steps_still_fits_unproven(monkeypatch, k, 
     monkeypatch.setattr(packing, "STEP_LIMIT", 0)
     capacity, proven = packing.smallest_capacity(sizes, k)
     assert not proven and capacity > 1000 and plain.fewest_bins(sizes, capacity) <= k
+
+
+# where remembering the item sets that did not fit matters: without it each takes over twice the steps
+UNFIT = [([213, 250, 374, 397, 341, 245, 432, 411, 259, 384, 205, 407, 284, 425, 309, 304, 375, 395, 279, 375, 397,
+           405, 418], 1000, 10_000),
+         ([283, 203, 404, 347, 213, 324, 369, 267, 373, 243, 377, 367, 267, 375, 367, 423, 374, 383, 446, 446, 438,
+           297, 371], 1000, 6_000)]
+
+
+@pytest.mark.parametrize("sizes, cap, limit", UNFIT)
+@plain.bounded(20)
+def test_sets_shown_not_to_fit_are_not_tried_again(monkeypatch, sizes, cap, limit):
+    monkeypatch.setattr(packing, "STEP_LIMIT", limit)
+    packed = packing.fewest_bins(sizes, cap)
+    assert packed.exact and plain.valid(packed.bins, sizes, cap)
+
+
+@plain.bounded(20)
+def test_whether_items_fit_and_the_steps_that_took():
+    assert packing._fits([6, 6, 6], 10, 2, 100) == (False, 0)  # the lower bound says no
+    assert packing._fits([5, 5, 4], 10, 2, 100) == (True, 0)  # first fit decreasing fills just two
+    hard = plain.perfect(4, 1000, 3, 1)  # fits 4 bins, first fit decreasing needs 5
+    assert packing._fits(hard, 1000, 4, 0) == (None, 0)  # no steps left: open
+    answer, steps = packing._fits(hard, 1000, 4, 1)
+    assert answer is None and steps > 1  # the search began and ran out
+    answer, steps = packing._fits(hard, 1000, 4, 100_000)
+    assert answer is True and steps > 0
+    answer, steps = packing._fits([25, 27, 38, 45, 33, 20, 41], 77, 3, 100_000)  # the bound says 3, it takes 4
+    assert answer is False and steps > 0
+    beyond = plain.perfect(10, 1000, 3, 0) + [1000]  # 31 items: never searched
+    assert packing._fits(beyond, 1000, 11, 100_000) == (None, 0)
+
+
+@plain.bounded(20)
+def test_one_step_budget_for_the_whole_smallest_capacity_search(monkeypatch):
+    # each question here takes about 1,100 steps, four of them: a budget of 3,000 leaves the third one open
+    sizes = plain.perfect(8, 1000, 3, 1)
+    assert packing.smallest_capacity(sizes, 8) == (1000, True)
+    monkeypatch.setattr(packing, "STEP_LIMIT", 3000)
+    capacity, proven = packing.smallest_capacity(sizes, 8)
+    assert not proven and capacity > 1000
