@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..errors import LedgerError
 
@@ -67,6 +68,7 @@ _HEADER_DATE = re.compile(r"\s+(?:ณ\s*)?(?:วันที่\s*)?(?:as\s+(?:o
                           re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536, typed=True)  # the header search asks again for the same cells, row after row
 def normalise(text: object) -> str:
     """Header text in a comparable form: lower case; no spaces, line breaks, dots, dashes, unit suffix
     or trailing date ("เงินต้นคงเหลือ ณ 31 มี.ค. 67")."""
