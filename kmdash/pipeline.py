@@ -36,7 +36,7 @@ class Reading:
     sheet: str | None  # the (first) sheet read
     sheets: list[str]
     encoding: str | None
-    kind: str  # "xlsx", "xls", "xml2003", "html" or "csv"
+    kind: str  # one of read.load.WORKBOOKS (xlsx, xls, xlsb, ods), "xml2003", "html" or "csv"
     sheets_read: list[str] = field(default_factory=list)
     sheets_left: list[tuple[str, str]] = field(default_factory=list)  # (sheet, "hidden" | "other_date" | "no_ledger")
     totals: dict[str, dict[str, float] | None] = field(default_factory=dict)  # each sheet's own grand total
