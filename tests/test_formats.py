@@ -336,3 +336,15 @@ def test_a_plan_or_actions_workbook_is_read_sheet_by_sheet_in_every_format(fmt):
                           dtype=str, keep_default_na=False)
     assert list(frames) == ["แผน", "อื่น"]
     assert frames["แผน"].to_dict("records") == [{"สมาชิก": "00101", "ค้าง": "20000.5"}]
+
+
+def test_the_generator_writes_a_ledger_as_ods_by_its_suffix(loans, tmp_path):
+    from kmdash.synthetic import write_ledger
+
+    for suffix in ("xlsx", "ods"):
+        write_ledger(loans, tmp_path / f"ลูกหนี้.{suffix}")
+    as_ods, as_xlsx = summarise(run(tmp_path / "ลูกหนี้.ods")), summarise(run(tmp_path / "ลูกหนี้.xlsx"))
+    assert as_ods["file"].endswith(".ods") and {**as_ods, "file": ""} == {**as_xlsx, "file": ""}
+    assert load.load_sheet(tmp_path / "ลูกหนี้.ods").sheet == SHEET
+    with pytest.raises(ValueError, match="'.xlsb'"):
+        write_ledger(loans, tmp_path / "ลูกหนี้.xlsb")
