@@ -22,7 +22,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# module -> the tests that try its mutants (CLI subprocess tests are invisible to mutmut and left out)
+# module -> the tests that try its mutants (CLI subprocess tests are invisible to mutmut and left out; read/loans,
+# a constant alone, has no function to mutate)
 TESTS = {
     "analyse": ["tests/test_analyse.py"],
     "filters": ["tests/test_filters.py"],

@@ -118,3 +118,26 @@ def test_an_unknown_member_number_header_is_said_never_silently_merging_two_peop
     mapped = summary(workbook_bytes(*ledger_rows(loans, LedgerShape(rename={"member_no": "เลขที่บัตร"}), AS_OF)),
                      user_map={"เลขที่บัตร": "member_no"})
     assert mapped["keyed_by_name"] is None and mapped["members"] == loans["member_no"].nunique()
+
+
+def test_each_unknown_header_is_said_with_how_many_names_it_splits():
+    loans = generate_loans(120, seed=23)
+    twins = loans["member_no"].drop_duplicates().iloc[:2]
+    loans.loc[loans["member_no"].isin(twins), "name"] = "นาย สมชาย ใจดี"  # two people, one name
+    shape = LedgerShape(text_amount_share=0.0, rename={"member_no": "เลขที่บัตร", "contract": "สัญญาเดิม",
+                                                       "group": "หมู่บ้าน"})
+    keys = pipeline.read(workbook_bytes(*ledger_rows(loans, shape, AS_OF))).ledger.keyed_by_name
+    per_name = loans.groupby("name")
+    splits = {"เลขที่บัตร": int((per_name["member_no"].nunique() > 1).sum()), "สัญญาเดิม": int((per_name.size() > 1).sum()),
+              "หมู่บ้าน": int((per_name["group"].nunique() > 1).sum())}
+    assert keys.unknown == ["เลขที่บัตร", "หมู่บ้าน", "สัญญาเดิม"]  # in the sheet's column order
+    assert keys.shared == {h: n for h, n in splits.items() if n}
+    assert splits["สัญญาเดิม"] > 1
+
+
+def test_names_are_said_even_when_no_unknown_header_splits_them():
+    loans = generate_loans(40, seed=24).drop_duplicates("member_no")  # one loan per member, names apart
+    loans = loans[~loans["name"].duplicated(keep=False)]
+    shape = LedgerShape(drop_fields=("member_no",), rename={"contract": "สัญญาเดิม"})
+    keys = pipeline.read(workbook_bytes(*ledger_rows(loans, shape, AS_OF))).ledger.keyed_by_name
+    assert (keys.unknown, keys.shared) == (["สัญญาเดิม"], {})
