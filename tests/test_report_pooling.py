@@ -74,3 +74,11 @@ def test_the_rotation_as_json_in_baht_with_labels():
         "lower_bound": 2, "over_pool": ["A-00009"], "pool_for_cycles": 1234.56}
     plain = as_json(rotation(), None, None, "principal")
     assert plain["pool_for_cycles"] is None and plain["over_pool"] == ["00009"] and plain["group"] is None
+
+
+def test_a_quick_schedule_for_everyone_in_english():
+    lines = format_rotation(rotation(exact=False, over=("00009", "00010"), legal=()), DEBTS, None, None, None,
+                            "en").splitlines()
+    assert lines[0] == "A pool of 2,500.00 baht · every overdue member"
+    assert lines[2] == "3 cycles (a quick schedule: at most 1 above the fewest; lower bound 2)"
+    assert lines[-1] == "2 members owe more than the pool (another technique): 00009, 00010"
