@@ -102,7 +102,7 @@ def _overdue(members: pd.DataFrame) -> pd.DataFrame:
     owing = members.loc[members["days"] > 0, ["member_no", "name", "group", "days", "overdue"]]
     satang = np.rint(owing["overdue"].to_numpy(dtype=float) * 100).astype(np.int64)
     owing = owing.assign(member_no=owing["member_no"].astype(str), satang=satang, overdue=satang / 100)
-    return owing.sort_values(["satang", "member_no"], ascending=[False, True], kind="stable")
+    return owing.sort_values(["satang", "member_no"], ascending=[False, True])  # member numbers are unique
 
 
 def _greedy(weights: np.ndarray, k: int) -> np.ndarray:
