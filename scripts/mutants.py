@@ -118,7 +118,7 @@ TESTS = {
     "report/assigned/weekly": ["tests/test_assigned.py", "-k", "not page"],
     "report/assigned/rollup": ["tests/test_assigned.py", "-k", "roll"],
     "report/pooling/rotation": ["tests/test_report_pooling.py", "tests/test_pooling.py", "-k", "not page"],
-    "report/grading/grades": ["tests/test_grading.py", "-k", "not page"],
+    "report/grading/grades": ["tests/test_report_grading.py", "tests/test_grading.py", "-k", "not page"],
     "report/grading/announcement": ["tests/test_report_grading.py", "tests/test_grading.py", "-k", "not page"],
     "report/pack/__init__": ["tests/test_pack_pdf.py"],
     "report/pack/content": ["tests/test_pack.py"],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import date
+from types import SimpleNamespace
 
 import pandas as pd
 from docx import Document
@@ -15,8 +16,9 @@ from docx.shared import Pt
 
 from kmdash.i18n import t
 from kmdash.report.grading.announcement import SIGNERS, announcement
+from kmdash.report.grading import grades as words
 from kmdash.report.grading.grades import criterion_lines, grade_range, max_points, welfare_text
-from kmdash.settings import GradingRules
+from kmdash.settings import ACTIVITIES, DAYS, LEGAL, LOANS_OVERDUE, SHARE, Criterion, Grade, GradingRules, Welfare
 from kmdash.techniques.grading.grades import Grading
 
 
@@ -72,3 +74,155 @@ def test_the_approved_announcement_in_thai_has_no_draft_and_leaves_a_switched_of
     doc = read(announcement(g, "สหกรณ์ตัวอย่าง", date(2024, 3, 31)))
     assert [shape(p) for p in doc.paragraphs] == expected_paragraphs(g, "สหกรณ์ตัวอย่าง", "th", draft=False)
     assert len(doc.tables) == sum(c.enabled for c in g.rules.criteria) + 1 == len(g.rules.criteria)
+
+
+# ---------------------------------------------------------------- the grading in words and tables
+
+
+def test_points_and_thresholds_as_people_write_them():
+    assert (words.number(20.0), words.number(2.456), words.number(-30)) == (20, 2.46, -30)
+    assert isinstance(words.number(20.0), int) and isinstance(words.number(7), int)
+    got = words.numbers([1.0, 2.5, 3.333])
+    assert got == [1, 2.5, 3.33] and isinstance(got[0], int)
+
+
+def test_each_example_criterion_s_bands_in_words_best_first_the_floor_last():
+    assert criterion_lines(DAYS, "en") == [("0 days", 50), ("up to 90 days", 30), ("up to 365 days", 15),
+                                           ("over 365 days", 0)]
+    assert criterion_lines(SHARE, "en") == [("at least 20%", 30), ("at least 10%", 20), ("at least 5%", 10),
+                                            ("under 5%", 0)]
+    assert criterion_lines(ACTIVITIES, "en") == [("at least 3 activities", 20), ("at least 1 activities", 10),
+                                                 ("under 1 activities, or not on the list", 0)]
+    assert criterion_lines(LEGAL, "en") == [("0 loans", 0), ("over 0 loans", -30)]
+    assert criterion_lines(LOANS_OVERDUE, "en") == [("0 loans", 20), ("up to 1 loans", 10), ("over 1 loans", 0)]
+    assert criterion_lines(DAYS) == [("0 วัน", 50), ("ไม่เกิน 90 วัน", 30), ("ไม่เกิน 365 วัน", 15), ("เกิน 365 วัน", 0)]
+    assert criterion_lines(ACTIVITIES)[-1] == ("ต่ำกว่า 1 กิจกรรม หรือไม่มีในรายชื่อ", 0)
+
+
+def test_a_criterion_without_a_unit_or_with_fractions():
+    plain = Criterion("extra", ((1, 10), (1234.567, 12.5)), higher_is_better=True, floor=-2.25)
+    assert criterion_lines(plain, "en") == [("at least 1,234.57", 12.5), ("at least 1", 10),
+                                            ("under 1, or not on the list", -2.25)]
+    assert words.unit_word(plain) == "" and words.unit_word(DAYS, "en") == "days" and words.unit_word(SHARE) == "%"
+
+
+GRADES = (Grade("excellent", 85, Welfare("ของที่ระลึก ", 500)), Grade("good", 65, Welfare("", 1234.5)),
+          Grade("fair", 40, Welfare("  ")), Grade("improve", 0))
+
+
+def test_welfare_and_grade_ranges_in_words():
+    assert [welfare_text(g, "en") for g in GRADES] == ["ของที่ระลึก · 500.00 baht", "1,234.50 baht",
+                                                       "for the board to decide", "for the board to decide"]
+    assert welfare_text(GRADES[0]) == "ของที่ระลึก · 500.00 บาท"
+    g = Grading(GradingRules(grades=GRADES), (DAYS, SHARE), pd.DataFrame(), 0)
+    assert [grade_range(g, i, "en") for i in range(4)] == ["85 points or more", "65 points or more",
+                                                           "40 points or more", "under 40 points"]
+    assert grade_range(g, 3) == "ต่ำกว่า 40 คะแนน" and max_points(g) == 80
+    alone = Grading(GradingRules(grades=(Grade("only", 0.5),)), (), pd.DataFrame(), 0)
+    assert grade_range(alone, 0, "en") == "0.5 points or more" and max_points(alone) == 0
+
+
+def test_whose_criteria_and_which_are_not_measured():
+    example = Grading(GradingRules(), (DAYS,), pd.DataFrame(), 0, unmeasured=(ACTIVITIES, LEGAL))
+    assert words.status_line(example, "en").startswith("The program's example criteria, not approved")
+    assert words.unmeasured_line(example, "en") == ("Not measured (no data, no points): Taking part in the "
+                                                    "group's activities (activities attended), Loans under legal action")
+    board = Grading(GradingRules(approved=True), (DAYS,), pd.DataFrame(), 0)
+    assert words.status_line(board, "en") == "The board's criteria" and words.unmeasured_line(board) is None
+
+
+MEMBERS = pd.DataFrame({
+    "member_no": ["00001", "00002", "00003", "00004"], "name": ["ก", "ข", "ค", "ง"], "group": ["g1", "g1", "g2", "g2"],
+    "days": [0, 200, 100, 400], "pts_days": [50.0, 15.0, 30.0, 0.0],
+    "share_ratio": [25.0, 12.0, 6.0, 1.0], "pts_share_ratio": [30.0, 20.0, 10.0, 0.0],
+    "points": [80.0, 35.0, 40.0, 0.0], "grade": [0, 3, 2, 3],
+    "lift": pd.Series([None, "days", "share_ratio", None], dtype=object), "lift_to": [None, 90.0, 10.0, None],
+    "lift_gain": [0.0, 15.0, 10.0, 0.0], "lift_enough": [False, True, False, False]})
+
+
+def members_grading(unmatched: int = 0) -> Grading:
+    return Grading(GradingRules(grades=GRADES), (DAYS, SHARE), MEMBERS, unmatched)
+
+
+def test_each_member_s_lift_in_words():
+    assert words.lift_texts(members_grading(), "en").tolist() == [
+        "top grade", "Days overdue (the oldest loan): up to 90 days (+15 points)",
+        "Share capital against what the member owes: at least 10% (+10 points); not yet the next grade", "-"]
+    assert words.lift_texts(members_grading()).tolist()[1] == "จำนวนวันค้างชำระ (สัญญาที่ค้างนานที่สุด) ไม่เกิน 90 วัน (+15 คะแนน)"
+
+
+def test_the_members_table_and_its_csv():
+    table = words.members_table(members_grading(), "en")
+    assert list(table.columns) == ["member_no", "name", "group", "Days overdue (the oldest loan)",
+                                   "Share capital against what the member owes", "points", "grade", "lift"]
+    assert table["Days overdue (the oldest loan)"].tolist() == [50, 15, 30, 0]
+    assert table["points"].tolist() == [80, 35, 40, 0] and table["grade"].tolist() == [
+        "Excellent", "Needs improvement", "Fair", "Needs improvement"]
+    lines = words.members_csv(members_grading(), "en").decode("utf-8-sig").splitlines()
+    assert lines[0] == ("Member no.,Name,Group,Days overdue (the oldest loan),Share capital against what the "
+                        "member owes,Points,Grade,Lifted a grade by")
+    assert lines[1] == "00001,ก,g1,50,30,80,Excellent,top grade"
+    assert words.members_csv(members_grading()).startswith("\ufeffเลขสมาชิก,ชื่อ - สกุล,กลุ่ม".encode())
+
+
+def test_the_counts_per_grade():
+    counts = words.counts_table(members_grading(), "en")
+    assert counts.to_dict("list") == {
+        "grade": ["Excellent", "Good", "Fair", "Needs improvement"],
+        "min_points": ["85 points or more", "65 points or more", "40 points or more", "under 40 points"],
+        "members": [1, 0, 1, 2],
+        "welfare": ["ของที่ระลึก · 500.00 baht", "1,234.50 baht", "for the board to decide", "for the board to decide"]}
+
+
+RESULT = SimpleNamespace(file="a.xlsx", ledger=SimpleNamespace(coop="สหกรณ์ ก"), as_of=date(2024, 3, 31))
+
+
+def test_the_grading_text_in_english_line_for_line():
+    example = t("grading_example", "en")
+    band = [f"    {b:<30} {f'{p} points':>10}" for b, p in [("0 days", 50), ("up to 90 days", 30), ("up to 365 days", 15),
+                                                            ("over 365 days", 0)]]
+    share = [f"    {b:<30} {f'{p} points':>10}" for b, p in [("at least 20%", 30), ("at least 10%", 20),
+                                                            ("at least 5%", 10), ("under 5%", 0)]]
+    grades = [("Excellent", "85 points or more", 1, "ของที่ระลึก · 500.00 baht"), ("Good", "65 points or more", 0, "1,234.50 baht"),
+              ("Fair", "40 points or more", 1, "for the board to decide"),
+              ("Needs improvement", "under 40 points", 2, "for the board to decide")]
+    assert words.grading_text(RESULT, members_grading(3), "en").splitlines() == [
+        "Member grading (technique 5)", "สหกรณ์ ก", "File: a.xlsx", "As of: 31 Mar 2024", "", example, "",
+        "Criteria and points (at most 80)", "  Days overdue (the oldest loan)", *band,
+        "  Share capital against what the member owes", *share, "", "Grades (grade / points / members / welfare)",
+        *[line for g, r, n, w in grades for line in (f"  {g:<18} {r:<18} {n:>8} members", f"      {w}")],
+        "", "3 member numbers of the extra sheet are not in the ledger (not used)", "",
+        "Each member's points, grade and what would lift it: --json or --csv FILE"]
+
+
+def test_the_grading_text_without_criteria_coop_or_unmatched_says_so():
+    bare = Grading(GradingRules(approved=True), (), MEMBERS, 0, unmeasured=(ACTIVITIES,))
+    lines = words.grading_text(SimpleNamespace(file="b.csv", ledger=SimpleNamespace(coop=None), as_of=date(2024, 3, 31)),
+                               bare, "en").splitlines()
+    assert lines[:8] == ["Member grading (technique 5)", "File: b.csv", "As of: 31 Mar 2024", "", "The board's criteria", "",
+                         "Criteria and points (at most 0)", "  No criterion in use: every member is in the last grade"]
+    assert lines[8:10] == ["  Not measured (no data, no points): Taking part in the group's activities (activities attended)",
+                           "  Participation: give a file of member numbers and activities attended (--activities FILE)"]
+    assert lines[-2:] == ["", "Each member's points, grade and what would lift it: --json or --csv FILE"]
+
+
+def test_the_grading_as_json():
+    got = words.grading_json(RESULT, members_grading(2), "en")
+    assert {k: got[k] for k in ("file", "coop", "as_of", "example", "max_points", "unmatched_extra", "not_measured")} == {
+        "file": "a.xlsx", "coop": "สหกรณ์ ก", "as_of": "2024-03-31", "example": True, "max_points": 80,
+        "unmatched_extra": 2, "not_measured": []}
+    assert got["criteria"][1] == {"key": "share_ratio", "name": "Share capital against what the member owes", "unit": "%",
+                                  "higher_is_better": True, "otherwise": 0,
+                                  "bands": [{"threshold": 5, "points": 10}, {"threshold": 10, "points": 20},
+                                            {"threshold": 20, "points": 30}]}
+    assert got["grades"][:2] == [
+        {"grade": "Excellent", "min_points": 85, "members": 1, "welfare": {"text": "ของที่ระลึก ", "amount": 500}},
+        {"grade": "Good", "min_points": 65, "members": 0, "welfare": {"text": "", "amount": 1234.5}}]
+    assert got["members"][:3] == [
+        {"member": "00001", "name": "ก", "group": "g1", "points": 80, "grade": "Excellent", "lift": None},
+        {"member": "00002", "name": "ข", "group": "g1", "points": 35, "grade": "Needs improvement",
+         "lift": {"criterion": "days", "to": 90, "gain": 15, "enough": True}},
+        {"member": "00003", "name": "ค", "group": "g2", "points": 40, "grade": "Fair",
+         "lift": {"criterion": "share_ratio", "to": 10, "gain": 10, "enough": False}}]
+    assert words.grading_json(RESULT, Grading(GradingRules(), (), MEMBERS, 0, (LEGAL,)))["not_measured"] == [
+        {"key": "legal", "name": "สัญญาที่ถูกดำเนินคดี"}]
