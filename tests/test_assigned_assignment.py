@@ -1,12 +1,13 @@
 """T3's assignment on hand-counted cases: the gap between people and the bound it keeps under, who counts as
 overdue, debts to the satang, member numbers as text, whole groups in their order (by weight, then total, then
-name), names tidied, and a balance it does not know."""
+name), names tidied and a repeated one named, and a balance it does not know."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
+from kmdash.errors import LedgerError
 from kmdash.techniques.assigned.assignment import assign, bound, check_staff, gap
 
 
@@ -76,3 +77,9 @@ def test_names_are_tidied_and_kept_in_order():
 def test_a_balance_it_does_not_know_is_refused():
     with pytest.raises(ValueError, match="balance must be one of"):
         assign(FIVE, ["A"], "weight")
+
+
+def test_a_repeated_name_is_named_as_typed_the_second_time():
+    with pytest.raises(LedgerError) as caught:
+        assign(FIVE, ["Anna", "B", " ANNA "])
+    assert "'ANNA'" in caught.value.th and "'ANNA'" in caught.value.en
