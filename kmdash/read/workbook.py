@@ -16,10 +16,12 @@ import io
 import re
 import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from ..errors import LedgerError, errors_told
+from . import cfb
 
 MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # a workbook inflating past this is a zip bomb
 MAX_ZIP_RATIO = 200  # real xlsx sheets compress about 10x; bombs by thousands
@@ -41,6 +43,8 @@ class Workbook:
     def __init__(self, data: bytes, kind: str):
         self.kind = kind
         with _told(kind):
+            if kind == "xls":  # before the reader follows the container's own counts and chains
+                cfb.check(data)
             parts = _PARTS[kind](data) if kind in _PARTS else {}
             self._areas = _sheet_areas(data, kind, parts)
             if kind == "ods":  # the reader parses every sheet as it opens one
@@ -169,7 +173,8 @@ def zip_kind(data: bytes) -> str:
                 with archive.open("mimetype") as member:
                     if member.read(len(ODS_MIMETYPE) + 16).strip().startswith(ODS_MIMETYPE):
                         return "ods"
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, OSError, ValueError,
+            EOFError, zlib.error) as exc:
         raise unreadable("xlsx") from exc  # a damaged (truncated, encrypted) zip: most likely an xlsx
     raise LedgerError.of("book_not_xlsx")
 

@@ -1,0 +1,87 @@
+"""An old Excel workbook's container (.xls: the Compound File Binary format, MS-CFB) checked before the reader
+opens it. The reader sizes its buffers from the file's own counts and follows its chains of sectors without
+looking for a loop, so a few damaged bytes in a 6 kB file can make it take gigabytes until the process dies.
+
+Refused here (`Damaged`): a count or a stream longer than the file, a chain that leaves the file, runs into
+another chain or comes back on itself. Sector n is at byte (n + 1) * sector size; the file allocation table
+(FAT) gives each sector's next, ENDOFCHAIN ending a chain; streams shorter than the cut-off live in 64-byte
+mini sectors of the root's stream, chained by the mini FAT.
+"""
+
+from __future__ import annotations
+
+import struct
+
+ENDOFCHAIN, FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
+MINI_CUTOFF, MINI_SIZE, ENTRY_SIZE = 4096, 64, 128  # the cut-off as the reader takes it, not the header's
+
+
+class Damaged(ValueError):
+    """The container's own numbers do not fit the file."""
+
+
+def check(data: bytes) -> None:
+    """Raise Damaged where the reader would follow the file's numbers beyond it."""
+    shift, = struct.unpack_from("<H", data, 30) if len(data) >= 512 else (0,)
+    if shift not in (9, 12):
+        raise Damaged("no compound file header")
+    size = 1 << shift
+    count = max(0, len(data) - size) // size  # whole sectors after the header
+    dir_len, fat_len, dir_start = struct.unpack_from("<3I", data, 40)
+    mini_fat_start, mini_fat_len, difat_start, difat_len = struct.unpack_from("<4I", data, 60)
+    if max(dir_len, fat_len, mini_fat_len, difat_len) > count:
+        raise Damaged("a count of sectors beyond the file")
+    sector = lambda n: data[(n + 1) * size:(n + 2) * size]  # noqa: E731
+    fat = _words(b"".join(sector(n) for n in _difat(data, sector, difat_start, count, size) if n < count))
+    seen: set[int] = set()
+    entries = _entries(b"".join(sector(n) for n in _chain(dir_start, fat, count, seen)), size)
+    if not entries:
+        raise Damaged("no directory")
+    if any(length > len(data) for _, length in entries):
+        raise Damaged("a stream longer than the file")
+    (root_start, root_len), streams = entries[0], entries[1:]
+    mini = b"".join(sector(n) for n in _chain(root_start, fat, count, seen))[:root_len]
+    mini_fat = _words(b"".join(sector(n) for n in _chain(mini_fat_start, fat, count, seen)))
+    mini_seen: set[int] = set()
+    for start, length in streams:
+        if length >= MINI_CUTOFF:
+            _chain(start, fat, count, seen)
+        elif length:
+            _chain(start, mini_fat, len(mini) // MINI_SIZE, mini_seen)
+
+
+def _words(block: bytes) -> list[int]:
+    return list(struct.unpack(f"<{len(block) // 4}I", block[:len(block) // 4 * 4]))
+
+
+def _difat(data: bytes, sector, start: int, count: int, size: int) -> list[int]:
+    """The FAT's sectors: the header's 109, then those of the DIFAT sectors' chain (each one's last word is the
+    next)."""
+    found, seen = _words(data[76:512]), set()
+    while start not in (ENDOFCHAIN, FREESECT):
+        if start >= count or start in seen:
+            raise Damaged("the DIFAT chain leaves the file or loops")
+        seen.add(start)
+        words = _words(sector(start))
+        found, start = found + words[:-1], words[-1]
+    return [n for n in found if n != FREESECT]
+
+
+def _chain(start: int, fat: list[int], count: int, seen: set[int]) -> list[int]:
+    """The sectors of the chain from `start`: each within the file and the table, none in a chain before."""
+    chain = []
+    while start != ENDOFCHAIN:
+        if start >= count or start >= len(fat) or start in seen:
+            raise Damaged("a chain leaves the file, or meets itself or another")
+        seen.add(start)
+        chain.append(start)
+        start = fat[start]
+    return chain
+
+
+def _entries(directory: bytes, size: int) -> list[tuple[int, int]]:
+    """(first sector, length) of each directory entry, the length as the reader takes it: 32 bits with 512-byte
+    sectors (the format's version 3), 64 with 4096."""
+    bits = (1 << 32) - 1 if size == 512 else (1 << 64) - 1
+    return [(start, length & bits) for at in range(0, len(directory) - ENTRY_SIZE + 1, ENTRY_SIZE)
+            for start, length in [struct.unpack_from("<IQ", directory, at + 116)]]
