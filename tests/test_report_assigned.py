@@ -41,6 +41,7 @@ def test_gaps_and_bounds_in_baht_or_members():
     assert bound_text(assignment("amount", True), "en") == "the largest group's total, ฿1,750.75"
     assert bound_text(assignment("count", True), "en") == "the largest group's 2 members"
     assert bound_text(assignment("count", True)) == "จำนวนรายของกลุ่มที่ใหญ่สุด 2 ราย"
+    assert bound_text(assignment()) == "หนี้รายใหญ่สุด 1,500.50 บาท"
 
 
 def test_the_text_report_in_english_line_for_line():
