@@ -3,8 +3,13 @@ accepts, widths that fit Thai; cases worked out by hand."""
 
 from __future__ import annotations
 
-from openpyxl import Workbook
+import io
+import zipfile
 
+import pandas as pd
+from openpyxl import Workbook, load_workbook
+
+from kmdash.report import xlsx
 from kmdash.report.xlsx_text import MAX_CELL, MAX_TITLE, clean, put_text, sheet_titles, text_width
 
 
@@ -32,3 +37,70 @@ def test_titles_without_a_name_or_ending_in_an_apostrophe():
 def test_text_width_counts_marks_none_and_wide_signs_two():
     assert text_width("นางสาว สุนันทา") == 12
     assert text_width("漢字a") == 5 and text_width("ｗ") == 2 and text_width("a\u200bb") == 2 and text_width(17) == 2
+
+
+# ---------------------------------------------------------------- the fast writer (`xlsx.workbook`)
+
+
+def sheet_xml(data: bytes, n: int) -> str:
+    return zipfile.ZipFile(io.BytesIO(data)).read(f"xl/worksheets/sheet{n}.xml").decode()
+
+
+def two_sheets() -> bytes:
+    first = pd.DataFrame({"name": ["นางสาว สุนันทา", "=1+1", ""], "days": [400, 35, 7], "overdue": [1234.567, None, 0.5]})
+    second = pd.DataFrame({"kind": ["", ""], "amount": [float("nan"), 2.0]})
+    return xlsx.workbook([xlsx.Sheet('A "quoted" & <sheet>', first, ["ชื่อ", "วัน", "เงินต้นค้าง"], frozenset({"overdue"})),
+                          xlsx.Sheet("two", second, ["What", "Amount"], title="Title line",
+                                     choices={"kind": ["Letter sent", 'Say "hi"']})])
+
+
+def test_cells_are_text_numbers_or_money_to_the_satang():
+    wb = load_workbook(io.BytesIO(two_sheets()))
+    assert wb.sheetnames == ['A "quoted" & <sheet>', "two"] and wb.active.title == wb.sheetnames[0]
+    first = wb.worksheets[0]
+    assert [c.value for c in first[1]] == ["ชื่อ", "วัน", "เงินต้นค้าง"] and all(c.font.b for c in first[1])
+    assert [[c.value for c in row] for row in first.iter_rows(min_row=2)] == [
+        ["นางสาว สุนันทา", 400, 1234.57], ["=1+1", 35, None], [None, 7, 0.5]]
+    assert [(c.data_type, c.quotePrefix, c.number_format) for c in first[2]] == [
+        ("s", True, "@"), ("n", False, "General"), ("n", False, "#,##0.00")]
+    assert first["A4"].number_format == "@" and first["C3"].number_format == "#,##0.00"  # blank, styled as its column
+    assert first.freeze_panes == "A2" and first.max_row == 4
+    assert first.column_dimensions["A"].width == 12 + 2  # the longest text (two marks take no column)
+    assert first.column_dimensions["B"].width == 6 + 2  # never narrower than six
+    assert first.column_dimensions["C"].width == len("1,234.57") + 1 + 2  # the widest money, formatted
+
+
+def test_a_title_line_sits_above_the_frozen_header_and_lists_offer_their_words():
+    second = load_workbook(io.BytesIO(two_sheets())).worksheets[1]
+    assert second["A1"].value == "Title line" and [c.value for c in second[2]] == ["What", "Amount"]
+    assert second.freeze_panes == "A3" and second.max_row == 4
+    assert [[c.value for c in row] for row in second.iter_rows(min_row=3)] == [[None, None], [None, 2.0]]
+    (listed,) = second.data_validations.dataValidation
+    assert (listed.type, str(listed.sqref), listed.formula1, listed.allow_blank, listed.showErrorMessage) == (
+        "list", "A3:A4", '"Letter sent,Say ""hi"""', True, True)
+    xml = sheet_xml(two_sheets(), 2)
+    assert '<dataValidations count="1">' in xml and 'tabSelected' not in xml
+    assert '<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>' in xml
+    assert 'tabSelected="1"' in sheet_xml(two_sheets(), 1)
+
+
+def test_widths_stop_at_sixty_and_text_excel_cannot_hold_is_written_as_excel_writes_it():
+    frame = pd.DataFrame({"text": ["x" * 80, "a\x01b\x1fc", "_x0041_ and _x00_"]})
+    data = xlsx.workbook([xlsx.Sheet("s", frame, ["t"])])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws.column_dimensions["A"].width == 60 + 2
+    assert [ws.cell(r, 1).value for r in (3, 4)] == ["a_x0001_b_x001F_c", "_x0041_ and _x00_"]
+    strings = zipfile.ZipFile(io.BytesIO(data)).read("xl/sharedStrings.xml").decode()
+    assert "a_x0001_b_x001F_c" in strings and "_x005F_x0041_ and _x00_" in strings
+
+
+def test_a_sheet_without_rows_or_choices_and_the_parts_of_the_file():
+    data = xlsx.workbook([xlsx.Sheet("empty", pd.DataFrame({"a": pd.Series([], dtype=object)}), ["A"],
+                                     choices={"a": ["x"]})])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws.max_row == 1 and not ws.data_validations.dataValidation and ws.column_dimensions["A"].width == 8
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.namelist() == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"]
+        assert 'Target="styles.xml"' in z.read("xl/_rels/workbook.xml.rels").decode()
+        assert '<name val="Tahoma"/>' in z.read("xl/styles.xml").decode() and xlsx.FONT == "Tahoma"
