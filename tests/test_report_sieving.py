@@ -1,0 +1,76 @@
+"""T1's notices as one Word document, page for page, from hand-made notices: the co-op, the numbers, each debtor's
+loans and totals, the conditions and deadline, a copy per guarantor under the original's number, file text made
+safe."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pandas as pd
+from docx import Document
+from docx.oxml.ns import qn
+
+from kmdash.report.sieving.letters import Numbering, address_lines, default_conditions, letters
+from kmdash.techniques.sieving.notices import Notices
+
+DEBTORS = pd.DataFrame({"member_no": ["00017", "00020"], "name": ["<b>A&B</b>\x01", "นาง ข"], "group": ["g", "g"],
+                        "days": [900, 400], "loans_overdue": [2, 1], "overdue": [3000.5, 100.0], "interest": [20.25, 0.0]})
+LOANS = pd.DataFrame({"member_no": ["00017", "00017", "00020"], "contract": ["C-1", "C-2", "C-3"],
+                      "due_date": [date(2021, 9, 30), date(2022, 1, 31), date(2023, 2, 28)],
+                      "overdue_amount": [1000.25, 2000.25, 100.0], "interest_arrears": [20.0, 0.25, 0.0],
+                      "guarantor": ["G One, G Two", "G Two", ""]})
+NOTICES = Notices(DEBTORS, LOANS, DEBTORS.head(0), date(2024, 6, 30), 365, 0.0)
+
+
+def pages(doc) -> list[list[str]]:
+    """The document's paragraphs, page by page (a page starts at a paragraph with a page break before it)."""
+    out: list[list[str]] = []
+    for p in doc.paragraphs:
+        if not out or p._p.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None:
+            out.append([])
+        out[-1].append(p.text)
+    return out
+
+
+def page(coop: str, number: str, name: str, member: str, copy_to: str) -> list[str]:
+    return [coop, number, "Date ........................", "Subject: your overdue loans", f"To {name}, member no. {member}",
+            copy_to, *address_lines("en"), "The co-operative's loan ledger as of 31 March 2024 shows these loans of yours overdue:",
+            "Please meet these conditions by 30 June 2024:", "pay half", "then the rest",
+            "If you meet them, the co-operative will ease its follow-up; if you have not met them by the deadline, it "
+            "will pursue the debt to the end, legal action included.", "Please act on this notice.", "Yours sincerely", "",
+            "Signed ........................................", "(Manager)"]
+
+
+def test_a_page_per_debtor_and_a_copy_per_guarantor_in_english():
+    data = letters(NOTICES, "Coop <1>", date(2024, 3, 31), "  pay half\n\n then the rest ", "en",
+                   Numbering("สอ.", 15, date(2024, 5, 1)), copies=True)
+    doc = Document(io.BytesIO(data))
+    first = page("Coop <1>", "Ref. สอ.15/2567", "<b>A&B</b>", "00017", "")
+    assert pages(doc) == [first, page("Coop <1>", "Ref. สอ.15/2567", "<b>A&B</b>", "00017", "Copy to G One, guarantor"),
+                          page("Coop <1>", "Ref. สอ.15/2567", "<b>A&B</b>", "00017", "Copy to G Two, guarantor"),
+                          page("Coop <1>", "Ref. สอ.16/2567", "นาง ข", "00020", "")]
+    breaks = [p._p.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None for p in doc.paragraphs]
+    assert sum(breaks) == 3 and not breaks[0]  # the first page starts the document
+    tables = [[[c.text for c in row.cells] for row in table.rows] for table in doc.tables]
+    head = ["Contract", "Due date", "Principal overdue (baht)", "Interest in arrears (baht)"]
+    first_loans = [head, ["C-1", "30 Sep 2021", "1,000.25", "20.00"], ["C-2", "31 Jan 2022", "2,000.25", "0.25"],
+                   ["Total", "Total", "3,000.50", "20.25"]]
+    assert tables == [first_loans] * 3 + [[head, ["C-3", "28 Feb 2023", "100.00", "0.00"], ["Total", "Total", "100.00", "0.00"]]]
+
+
+def test_without_copies_numbers_or_conditions_a_thai_page_per_debtor():
+    doc = Document(io.BytesIO(letters(NOTICES, None, date(2024, 3, 31), " ", numbering=None)))
+    got = pages(doc)
+    assert len(got) == 2 and [p[0] for p in got] == ["สหกรณ์", "สหกรณ์"]
+    assert got[0][1] == "ที่ .............................." == got[1][1]
+    conditions = got[0].index("ขอให้ท่านปฏิบัติตามเงื่อนไขต่อไปนี้ ภายในวันที่ 30 มิถุนายน 2567")
+    assert got[0][conditions + 1:conditions + 3] == default_conditions().splitlines() and got[0][5] == ""
+    assert [[c.text for c in row.cells] for row in doc.tables[1].rows][1] == ["C-3", "28 ก.พ. 2566", "100.00", "0.00"]
+
+
+def test_a_number_is_the_prefix_the_running_number_and_the_be_year():
+    numbering = Numbering(" สอ.", 9, date(2023, 12, 31))
+    assert [numbering.text(n) for n in (0, 1)] == ["ที่ สอ.9/2566", "ที่ สอ.10/2566"]
+    assert Numbering("  ").text(0, "en") == "Ref. .............................."
+    assert Numbering().issued == date.today() and Numbering().start == 1
