@@ -68,7 +68,7 @@ class Comparison:
     def transitions(self) -> pd.DataFrame:
         """from (a bucket then, or joined), to (a bucket now, or left), members: every member once."""
         sources, targets = [*self.buckets, JOINED], [*self.buckets, LEFT]
-        pairs = self.members.groupby(["bucket_then", "bucket_now"], sort=False).size()
+        pairs = self.members.groupby(["bucket_then", "bucket_now"]).size()  # put in order below
         table = pairs.rename("members").reset_index().rename(columns={"bucket_then": "from", "bucket_now": "to"})
         order = table["from"].map(sources.index) * len(targets) + table["to"].map(targets.index)
         return table.assign(order=order).sort_values("order").drop(columns="order").reset_index(drop=True)

@@ -46,12 +46,12 @@ def check_staff(staff: list[str]) -> list[str]:
         raise LedgerError.of("assigned_no_staff")
     if "" in names:
         raise LedgerError.of("assigned_empty_name")
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     for name in names:
         key = unicodedata.normalize("NFKC", name).casefold()
         if key in seen:
             raise LedgerError.of("assigned_name_repeated", name=name)
-        seen[key] = name
+        seen.add(key)
     return names
 
 
