@@ -58,6 +58,11 @@ def test_the_counts_and_the_identity_s_figures():
     assert (comparison.as_of_old, comparison.as_of_new, comparison.buckets) == (OLD_DAY, NEW_DAY, tuple(BUCKETS))
 
 
+def test_a_status_nobody_has_is_counted_as_none():
+    assert compare(OLD[:2], NEW[:1], OLD_DAY, NEW_DAY).count() == {
+        "cleared": 1, "reduced": 0, "unchanged": 0, "grown": 0, "new_arrears": 0, "left": 1, "joined": 0, "current": 0}
+
+
 def test_a_pool_repayment_makes_a_fall_refinanced_never_a_rise():
     comparison = compare(OLD, NEW, OLD_DAY, NEW_DAY, refinanced=["002", "4", "99"])
     assert dict(zip(comparison.members["key"], comparison.members["refinanced"])) == \
