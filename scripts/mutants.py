@@ -69,7 +69,7 @@ TESTS = {
     "followup_flow": ["tests/test_followup.py", "tests/test_followup_record.py"],
     "errors": ["tests/test_errors.py"],
     "i18n": ["tests/test_display.py", "tests/test_summary.py", "tests/test_report_text.py"],
-    "pipeline": ["tests/test_summary.py", "tests/test_load.py"],
+    "pipeline": ["tests/test_pipeline.py"],
     "followup": ["tests/test_followup_compare.py", "tests/test_followup.py::test_the_identity_holds_on_every_pair",
                  "tests/test_followup.py::test_member_numbers_match_without_spaces_and_leading_zeros",
                  "tests/test_followup.py::test_members_without_a_number_match_by_name"],
