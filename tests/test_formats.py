@@ -259,9 +259,11 @@ def test_an_xlsb_wide_string_and_a_null_one():
 
 
 def test_an_xlsb_very_hidden_sheet_and_sheets_whose_parts_are_named_from_the_root():
+    import struct
+
     from kmdash.read.workbook import _xlsb_parts
 
-    from .support.xlsb import xlsb_bytes
+    from .support.xlsb import BUNDLE_SH, END_BUNDLE_SHS, record, wide, xlsb_bytes
 
     data = xlsb_bytes({"ก": [["a"]], "ข": [["b"]], "ค": [["c"]]}, hidden=("ข",), very_hidden=("ค",))
     book = Workbook(data, "xlsb")
@@ -272,6 +274,14 @@ def test_an_xlsb_very_hidden_sheet_and_sheets_whose_parts_are_named_from_the_roo
     assert _xlsb_parts(_zip(parts)) == {"ก": ("xl/worksheets/sheet1.bin", "visible"),
                                         "ข": ("xl/worksheets/sheet2.bin", "hidden"),
                                         "ค": ("xl/worksheets/sheet3.bin", "veryHidden")}
+    book = parts["xl/workbook.bin"]
+    end = book.index(record(END_BUNDLE_SHS))
+    stray = record(BUNDLE_SH, struct.pack("<II", 0, 4) + wide("rId99") + wide("ไม่มีส่วน"))  # no such relationship
+    parts["xl/workbook.bin"] = book[:end] + stray + book[end:]
+    assert _xlsb_parts(_zip(parts))["ไม่มีส่วน"] == ("xl/", "visible")
+    parts["xl/workbook.bin"] = book[:end] + record(BUNDLE_SH, struct.pack("<II", 3, 4) + wide("rId1") + wide("ง")) + book[end:]
+    with pytest.raises(KeyError):  # no such state: as the reader, a damaged workbook
+        _xlsb_parts(_zip(parts))
     del parts["xl/_rels/workbook.bin.rels"]
     assert _xlsb_parts(_zip(parts)) == {}
 

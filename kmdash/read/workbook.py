@@ -227,7 +227,7 @@ def _xlsb_parts(data: bytes) -> dict[str, tuple[str, str]]:
                 rel, at = _wide(body, 8)
                 name, _ = _wide(body, at)
                 path = "xl/" + targets.get(rel, "").lstrip("/").removeprefix("xl/")
-                parts[name] = (path, _XLSB_STATES.get(body[0] & 0x03, "hidden"))
+                parts[name] = (path, _XLSB_STATES[body[0] & 0x03])  # no other state: a damaged workbook
     return parts
 
 
