@@ -3,8 +3,9 @@ give now: a clear refusal (a LedgerError with its own message, never the catch-a
 and time bounded like any other file.
 
 - An .xls whose compound-file container loops or over-counts (tests/fixtures/fuzz/xls_damaged_chain.xls, 6 kB,
-  the fuzzer's; tests/support/containers.py builds the smallest by hand): the Rust reader follows the loop, or
-  sizes a buffer by the count, until memory runs out and the process aborts (a server's too).
+  the fuzzer's; tests/support/containers.py builds the smallest by hand), or whose sheet's DIMENSIONS record
+  puts the first row after the last (one byte changed): the Rust reader follows the loop, or sizes a buffer by
+  the count, until memory runs out and the process aborts (a server's too).
   kmdash.read.cfb.check refuses it before the reader opens it.
 - A zip whose directory names a part in bytes that are not the UTF-8 it claims: Python's zipfile raises
   UnicodeDecodeError, which workbook.zip_kind let through to the catch-all; now a damaged workbook like any other.
@@ -47,7 +48,8 @@ def bounded_summary(data: bytes, tmp_path: Path) -> subprocess.CompletedProcess:
     (containers.fat_count_beyond_file(), "count"),
     (containers.stream_longer_than_file(), "longer"),
     (FUZZER_XLS.read_bytes(), "chain"),
-], ids=["directory-loop", "fat-count", "stream-length", "fuzzer-xls"])
+    (containers.xls_first_row_after_last(render().rows), "first row"),
+], ids=["directory-loop", "fat-count", "stream-length", "fuzzer-xls", "dimensions"])
 def test_the_check_refuses_a_container_the_reader_would_run_away_on(data, why):
     with pytest.raises(cfb.Damaged, match=why):
         cfb.check(data)
@@ -58,8 +60,9 @@ def test_the_check_passes_the_xls_workbooks_the_tests_write():
         cfb.check(xls_bytes(render(loans).rows))
 
 
-@pytest.mark.parametrize("make", [containers.directory_loop, containers.fat_count_beyond_file, FUZZER_XLS.read_bytes],
-                         ids=["directory-loop", "fat-count", "fuzzer-xls"])
+@pytest.mark.parametrize("make", [containers.directory_loop, containers.fat_count_beyond_file, FUZZER_XLS.read_bytes,
+                                  lambda: containers.xls_first_row_after_last(render().rows)],
+                         ids=["directory-loop", "fat-count", "fuzzer-xls", "dimensions"])
 def test_an_xls_the_reader_would_run_away_on_is_refused_as_damaged(make, tmp_path):
     run = bounded_summary(make(), tmp_path)
     assert_user_error(CliRun(run.returncode, run.stdout, run.stderr))

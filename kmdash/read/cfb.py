@@ -1,11 +1,15 @@
-"""An old Excel workbook's container (.xls: the Compound File Binary format, MS-CFB) checked before the reader
-opens it. The reader sizes its buffers from the file's own counts and follows its chains of sectors without
-looking for a loop, so a few damaged bytes in a 6 kB file can make it take gigabytes until the process dies.
+"""An old Excel workbook (.xls) checked before the reader opens it: its container (the Compound File Binary
+format, MS-CFB) and the workbook's records the reader sizes a buffer from. The reader takes the file's own
+counts and follows its chains of sectors without looking for a loop, so a few damaged bytes in a 6 kB file can
+make it ask for gigabytes, or terabytes, until the process dies.
 
 Refused here (`Damaged`): a count or a stream longer than the file, a chain that leaves the file, runs into
-another chain or comes back on itself. Sector n is at byte (n + 1) * sector size; the file allocation table
-(FAT) gives each sector's next, ENDOFCHAIN ending a chain; streams shorter than the cut-off live in 64-byte
-mini sectors of the root's stream, chained by the mini FAT.
+another chain or comes back on itself; a sheet whose DIMENSIONS record puts its first row or column after its
+last (the reader's count of cells wraps round).
+
+Sector n is at byte (n + 1) * sector size; the file allocation table (FAT) gives each sector's next, ENDOFCHAIN
+ending a chain; streams shorter than the cut-off live in 64-byte mini sectors of the root's stream, chained by
+the mini FAT.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ import struct
 
 ENDOFCHAIN, FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
 MINI_CUTOFF, MINI_SIZE, ENTRY_SIZE = 4096, 64, 128  # the cut-off as the reader takes it, not the header's
+WORKBOOK = ("Workbook", "Book")  # the stream of records the reader reads the sheets from
+DIMENSIONS, BOUNDSHEET, EOF = 0x0200, 0x0085, 0x000A  # record types
 
 
 class Damaged(ValueError):
-    """The container's own numbers do not fit the file."""
+    """The file's own numbers do not fit it."""
 
 
 def check(data: bytes) -> None:
@@ -37,17 +43,20 @@ def check(data: bytes) -> None:
     entries = _entries(b"".join(sector(n) for n in _chain(dir_start, fat, count, seen)), size)
     if not entries:
         raise Damaged("no directory")
-    if any(length > len(data) for _, length in entries):
+    if any(length > len(data) for _, _, length in entries):
         raise Damaged("a stream longer than the file")
-    (root_start, root_len), streams = entries[0], entries[1:]
+    (_, root_start, root_len), streams = entries[0], entries[1:]
     mini = b"".join(sector(n) for n in _chain(root_start, fat, count, seen))[:root_len]
     mini_fat = _words(b"".join(sector(n) for n in _chain(mini_fat_start, fat, count, seen)))
     mini_seen: set[int] = set()
-    for start, length in streams:
+    for name, start, length in streams:
         if length >= MINI_CUTOFF:
-            _chain(start, fat, count, seen)
+            stream = b"".join(sector(n) for n in _chain(start, fat, count, seen))
         elif length:
-            _chain(start, mini_fat, len(mini) // MINI_SIZE, mini_seen)
+            chain = _chain(start, mini_fat, len(mini) // MINI_SIZE, mini_seen)
+            stream = b"".join(mini[n * MINI_SIZE:(n + 1) * MINI_SIZE] for n in chain)
+        if length and name in WORKBOOK:
+            _check_records(stream[:length])
 
 
 def _words(block: bytes) -> list[int]:
@@ -79,9 +88,37 @@ def _chain(start: int, fat: list[int], count: int, seen: set[int]) -> list[int]:
     return chain
 
 
-def _entries(directory: bytes, size: int) -> list[tuple[int, int]]:
-    """(first sector, length) of each directory entry, the length as the reader takes it: 32 bits with 512-byte
-    sectors (the format's version 3), 64 with 4096."""
+def _entries(directory: bytes, size: int) -> list[tuple[str, int, int]]:
+    """(name, first sector, length) of each directory entry, the length as the reader takes it: 32 bits with
+    512-byte sectors (the format's version 3), 64 with 4096."""
     bits = (1 << 32) - 1 if size == 512 else (1 << 64) - 1
-    return [(start, length & bits) for at in range(0, len(directory) - ENTRY_SIZE + 1, ENTRY_SIZE)
-            for start, length in [struct.unpack_from("<IQ", directory, at + 116)]]
+    found = []
+    for at in range(0, len(directory) - ENTRY_SIZE + 1, ENTRY_SIZE):
+        name = directory[at:at + 64].decode("utf-16-le", "ignore").partition("\0")[0]
+        start, length = struct.unpack_from("<IQ", directory, at + 116)
+        found.append((name, start, length & bits))
+    return found
+
+
+def _check_records(stream: bytes) -> None:
+    """Each sheet's DIMENSIONS (first row, last row + 1, first column, last column + 1), the reader's count of its
+    cells: the first one of the sheet's records, where writers put it (the sheets' places from the workbook's own
+    records, BOUNDSHEET); a sheet's records are not read through, they are the bulk of the file, its cells."""
+    sheets = [struct.unpack_from("<I", body)[0] for kind, body in _records(stream, 0)
+              if kind == BOUNDSHEET and len(body) >= 4]
+    for at in sheets:
+        body = next((body for kind, body in _records(stream, at) if kind == DIMENSIONS), b"")
+        if len(body) in (10, 14):
+            first_row, last_row, first_col, last_col = struct.unpack_from("<IIHH" if len(body) == 14 else "<4H", body)
+            if first_row > last_row or first_col > last_col:
+                raise Damaged("a sheet's first row or column after its last")
+
+
+def _records(stream: bytes, at: int):
+    """(type, body) of each record from `at` to the end of its part (EOF) or of the stream."""
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        if kind == EOF:
+            return
+        yield kind, stream[at + 4:at + 4 + length]
+        at += 4 + length

@@ -1,10 +1,12 @@
 """Damaged containers of the kinds the fuzzer (fuzz/, `make fuzz`) found, built small and by hand so that a test
-says what is wrong with each: an old Excel workbook's compound file (MS-CFB, version 3: 512-byte sectors) and a
-zip whose directory names a part in bytes that are not the UTF-8 it claims."""
+says what is wrong with each: an old Excel workbook's compound file (MS-CFB, version 3: 512-byte sectors) or a
+record of its sheet, and a zip whose directory names a part in bytes that are not the UTF-8 it claims."""
 
 from __future__ import annotations
 
 import struct
+
+from .ledgers import xls_bytes
 
 FREESECT, ENDOFCHAIN, FATSECT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
 ROOT, STREAM = 5, 2  # directory entry types
@@ -58,3 +60,20 @@ def zip_with_undecodable_name(workbook: bytes) -> bytes:
     struct.pack_into("<H", data, at + 8, flags | 0x800)
     data[at + 46] = 0xE1
     return bytes(data)
+
+
+def xls_with_record(rows: list[list], kind: int, length: int, change) -> bytes:
+    """An .xls of these rows (xlwt, its workbook stream in one run of sectors) with the first record of this
+    type and length changed in place: change(body) gives the new body, of the same length."""
+    data = xls_bytes(rows)
+    at = data.index(struct.pack("<HH", kind, length)) + 4
+    body = change(data[at:at + length])
+    assert len(body) == length
+    return data[:at] + body + data[at + length:]
+
+
+def xls_first_row_after_last(rows: list[list]) -> bytes:
+    """The sheet's DIMENSIONS record saying its first row is 1,073,741,824 (the fuzzer's find): the reader's
+    count of rows wraps round and it asks for a terabyte."""
+    return xls_with_record(rows, 0x0200, 14, lambda body: struct.pack("<I", 0x40000000) + body[4:])
+
