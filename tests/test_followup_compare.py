@@ -58,6 +58,13 @@ def test_the_counts_and_the_identity_s_figures():
     assert (comparison.as_of_old, comparison.as_of_new, comparison.buckets) == (OLD_DAY, NEW_DAY, tuple(BUCKETS))
 
 
+def test_one_satang_repaid_in_full_is_cleared_and_amounts_stay_whole_satang():
+    members = compare(table([("1", "A", "g", 0.01, "1-30")]), table([("1", "A", "g", 0.0, "not_due")]),
+                      OLD_DAY, NEW_DAY).members
+    assert members[["status", "overdue_then", "overdue_now"]].values.tolist() == [["cleared", 1, 0]]
+    assert members["overdue_then"].dtype == "int64" and members["overdue_now"].dtype == "int64"
+
+
 def test_a_status_nobody_has_is_counted_as_none():
     assert compare(OLD[:2], NEW[:1], OLD_DAY, NEW_DAY).count() == {
         "cleared": 1, "reduced": 0, "unchanged": 0, "grown": 0, "new_arrears": 0, "left": 1, "joined": 0, "current": 0}
