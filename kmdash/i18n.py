@@ -280,7 +280,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "grading_same_key": ("ชื่อเกณฑ์ซ้ำกัน", "two criteria have the same key"),
     "grading_bands_bad": ("คะแนนของเกณฑ์ต้องเป็นรูป ค่า=คะแนน เช่น 1=10,0=0 ได้รับ '{bands}'",
                           "criterion bands must look like VALUE=POINTS, e.g. 1=10,0=0; got '{bands}'"),
-    "grading_bands_none": ("ไม่มีคะแนนของเกณฑ์", "no bands in '{bands}'"),
+    "grading_bands_none": ("ไม่มีคะแนนของเกณฑ์ใน '{bands}'", "no bands in '{bands}'"),
     "grading_off_unknown": ("ไม่รู้จักเกณฑ์ {unknown} ใน --off ใช้ได้: {keys}",
                             "unknown criterion {unknown} in --off; use one of: {keys}"),
     "grading_extra_no_member": ("ไม่พบคอลัมน์เลขทะเบียนสมาชิกในไฟล์เกณฑ์เพิ่ม ใส่หัวคอลัมน์ เช่น 'เลขทะเบียนสมาชิก'",
