@@ -66,7 +66,7 @@ TESTS = {
     "techniques/selector": ["tests/test_selector.py", "tests/test_registry.py"],
     "followup_flow": ["tests/test_followup.py", "tests/test_followup_record.py"],
     "errors": ["tests/test_errors.py"],
-    "i18n": ["tests/test_display.py", "tests/test_summary.py", "tests/test_report_text.py"],
+    "i18n": ["tests/test_i18n.py"],
     "pipeline": ["tests/test_pipeline.py"],
     "followup": ["tests/test_followup_compare.py", "tests/test_followup.py::test_the_identity_holds_on_every_pair",
                  "tests/test_followup.py::test_member_numbers_match_without_spaces_and_leading_zeros",
