@@ -11,7 +11,10 @@ import pandas as pd
 from docx import Document
 from docx.oxml.ns import qn
 
+from kmdash.i18n import t
+from kmdash.report.sieving.guarantor_letters import format_text, letter_count
 from kmdash.report.sieving.letters import Numbering, address_lines, default_conditions, letters
+from kmdash.techniques.sieving.guarantors import GuarantorList
 from kmdash.techniques.sieving.notices import Notices
 
 DEBTORS = pd.DataFrame({"member_no": ["00017", "00020"], "name": ["<b>A&B</b>\x01", "นาง ข"], "group": ["g", "g"],
@@ -74,3 +77,44 @@ def test_a_number_is_the_prefix_the_running_number_and_the_be_year():
     assert [numbering.text(n) for n in (0, 1)] == ["ที่ สอ.9/2566", "ที่ สอ.10/2566"]
     assert Numbering("  ").text(0, "en") == "Ref. .............................."
     assert Numbering().issued == date.today() and Numbering().start == 1
+
+
+# ---------------------------------------------------------------- the guarantors to notify, as text
+
+
+def cut(text: str, columns: int) -> str:
+    """ASCII text in `columns`: cut with an ellipsis, or padded."""
+    return text[:columns - 1] + "…" if len(text) > columns else text.ljust(columns)
+
+
+def test_the_guarantor_list_as_text_column_for_column():
+    within = pd.DataFrame({"member_no": ["00017"], "name": ["Mr  A   B"], "contract": ["C-1"], "guarantor": ["G One"],
+                           "default_date": [date(2024, 2, 15)], "last_day": [date(2024, 4, 14)], "days_left": [14],
+                           "guarantors": [["G One"]]})
+    late = pd.DataFrame({"member_no": ["00020", "123456789"], "name": ["Ms C", "D"], "contract": ["C-2", "C-3"],
+                         "guarantor": ["G Two", "G Three"], "default_date": [date(2020, 1, 10), date(2023, 12, 1)],
+                         "last_day": [date(2020, 3, 9), date(2024, 1, 29)], "days_late": [1483, 62],
+                         "at_risk": [5678.9, 0.1], "guarantors": [["G Two"], ["G Three"]]})
+    found = GuarantorList(date(2024, 3, 31), within, late, without=3, notified=1234, within_days=30)
+    head = " ".join([cut("Member no.", 8), cut("Name", 22), cut("Contract", 13), cut("Guarantor", 26),
+                     cut("Default date", 12), cut("Last day to notify", 14)])
+    assert format_text(found, "en").splitlines() == [
+        t("guarantors_head", "en", day="31 Mar 2024"), t("guarantors_rule", "en"), "",
+        "Still in time (at most 30 days left): 1 loans", f"  {head} Days left",
+        "  " + " ".join([cut("00017", 8), cut("Mr A B", 22), cut("C-1", 13), cut("G One", 26), cut("15 Feb 2024", 12),
+                         cut("14 Apr 2024", 14), "14".rjust(8)]), "",
+        t("guarantors_late", "en", n=2, baht="5,679.00"), f"  {head} Days late Interest and penalty at risk",
+        "  " + " ".join([cut("00020", 8), cut("Ms C", 22), cut("C-2", 13), cut("G Two", 26), cut("10 Jan 2020", 12),
+                         cut("09 Mar 2020", 14), "1,483".rjust(8), "5,678.90".rjust(14)]),
+        "  " + " ".join([cut("123456789", 8), cut("D", 22), cut("C-3", 13), cut("G Three", 26), cut("01 Dec 2023", 12),
+                         cut("29 Jan 2024", 14), "62".rjust(8), "0.10".rjust(14)]),
+        t("guarantors_at_risk_note", "en"), "", t("guarantors_counts", "en", without=3, told=1234)]
+    assert letter_count(found) == 3
+
+
+def test_an_empty_guarantor_list_says_none_in_thai():
+    empty = pd.DataFrame(columns=["member_no", "name", "contract", "guarantor", "default_date", "last_day", "days_left",
+                                  "days_late", "at_risk", "guarantors"])
+    lines = format_text(GuarantorList(date(2024, 3, 31), empty, empty, 0, 0, 60)).splitlines()
+    assert lines[3:5] == ["ยังทันกำหนด (เหลือไม่เกิน 60 วัน): 0 สัญญา", "  ไม่มี"] and lines[7] == "  ไม่มี"
+    assert lines[6] == t("guarantors_late", "th", n=0, baht="0.00")
