@@ -30,4 +30,4 @@ def _figures(row: CoopRow) -> list[str]:
 
 def _line(cells: list[str]) -> str:
     first, *rest = cells
-    return " ".join([fit(first, _WIDTHS[0]), *(right(c, w) for c, w in zip(rest, _WIDTHS[1:]))]).rstrip()
+    return " ".join([fit(first, _WIDTHS[0]), *(right(c, w) for c, w in zip(rest, _WIDTHS[1:]))])
