@@ -181,7 +181,9 @@ def test_an_ods_whose_last_rows_repeat_empty_is_read(monkeypatch):
     assert differences(summarise(run(data)), expected(), render().marks) == []
 
 
-def test_an_xlsb_sheet_whose_used_area_reaches_the_last_cell_is_refused_on_that_sheet_only():
+@pytest.mark.parametrize("last_row, last_col, cell", [(1048575, 16383, "XFD1048576"), (0xFFFFFFFF, 0, "A4294967296"),
+                                                     (0, 0xFFFFFFFF, "MWLQKWV1")])
+def test_an_xlsb_sheet_whose_used_area_reaches_far_is_refused_on_that_sheet_only(last_row, last_col, cell):
     import struct
 
     from .support.xlsb import WS_DIM, record
@@ -191,12 +193,12 @@ def test_an_xlsb_sheet_whose_used_area_reaches_the_last_cell_is_refused_on_that_
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         parts = {i.filename: source.read(i.filename) for i in source.infolist()}
     used = record(WS_DIM, struct.pack("<IIII", 0, len(ledger) - 1, 0, len(ledger[0]) - 1))
-    whole = record(WS_DIM, struct.pack("<IIII", 0, 1048575, 0, 16383))  # rows and columns 0-based: XFD1048576
+    whole = record(WS_DIM, struct.pack("<IIII", 0, last_row, 0, last_col))  # rows and columns 0-based
     assert parts["xl/worksheets/sheet2.bin"].count(used) == 1
     parts["xl/worksheets/sheet2.bin"] = parts["xl/worksheets/sheet2.bin"].replace(used, whole)
     damaged = _zip(parts)
     assert load.load_sheet(damaged, "ปก").rows[0][0] == "สหกรณ์"
-    with pytest.raises(LedgerError, match="'ลูกหนี้'.*XFD1048576"):
+    with pytest.raises(LedgerError, match=f"'ลูกหนี้'.*{cell}"):
         load.load_sheet(damaged, "ลูกหนี้")
 
 
@@ -249,13 +251,16 @@ def test_xlsb_records_read_back_as_written_and_a_cut_one_ends_them(kind, size):
 
 
 def test_an_xlsb_wide_string_and_a_null_one():
+    import struct
+
     from kmdash.read.workbook import _wide
 
     from .support.xlsb import wide
 
     assert _wide(b"ab" + wide("ลูกหนี้") + b"rest", 2) == ("ลูกหนี้", 2 + 4 + 2 * 7)
     assert _wide(b"\xff\xff\xff\xff" + wide("x"), 0) == ("", 4)
-    assert _wide(b"\x01\x00", 0) == ("", 4)  # cut short: nothing, not an error
+    with pytest.raises(struct.error):  # cut short: a damaged workbook
+        _wide(b"\x01\x00", 0)
 
 
 def test_an_xlsb_very_hidden_sheet_and_sheets_whose_parts_are_named_from_the_root():

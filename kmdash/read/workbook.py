@@ -239,10 +239,12 @@ def _xlsb_areas(data: bytes, parts: dict[str, tuple[str, str]]) -> dict[str, str
         for name, (path, _) in parts.items():
             if path in present:
                 with archive.open(path) as member:
-                    dim = next((body for kind, body in _records(member.read(512)) if kind == _WS_DIM), b"")
-                if len(dim) >= 16:
-                    last_row, last_col = struct.unpack_from("<I", dim, 4)[0], struct.unpack_from("<I", dim, 12)[0]
-                    areas[name] = _cell_name(last_row + 1, last_col + 1)
+                    head = member.read(512)  # BrtBeginSheet, BrtWsProp, BrtWsDim: a few dozen bytes
+                for kind, body in _records(head):
+                    if kind == _WS_DIM:
+                        _, last_row, _, last_col = struct.unpack_from("<IIII", body)
+                        areas[name] = _cell_name(last_row + 1, last_col + 1)
+                        break
     return areas
 
 
@@ -316,8 +318,9 @@ def _records(data: bytes):
 
 
 def _wide(body: bytes, at: int) -> tuple[str, int]:
-    """An XLWideString at `at` (a count of UTF-16 units, then the text; 0xFFFFFFFF for none) and where it ends."""
-    count = struct.unpack_from("<I", body, at)[0] if at + 4 <= len(body) else 0
+    """An XLWideString at `at` (a count of UTF-16 units, then the text; 0xFFFFFFFF for none) and where it ends;
+    struct.error where the record is cut short (a damaged workbook)."""
+    count = struct.unpack_from("<I", body, at)[0]
     count = 0 if count == 0xFFFFFFFF else count
     end = at + 4 + 2 * count
     return body[at + 4:end].decode("utf-16-le", errors="replace"), end
