@@ -112,7 +112,7 @@ TESTS = {
     "report/leaders/packs": ["tests/test_leaders.py", "-k", "not page"],
     "report/leaders/meetings": ["tests/test_report_leaders.py", "tests/test_leaders.py", "-k", "not page"],
     "report/assigned/assignment": ["tests/test_report_assigned.py", "tests/test_assigned.py", "-k", "not page"],
-    "report/assigned/weekly": ["tests/test_assigned.py", "-k", "not page"],
+    "report/assigned/weekly": ["tests/test_report_assigned.py", "tests/test_assigned.py", "-k", "not page"],
     "report/assigned/rollup": ["tests/test_assigned.py", "-k", "roll"],
     "report/pooling/rotation": ["tests/test_report_pooling.py", "tests/test_pooling.py", "-k", "not page"],
     "report/grading/grades": ["tests/test_report_grading.py", "tests/test_grading.py", "-k", "not page"],

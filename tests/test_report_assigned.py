@@ -3,7 +3,11 @@ assignment of three members to two people."""
 
 from __future__ import annotations
 
+import io
+from datetime import date, timedelta
+
 import pandas as pd
+from openpyxl import load_workbook
 
 from kmdash.report.assigned.assignment import (
     assignment_csv,
@@ -12,6 +16,7 @@ from kmdash.report.assigned.assignment import (
     bound_text,
     measure,
 )
+from kmdash.report.assigned.weekly import week_dates, weekly_workbook
 from kmdash.techniques.assigned.assignment import Assignment
 
 TABLE = pd.DataFrame({"member_no": ["00001", "00002", "00003"], "name": ["=นาย ก", "นาง ข", "ค"],
@@ -67,3 +72,68 @@ def test_the_csv_has_headers_in_the_language_and_inert_text():
         "Member no.,Name,Group,Days overdue (most),Principal overdue,Assigned to",
         "00001,'=นาย ก,g1,400,1500.5,นาง สมศรี", "00002,นาง ข,g1,90,250.25,Bob", "00003,ค,g2,35,100.004,Bob"]
     assert assignment_csv(assignment()).decode("utf-8-sig").splitlines()[0].startswith("เลขสมาชิก,ชื่อ - สกุล,กลุ่ม")
+
+
+# ---------------------------------------------------------------- the weekly workbook
+
+
+AS_OF = date(2024, 3, 31)
+
+
+def weekly(lang: str = "en", year_end=(4, 30), today=AS_OF):
+    return load_workbook(io.BytesIO(weekly_workbook(assignment(), AS_OF, year_end, lang, today)))
+
+
+def values(ws, rows, columns) -> list[list]:
+    return [[ws.cell(r, c).value for c in columns] for r in rows]
+
+
+def test_the_summary_sheet_holds_each_person_s_load_and_the_total():
+    wb = weekly()
+    assert wb.sheetnames == ["Summary", "นาง สมศรี", "Bob"]
+    ws = wb["Summary"]
+    assert ws["A1"].value == "Each person's load, as of 31 Mar 2024"
+    assert values(ws, range(2, 6), range(1, 4)) == [["Assigned to", "Members", "Principal overdue (baht)"],
+                                                    ["นาง สมศรี", 1, 1500.5], ["Bob", 2, 350.254], ["Total", 3, 1850.75]]
+    header = ws["A2"]
+    assert header.font.b and header.fill.fgColor.rgb == "00DDEBF7" and header.alignment.wrap_text
+    assert header.alignment.vertical == "center" and header.data_type == "s"
+    assert [ws.cell(5, c).font.b for c in (1, 2, 3)] == [True, True, True] and not ws["A3"].font.b
+    assert ws["C3"].number_format == "#,##0.00" and ws["C5"].number_format == "#,##0.00"
+    assert ws.freeze_panes == "A3"
+    assert [ws.column_dimensions[c].width for c in "ABC"] == [13, 9, 26]  # the widest cell below the title + 2
+
+
+def test_a_person_s_sheet_has_debtors_contacts_to_fill_and_report_dates():
+    ws = weekly()["Bob"]
+    assert ws["A1"].value == ("Bob: 2 debtors assigned, ฿350.25 overdue, as of 31 Mar 2024; report every week in the "
+                              "table on the right")
+    assert values(ws, range(2, 6), range(1, 7)) == [
+        ["No.", "Member no.", "Name", "Group", "Days overdue", "Principal overdue (baht)"],
+        [1, "00002", "นาง ข", "g1", 90, 250.25], [2, "00003", "ค", "g2", 35, 100.004], [None, None, "Total", None, None, 350.25]]
+    assert ws["C5"].font.b and ws["F5"].font.b and ws["F3"].number_format == "#,##0.00"
+    assert ws["H1"].value.startswith("Contacts: one row per contact")
+    assert values(ws, [2], range(8, 16)) == [["Member no.", "Date done", "Action", "Amount (baht)", "Promised date",
+                                              "Done by", "Note", "Technique"]]
+    assert values(ws, range(3, 16), [8, 13, 15]) == [["00002", "Bob", "3 assigned"], ["00003", "Bob", "3 assigned"],
+                                                     *[[None, "Bob", "3 assigned"]] * 10, [None, None, None]]
+    assert [ws.cell(14, c).number_format for c in (8, 9, 11, 12)] == ["@", "@", "#,##0.00", "@"]
+    assert ws.cell(15, 8).number_format == "General"  # the spare rows end
+    assert values(ws, range(2, 9), [17, 18]) == [["Week", "Report date"], [1, "07/04/2024"], [2, "14/04/2024"],
+                                                 [3, "21/04/2024"], [4, "28/04/2024"], [5, "30/04/2024"], [None, None]]
+    lists = {str(v.sqref): (v.type, v.formula1, v.prompt) for v in ws.data_validations.dataValidation}
+    assert lists == {"J3:J14": ("list", '"Letter sent,Guarantor notified,Leader visit,Contact,Promise to pay,Repaid '
+                                        'through the pool,Restructuring signed,Referred for legal action,Other"', None),
+                     "O3:O14": ("list", '"1 sieving,2 leaders,3 assigned,4 pooling,5 grading"', None),
+                     "I3:I14 L3:L14": (None, None, "Type a date, e.g. 15/01/2025")}
+    assert ws.freeze_panes == "A3" and ws.column_dimensions["N"].width == 40
+
+
+def test_weeks_run_twelve_when_the_year_end_is_far_and_count_from_today_for_an_old_ledger():
+    assert week_dates(date(2024, 4, 1), (3, 31)) == [date(2024, 4, 1) + timedelta(weeks=i) for i in range(1, 13)]
+    assert week_dates(date(2024, 3, 31), (3, 31))[-1] == date(2024, 6, 23)  # on the year end: a whole year ahead
+    assert week_dates(date(2024, 4, 23), (4, 30)) == [date(2024, 4, 30)]
+    assert week_dates(date(2024, 2, 5), (4, 29)) == [date(2024, 2, 5) + timedelta(weeks=i) for i in range(1, 13)]
+    ws = weekly("th", today=date(2024, 4, 20))["Bob"]
+    assert values(ws, range(3, 6), [18]) == [["27/04/2567"], ["30/04/2567"], [None]]
+    assert ws["A4"].value == 2 and weekly("th")["สรุป"]["A5"].value == "รวม"
