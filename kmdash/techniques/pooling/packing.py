@@ -168,7 +168,7 @@ class _Search:
         if found:
             return found[0]
         if not self.gave_up:
-            self.failed[mask] = max(self.failed.get(mask, -1), budget)
+            self.failed[mask] = budget  # more than any before: those stopped this search at its start
         return None
 
     def _completions(self, items: list[int], slack: int, most: int | None, attempt=None) -> list[list[int]]:
