@@ -235,3 +235,21 @@ def test_one_step_budget_for_the_whole_smallest_capacity_search(monkeypatch):
     monkeypatch.setattr(packing, "STEP_LIMIT", 3000)
     capacity, proven = packing.smallest_capacity(sizes, 8)
     assert not proven and capacity > 1000
+
+
+@pytest.mark.parametrize("sorted_bins", [0, 1, 2])
+@plain.bounded(60)
+def test_the_bins_beyond_the_few_tried_fullest_first_are_tried_as_found(sorted_bins):
+    """Past SORTED_BINS completions of a bin the search tries the rest in the order it finds them; with a
+    handful it takes that way all the time, and the fewest bins are the same."""
+    cases = [(plain.perfect(k, 100, parts, seed), 100, k) for k, parts in ((2, 3), (3, 3), (3, 4), (4, 2))
+             for seed in range(5)]
+    cases += [(sizes, cap, plain.fewest_bins(sizes, cap)) for sizes, cap in (
+        ([25, 27, 38, 45, 33, 20, 41], 77), ([22, 12, 26, 20, 10, 26, 28, 18, 12], 45),
+        ([13, 14, 24, 31, 26, 24, 19, 26, 13], 49), ([11, 39, 11, 31, 33, 11, 12, 10, 21], 61),
+        ([7, 18, 10, 18, 5, 7, 13, 8, 15], 34), ([6, 10, 9, 10, 3, 7, 9, 9, 4, 9, 3], 20))]  # the bound says one fewer
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(packing, "SORTED_BINS", sorted_bins)
+        for sizes, cap, fewest in cases:
+            packed = packing.fewest_bins(sizes, cap)
+            assert (len(packed.bins), packed.exact) == (fewest, True) and plain.valid(packed.bins, sizes, cap)
