@@ -109,7 +109,7 @@ TESTS = {
     "report/thai_docx": ["tests/test_report_docx.py", "tests/test_sieving.py", "tests/test_grading.py", "-k", "not page"],
     "report/sieving/letters": ["tests/test_report_sieving.py", "tests/test_sieving.py"],
     "report/sieving/guarantor_letters": ["tests/test_report_sieving.py", "tests/test_guarantors.py"],
-    "report/leaders/packs": ["tests/test_leaders.py", "-k", "not page"],
+    "report/leaders/packs": ["tests/test_report_leaders.py", "tests/test_leaders.py", "-k", "not page"],
     "report/leaders/meetings": ["tests/test_report_leaders.py", "tests/test_leaders.py", "-k", "not page"],
     "report/assigned/assignment": ["tests/test_report_assigned.py", "tests/test_assigned.py", "-k", "not page"],
     "report/assigned/weekly": ["tests/test_report_assigned.py", "tests/test_assigned.py", "-k", "not page"],
