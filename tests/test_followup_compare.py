@@ -65,6 +65,13 @@ def test_one_satang_repaid_in_full_is_cleared_and_amounts_stay_whole_satang():
     assert members["overdue_then"].dtype == "int64" and members["overdue_now"].dtype == "int64"
 
 
+def test_each_status_at_one_satang():
+    old = table([("1", "A", "g", 0.01, "1-30"), ("2", "B", "g", 0.01, "1-30"), ("3", "C", "g", 0.0, "not_due")])
+    new = table([("1", "A", "g", 0.01, "1-30"), ("2", "B", "g", 0.02, "1-30"), ("3", "C", "g", 0.01, "1-30")])
+    members = compare(old, new, OLD_DAY, NEW_DAY).members
+    assert dict(zip(members["key"], members["status"])) == {"2": "grown", "1": "unchanged", "3": "new_arrears"}
+
+
 def test_a_status_nobody_has_is_counted_as_none():
     assert compare(OLD[:2], NEW[:1], OLD_DAY, NEW_DAY).count() == {
         "cleared": 1, "reduced": 0, "unchanged": 0, "grown": 0, "new_arrears": 0, "left": 1, "joined": 0, "current": 0}
