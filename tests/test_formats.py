@@ -259,6 +259,7 @@ def test_an_xlsb_wide_string_and_a_null_one():
 
     assert _wide(b"ab" + wide("ลูกหนี้") + b"rest", 2) == ("ลูกหนี้", 2 + 4 + 2 * 7)
     assert _wide(b"\xff\xff\xff\xff" + wide("x"), 0) == ("", 4)
+    assert _wide(b"\x01\x00\x00\x00\x00\xd8", 0) == ("\ufffd", 6)  # a lone surrogate, as the reader decodes it
     with pytest.raises(struct.error):  # cut short: a damaged workbook
         _wide(b"\x01\x00", 0)
 
