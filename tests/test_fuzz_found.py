@@ -7,6 +7,10 @@ and time bounded like any other file.
   puts the first row after the last (one byte changed): the Rust reader follows the loop, or sizes a buffer by
   the count, until memory runs out and the process aborts (a server's too).
   kmdash.read.cfb.check refuses it before the reader opens it.
+- A sheet with one cell far right of the table (the fuzzer's .xls: a cell moved to column 10,753; as often in
+  real workbooks, an xlsx with a stray cell in column XFD): read 10,000 to 16,000 columns wide, 40 seconds on
+  the shared test machine for a 6 kB file where the same ledger without it takes one. Not fixed yet: kmdash/read/workbook.py (helper H1's) is being changed;
+  the test is marked xfail until a sheet that wide is refused like a far cell (sheet_too_far).
 - A zip whose directory names a part in bytes that are not the UTF-8 it claims: Python's zipfile raises
   UnicodeDecodeError, which workbook.zip_kind let through to the catch-all; now a damaged workbook like any other.
 """
@@ -32,15 +36,20 @@ from .support.shapes import LOANS, render
 FIXTURES = Path(__file__).parent / "fixtures" / "fuzz"
 FUZZER_XLS = FIXTURES / "xls_damaged_chain.xls"
 MEMORY = 3 * 1024 ** 3  # the command's address space in the test: the reader's runaway stops there, not the machine's
+CPU_SECONDS = 15  # a small ledger reads in one; a sheet read far too wide is stopped there
 
 
-def bounded_summary(data: bytes, tmp_path: Path) -> subprocess.CompletedProcess:
-    """`summary --json` of the file in a process of bounded memory and time."""
-    path = tmp_path / "ledger.xls"
+def bounded_summary(data: bytes, tmp_path: Path, suffix: str = "xls") -> CliRun:
+    """`summary --json` of the file in a process of bounded memory and processor time."""
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+        resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
+
+    path = tmp_path / f"ledger.{suffix}"
     path.write_bytes(data)
-    return subprocess.run([sys.executable, "-m", "kmdash", "summary", str(path), "--json"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120,
-                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY)))
+    run = subprocess.run([sys.executable, "-m", "kmdash", "summary", str(path), "--json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300, preexec_fn=limits)
+    return CliRun(run.returncode, run.stdout, run.stderr)
 
 
 @pytest.mark.parametrize("data, why", [
@@ -65,8 +74,17 @@ def test_the_check_passes_the_xls_workbooks_the_tests_write():
                          ids=["directory-loop", "fat-count", "fuzzer-xls", "dimensions"])
 def test_an_xls_the_reader_would_run_away_on_is_refused_as_damaged(make, tmp_path):
     run = bounded_summary(make(), tmp_path)
-    assert_user_error(CliRun(run.returncode, run.stdout, run.stderr))
-    assert "xls" in run.stderr and "damaged" in run.stderr
+    assert_user_error(run)
+    assert "xls" in run.err and "damaged" in run.err
+
+
+@pytest.mark.xfail(strict=True, reason="kmdash/read/workbook.py (helper H1's, being changed) reads any width")
+@pytest.mark.parametrize("make, suffix", [(containers.xls_cell_far_right, "xls"),
+                                          (containers.xlsx_cell_far_right, "xlsx")], ids=["xls", "xlsx"])
+def test_a_sheet_with_a_cell_far_right_is_refused_quickly_as_a_far_cell(make, suffix, tmp_path):
+    run = bounded_summary(make(render().rows), tmp_path, suffix)
+    assert_user_error(run)
+    assert "far beyond the table" in run.err
 
 
 def test_a_zip_naming_a_part_in_broken_utf8_is_refused_as_damaged():

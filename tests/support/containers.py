@@ -1,12 +1,16 @@
 """Damaged containers of the kinds the fuzzer (fuzz/, `make fuzz`) found, built small and by hand so that a test
 says what is wrong with each: an old Excel workbook's compound file (MS-CFB, version 3: 512-byte sectors) or a
-record of its sheet, and a zip whose directory names a part in bytes that are not the UTF-8 it claims."""
+record of its sheet, a workbook with one cell far right of its table, and a zip whose directory names a part in
+bytes that are not the UTF-8 it claims."""
 
 from __future__ import annotations
 
+import io
 import struct
 
-from .ledgers import xls_bytes
+from openpyxl import load_workbook
+
+from .ledgers import workbook_bytes, xls_bytes
 
 FREESECT, ENDOFCHAIN, FATSECT = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
 ROOT, STREAM = 5, 2  # directory entry types
@@ -77,3 +81,18 @@ def xls_first_row_after_last(rows: list[list]) -> bytes:
     count of rows wraps round and it asks for a terabyte."""
     return xls_with_record(rows, 0x0200, 14, lambda body: struct.pack("<I", 0x40000000) + body[4:])
 
+
+
+def xls_cell_far_right(rows: list[list]) -> bytes:
+    """The first text cell (LABELSST: row, column, format, string) moved to column 10,753 (the fuzzer's find, one
+    byte): the sheet is read 10,753 columns wide."""
+    return xls_with_record(rows, 0x00FD, 10, lambda body: body[:2] + struct.pack("<H", 10752) + body[4:])
+
+
+def xlsx_cell_far_right(rows: list[list]) -> bytes:
+    """An ordinary workbook of these rows with one stray cell in the last column Excel has (XFD, 16,384)."""
+    book = load_workbook(io.BytesIO(workbook_bytes(*rows)))
+    book.active.cell(row=len(rows), column=16384, value="x")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
