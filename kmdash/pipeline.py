@@ -109,7 +109,7 @@ def _same_date_ledgers(source, user_map) -> Reading:
             continue
         parts[raw.sheet], first_raw = ledger, first_raw or raw
     if not parts:
-        return _hidden_ledger(source, user_map, hidden, first_error)
+        return _hidden_ledger(source, user_map, first_error)
     left += [(h, "hidden") for h in hidden]
     reading = _one(first_raw, parts[first_raw.sheet] if len(parts) == 1 else combine(parts))
     reading.sheets_read, reading.sheets_left = [name for name in parts if name], left
@@ -117,14 +117,13 @@ def _same_date_ledgers(source, user_map) -> Reading:
     return reading
 
 
-def _hidden_ledger(source, user_map, hidden: list[str], visible_error: LedgerError | None) -> Reading:
-    """The first hidden sheet holding a ledger; the first visible sheet's error where none does."""
-    if hidden:
-        try:
-            return _first_ledger(source, None, user_map, hidden=True)
-        except LedgerError as exc:
-            visible_error = visible_error or exc
-    raise visible_error or _no_data()
+def _hidden_ledger(source, user_map, visible_error: LedgerError | None) -> Reading:
+    """The first hidden sheet holding a ledger (also where no sheet is visible); the first visible sheet's
+    error where none does."""
+    try:
+        return _first_ledger(source, None, user_map, hidden=True)
+    except LedgerError as exc:
+        raise visible_error or exc
 
 
 def resolve_as_of(title: date | None, option: date | None, today: date | None = None) -> tuple[date, str]:
