@@ -43,7 +43,8 @@ def _xlsx_date(ws, value: date) -> WriteOnlyCell:
 
 def write_ods(sheets: dict[str, list[list]], path, hidden: tuple[str, ...] = ()) -> None:
     """An OpenDocument spreadsheet (LibreOffice Calc's own format), laid out as write_sheets lays an xlsx:
-    numbers as float cells, dates as date cells shown dd/mm/yyyy, the rest as text; `hidden` sheets hidden."""
+    numbers as float cells, True/False as boolean ones, dates as date cells shown dd/mm/yyyy, the rest as text;
+    `hidden` sheets hidden."""
     from odf.number import DateStyle, Day, Month, Text, Year
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.style import Style, TableProperties
@@ -77,6 +78,9 @@ def _ods_row(row: list, date_cell):
         elif isinstance(value, date):
             cell = TableCell(valuetype="date", datevalue=value.isoformat(), stylename=date_cell)
             cell.addElement(P(text=value.strftime("%d/%m/%Y")))
+        elif isinstance(value, bool):
+            cell = TableCell(valuetype="boolean", booleanvalue=str(value).lower())
+            cell.addElement(P(text=str(value).upper()))
         elif isinstance(value, (int, float)):
             cell = TableCell(valuetype="float", value=value)
             cell.addElement(P(text=str(value)))

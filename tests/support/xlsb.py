@@ -3,7 +3,7 @@
 The parts Excel needs for a plain workbook: a zip of [Content_Types].xml, _rels/.rels, xl/workbook.bin (the
 sheets, BrtBundleSh, with their state), xl/_rels/workbook.bin.rels, xl/styles.bin (a date style) and one
 xl/worksheets/sheetN.bin per sheet (BrtWsDim, then per row BrtRowHdr and its cells: BrtCellReal for numbers
-and dates, BrtCellSt for text written in the cell). Each record: its type and size in 7-bit groups (the high
+and dates, BrtCellBool, BrtCellSt for text written in the cell). Each record: its type and size in 7-bit groups (the high
 bit says another byte follows), then its body.
 """
 
@@ -15,7 +15,7 @@ import zipfile
 from datetime import date, datetime, time
 
 # record types, MS-XLSB 2.3.2
-ROW_HDR, CELL_REAL, CELL_ST = 0x0000, 0x0005, 0x0006
+ROW_HDR, CELL_BOOL, CELL_REAL, CELL_ST = 0x0000, 0x0004, 0x0005, 0x0006
 XF, FMT = 0x002F, 0x002C
 BEGIN_SHEET, END_SHEET, BEGIN_BOOK, END_BOOK = 0x0081, 0x0082, 0x0083, 0x0084
 BEGIN_BUNDLE_SHS, END_BUNDLE_SHS, BEGIN_SHEET_DATA, END_SHEET_DATA = 0x008F, 0x0090, 0x0091, 0x0092
@@ -104,12 +104,14 @@ def _sheet(rows: list[list]) -> bytes:
 
 
 def _cell(column: int, value) -> bytes:
-    """BrtCellReal (a number; a date as its serial day, the time of day its fraction, in the date style) or
-    BrtCellSt (text in the cell)."""
+    """BrtCellReal (a number; a date as its serial day, the time of day its fraction, in the date style),
+    BrtCellBool or BrtCellSt (text in the cell)."""
     if isinstance(value, date):
         moment = value if isinstance(value, datetime) else datetime.combine(value, time())
         serial = (moment - EXCEL_EPOCH).total_seconds() / 86400
         return record(CELL_REAL, struct.pack("<IId", column, DATE_STYLE, serial))
+    if isinstance(value, bool):
+        return record(CELL_BOOL, struct.pack("<IIB", column, 0, value))
     if isinstance(value, (int, float)):
         return record(CELL_REAL, struct.pack("<IId", column, 0, value))
     return record(CELL_ST, struct.pack("<II", column, 0) + wide(str(value)))
