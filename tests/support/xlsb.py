@@ -3,8 +3,8 @@
 The parts Excel needs for a plain workbook: a zip of [Content_Types].xml, _rels/.rels, xl/workbook.bin (the
 sheets, BrtBundleSh, with their state), xl/_rels/workbook.bin.rels, xl/styles.bin (a date style) and one
 xl/worksheets/sheetN.bin per sheet (BrtWsDim, then per row BrtRowHdr and its cells: BrtCellReal for numbers
-and dates, BrtCellBool, BrtCellSt for text written in the cell). Each record: its type and size in 7-bit groups (the high
-bit says another byte follows), then its body.
+and dates, BrtCellBool, BrtCellSt for text written in the cell). Each record: its type and size in 7-bit groups
+(the high bit says another byte follows), then its body.
 """
 
 from __future__ import annotations
