@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 
 # system: Debian's Pango for the board pack's PDF (scripts/install-system.sh)
-.PHONY: run test install install-dev system browser sample bench mutants loadtest
+.PHONY: run test install install-dev system browser sample bench mutants loadtest fuzz
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,12 @@ test: install-dev browser
 # MODULES="analyse filters" picks some; scripts/mutants.py lists them all with the tests each is tried by.
 mutants: install-dev
 	$(BIN)/python scripts/mutants.py $(MODULES)
+
+# Coverage-guided fuzzing (atheris) of the read path, FUZZ_RUNS executions per format, one format after another
+# (not part of `make test`); FUZZ_FORMATS="csv ods" picks some; findings under fuzz/crashes/ (fuzz/run.py).
+FUZZ_RUNS ?= 200000
+fuzz: install-dev
+	$(BIN)/python fuzz/run.py --runs $(FUZZ_RUNS) $(FUZZ_FORMATS)
 
 sample: install
 	$(BIN)/python -m kmdash.synthetic sample_data
