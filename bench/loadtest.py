@@ -5,8 +5,9 @@ uploads a new ledger onto the same uploader).
 Usage: python bench/loadtest.py [--sessions 10] [--rounds 3]   (make loadtest; not part of make test)
 
 Checked per session and round: the eight tiles are the generator's figures for its own ledger, its co-op is the
-heading, no other session's co-op or file shows, and no error box or exception. Timed: from handing the file to
-the uploader to its tiles drawn (p50, p95 over the sessions). Measured after each round: the server's memory
+heading, no other session's co-op or file shows, and no error box or exception. Timed (p50, p95 over the
+sessions): from handing the file to the uploader to its tiles drawn, and a page change (to the overview and back
+to the load page, each a rerun with the file in use) to its tiles. Measured after each round: the server's memory
 (RSS of the streamlit process and its children, from /proc). Exit 1 when a check fails or the memory after the
 last round is more than 1.3 times that after the first.
 """
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import async_playwright, expect  # noqa: E402
 
+from kmdash.i18n import t  # noqa: E402
 from kmdash.synthetic import generate_loans  # noqa: E402
 from tests.support.app import expected_tiles  # noqa: E402
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, require_browser, streamlit_server, write_ledger  # noqa: E402
@@ -126,6 +128,19 @@ async def upload(page, ledger: Ledger) -> float:
     return elapsed
 
 
+async def visit(page, key: str, ledger: Ledger) -> float:
+    """Open a page by its sidebar link (a rerun with the file in use); seconds until its overdue tile is drawn."""
+    start = time.perf_counter()
+    await page.get_by_test_id("stSidebarNav").get_by_role("link", name=t(f"page_{key}"), exact=True).click()
+    await expect(page.get_by_test_id("stCaptionContainer").filter(has_text=t(f"page_{key}") + " · ").first
+                 ).to_be_visible(timeout=WAIT_MS)
+    await expect(page.get_by_test_id("stMetricValue").filter(has_text=ledger.overdue).first).to_be_visible(
+        timeout=WAIT_MS)
+    elapsed = time.perf_counter() - start
+    await settled(page)
+    return elapsed
+
+
 async def problems(page, mine: Ledger, others: list[Ledger]) -> list[str]:
     """What this session shows that it should not: other figures, another co-op or file, an error."""
     found = []
@@ -162,17 +177,18 @@ async def run(url: str, folder: Path, sessions: int, rounds: int) -> list[dict]:
             for r in range(1, rounds + 1):
                 mine = [ledgers[s, r] for s in range(sessions)]
                 seconds = await asyncio.gather(*(upload(page, ledger) for page, ledger in zip(pages, mine)))
+                moves = await asyncio.gather(*(visit(page, "overview", ledger) for page, ledger in zip(pages, mine)))
                 found = {}
                 for s, page in enumerate(pages):
                     others = [ledger for key, ledger in ledgers.items() if key != (s, r)]
                     if issues := await problems(page, mine[s], others):
                         found[s] = issues
-                ordered = sorted(seconds)
-                table.append({"sessions": sessions, "round": r, "p50": statistics.median(ordered),
-                              "p95": ordered[max(0, round(0.95 * len(ordered)) - 1)], "rss": rss_mib(pid),
-                              "problems": found})
+                moves += await asyncio.gather(*(visit(page, "load", ledger) for page, ledger in zip(pages, mine)))
+                table.append({"sessions": sessions, "round": r, **spread(seconds), **spread(moves, "page_"),
+                              "rss": rss_mib(pid), "problems": found})
                 row = table[-1]
-                print(f"round {r}: p50 {row['p50']:.2f} s, p95 {row['p95']:.2f} s, RSS {row['rss']:.0f} MiB, "
+                print(f"round {r}: upload p50 {row['p50']:.2f} s, p95 {row['p95']:.2f} s; page p50 "
+                      f"{row['page_p50']:.2f} s, p95 {row['page_p95']:.2f} s; RSS {row['rss']:.0f} MiB; "
                       f"{len(found)} session(s) with problems", flush=True)
                 for s, issues in found.items():
                     print(f"  session {s}: " + "; ".join(issues), flush=True)
@@ -182,11 +198,18 @@ async def run(url: str, folder: Path, sessions: int, rounds: int) -> list[dict]:
     return table
 
 
+def spread(seconds: list[float], prefix: str = "") -> dict[str, float]:
+    ordered = sorted(seconds)
+    return {prefix + "p50": statistics.median(ordered), prefix + "p95": ordered[max(0, round(0.95 * len(ordered)) - 1)]}
+
+
 def report(table: list[dict]) -> bool:
     """Print the table; whether every check passed and the memory stayed within GROWTH."""
-    print(f"\n| sessions | round | p50 (s) | p95 (s) | RSS (MiB) |\n|---:|---:|---:|---:|---:|")
+    print("\n| sessions | round | upload to tiles p50 (s) | p95 (s) | page change p50 (s) | p95 (s) | RSS (MiB) |\n"
+          "|---:|---:|---:|---:|---:|---:|---:|")
     for row in table:
-        print(f"| {row['sessions']} | {row['round']} | {row['p50']:.2f} | {row['p95']:.2f} | {row['rss']:.0f} |")
+        print(f"| {row['sessions']} | {row['round']} | {row['p50']:.2f} | {row['p95']:.2f} | {row['page_p50']:.2f} | "
+              f"{row['page_p95']:.2f} | {row['rss']:.0f} |")
     ok = not any(row["problems"] for row in table)
     growth = table[-1]["rss"] / table[0]["rss"]
     print(f"\nmemory after round {table[-1]['round']}: {growth:.2f}x that after round 1 (limit {GROWTH}x)")

@@ -46,13 +46,19 @@ def sheets() -> list[str]:
         return []
 
 
-# Results are shared read-only between reruns and sessions (no copy per rerun); a few files at most.
-@st.cache_resource(max_entries=6, show_spinner=False)
+# Results are shared read-only between reruns and sessions (no copy per rerun). A result holds its reading, so
+# as many readings as results cost no more memory, and fewer made a room of users (each on a file of their own)
+# read every file again on each page (`make loadtest`). Sixteen: ten or so users in one office, with a few as-of
+# dates or settings; a 2,000-loan result is about 1 MB, a 100,000-loan one about 75 MB (1.2 GB for all sixteen).
+RESULTS = 16
+
+
+@st.cache_resource(max_entries=RESULTS, show_spinner=False)
 def _read(digest: str, _data: bytes, sheet: str | None, mapping: tuple) -> Reading:
     return pipeline.read(_data, sheet, dict(mapping))
 
 
-@st.cache_resource(max_entries=12, show_spinner=False)
+@st.cache_resource(max_entries=RESULTS, show_spinner=False)
 def _finish(digest: str, sheet: str | None, mapping: tuple, name: str, as_of: date | None, settings: Settings,
             today: date, _reading: Reading) -> Result:
     return pipeline.finish(_reading, name, as_of, settings, today)
