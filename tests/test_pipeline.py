@@ -127,3 +127,59 @@ def test_a_failure_nobody_foresaw_while_reading_is_a_ledger_error(monkeypatch):
     with pytest.raises(LedgerError) as told:
         read(book({"ก": rows(A)}), "ก")
     assert told.value.code == "file_failed" and "ZeroDivisionError" in told.value.en
+
+
+NO_AMOUNT = [["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ"], ["00001", "นาย ก", "31/03/2567"]]  # no_column
+NO_LOANS = [["เลขทะเบียนสมาชิก", "ชื่อ - สกุล", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ"]]  # no_loans
+
+
+def test_where_no_sheet_holds_a_ledger_the_first_visible_sheets_own_error_is_told():
+    for sheets, hidden in (({"ก": NO_AMOUNT, "ข": NO_LOANS}, ()), ({"ก": NO_AMOUNT, "ข": NO_LOANS}, ("ข",)),
+                           ({"ข": NO_LOANS, "ก": NO_AMOUNT}, ("ข",))):
+        with pytest.raises(LedgerError) as told:
+            read(book(sheets, hidden))
+        assert told.value.code == "no_column", (sheets, hidden)
+
+
+def test_where_every_sheet_is_hidden_the_first_that_holds_a_ledger_is_read_else_its_error_is_told():
+    from kmdash.synthetic import write_ods
+
+    def ods(sheets: dict) -> bytes:
+        buffer = io.BytesIO()
+        write_ods(sheets, buffer, hidden=tuple(sheets))  # LibreOffice lets a file hide them all
+        return buffer.getvalue()
+
+    reading = read(ods({"ปก": COVER, "ข": rows(B)}))
+    assert (reading.sheet, reading.sheets_read, len(reading.ledger.loans)) == ("ข", ["ข"], len(B))
+    with pytest.raises(LedgerError) as told:
+        read(ods({"ก": NO_LOANS, "ข": NO_AMOUNT}))
+    assert told.value.code == "no_loans"
+
+
+UNKNOWN = LedgerShape(rename={"principal_overdue": "ยอดผิดนัด"})  # a header the catalogue does not know
+MAP = {"ยอดผิดนัด": "principal_overdue"}
+
+
+def test_the_users_header_map_is_used_whichever_way_the_sheets_are_found():
+    data = book({"ปก": COVER, "ก": rows(A, shape=UNKNOWN), "ข": rows(B, shape=UNKNOWN)})
+    hidden = book({"ปก": COVER, "ข": rows(B, shape=UNKNOWN)}, hidden=("ข",))
+    for reading in (read(data, None, MAP), read(data, "ข", MAP), read(hidden, None, MAP)):
+        assert "principal_overdue" in reading.ledger.loans and reading.ledger.headers.unmapped == []
+    assert "principal_overdue" not in read(data).ledger.loans and read(data).ledger.headers.unmapped == ["ยอดผิดนัด"]
+    mapped = run(data, Options(sheet="ข", user_map=MAP))
+    assert (mapped.reading.sheet, mapped.ledger.has_overdue_column, len(mapped.ledger.loans)) == ("ข", True, len(B))
+
+
+def test_a_csv_has_no_sheet_and_keeps_its_encoding(tmp_path):
+    from kmdash.synthetic import write_csv
+
+    write_csv(rows(A), tmp_path / "ledger.csv", encoding="cp874")
+    reading = read(tmp_path / "ledger.csv")
+    assert (reading.sheet, reading.sheets, reading.sheets_read, reading.encoding, reading.kind) == (
+        None, [], [], "cp874", "csv")
+
+
+def test_the_analysis_is_of_the_as_of_date():
+    result = finish(read(book({"ก": rows(A)})), "f", as_of=date(2024, 6, 30))
+    assert result.analysis.as_of == date(2024, 6, 30)
+    assert finish(read(book({"ก": rows(A)})), "f").analysis.as_of == AS_OF
