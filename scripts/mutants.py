@@ -51,7 +51,7 @@ TESTS = {
                       "-k", "not load_page"],
     "read/money": ["tests/test_clean.py", "tests/test_read_export_quirks.py", "tests/test_reconcile.py"],
     "read/rows": ["tests/test_clean.py"],
-    "read/titles": ["tests/test_clean.py", "tests/test_dates.py"],
+    "read/titles": ["tests/test_read_titles.py", "tests/test_clean.py", "tests/test_dates.py"],
     "report/summary": ["tests/test_summary_json.py"],
     "report/text": ["tests/test_report_text_layout.py", "tests/test_report_text.py",
                     "--deselect", "tests/test_report_text.py::test_a_closed_pipe_ends_quietly_without_a_traceback",
