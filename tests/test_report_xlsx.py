@@ -32,8 +32,8 @@ def test_titles_without_a_name_or_ending_in_an_apostrophe():
     assert sheet_titles(["a" * 26 + "'bcdef", "a" * 26 + "'bcdef"]) == ["a" * 26 + "'bcde", "a" * 26 + " (2)"]
     assert sheet_titles(["HISTORY", "Summary", "summary"], reserved=("SUMMARY",)) == [
         "HISTORY (2)", "Summary (2)", "summary (3)"]  # Excel compares titles without case; History is kept
-    long = "X" + "a" * 26 + "XXXXXX"  # only apostrophes are stripped, whatever letters a title starts or ends in
-    assert sheet_titles(["XOX", long, long]) == ["XOX", long[:31], long[:27] + " (2)"]
+    cut, twice = "a" * 30 + "Xtail", "a" * 26 + "Xtail"  # only apostrophes go, whatever a title starts or ends in
+    assert sheet_titles(["XOX", cut, twice, twice]) == ["XOX", cut[:31], twice, "a" * 26 + "X (2)"]
 
 
 def test_text_width_counts_marks_none_and_wide_signs_two():
