@@ -100,8 +100,8 @@ def compare(old: pd.DataFrame, new: pd.DataFrame, as_of_old: date, as_of_new: da
         "status": status, "overdue_then": then, "overdue_now": now,
         "bucket_then": both["bucket_then"].fillna(JOINED), "bucket_now": both["bucket_now"].fillna(LEFT)})
     members["refinanced"] = members["key"].isin(pooled) & members["status"].isin(FELL)
-    members = members.sort_values(["overdue_then", "overdue_now", "key"], ascending=[False, False, True],
-                                  kind="stable").reset_index(drop=True)
+    members = members.sort_values(["overdue_then", "overdue_now", "key"],
+                                  ascending=[False, False, True]).reset_index(drop=True)  # keys are unique
     return Comparison(as_of_old, as_of_new, members, buckets, compare_loans(old_loans, new_loans))
 
 
