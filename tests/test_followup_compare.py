@@ -72,6 +72,14 @@ def test_each_status_at_one_satang():
     assert dict(zip(members["key"], members["status"])) == {"2": "grown", "1": "unchanged", "3": "new_arrears"}
 
 
+def test_members_owing_the_same_go_by_their_key_and_the_table_has_its_columns():
+    same = table([("2", "B", "g", 0.05, "1-30"), ("10", "J", "g", 0.05, "1-30"), ("1", "A", "g", 0.05, "1-30")])
+    members = compare(same, same, OLD_DAY, NEW_DAY).members
+    assert list(members["key"]) == ["1", "10", "2"]  # as text
+    assert list(members.columns) == ["key", "member", "name", "group", "status", "overdue_then", "overdue_now",
+                                     "bucket_then", "bucket_now", "refinanced"]
+
+
 def test_a_status_nobody_has_is_counted_as_none():
     assert compare(OLD[:2], NEW[:1], OLD_DAY, NEW_DAY).count() == {
         "cleared": 1, "reduced": 0, "unchanged": 0, "grown": 0, "new_arrears": 0, "left": 1, "joined": 0, "current": 0}
