@@ -41,7 +41,7 @@ TESTS = {
     "read/cells": ["tests/test_clean.py"],
     "read/clean": ["tests/test_clean.py", "tests/test_load.py"],
     "read/dates": ["tests/test_dates.py"],
-    "read/fill": ["tests/test_clean.py"],
+    "read/fill": ["tests/test_read_fill.py", "tests/test_clean.py"],
     "read/groups": ["tests/test_clean.py"],
     "read/headers": ["tests/test_headers.py", "tests/test_clean.py"],
     "read/labels": ["tests/test_clean.py"],
