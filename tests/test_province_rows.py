@@ -11,6 +11,11 @@ import pytest
 
 from kmdash.province import FRAME_COLUMNS, CoopRow, _collected, coop_row, survey
 from kmdash.settings import Settings
+from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
+
+from .support.figures import baht_equal, expected_figures
+from .support.ledgers import AS_OF, write_rows
+from .support.province import assert_row, expected_row
 
 A = CoopRow(file="a.xlsx", coop="สหกรณ์ ก", as_of=date(2024, 3, 31), as_of_source="title", members=10,
             members_overdue=4, members_long_overdue=1, overdue=1000.0, outstanding=5000.0, at_risk30=2000.0,
@@ -96,3 +101,23 @@ def test_a_file_that_is_not_a_ledger_is_its_row_s_error_in_both_languages():
     row = coop_row(b"hello", "x/y.csv")
     assert (row.file, row.coop, row.members, row.as_of) == ("x/y.csv", "y", 0, None)
     assert row.error[0].startswith("ไม่พบแถวหัวตาราง") and row.error[1].startswith("no header row found")
+
+
+@pytest.mark.parametrize("drop", [(), ("outstanding",)])
+def test_a_ledger_s_row_against_the_generator(tmp_path, drop):
+    """Its figures as the oracle counts them (long overdue by the settings given); PAR's numerators are nothing
+    without an outstanding column."""
+    loans = generate_loans(120, seed=5)
+    path = write_rows(ledger_rows(loans, LedgerShape(drop_fields=drop), AS_OF, "สหกรณ์ ทดสอบ จำกัด"),
+                      tmp_path / "ledger.xlsx")
+    row = coop_row(path, "เขต/ledger.xlsx", date(2025, 1, 1), Settings(long_overdue_days=90))
+    assert (row.file, row.coop, row.as_of, row.as_of_source) == ("เขต/ledger.xlsx", "สหกรณ์ ทดสอบ จำกัด", AS_OF, "title")
+    if drop:
+        assert (row.outstanding, row.at_risk30, row.at_risk90) == (0.0, 0.0, 0.0)
+        return
+    long = expected_figures(loans, AS_OF, long_days=90)
+    want = {**expected_row(loans), "long_overdue_share": long["members_long_overdue"] / long["members_overdue"]}
+    assert_row({k: getattr(row, k) for k in (*want, "members_overdue")}, want)
+    assert baht_equal(row.at_risk30, want["par30"] * want["outstanding"])
+    assert baht_equal(row.at_risk90, want["par90"] * want["outstanding"])
+    assert row.members_long_overdue == long["members_long_overdue"]
