@@ -75,7 +75,7 @@ TESTS = {
     "actions": ["tests/test_record.py", "tests/test_followup_record.py", "tests/test_actions_forms.py"],
     "record": ["tests/test_record.py", "tests/test_followup_record.py"],
     "followup_actions": ["tests/test_followup_record.py", "tests/test_followup.py", "tests/test_migrations.py"],
-    "province": ["tests/test_province_rows.py", "tests/test_province.py"],
+    "province": ["tests/test_province_rows.py"],  # test_province.py: the command line's, and six co-ops a run
     "read/extra": ["tests/test_read_extra.py"],
     "read/names": ["tests/test_read_export_quirks.py", "-k", "unknown or names"],
     "read/status": ["tests/test_read_status.py"],

@@ -121,3 +121,10 @@ def test_a_ledger_s_row_against_the_generator(tmp_path, drop):
     assert baht_equal(row.at_risk30, want["par30"] * want["outstanding"])
     assert baht_equal(row.at_risk90, want["par90"] * want["outstanding"])
     assert row.members_long_overdue == long["members_long_overdue"]
+
+
+def test_the_date_given_stands_in_only_for_a_ledger_without_one(tmp_path):
+    loans = generate_loans(20, seed=2)
+    path = write_rows(ledger_rows(loans, LedgerShape(title_rows=False), AS_OF), tmp_path / "untitled.xlsx")
+    row = coop_row(path, "untitled.xlsx", date(2025, 1, 1))
+    assert (row.coop, row.as_of, row.as_of_source) == ("untitled", date(2025, 1, 1), "option")
