@@ -95,7 +95,7 @@ TESTS = {
     "techniques/pooling/packing": ["tests/test_pooling_packing.py"],
     "techniques/grading/card": ["tests/test_selector.py", "tests/test_plan.py", "tests/test_grading.py"],
     "techniques/grading/grades": ["tests/test_grading.py", "-k", "not page"],
-    "report/display": ["tests/test_display.py", "tests/test_report_text.py"],
+    "report/display": ["tests/test_display.py", "tests/test_report_text_layout.py"],
     "report/chart_style": ["tests/test_report_charts.py"],
     "report/charts": ["tests/test_report_charts.py"],
     "report/province_charts": ["tests/test_report_charts.py"],

@@ -66,3 +66,65 @@ def test_each_group_bar_is_labelled_with_its_baht_and_its_share_of_all_overdue()
     shares = {g["group"]: f"{g['overdue']:,.0f} ({g['share'] * 100:.1f}%)" for g in want if g["overdue"] > 0}
     assert dict(zip(bar.y, bar.text)) == shares
     assert list(bar.y) == [g["group"] for g in want if g["overdue"] > 0][::-1]  # largest at the top
+
+
+def test_money_baht_percent_and_counts_as_readers_write_them():
+    from kmdash.report.display import baht, count, money, percent
+
+    assert (money(1234.5, "th"), money(1234.5, "en"), money(1234.5), money(None, "en")) == (
+        "1,234.50 บาท", "฿1,234.50", "1,234.50 บาท", "-")
+    assert (baht(1234567.891), baht(-0.5), baht(None)) == ("1,234,567.89", "-0.50", "-")
+    assert (percent(0.125), percent(1.0), percent(0.0), percent(None)) == ("12.5%", "100.0%", "0.0%", "-")
+    assert count(1234567) == "1,234,567"
+
+
+def test_a_rows_account_in_one_language():
+    from kmdash.read.account import RowNote
+    from kmdash.report.display import row_note
+
+    assert row_note(RowNote(9, "subtotal", "", "รวม กลุ่มที่ 3")) == "แถวยอดรวมกลุ่ม: รวม กลุ่มที่ 3"
+    assert row_note(RowNote(9, "subtotal", "", "รวม กลุ่มที่ 3"), "en") == "subtotal: รวม กลุ่มที่ 3"
+    bad = RowNote(9, "bad_date", "loan_date", "31/02/2567")
+    assert row_note(bad, "th") == "อ่านวันที่ไม่ได้ (วันที่กู้): '31/02/2567'"
+    assert row_note(bad, "en", skipped=False) == "date cannot be read (Loan date): '31/02/2567' (left blank)"
+    assert row_note(RowNote(9, "bad_date", "xyz", "?"), "en") == "date cannot be read (xyz): '?'"
+    assert row_note(RowNote(9, "blank"), "en") == "blank row"
+
+
+def test_the_rows_accounts_as_a_table_with_their_sheet_where_several_were_read():
+    from kmdash.read.account import RowNote
+    from kmdash.report.display import row_notes_table
+
+    one = row_notes_table([RowNote(5, "blank"), RowNote(9, "subtotal", "", "รวม")], "en")
+    assert one.to_dict("list") == {"row": [5, 9], "reason": ["blank row", "subtotal: รวม"]}
+    notes = row_notes_table([RowNote(5, "bad_date", "due_date", "x", "ก")], "th", skipped=False)
+    assert notes.to_dict("list") == {"sheet": ["ก"], "row": [5], "note": ["อ่านวันที่ไม่ได้ (วันครบกำหนดชำระ): 'x' (เว้นว่าง)"]}
+
+
+def test_file_text_is_shown_as_written_never_as_markup():
+    from kmdash.report.display import plain
+
+    assert plain("[x](http://a.example)") == "\\[x\\]\\(http\\:\u2060//a\\.example\\)"
+    assert plain("www.a.example") == "w\u2060ww\\.a\\.example"
+    assert plain("a@b") == "a\\@\u2060b"
+    assert plain("  สหกรณ์\n  บ้าน *ใหม่*  ") == "สหกรณ์ บ้าน \\*ใหม่\\*"
+    assert plain(12.5) == "12\\.5"
+
+
+def test_a_table_gets_a_total_row_of_its_numbers():
+    from kmdash.report.display import with_total
+
+    table = pd.DataFrame({"group": ["ก", "ข"], "members": [1, 2], "overdue": [1.25, 2.5]})
+    assert with_total(table, "รวม").to_dict("records")[-1] == {"group": "รวม", "members": 3, "overdue": 3.75}
+    named = with_total(table.rename(columns={"group": "name"}), "all", label_column="name")
+    assert named["name"].tolist() == ["ก", "ข", "all"] and len(table) == 2
+
+
+def test_a_techniques_evidence_with_what_makes_it_full():
+    from kmdash.report.display import evidence
+    from kmdash.techniques.base import Evidence
+
+    seen = Evidence("ev_members_overdue", {"n": 3, "total": 10, "threshold": 0.3}, "full_share")
+    assert evidence(seen, "en") == "3 of 10 members overdue; full at 30%"
+    assert evidence(seen) == "ค้างชำระ 3 จาก 10 คน; เต็มคะแนนเมื่อถึง 30%"
+    assert evidence(Evidence("ev_members_overdue", {"n": 3, "total": 10}), "en") == "3 of 10 members overdue"
