@@ -1,6 +1,7 @@
 """The province from hand-made co-op rows (a reader handing them back, as the app's does): the rows in the order
 given and the unreadable set apart, the total summed and its shares from the summed parts, each co-op named once,
-the aging mix with its shares, a share of nothing as 0, and a worker that died as that file's error."""
+the aging mix with its shares, a share of nothing as 0, a worker that died as that file's error, and real ledgers
+read in a pool or one by one against the generator."""
 
 from __future__ import annotations
 
@@ -128,3 +129,13 @@ def test_the_date_given_stands_in_only_for_a_ledger_without_one(tmp_path):
     path = write_rows(ledger_rows(loans, LedgerShape(title_rows=False), AS_OF), tmp_path / "untitled.xlsx")
     row = coop_row(path, "untitled.xlsx", date(2025, 1, 1))
     assert (row.coop, row.as_of, row.as_of_source) == ("untitled", date(2025, 1, 1), "option")
+
+
+def test_read_in_a_pool_or_one_by_one_the_same_rows_in_the_order_given(tmp_path):
+    paths = [write_rows(ledger_rows(generate_loans(20, seed=s), LedgerShape(), AS_OF, f"สหกรณ์ {s}"),
+                        tmp_path / f"c{s}.xlsx") for s in (1, 2)]
+    files = [("c1.xlsx", paths[0].read_bytes()), ("bad.csv", b"hello"), ("c2.xlsx", paths[1].read_bytes())]
+    one_by_one = tuple(coop_row(source, name, AS_OF) for name, source in files)
+    assert [r.coop for r in one_by_one] == ["สหกรณ์ 1", "bad", "สหกรณ์ 2"] and one_by_one[1].error
+    for workers in (1, 2, None):
+        assert survey(files, AS_OF, workers=workers).rows == one_by_one
