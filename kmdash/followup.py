@@ -28,7 +28,7 @@ _SPACES = r"[\s\u00a0\u2007\u202f\u200b\ufeff]"
 def member_key(numbers: pd.Series) -> pd.Series:
     """The matching key: no spaces of any kind; an all-digit number without its leading zeros."""
     text = numbers.astype(str).str.replace(_SPACES, "", regex=True)
-    digits = text.str.fullmatch(r"\d+").fillna(False).astype(bool)
+    digits = text.str.fullmatch(r"\d+").astype(bool)  # text: never missing
     stripped = text.str.lstrip("0").mask(lambda s: s == "", "0")
     return text.where(~digits, stripped)
 
