@@ -42,7 +42,7 @@ class Review:
         table = self.by[dimension]
         table = table[(table["value"] != "") & (table["overdue_then"] > 0)]
         table = table.assign(enough=table["members"] >= MIN_MEMBERS)
-        return table.sort_values(["enough", "rate", "members"], ascending=False, kind="stable").head(top)
+        return table.sort_values(["enough", "rate", "members"], ascending=False).head(top)  # stable on several keys
 
 
 def review(comparison: Comparison, plan: pd.DataFrame) -> Review:
