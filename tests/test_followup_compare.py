@@ -169,6 +169,10 @@ def test_each_plan_member_once_with_what_became_of_them():
     assert list(members["recovered"]) == [10000, 0, 0, 0, 0] and list(members["refinanced"]) == [0, 3000, 0, 0, 0]
     assert list(members["cleared_member"]) == [True, False, False, False, False]
     assert list(members["refinanced_member"]) == [False, True, False, False, False]
+    assert list(members.columns) == ["member", "name", "group", "key", "technique", "tier", "assignee", "pool_cycle",
+                                     "grade", "status", "missing", "overdue_then", "overdue_now", "recovered",
+                                     "refinanced", "cleared_member", "refinanced_member"]
+    assert members["overdue_then"].dtype == "int64" and members["overdue_now"].dtype == "int64"
 
 
 def test_the_missing_and_the_refinanced():
@@ -195,10 +199,10 @@ def test_without_techniques_chosen_every_member_is_under_none():
 
 
 def test_the_best_rates_those_of_enough_members_first_blank_and_nothing_owed_left_out():
-    table = pd.DataFrame({"value": ["a", "b", "c", "", "d", "e"], "members": [4, 5, 6, 10, 7, 5],
-                          "overdue_then": [100, 100, 100, 100, 0, 100], "rate": [0.9, 0.5, 0.5, 1.0, 0.0, 0.2]})
+    table = pd.DataFrame({"value": ["a", "b", "c", "", "d", "e", "f"], "members": [4, 5, 6, 10, 7, 5, 1],
+                          "overdue_then": [100, 100, 100, 100, 0, 100, 1], "rate": [0.9, 0.5, 0.5, 1.0, 0.0, 0.2, 1.0]})
     result = Review(pd.DataFrame(), {"x": table})
-    assert list(result.best("x")["value"]) == ["c", "b", "e", "a"]
+    assert list(result.best("x")["value"]) == ["c", "b", "e", "f", "a"]  # f: one satang owed is something
     assert list(result.best("x", top=2)["value"]) == ["c", "b"]
-    assert list(result.best("x")["enough"]) == [True, True, True, False]
+    assert list(result.best("x")["enough"]) == [True, True, True, False, False]
     assert len(Review(pd.DataFrame(), {"x": pd.concat([table] * 2)}).best("x")) == 5
