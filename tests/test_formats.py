@@ -311,13 +311,16 @@ ODS_TABLES = (
     '</table:table-row></table:table>'
     '<table:table table:name="ว่าง"><table:table-row><table:table-cell/></table:table-row></table:table>'
     '<table:table table:name="ค่า"><table:table-row><table:table-cell table:number-columns-repeated="3"/>'
-    '<table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>')
+    '<table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>'
+    "<table:table table:name = 'อัญ>ประกาศ'><table:table-row table:style-name='a>b' table:number-rows-repeated = '7'>"
+    "<table:table-cell table:number-columns-repeated='26'/><table:table-cell><text:p>z</text:p></table:table-cell>"
+    "</table:table-row></table:table>")
 
 
 def test_an_ods_tables_last_filled_cell_counts_repeats_and_covered_cells_and_skips_the_empty():
     from kmdash.read.workbook import _ods_areas
 
-    assert _ods_areas(_ods_content(ODS_TABLES)) == {"ก&ข": "D5", "ค่า": "D1"}
+    assert _ods_areas(_ods_content(ODS_TABLES)) == {"ก&ข": "D5", "ค่า": "D1", "อัญ>ประกาศ": "AA7"}
 
 
 @pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])

@@ -30,11 +30,12 @@ _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # also "...-template" (.ots)
 _BUNDLE_SH, _WS_DIM = 0x009C, 0x0094  # xlsb records: a sheet in the workbook, a sheet's used area
 _XLSB_STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}
-_ODS_TAG = re.compile(rb"<(/?)table:([a-z-]+)([^>]*)>")  # the names as the reader matches them: prefix and all
+# a table tag, named as the reader matches it (prefix and all); a quoted attribute value may hold ">"
+_ODS_TAG = re.compile(rb"""<(/?)table:([a-z-]+)([^>"']*+(?:(?:"[^"]*+"|'[^']*+')[^>"']*+)*+)>""")
 _ODS_CELLS = (b"table-cell", b"covered-table-cell")
-_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
-_ODS_ROWS = re.compile(rb'table:number-rows-repeated="(\d{1,9})"')
-_ODS_COLUMNS = re.compile(rb'table:number-columns-repeated="(\d{1,9})"')
+_ODS_NAME = re.compile(rb"""table:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")  # either quote, as XML allows
+_ODS_ROWS = re.compile(rb"""table:number-rows-repeated\s*=\s*["']\s*(\d{1,9})""")
+_ODS_COLUMNS = re.compile(rb"""table:number-columns-repeated\s*=\s*["']\s*(\d{1,9})""")
 
 
 class Workbook:
@@ -258,7 +259,8 @@ def _ods_areas(data: bytes) -> dict[str, str]:
         for closing, tag, attributes, empty in _ods_tags(content):
             if tag == b"table" and not closing:
                 found = _ODS_NAME.search(attributes)
-                name, rows, last_row, last_col = unescape(found[1].decode("utf-8", "replace")) if found else "", 0, 0, 0
+                quoted = (found[1] if found[1] is not None else found[2]) if found else b""
+                name, rows, last_row, last_col = unescape(quoted.decode("utf-8", "replace")), 0, 0, 0
             elif tag == b"table":
                 areas[name] = _cell_name(last_row, last_col) if last_row and last_col else None
             elif tag == b"table-row" and not closing:
@@ -277,16 +279,17 @@ def _ods_areas(data: bytes) -> dict[str, str]:
 
 
 def _ods_tags(content, chunk: int = 1 << 20):
-    """(closing, tag, attributes, empty) of each table tag, a chunk at a time (a tag cut by a chunk's end is
-    read with the next)."""
-    rest = b""
-    while block := content.read(chunk):
+    """(closing, tag, attributes, empty) of each table tag, a chunk at a time: each chunk up to its last "<",
+    which no tag before it holds (XML allows none in an attribute's value), the rest read with the next."""
+    rest, block = b"", b"."
+    while block:
+        block = content.read(chunk)
         text = rest + block
-        cut = text.rfind(b">") + 1
-        for found in _ODS_TAG.finditer(text, 0, cut):
+        cut = text.rfind(b"<") if block else len(text)
+        for found in _ODS_TAG.finditer(text, 0, max(cut, 0)):
             attributes = found[3]
             yield bool(found[1]), found[2], attributes, attributes.endswith(b"/")
-        rest = text[cut:]
+        rest = text[max(cut, 0):]
 
 
 def _repeat(pattern: re.Pattern, attributes: bytes) -> int:
