@@ -11,6 +11,9 @@ and time bounded like any other file.
   real workbooks, an xlsx with a stray cell in column XFD): read 10,000 to 16,000 columns wide, 40 seconds on
   the shared test machine for a 6 kB file where the same ledger without it takes one. Not fixed yet: kmdash/read/workbook.py (helper H1's) is being changed;
   the test is marked xfail until a sheet that wide is refused like a far cell (sheet_too_far).
+- A CSV (or HTML table) whose rows stop short of the header's last column, a header the catalogue does not
+  know, where no member-number column is known: the check of the unknown columns against the names read past
+  the rows' end (IndexError, the catch-all).
 - A zip whose directory names a part in bytes that are not the UTF-8 it claims: Python's zipfile raises
   UnicodeDecodeError, which workbook.zip_kind let through to the catch-all; now a damaged workbook like any other.
 """
@@ -91,3 +94,11 @@ def test_a_zip_naming_a_part_in_broken_utf8_is_refused_as_damaged():
     with pytest.raises(LedgerError) as refused:
         pipeline.read(containers.zip_with_undecodable_name(xlsx_bytes(render().rows)))
     assert refused.value.code == "book_unreadable"
+
+
+def test_rows_stopping_short_of_an_unknown_last_header_are_read():
+    """An export leaving out the empty last field of every row (the fuzzer's HTML table, made small)."""
+    reading = pipeline.read("ชื่อ - สกุล,วันครบกำหนดชำระ,เงินต้นคงเหลือ,รหัส\n"
+                            "นายก ใจดี,31/03/2566,100.00\nนายข ใจดี,31/03/2566,200.00\n".encode())
+    assert reading.ledger.loans["name"].tolist() == ["นายก ใจดี", "นายข ใจดี"]
+    assert reading.ledger.keyed_by_name.unknown == ["รหัส"]

@@ -89,8 +89,9 @@ def clean_sheet(raw: RawSheet, user_map: dict[str, str] | None = None) -> Ledger
 
 
 def _take_grid(body: list[list[object]] | np.ndarray, headers: HeaderMap) -> np.ndarray:
-    """The body rows as one grid; row lists are emptied (the grid holds their cells)."""
-    grid = to_grid(body, 1 + max(headers.columns.values()))
+    """The body rows as one grid, as wide as the header (rows may stop short of its last, empty, columns); row
+    lists are emptied (the grid holds their cells)."""
+    grid = to_grid(body, 1 + max((*headers.columns.values(), *headers.unknown)))
     if isinstance(body, list):
         body.clear()
     return grid
