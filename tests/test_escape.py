@@ -53,3 +53,21 @@ def test_no_csv_cell_starts_a_formula_unless_it_is_a_number(rows):
         assert all(not cell.startswith(DANGEROUS) or _is_number(cell) for cell in row), row
     names = [row[1] for row in parsed[1:]]
     assert [n[1:] if n != r[0] else n for n, r in zip(names, rows)] == [r[0] for r in rows]
+
+
+def test_a_frame_as_csv_has_no_text_cell_or_header_that_starts_a_formula_and_numbers_as_they_are():
+    from kmdash.report.escape import safe_csv
+
+    frame = pd.DataFrame({"=name": ["=1+1", "สมชาย", None, "@sum", "-x"], "amount": [-12.5, 1.0, 2.0, 0.0, 3.25],
+                          "note": pd.Series(["+a", "b", "\tc", "", "d"], dtype="string")})
+    data = safe_csv(frame)
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Thai Excel opens it as UTF-8
+    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""))) == [
+        ["'=name", "amount", "note"],
+        ["'=1+1", "-12.5", "'+a"],
+        ["สมชาย", "1.0", "b"],
+        ["", "2.0", "'\tc"],
+        ["'@sum", "0.0", ""],
+        ["'-x", "3.25", "d"],
+    ]
+    assert frame.columns[0] == "=name" and frame["=name"][0] == "=1+1"  # the frame itself is left as it was
