@@ -62,7 +62,7 @@ def groups_overdue(analysis: Analysis) -> list[str]:
     return sorted(members.loc[members["overdue"] > 0, "group"].unique())
 
 
-def parts(analysis: Analysis, basis: str = "arrears") -> tuple[str, ...]:
+def parts(analysis: Analysis, basis: str) -> tuple[str, ...]:
     """The member table's columns the basis adds up on this ledger (those it has); `outstanding` needs its
     column, an unknown basis is refused."""
     if basis not in BASES:
@@ -103,7 +103,7 @@ def busiest_group(members: pd.DataFrame, fits: pd.Series) -> str | None:
         return None
     counts = pd.DataFrame({"fits": fits[owing.index].astype(int), "debtors": 1, "group": owing["group"]})
     per_group = counts.groupby("group").sum().reset_index()
-    best = per_group.sort_values(["fits", "debtors", "group"], ascending=[False, False, True], kind="stable")
+    best = per_group.sort_values(["fits", "debtors", "group"], ascending=[False, False, True])  # groups: unique
     return str(best["group"].iloc[0])
 
 
