@@ -29,6 +29,7 @@ def members(rows: list[tuple[str, float, bool]]) -> tuple[pd.DataFrame, pd.Serie
     ([("ข", 5, True), ("ข", 5, False), ("ก", 5, True), ("ก", 5, False)], "ก"),  # a tie: by name
     ([("ข", 5, True), ("ก", 5, True), ("ก", 5, False)], "ก"),  # as many fit: the more debtors
     ([(NO_GROUP, 5, True), ("ก", 0, True)], None),  # no debtor in a named group
+    ([("ข", 5, False), ("ข", 5, False), ("ก", 1, True)], "ก"),  # one baht overdue is a debtor
 ])
 def test_the_busiest_group(rows, busiest):
     table, fits = members(rows)
@@ -68,9 +69,22 @@ def test_the_members_table_in_baht_cycle_by_cycle():
     assert table["cycle"].dtype.kind == "i" and list(table.columns) == pool.TABLE
 
 
-def test_a_pool_of_nothing_or_no_cycles_is_refused():
-    with pytest.raises(LedgerError):
-        pool.schedule(debts(), 0)
-    with pytest.raises(LedgerError):
-        pool.pool_for_cycles(debts(), 0)
+def test_no_cycle_no_table_rows_but_its_columns():
+    table = pool.members_table(pool.schedule(debts(), 1), debts())
+    assert table.empty and list(table.columns) == pool.TABLE
+
+
+@pytest.mark.parametrize("call, th, en", [
+    (lambda: pool.schedule(debts(), 0), "กองทุนต้องมากกว่า 0 บาท", "the pool must be more than 0 baht"),
+    (lambda: pool.pool_for_cycles(debts(), 0), "จำนวนรอบต้องอย่างน้อย 1", "the number of cycles must be at least 1"),
+    (lambda: pool.parts(SimpleNamespace(), "all"), "ไม่รู้จักฐานยอด 'all' ใช้ได้: arrears, principal, outstanding",
+     "unknown basis 'all'; use one of: arrears, principal, outstanding"),
+])
+def test_a_pool_of_nothing_no_cycles_or_an_unknown_basis_is_refused_saying_so(call, th, en):
+    with pytest.raises(LedgerError) as caught:
+        call()
+    assert (caught.value.th, caught.value.en) == (th, en)
+
+
+def test_a_pool_under_every_debt_has_no_cycle_and_as_many_cycles_as_debts_need_the_largest():
     assert pool.schedule(debts(), 1).cycles == () and pool.pool_for_cycles(debts(), 5) == (90005, True)
