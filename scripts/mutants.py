@@ -39,7 +39,7 @@ TESTS = {
     "classes": ["tests/test_classes.py", "-k", "not hundred_thousand"],
     "read/account": ["tests/test_privacy.py", "tests/test_clean.py"],
     "read/cells": ["tests/test_clean.py"],
-    "read/clean": ["tests/test_clean.py", "tests/test_load.py"],
+    "read/clean": ["tests/test_clean.py", "tests/test_read_clean_errors.py"],
     "read/dates": ["tests/test_dates.py"],
     "read/fill": ["tests/test_read_fill.py", "tests/test_clean.py"],
     "read/groups": ["tests/test_clean.py"],
