@@ -27,7 +27,9 @@ C = CoopRow(file="c.xlsx", coop="c", error=("อ่านไม่ได้", "u
 D = CoopRow(file="d.xlsx", coop="ข", as_of=date(2024, 3, 31), members=20, members_overdue=5, members_long_overdue=5,
             overdue=300.0, outstanding=1000.0, at_risk30=300.0, at_risk90=300.0,
             aging=(("1-30", 100.0), ("31-90", 200.0)), top_technique=1)
-ROWS = {r.file: r for r in (A, B, C, D)}
+E = CoopRow(file="e.xlsx", coop="จ", members=1, members_overdue=1, members_long_overdue=1, overdue=0.5,
+            outstanding=0.5, at_risk30=0.5, at_risk90=0.25, aging=(("1-30", 0.5),), top_technique=2)  # one bucket
+ROWS = {r.file: r for r in (A, B, C, D, E)}
 
 
 def surveyed(names: list[str], as_of: date | None = None, settings: Settings = Settings()):
@@ -53,6 +55,17 @@ def test_the_total_sums_the_read_rows_and_takes_its_shares_from_the_sums():
                             outstanding=6000.0, at_risk30=2300.0, at_risk90=800.0,
                             aging=(("1-30", 700.0), ("31-90", 600.0)))
     assert (total.par30, total.par90, total.long_overdue_share) == (2300 / 6000, 800 / 6000, 6 / 9)
+
+
+def test_a_co_op_of_under_a_baht_and_one_member_has_its_shares():
+    assert (E.par30, E.par90, E.long_overdue_share) == (1.0, 0.5, 1.0)
+    province = surveyed(["e.xlsx"])[0]
+    assert province.total.aging == (("1-30", 0.5),)
+    assert province.aging.to_dict("list") == {"label": ["จ"], "bucket": ["1-30"], "overdue": [0.5], "share": [1.0]}
+
+
+def test_the_total_s_buckets_are_the_first_co_op_s_a_bucket_missing_elsewhere_adding_nothing():
+    assert surveyed(["a.xlsx", "e.xlsx"])[0].total.aging == (("1-30", 600.5), ("31-90", 400.0))
 
 
 def test_a_share_of_nothing_is_zero():
