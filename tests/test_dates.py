@@ -139,3 +139,86 @@ def test_a_date_column_keeps_its_rows_and_marks_only_filled_cells_that_are_not_d
 def test_an_empty_date_column():
     dates, bad = parse_date_column(pd.Series([None, None], dtype=object))
     assert dates.isna().all() and not bad.any()
+
+
+# boundaries and the less common forms, written out by hand
+
+
+def test_years_are_common_era_from_1900_to_2200_only():
+    from kmdash.read.dates import to_ce_year
+
+    assert (parse_date_text("01/01/1900"), parse_date_text("31/12/2200")) == (date(1900, 1, 1), date(2200, 12, 31))
+    assert parse_date_text("31/12/1899") is None and parse_date_text("01/01/2201") is None
+    assert (to_ce_year(2400), to_ce_year(2401), to_ce_year(100), to_ce_year(99), to_ce_year(2567)) == (
+        2400, 1858, 100, 2056, 2024)  # 99: BE 2599
+
+
+def test_a_first_number_over_12_is_the_day_and_a_second_over_12_is_the_day_too():
+    assert parse_date_text("05/13/2024") == date(2024, 5, 13)
+    assert parse_date_text("13/05/2024") == date(2024, 5, 13)
+    assert cell_to_date("04/05/2024") == date(2024, 5, 4)  # day first unless the column says otherwise
+
+
+def test_a_us_date_with_the_month_as_a_word():
+    assert parse_date_text("March 31, 2024") == date(2024, 3, 31)
+    assert parse_date_text("sept 5, 2023") == date(2023, 9, 5)
+
+
+def test_serial_numbers_from_1_below_120000():
+    from datetime import timedelta
+
+    assert cell_to_date(1) == date(1899, 12, 31)  # Excel's day 0 is 1899-12-30
+    assert cell_to_date(119999) == date(1899, 12, 30) + timedelta(days=119999)
+    assert (cell_to_date(0.5), cell_to_date(120000), cell_to_date(float("nan")), cell_to_date(True)) == (
+        None, None, None, None)
+
+
+def test_the_dates_of_a_title_line_in_the_order_written():
+    from kmdash.read.dates import dates_in_text
+
+    assert dates_in_text("ตั้งแต่ 31/03/2567 ถึง 1 มีนาคม 2567") == [date(2024, 3, 31), date(2024, 3, 1)]
+    assert dates_in_text("งวด March 31, 2024 พิมพ์ 01/04/2024") == [date(2024, 3, 31), date(2024, 4, 1)]
+
+
+@pytest.mark.parametrize("line, last_day", [
+    ("ประจำเดือน มีนาคม 2567", date(2024, 3, 31)),
+    ("ประจำเดือน ธันวาคม พ.ศ. 2566", date(2023, 12, 31)),
+    ("เดือน ก.พ. 2567", date(2024, 2, 29)),
+    ("November 2023", date(2023, 11, 30)),
+], ids=["march", "december", "february-leap", "english"])
+def test_a_month_and_year_alone_stand_for_the_months_last_day(line, last_day):
+    from kmdash.read.dates import dates_in_text
+
+    assert dates_in_text(line) == [last_day]
+
+
+def test_a_month_and_year_are_not_taken_when_the_line_has_a_full_date():
+    from kmdash.read.dates import dates_in_text
+
+    assert dates_in_text("ประจำเดือน มีนาคม 2567 ณ 15/03/2567") == [date(2024, 3, 15)]
+
+
+def test_blank_dates():
+    from datetime import time
+
+    from kmdash.read.dates import is_blank
+
+    for blank in (None, time(0, 0), float("nan"), 0.0, 0, "", " ", "-", "00/00/0000", "1899-12-30 00:00:00"):
+        assert is_blank(blank), blank
+    for filled in (1.0, 1, "31/03/2567", "x", True, date(2024, 3, 31)):
+        assert not is_blank(filled), filled
+
+
+@pytest.mark.parametrize("column, expected", [
+    (["01/01/40", "01/01/39"], [date(1997, 1, 1), date(1996, 1, 1)]),  # a tie of short years: BE
+    (["12/12/2024", "01/12/2024"], [date(2024, 12, 12), date(2024, 12, 1)]),  # nothing over 12: day first
+    (["03/13/2024", "04/05/2024"], [date(2024, 3, 13), date(2024, 4, 5)]),  # a second over 12: month first
+    (["13/03/2024", "04/05/2024", "03/14/2024"], [date(2024, 3, 13), date(2024, 5, 4), date(2024, 3, 14)]),
+    (["04/05/2024"], [date(2024, 5, 4)]),
+    (["03/31/2024 12:00 PM", "04/05/2024 12:00 PM"], [date(2024, 3, 31), date(2024, 4, 5)]),
+    ([None, "31/03/2567"], [None, date(2024, 3, 31)]),
+], ids=["short-years-tie", "day-first", "month-first", "both-over-12", "one-day-first", "pm-times", "blank-first"])
+def test_a_columns_style_is_read_from_all_its_texts(column, expected):
+    dates, bad = parse_date_column(pd.Series(column, dtype=object))
+    assert [None if pd.isna(d) else d.date() for d in dates] == expected
+    assert not bad.any()
