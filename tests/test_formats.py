@@ -250,6 +250,13 @@ def test_xlsb_records_read_back_as_written_and_a_cut_one_ends_them(kind, size):
         assert list(_records(whole[:cut])) == [], cut
 
 
+def test_an_xlsb_records_size_ends_at_its_fourth_byte_and_its_type_at_its_second():
+    from kmdash.read.workbook import _records
+
+    assert list(_records(bytes([0x01, 0x82, 0x80, 0x80, 0x80, 0xAA, 0xBB]))) == [(0x01, b"\xaa\xbb")]
+    assert list(_records(bytes([0x9C, 0x81, 0x01, 0xAA]))) == [(0x9C, b"\xaa")]  # the type's 2nd byte's high bit
+
+
 def test_an_xlsb_wide_string_and_a_null_one():
     import struct
 

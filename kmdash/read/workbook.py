@@ -298,26 +298,29 @@ def _repeat(pattern: re.Pattern, attributes: bytes) -> int:
 
 
 def _records(data: bytes):
-    """An xlsb part's (type, body) records: type and size in 7-bit groups, the high bit saying more follow;
-    a record cut short by the end of `data` ends them."""
+    """An xlsb part's (type, body) records: the type in up to 2 bytes, the size in up to 4, each 7 bits a byte
+    low first (the high bit: another follows); a record cut short by the end of `data` ends them."""
     at = 0
     while at < len(data):
-        kind = data[at] & 0x7F
-        if data[at] & 0x80:
-            at += 1
-            kind |= (data[at] & 0x7F) << 7 if at < len(data) else 0
-        at, size = at + 1, 0
-        for shift in range(0, 28, 7):
-            if at >= len(data):
-                return
-            size |= (data[at] & 0x7F) << shift
-            at += 1
-            if not data[at - 1] & 0x80:
-                break
+        kind, at = _number(data, at, 2)
+        size, at = _number(data, at, 4)
         if at + size > len(data):
             return
         yield kind, data[at:at + size]
         at += size
+
+
+def _number(data: bytes, at: int, most: int) -> tuple[int, int]:
+    """A number of up to `most` bytes at `at`, and where it ends; past the end of `data` where it is cut."""
+    value = 0
+    for i in range(most):
+        if at >= len(data):
+            return value, len(data) + 1
+        value |= (data[at] & 0x7F) << 7 * i
+        at += 1
+        if not data[at - 1] & 0x80:
+            break
+    return value, at
 
 
 def _wide(body: bytes, at: int) -> tuple[str, int]:
