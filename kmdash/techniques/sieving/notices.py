@@ -93,13 +93,13 @@ def tiers(sent: Sequence[str], marks: Mapping[str, str]) -> pd.Series:
     notified, then eased or pursued once marked "met" or "not_met" after the deadline. A notice chosen but
     not recorded as sent gives no tier."""
     members = pd.Index([str(m) for m in sent], name="member_no", dtype=object)
-    return pd.Series([TIER_OF_MARK.get(marks.get(m, ""), NOTIFIED) for m in members], index=members, name="tier",
+    return pd.Series([TIER_OF_MARK.get(marks.get(m), NOTIFIED) for m in members], index=members, name="tier",
                      dtype=object)
 
 
 def plan_columns(notices: Notices) -> pd.DataFrame:
     """The plan's column the notices propose: per chosen debtor (index member_no), the notice's deadline."""
-    return pd.DataFrame({"deadline": notices.deadline}, index=pd.Index(notices.debtors["member_no"], name="member_no"))
+    return pd.DataFrame({"deadline": notices.deadline}, index=pd.Index(notices.debtors["member_no"]))
 
 
 def guarantors_of(notices: Notices) -> dict[str, list[str]]:
