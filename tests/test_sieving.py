@@ -13,6 +13,7 @@ import re
 import zipfile
 from datetime import date, timedelta
 
+import pandas as pd
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
@@ -29,7 +30,9 @@ from kmdash.techniques.sieving.notices import (
     EASED,
     NOTIFIED,
     PURSUED,
+    Notices,
     choose,
+    guarantors_of,
     plan_columns,
     tiers,
 )
@@ -151,6 +154,7 @@ def test_tiers_only_for_letters_sent_notified_until_marked_then_eased_or_pursued
     tier = tiers(["017", "020", "031"], {"017": "met", "020": "not_met", "031": "pending", "99999": "met"})
     assert list(tier.index) == ["017", "020", "031"] and tier.index.name == "member_no"
     assert list(tier) == [EASED, PURSUED, NOTIFIED]
+    assert tier.name == "tier" and tier.dtype == object and tier.index.dtype == object
     assert tiers([], {"017": "met"}).empty  # a mark without a letter sent is no tier
 
 
@@ -160,6 +164,14 @@ def test_plan_columns_propose_the_deadline_of_each_chosen_debtor_and_no_tier(loa
     assert list(columns.columns) == ["deadline"] and columns.index.name == "member_no"
     assert list(columns.index) == [m["member"] for m in expected_debtors(loans, 90)]
     assert (columns["deadline"] == DEADLINE).all()
+
+
+def test_each_debtor_s_guarantors_once_in_their_loans_order():
+    debtors = pd.DataFrame({"member_no": ["017", "020", "031"]})
+    loans = pd.DataFrame({"member_no": ["020", "017", "017", "020"],
+                          "guarantor": ["นาย ก, นาง ข", "", "นาง ค และ นาย ง", "นาง ข"]})
+    notices = Notices(debtors, loans, debtors.iloc[:0], DEADLINE, 90, 0.0)
+    assert guarantors_of(notices) == {"017": ["นาง ค", "นาย ง"], "020": ["นาย ก", "นาง ข"], "031": []}
 
 
 # ---------------------------------------------------------------- the document
