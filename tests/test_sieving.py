@@ -83,6 +83,17 @@ def test_choose_takes_members_more_than_n_days_and_the_amount_largest_first(loan
     want = expected_debtors(loans, 90, 5000)
     assert want and list(chosen.debtors["member_no"]) == [m["member"] for m in want]
     assert chosen.legal.empty and chosen.deadline == DEADLINE
+    assert list(chosen.debtors.columns) == ["member_no", "name", "group", "days", "loans_overdue", "overdue", "interest"]
+    for (_, row), m in zip(chosen.debtors.iterrows(), want):  # each figure as the oracle counts it
+        assert (row["name"], row["group"], row["days"], row["loans_overdue"]) == \
+            (m["name"], m["group"], m["days"], m["loans_overdue"])
+        assert abs(row["overdue"] - m["overdue"]) < 0.005 and abs(row["interest"] - m["interest"]) < 0.005
+    assert chosen.debtors["days"].dtype.kind == "i" and chosen.debtors["loans_overdue"].dtype.kind == "i"
+
+
+def test_without_interest_in_the_ledger_the_debtors_owe_none(loans):
+    chosen = choose(analyse(loans.drop(columns="interest_arrears"), AS_OF), DEADLINE, 90, today=AS_OF)
+    assert len(chosen.debtors) and (chosen.debtors["interest"] == 0.0).all()
 
 
 def test_min_days_defaults_to_the_long_overdue_setting(loans):
