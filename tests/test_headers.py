@@ -149,3 +149,67 @@ def test_catalogue_names_each_header_once():
                                           ("เลขที่สัญญาเงินกู้", "contract")])
 def test_more_export_spellings(header, field):
     assert lookup(header) == field
+
+
+# one header row mapped, by hand
+
+
+def test_blank_header_cells_are_passed_over_and_the_rest_still_mapped():
+    mapped = map_headers(["  ", "เลขทะเบียนสมาชิก", None, "เงินต้นคงเหลือ", "รหัสลับ"])
+    assert (mapped.columns, mapped.unmapped, mapped.unknown) == (
+        {"member_no": 1, "outstanding": 3}, ["รหัสลับ"], {4: "รหัสลับ"})
+
+
+@pytest.mark.parametrize("cells, column", [
+    (["ยอดหนี้คงเหลือ", "เงินต้นคงเหลือ"], 1),  # the more exact name wins wherever it stands
+    (["เงินต้นคงเหลือ", "ยอดหนี้คงเหลือ"], 0),
+    (["เงินต้นคงเหลือ", "เงินต้น คงเหลือ"], 0),  # two of the same: the first
+], ids=["exact-second", "exact-first", "same-name"])
+def test_two_headers_naming_one_field_keep_the_more_exact_and_report_the_other(cells, column):
+    mapped = map_headers(cells)
+    assert (mapped.columns, mapped.unmapped) == ({"outstanding": column}, [cells[1 - column]])
+
+
+def test_the_users_mapping_wins_over_a_more_exact_catalogue_name():
+    mapped = map_headers(["เงินต้นคงเหลือ", "ยอดหนี้คงเหลือ"], parse_mapping(["ยอดหนี้คงเหลือ=outstanding"]))
+    assert (mapped.columns, mapped.unmapped) == ({"outstanding": 1}, ["เงินต้นคงเหลือ"])
+
+
+def test_a_header_holding_an_equals_sign_is_split_at_the_last_one():
+    assert parse_mapping(["ยอด=หนี้=outstanding", " ยอดผิดนัด = principal_overdue "]) == {
+        headers.normalise("ยอด=หนี้"): "outstanding", headers.normalise("ยอดผิดนัด"): "principal_overdue"}
+
+
+def test_bad_mappings_are_told_with_what_was_given():
+    with pytest.raises(LedgerError) as told:
+        parse_mapping(["ยอดผิดนัด"])
+    assert (told.value.code, told.value.en) == ("map_bad_pair", "--map must look like HEADER=FIELD, got 'ยอดผิดนัด'")
+    with pytest.raises(LedgerError) as told:
+        parse_mapping(["ยอดผิดนัด=overdue_principal"])
+    assert told.value.code == "map_bad_field"
+    assert told.value.en.startswith("unknown field 'overdue_principal' in --map; use one of: member_no, name, group, ")
+    assert told.value.en.endswith(", deposits, ignore")
+
+
+def test_a_two_row_header_at_the_top_of_the_sheet_is_joined():
+    rows = [["เลขทะเบียนสมาชิก", "วันครบกำหนดชำระ", "เงินต้น", "ดอกเบี้ย"], [None, None, "คงเหลือ", "ค้างชำระ"],
+            ["00001", "31/03/2567", "100.00", "5.00"]]
+    assert find_header(rows) == (1, ["เลขทะเบียนสมาชิก", "วันครบกำหนดชำระ", "คงเหลือ", "ดอกเบี้ยค้างชำระ"])
+
+
+def test_a_two_row_headers_cells():
+    joined = headers._two_row_cells(["  ", "ค้างชำระ", None, "อื่น ๆ"], ["เลขทะเบียนสมาชิก", "เงินต้น", "รหัส", " "])
+    assert joined == ["เลขทะเบียนสมาชิก", "เงินต้นค้างชำระ", "รหัส", "อื่น ๆ"]  # "รหัส" names nothing with the group
+
+
+def test_the_header_is_a_row_of_two_fields_or_more_within_the_first_hundred_rows():
+    header = ["เลขทะเบียนสมาชิก", "เงินต้นคงเหลือ"]
+    assert find_header([["x"]] * 99 + [header]) == (99, header)
+    assert find_header([["x"]] * 100 + [header]) == (-1, [])
+    assert find_header([["เงินต้นคงเหลือ"], ["00001"]]) == (-1, [])
+
+
+def test_the_users_mapping_finds_a_header_the_catalogue_does_not_know():
+    rows = [["รหัส", "ยอดพิเศษ"], ["00001", "5.00"]]
+    assert find_header(rows, parse_mapping(["รหัส=member_no", "ยอดพิเศษ=outstanding"])) == (0, ["รหัส", "ยอดพิเศษ"])
+    assert find_header(rows) == (-1, [])
