@@ -116,6 +116,7 @@ def test_a_table_gets_a_total_row_of_its_numbers():
 
     table = pd.DataFrame({"group": ["ก", "ข"], "members": [1, 2], "overdue": [1.25, 2.5]})
     assert with_total(table, "รวม").to_dict("records")[-1] == {"group": "รวม", "members": 3, "overdue": 3.75}
+    assert with_total(table, "รวม").index.tolist() == [0, 1, 2]  # the total row numbered after the others
     named = with_total(table.rename(columns={"group": "name"}), "all", label_column="name")
     assert named["name"].tolist() == ["ก", "ข", "all"] and len(table) == 2
 
