@@ -408,6 +408,8 @@ def test_a_zip_bomb_is_refused_by_its_ratio_alone_and_by_its_size_alone(monkeypa
     ("AA740000", False),  # AA is column 27: 19,980,000 cells
     ("AB740741", True),
     ("P100051", False),
+    ("ALL20000", False),  # 1,000 columns: the widest a ledger may be
+    ("ALM1", True),
 ])
 def test_a_sheets_used_area_is_measured_in_cells(last_cell, refused):
     from kmdash.read.workbook import _check_area
@@ -573,3 +575,16 @@ def test_a_plan_or_actions_workbook_is_read_through_the_same_guard(monkeypatch, 
     damaged = {"plan": "book_unreadable", "actions": "actions_unreadable_file"}[reader]  # the actions' own words
     assert codes + [told.value.code] == [damaged, "book_inflates", "file_damaged"]
     assert reader == "actions" or messages[0] == t("book_unreadable", "en", kind="xlsx")
+
+
+@pytest.mark.parametrize("kind", ["xls", "xlsx"])
+def test_a_sheet_with_one_cell_far_right_of_its_table_is_refused_as_a_far_cell(kind):
+    """An xls says nothing of its width before it is read (its DIMENSIONS record may be wrong): refused once read,
+    before the cleaning goes through ten thousand columns; an xlsx by its <dimension> before it is read."""
+    from .support import containers
+    from .support.shapes import render
+
+    make = {"xls": containers.xls_cell_far_right, "xlsx": containers.xlsx_cell_far_right}[kind]
+    with pytest.raises(LedgerError) as told:
+        read(make(render().rows))
+    assert told.value.code == "sheet_too_far" and "far beyond the table" in told.value.en

@@ -26,6 +26,7 @@ from . import cfb
 MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # a workbook inflating past this is a zip bomb
 MAX_ZIP_RATIO = 200  # real xlsx sheets compress about 10x; bombs by thousands
 MAX_CELLS = 20_000_000  # a sheet's used area beyond this is a stray far cell, not a ledger
+MAX_COLUMNS = 1_000  # a ledger has a few dozen columns: a sheet wider has a stray cell far right of its table
 _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # also "...-template" (.ots)
 _BUNDLE_SH, _WS_DIM = 0x009C, 0x0094  # xlsb records: a sheet in the workbook, a sheet's used area
@@ -113,6 +114,7 @@ def _grid(reader, name: str, kind: str):
     spreadsheet's own."""
     with _told(kind):
         batch = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string", eager=True)
+        _check_area(name, _cell_name(batch.num_rows, batch.num_columns))  # an xls tells its area only when read
         import numpy as np  # after the parse: the command line is importing it meanwhile
 
         grid = np.empty((batch.num_rows, batch.num_columns), dtype=object)
@@ -342,14 +344,15 @@ def _cell_name(row: int, column: int) -> str:
 
 
 def _check_area(sheet: str, last_cell: str | None) -> None:
-    """Refuse a sheet whose used area is huge: the reader would need it all in memory."""
+    """Refuse a sheet whose used area is huge (the reader would need it all in memory) or far too wide for a
+    ledger (every later step would go through each of its columns)."""
     if last_cell is None:
         return
     letters = last_cell.rstrip("0123456789")
     columns = 0
     for letter in letters:
         columns = columns * 26 + ord(letter) - 64
-    if columns * int(last_cell[len(letters):]) > MAX_CELLS:
+    if columns > MAX_COLUMNS or columns * int(last_cell[len(letters):]) > MAX_CELLS:
         raise LedgerError.of("sheet_too_far", sheet=sheet, cell=last_cell)
 
 
