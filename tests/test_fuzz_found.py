@@ -9,8 +9,9 @@ and time bounded like any other file.
   kmdash.read.cfb.check refuses it before the reader opens it.
 - A sheet with one cell far right of the table (the fuzzer's .xls: a cell moved to column 10,753; as often in
   real workbooks, an xlsx with a stray cell in column XFD): read 10,000 to 16,000 columns wide, 40 seconds on
-  the shared test machine for a 6 kB file where the same ledger without it takes one. Not fixed yet: kmdash/read/workbook.py (helper H1's) is being changed;
-  the test is marked xfail until a sheet that wide is refused like a far cell (sheet_too_far).
+  the shared test machine for a 6 kB file where the same ledger without it takes one. A sheet wider than
+  workbook.MAX_COLUMNS (1,000) is now refused like a far cell (sheet_too_far): an xlsx by its <dimension> before
+  it is read, an xls once read.
 - A CSV (or HTML table) whose rows stop short of the header's last column, a header the catalogue does not
   know, where no member-number column is known: the check of the unknown columns against the names read past
   the rows' end (IndexError, the catch-all).
@@ -81,7 +82,6 @@ def test_an_xls_the_reader_would_run_away_on_is_refused_as_damaged(make, tmp_pat
     assert "xls" in run.err and "damaged" in run.err
 
 
-@pytest.mark.xfail(strict=True, reason="kmdash/read/workbook.py (helper H1's, being changed) reads any width")
 @pytest.mark.parametrize("make, suffix", [(containers.xls_cell_far_right, "xls"),
                                           (containers.xlsx_cell_far_right, "xlsx")], ids=["xls", "xlsx"])
 def test_a_sheet_with_a_cell_far_right_is_refused_quickly_as_a_far_cell(make, suffix, tmp_path):
