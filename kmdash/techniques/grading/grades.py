@@ -183,7 +183,7 @@ def extra_criterion(key: str, name: str, bands: str = "1=10") -> Criterion:
     return Criterion(key, tuple(pairs[1:]), higher_is_better=higher, floor=pairs[0][1], names=(name, name))
 
 
-def plan_columns(grading: Grading, lang: str = "th") -> pd.DataFrame:
+def plan_columns(grading: Grading, lang: str) -> pd.DataFrame:
     """The plan's column: each member's grade by name, indexed by member number."""
     names = [g.name(lang) for g in grading.rules.grades]
     return pd.DataFrame({"grade": [names[i] for i in grading.members["grade"]]},
