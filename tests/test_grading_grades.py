@@ -1,13 +1,15 @@
 """T5's extra criterion read from "VALUE=POINTS,…" as the page and the command line take it: its bands, which way
-is better, the lowest band as the floor, and what is refused, each said in both languages."""
+is better, the lowest band as the floor, and what is refused, each said in both languages; the member sheets as
+one, and the plan's grade column by name."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from kmdash.errors import LedgerError
-from kmdash.settings import Criterion
-from kmdash.techniques.grading.grades import extra_criterion
+from kmdash.settings import Criterion, GradingRules
+from kmdash.techniques.grading.grades import Grading, extra_criterion, plan_columns, sheets
 
 
 @pytest.mark.parametrize("bands, criterion", [
@@ -19,6 +21,8 @@ from kmdash.techniques.grading.grades import extra_criterion
                                 names=("ประชุม", "ประชุม"))),  # fewer is better, as with days
     ("2=10,1=10", Criterion("meet", ((2.0, 10.0),), higher_is_better=True, floor=10.0,
                             names=("ประชุม", "ประชุม"))),  # equal points: the lower value is the floor
+    ("1=10,1=0", Criterion("meet", ((1.0, 10.0),), higher_is_better=False, floor=0.0,
+                           names=("ประชุม", "ประชุม"))),  # one value: not higher, so at most it is better
 ])
 def test_an_extra_criterion_from_its_bands(bands, criterion):
     assert extra_criterion("meet", "ประชุม", bands) == criterion
@@ -39,3 +43,20 @@ def test_bands_that_are_not_value_points_are_refused_saying_so(bands, th, en):
     with pytest.raises(LedgerError) as caught:
         extra_criterion("meet", "ประชุม", bands)
     assert (caught.value.th, caught.value.en) == (th, en)
+
+
+def test_the_member_sheets_as_one_or_none():
+    first = pd.DataFrame({"member_no": ["1", "2"], "activities": [1, 3]})
+    second = pd.DataFrame({"member_no": ["7"], "meet": [1.0]})
+    together = sheets(first, None, second)
+    assert list(together.index) == [0, 1, 2] and list(together["member_no"]) == ["1", "2", "7"]
+    assert sheets(None, None) is None and sheets() is None
+
+
+@pytest.mark.parametrize("lang, names", [("th", ["ดีเยี่ยม", "ต้องปรับปรุง", "ดีเยี่ยม"]),
+                                         ("en", ["Excellent", "Needs improvement", "Excellent"])])
+def test_the_plan_s_grade_column_names_each_member_s_grade(lang, names):
+    members = pd.DataFrame({"member_no": [17, "0020", "31"], "grade": [0, 3, 0]})
+    columns = plan_columns(Grading(GradingRules(), (), members, 0), lang)
+    assert list(columns.columns) == ["grade"] and list(columns["grade"]) == names
+    assert list(columns.index) == ["17", "0020", "31"]
