@@ -96,7 +96,7 @@ TESTS = {
     "techniques/pooling/packing": ["tests/test_pooling_packing.py"],
     "techniques/grading/card": ["tests/test_selector.py", "tests/test_plan.py", "tests/test_grading.py"],
     "techniques/grading/grades": ["tests/test_grading_grades.py", "tests/test_grading.py", "-k",
-                                  "bands or extra_criterion or one_grade_each or lift or legal_status"],
+                                  "bands or sheets or plan_s_grade or one_grade_each or lift or legal_status"],
     "report/display": ["tests/test_display.py", "tests/test_report_text_layout.py"],
     "report/chart_style": ["tests/test_report_charts.py"],
     "report/charts": ["tests/test_report_charts.py"],
