@@ -88,3 +88,17 @@ def test_a_pool_of_nothing_no_cycles_or_an_unknown_basis_is_refused_saying_so(ca
 
 def test_a_pool_under_every_debt_has_no_cycle_and_as_many_cycles_as_debts_need_the_largest():
     assert pool.schedule(debts(), 1).cycles == () and pool.pool_for_cycles(debts(), 5) == (90005, True)
+
+
+def test_an_unknown_group_is_refused_naming_the_groups():
+    members = pd.DataFrame({"group": ["ข", "ก", "ข"]})
+    with pytest.raises(LedgerError) as caught:
+        pool.debts(SimpleNamespace(members=members), "ค")
+    assert "'ค'" in caught.value.en and "ก, ข" in caught.value.en
+
+
+def test_a_blank_amount_or_a_column_the_ledger_lacks_is_no_money():
+    members = pd.DataFrame({"member_no": ["1"], "name": ["A"], "group": ["g"], "days": [40], "overdue": [100.0],
+                            "interest_arrears": [float("nan")]})  # and no penalty column
+    chosen = pool.debts(SimpleNamespace(members=members, loans=pd.DataFrame()), "g", "arrears")
+    assert chosen[["overdue", "interest", "penalty", "owed"]].values.tolist() == [[10000, 0, 0, 10000]]
