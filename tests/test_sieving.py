@@ -91,9 +91,10 @@ def test_choose_takes_members_more_than_n_days_and_the_amount_largest_first(loan
     assert chosen.debtors["days"].dtype.kind == "i" and chosen.debtors["loans_overdue"].dtype.kind == "i"
 
 
-def test_without_interest_in_the_ledger_the_debtors_owe_none(loans):
-    chosen = choose(analyse(loans.drop(columns="interest_arrears"), AS_OF), DEADLINE, 90, today=AS_OF)
+def test_without_interest_or_contracts_in_the_ledger_the_debtors_owe_none_and_loans_are_unnumbered(loans):
+    chosen = choose(analyse(loans.drop(columns=["interest_arrears", "contract"]), AS_OF), DEADLINE, 90, today=AS_OF)
     assert len(chosen.debtors) and (chosen.debtors["interest"] == 0.0).all()
+    assert (chosen.loans["interest_arrears"] == 0.0).all() and (chosen.loans["contract"] == "").all()
 
 
 def test_min_days_defaults_to_the_long_overdue_setting(loans):
@@ -107,6 +108,8 @@ def test_each_debtor_gets_every_overdue_loan_oldest_first(loans):
     chosen = choose(analyse(loans, AS_OF), DEADLINE, 0, today=AS_OF)  # more than 0 days: every debtor
     due = loans[(loans["due_date"] < str(AS_OF)) & (loans["principal_overdue"] > 0)]
     assert sorted(chosen.loans["contract"]) == sorted(due["contract"])
+    members = list(dict.fromkeys(chosen.loans["member_no"]))
+    assert members == list(chosen.debtors["member_no"])  # member by member, as the debtors come
     for member, mine in chosen.loans.groupby("member_no"):
         assert mine["due_date"].is_monotonic_increasing
         want = next(m for m in expected_debtors(loans, 0) if m["member"] == member)
