@@ -317,8 +317,11 @@ ODS_TABLES = (
     '<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="99"/>'
     '</table:table-row></table:table>'
     '<table:table table:name="ว่าง"><table:table-row><table:table-cell/></table:table-row></table:table>'
-    '<table:table table:name="ค่า"><table:table-row><table:table-cell table:number-columns-repeated="3"/>'
+    '<table:table table:name="ค่า"><table:table-row table:number-rows-repeated="1"><table:table-cell/>'
+    '<table:table-cell table:number-columns-repeated="2"/><table:table-cell/>'
     '<table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>'
+    '<table:table><table:table-row><table:table-cell><text:p>ไม่มีชื่อ</text:p></table:table-cell>'
+    '</table:table-row></table:table>'
     "<table:table table:name = 'อัญ>ประกาศ'><table:table-row table:style-name='a>b' table:number-rows-repeated = '7'>"
     "<table:table-cell table:number-columns-repeated='26'/><table:table-cell><text:p>z</text:p></table:table-cell>"
     "</table:table-row></table:table>")
@@ -327,7 +330,15 @@ ODS_TABLES = (
 def test_an_ods_tables_last_filled_cell_counts_repeats_and_covered_cells_and_skips_the_empty():
     from kmdash.read.workbook import _ods_areas
 
-    assert _ods_areas(_ods_content(ODS_TABLES)) == {"ก&ข": "D5", "ค่า": "D1", "อัญ>ประกาศ": "AA7"}
+    assert _ods_areas(_ods_content(ODS_TABLES)) == {"ก&ข": "D5", "ค่า": "E1", "": "A1", "อัญ>ประกาศ": "AA7"}
+
+
+@pytest.mark.parametrize("row, column, cell", [(1, 1, "A1"), (9, 26, "Z9"), (1, 27, "AA1"), (1, 702, "ZZ1"),
+                                               (1, 703, "AAA1"), (1048576, 16384, "XFD1048576")])
+def test_a_cells_name_from_its_row_and_column(row, column, cell):
+    from kmdash.read.workbook import _cell_name
+
+    assert _cell_name(row, column) == cell
 
 
 @pytest.mark.parametrize("chunk", [1, 7, 64, 1 << 20])

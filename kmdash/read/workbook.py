@@ -262,9 +262,9 @@ def _ods_areas(data: bytes) -> dict[str, str]:
             if tag == b"table" and not closing:
                 found = _ODS_NAME.search(attributes)
                 quoted = (found[1] if found[1] is not None else found[2]) if found else b""
-                name, rows, last_row, last_col = unescape(quoted.decode("utf-8", "replace")), 0, 0, 0
+                name, rows, last_row, last_col = unescape(quoted.decode()), 0, 0, 0  # not UTF-8: a damaged file
             elif tag == b"table":
-                areas[name] = _cell_name(last_row, last_col) if last_row and last_col else None
+                areas[name] = _cell_name(last_row, last_col) if last_row else None  # a filled row has a cell
             elif tag == b"table-row" and not closing:
                 columns, filled, repeat = 0, False, _repeat(_ODS_ROWS, attributes)
                 if empty:
