@@ -66,3 +66,33 @@ def test_the_users_map_finds_the_header_and_maps_it():
     assert ledger.loans[["member_no", "outstanding"]].to_dict("records") == [{"member_no": "00001",
                                                                               "outstanding": 1250.5}]
     assert (ledger.header_row, ledger.rows_read, ledger.titles, ledger.loans["row"].tolist()) == (2, 1, ["สหกรณ์"], [3])
+
+
+def test_a_header_only_the_users_map_names_is_found():
+    rows = [["สหกรณ์"], ["รหัส", "ผู้กู้", "กำหนดส่ง", "ยอดพิเศษ"], ["00001", "นาย ก", "31/03/2567", "1,250.50"]]
+    assert told(rows).code == "no_header"
+    ledger = clean_sheet(RawSheet(rows, "csv"), {"รหัส": "member_no", "ผู้กู้": "name", "กำหนดส่ง": "due_date",
+                                                 "ยอดพิเศษ": "outstanding"})
+    assert (ledger.header_row, ledger.loans["outstanding"].tolist()) == (2, [1250.5])
+
+
+def test_statuses_are_coded_and_a_principal_overdue_column_alone_is_enough():
+    rows = [["เลขทะเบียนสมาชิก", "วันครบกำหนดชำระ", "เงินต้นค้างชำระ", "สถานะหนี้"],
+            ["00001", "31/03/2567", "100.00", "ฟ้องแล้ว"], ["00002", "31/03/2567", "5.00", "ปกติ"]]
+    ledger = clean_sheet(RawSheet(rows, "csv"))
+    assert ledger.loans["status"].tolist() == ["legal", "normal"]
+    assert ledger.loans["principal_overdue"].tolist() == [100.0, 5.0] and "outstanding" not in ledger.loans
+
+
+def test_names_stand_in_for_member_numbers_and_say_so():
+    rows = [["ชื่อ - สกุล", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ", "บัตร"],
+            ["นาย ก", "31/03/2567", "100.00", "1"], ["นาย ก", "31/03/2567", "5.00", "2"]]
+    ledger = clean_sheet(RawSheet(rows, "csv"))
+    assert (ledger.keyed_by_name.unknown, ledger.keyed_by_name.shared) == (["บัตร"], {"บัตร": 1})
+    assert ledger.loans["member_no"].tolist() == ["นาย ก", "นาย ก"]
+
+
+def test_the_grand_total_leaves_out_blank_cells():
+    rows = [["เลขทะเบียนสมาชิก", "วันครบกำหนดชำระ", "เงินต้นคงเหลือ", "เงินต้นค้างชำระ", "ค่าปรับ"],
+            ["00001", "31/03/2567", "100.00", "10.00", "1.00"], ["รวมทั้งสิ้น", None, "100.00", " ", "1.00"]]
+    assert clean_sheet(RawSheet(rows, "csv")).grand_total == {"outstanding": 100.0, "penalty": 1.0}
