@@ -97,6 +97,15 @@ def test_without_interest_or_contracts_in_the_ledger_the_debtors_owe_none_and_lo
     assert (chosen.loans["interest_arrears"] == 0.0).all() and (chosen.loans["contract"] == "").all()
 
 
+def test_a_debtor_owing_just_the_minimum_is_chosen_and_one_satang_short_is_not(loans):
+    analysis = analyse(loans, AS_OF)
+    third = expected_debtors(loans, 90)[2]
+    for minimum in (third["overdue"], round(third["overdue"] + 0.01, 2), round(third["overdue"] + 0.5, 2)):
+        chosen = choose(analysis, DEADLINE, 90, minimum, today=AS_OF)
+        assert list(chosen.debtors["member_no"]) == [m["member"] for m in expected_debtors(loans, 90, minimum)]
+        assert (third["member"] in set(chosen.debtors["member_no"])) == (minimum == third["overdue"])
+
+
 def test_min_days_defaults_to_the_long_overdue_setting(loans):
     analysis = analyse(loans, AS_OF)
     chosen = choose(analysis, DEADLINE, today=AS_OF)
