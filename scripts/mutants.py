@@ -82,8 +82,9 @@ TESTS = {
     "read/combine": ["tests/test_read_combine.py"],
     "techniques/base": ["tests/test_selector.py", "tests/test_registry.py", "tests/test_sieving.py"],
     "techniques/sieving/card": ["tests/test_selector.py", "tests/test_sieving.py"],
-    "techniques/sieving/notices": ["tests/test_sieving.py", "-k", "not page and (choose or interest or min_days or loan "
-                                   "or legal or bad_choices or deadline or tiers or plan_columns or guarantors or minimum)"],
+    "techniques/sieving/notices": ["tests/test_sieving.py", "-k", "not page and (choose or interest or min_days or "
+                                   "loan or legal or bad_choices or deadline or tiers or plan_columns or guarantors "
+                                   "or minimum)"],
     "techniques/sieving/guarantors": ["tests/test_guarantors.py", "tests/test_sieving.py", "-k", "not page"],
     "techniques/leaders/card": ["tests/test_leaders_card.py", "tests/test_selector.py", "tests/test_leaders.py",
                                 "-k", "not page"],

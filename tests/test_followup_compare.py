@@ -102,7 +102,8 @@ def test_transitions_from_each_bucket_then_to_each_now_every_member_once():
     grid = comparison.matrix()
     assert list(grid.index) == [*BUCKETS, "joined"] and list(grid.columns) == [*BUCKETS, "left"]
     assert grid.loc["1-30", "31-90"] == 2 and grid.loc["joined", "1-30"] == 1 and grid.loc["91-180", "left"] == 1
-    assert grid.to_numpy().sum() == 8 and grid.loc["31-90", "31-90"] == 0 and grid.dtypes.map(lambda d: d.kind).eq("i").all()
+    assert grid.to_numpy().sum() == 8 and grid.loc["31-90", "31-90"] == 0
+    assert grid.dtypes.map(lambda d: d.kind).eq("i").all()
 
 
 def test_a_bucket_only_the_earlier_ledger_has_comes_after_the_later_one_s():
@@ -117,8 +118,8 @@ def test_one_number_written_two_ways_in_a_ledger_adds_up_and_keeps_its_oldest_bu
     old = table([("017", "A", "g1", 10.0, "91-180"), ("17", "A", "g1", 5.5, "1-30")])
     new = table([("17", "A", "g1", 4.0, "1-30")])
     members = compare(old, new, OLD_DAY, NEW_DAY).members
-    assert members[["member", "status", "overdue_then", "overdue_now", "bucket_then", "bucket_now"]].values.tolist() == \
-        [["017", "reduced", 1550, 400, "91-180", "1-30"]]
+    columns = ["member", "status", "overdue_then", "overdue_now", "bucket_then", "bucket_now"]
+    assert members[columns].values.tolist() == [["017", "reduced", 1550, 400, "91-180", "1-30"]]
 
 
 @pytest.mark.parametrize("old, new, expected", [

@@ -64,7 +64,8 @@ def test_the_members_table_in_baht_cycle_by_cycle():
     assert table.to_dict("list") == {
         "cycle": [1, 2, 2, 3], "member_no": ["b", "c", "a", "d"], "name": ["B", "C", "A", "D"],
         "group": ["g"] * 4, "days": [300, 20, 10, 20], "overdue": [300.0, 500.0, 400.0, 900.0],
-        "interest": [0.02, 0.03, 0.01, 0.04], "penalty": [1.0, 0.0, 0.0, 0.0], "to_pay": [301.02, 500.03, 400.01, 900.04],
+        "interest": [0.02, 0.03, 0.01, 0.04], "penalty": [1.0, 0.0, 0.0, 0.0],
+        "to_pay": [301.02, 500.03, 400.01, 900.04],
         "cycle_total": [301.02, 900.04, 900.04, 900.04]}
     assert table["cycle"].dtype.kind == "i" and list(table.columns) == pool.TABLE
 

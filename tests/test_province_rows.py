@@ -125,7 +125,8 @@ def test_a_ledger_s_row_against_the_generator(tmp_path, drop):
     path = write_rows(ledger_rows(loans, LedgerShape(drop_fields=drop), AS_OF, "สหกรณ์ ทดสอบ จำกัด"),
                       tmp_path / "ledger.xlsx")
     row = coop_row(path, "เขต/ledger.xlsx", date(2025, 1, 1), Settings(long_overdue_days=90))
-    assert (row.file, row.coop, row.as_of, row.as_of_source) == ("เขต/ledger.xlsx", "สหกรณ์ ทดสอบ จำกัด", AS_OF, "title")
+    assert (row.file, row.coop, row.as_of, row.as_of_source) == \
+        ("เขต/ledger.xlsx", "สหกรณ์ ทดสอบ จำกัด", AS_OF, "title")
     if drop:
         assert (row.outstanding, row.at_risk30, row.at_risk90) == (0.0, 0.0, 0.0)
         return

@@ -83,7 +83,8 @@ def test_choose_takes_members_more_than_n_days_and_the_amount_largest_first(loan
     want = expected_debtors(loans, 90, 5000)
     assert want and list(chosen.debtors["member_no"]) == [m["member"] for m in want]
     assert chosen.legal.empty and chosen.deadline == DEADLINE
-    assert list(chosen.debtors.columns) == ["member_no", "name", "group", "days", "loans_overdue", "overdue", "interest"]
+    assert list(chosen.debtors.columns) == ["member_no", "name", "group", "days", "loans_overdue", "overdue",
+                                            "interest"]
     for (_, row), m in zip(chosen.debtors.iterrows(), want):  # each figure as the oracle counts it
         assert (row["name"], row["group"], row["days"], row["loans_overdue"]) == \
             (m["name"], m["group"], m["days"], m["loans_overdue"])
