@@ -58,7 +58,7 @@ def workbook(sheets: list[Sheet]) -> bytes:
                        + [np.asarray(uniques, dtype=object) for t in texts for _, uniques in t.values()])
     numbers = {money: _Numbers([_values(s, c) for s in sheets for c in s.frame.columns
                                 if not _is_text(s, c) and (c in s.money) == money], money) for money in (False, True)}
-    longest = max((len(s.frame) for s in sheets), default=0)
+    longest = max(len(s.frame) for s in sheets)
     rows = np.array([f'<row r="{r}">' for r in range(2, longest + 3)], dtype=object)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
