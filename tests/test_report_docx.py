@@ -45,6 +45,7 @@ def test_a_new_document_is_a4_in_thai_16_pt():
         assert fonts(props) == {"fonts": THAI, "w:sz": "32", "w:szCs": "32", "bidi": "th-TH", "bold": False,
                                 "bold_cs": False}, style
         assert props.find(qn("w:szCs")).getprevious().tag == qn("w:sz")  # beside the size, as Word writes it
+        assert len(props.findall(qn("w:lang"))) == 1 and len(props.findall(qn("w:szCs"))) == 1  # set, not added
 
 
 def test_a_title_is_bold_centred_and_20_pt_for_thai_too():

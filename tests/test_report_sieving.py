@@ -77,6 +77,7 @@ def test_a_number_is_the_prefix_the_running_number_and_the_be_year():
     assert [numbering.text(n) for n in (0, 1)] == ["ที่ สอ.9/2566", "ที่ สอ.10/2566"]
     assert Numbering("  ").text(0, "en") == "Ref. .............................."
     assert Numbering().issued == date.today() and Numbering().start == 1
+    assert default_conditions("en").splitlines()[0] == "1. Pay the principal and interest overdue in full, or"
 
 
 # ---------------------------------------------------------------- the guarantors to notify, as text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from xml.etree import ElementTree
 
 import pandas as pd
 from openpyxl import Workbook, load_workbook
@@ -82,6 +83,7 @@ def test_a_title_line_sits_above_the_frozen_header_and_lists_offer_their_words()
         "list", "A3:A4", '"Letter sent,Say ""hi"""', True, True)
     xml = sheet_xml(two_sheets(), 2)
     assert '<dataValidations count="1">' in xml and 'tabSelected' not in xml
+    assert '<row r="2"><c s="3" t="s"><v>3</v></c><c s="3" t="s"><v>4</v></c></row>' in xml  # the header, cell by cell
     assert '<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>' in xml
     assert 'tabSelected="1"' in sheet_xml(two_sheets(), 1)
 
@@ -105,4 +107,8 @@ def test_a_sheet_without_rows_or_choices_and_the_parts_of_the_file():
         assert z.namelist() == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                                 "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"]
         assert 'Target="styles.xml"' in z.read("xl/_rels/workbook.xml.rels").decode()
+        types = ElementTree.fromstring(z.read("[Content_Types].xml"))
+        assert types.text is None and all(part.tail is None for part in types)  # nothing but the parts listed
+        assert [p.get("PartName") for p in types if p.get("PartName")] == [
+            "/xl/workbook.xml", "/xl/styles.xml", "/xl/sharedStrings.xml", "/xl/worksheets/sheet1.xml"]
         assert '<name val="Tahoma"/>' in z.read("xl/styles.xml").decode() and xlsx.FONT == "Tahoma"
