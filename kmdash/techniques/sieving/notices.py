@@ -85,7 +85,7 @@ def overdue_loans(loans: pd.DataFrame, member_nos: pd.Series) -> pd.DataFrame:
                         "interest_arrears": mine.get("interest_arrears", 0.0),
                         "guarantor": mine["guarantor"].fillna("").astype(str) if "guarantor" in mine else ""})
     out["order"] = out["member_no"].map(order)
-    return out.sort_values(["order", "due_date"], kind="stable")[LOAN_COLUMNS].reset_index(drop=True)
+    return out.sort_values(["order", "due_date"])[LOAN_COLUMNS].reset_index(drop=True)  # stable on two keys
 
 
 def tiers(sent: Sequence[str], marks: Mapping[str, str]) -> pd.Series:
