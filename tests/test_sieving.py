@@ -27,7 +27,9 @@ from kmdash.plan import read_plan, technique_numbers
 from kmdash.report.sieving.letters import default_conditions, letters
 from kmdash.synthetic import generate_loans
 from kmdash.techniques.sieving.notices import (
+    DEBTOR_COLUMNS,
     EASED,
+    LOAN_COLUMNS,
     NOTIFIED,
     PURSUED,
     Notices,
@@ -82,7 +84,7 @@ def test_choose_takes_members_more_than_n_days_and_the_amount_largest_first(loan
     chosen = choose(analyse(loans, AS_OF), DEADLINE, 90, 5000, today=AS_OF)
     want = expected_debtors(loans, 90, 5000)
     assert want and list(chosen.debtors["member_no"]) == [m["member"] for m in want]
-    assert chosen.legal.empty and chosen.deadline == DEADLINE
+    assert chosen.legal.empty and (chosen.deadline, chosen.min_days, chosen.min_amount) == (DEADLINE, 90, 5000.0)
     assert list(chosen.debtors.columns) == ["member_no", "name", "group", "days", "loans_overdue", "overdue",
                                             "interest"]
     for (_, row), m in zip(chosen.debtors.iterrows(), want):  # each figure as the oracle counts it
@@ -92,10 +94,13 @@ def test_choose_takes_members_more_than_n_days_and_the_amount_largest_first(loan
     assert chosen.debtors["days"].dtype.kind == "i" and chosen.debtors["loans_overdue"].dtype.kind == "i"
 
 
-def test_without_interest_or_contracts_in_the_ledger_the_debtors_owe_none_and_loans_are_unnumbered(loans):
-    chosen = choose(analyse(loans.drop(columns=["interest_arrears", "contract"]), AS_OF), DEADLINE, 90, today=AS_OF)
+def test_without_interest_contracts_or_guarantors_in_the_ledger_none_are_given(loans):
+    plain = loans.drop(columns=["interest_arrears", "contract", "guarantor"])
+    chosen = choose(analyse(plain, AS_OF), DEADLINE, 90, today=AS_OF)
     assert len(chosen.debtors) and (chosen.debtors["interest"] == 0.0).all()
-    assert (chosen.loans["interest_arrears"] == 0.0).all() and (chosen.loans["contract"] == "").all()
+    assert (chosen.loans[["interest_arrears", "contract", "guarantor"]] == [0.0, "", ""]).all().all()
+    blank = choose(analyse(loans.assign(guarantor=None), AS_OF), DEADLINE, 90, today=AS_OF)
+    assert (blank.loans["guarantor"] == "").all() and list(blank.loans.columns) == LOAN_COLUMNS
 
 
 def test_a_debtor_owing_just_the_minimum_is_chosen_and_one_satang_short_is_not(loans):
@@ -132,7 +137,7 @@ def test_members_under_legal_action_get_no_notice_and_are_listed(loans):
              owing[4]: "restructured", owing[5]: "default"}
     status = loans["member_no"].map(codes).fillna("normal")
     chosen = choose(analyse(loans.assign(status=status), AS_OF), DEADLINE, 90, today=AS_OF)
-    assert list(chosen.legal["member_no"]) == owing[:4]
+    assert list(chosen.legal["member_no"]) == owing[:4] and list(chosen.legal.columns) == DEBTOR_COLUMNS
     assert list(chosen.debtors["member_no"]) == owing[4:]
     assert not set(chosen.loans["member_no"]) & set(owing[:4])
 
