@@ -356,3 +356,16 @@ def test_page_meets_every_four_months_with_no_fee_by_default():
     assert any("ทุก 4 เดือน" in m.value and first in m.value for m in at.markdown)
     assert any(f"เก่ากว่าวันนี้ {(date.today() - AS_OF).days:,} วัน" in box.value for box in at.info)
     assert t("col_fee") not in at.dataframe[1].value.columns
+
+
+def test_a_group_that_recovered_one_satang_keeps_a_row_and_one_that_recovered_nothing_has_none():
+    gained = Recovered(date(2024, 2, 29), {"g1": 0, "g3": 1, "g4": 0})
+    made = packs(members(), AS_OF, fee=Fee(share=0.5), recovered=gained)
+    assert made.groups[["group", "debtors", "recovered"]].values.tolist() == [
+        ["g1", 2, 0.0], ["g2", 2, 0.0], ["g3", 0, 0.01]]
+
+
+def test_debtors_interest_to_the_satang_and_none_where_the_ledger_has_no_such_column():
+    made = packs(members().assign(interest_arrears=[0.123, 1.0, 2.0, 3.0, 4.0, 5.0]), AS_OF)
+    assert made.of("g2")["interest"].tolist() == [4.0, 0.12]
+    assert (packs(members().drop(columns="interest_arrears"), AS_OF).debtors["interest"] == 0.0).all()
