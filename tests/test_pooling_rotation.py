@@ -103,3 +103,15 @@ def test_a_blank_amount_or_a_column_the_ledger_lacks_is_no_money():
                             "interest_arrears": [float("nan")]})  # and no penalty column
     chosen = pool.debts(SimpleNamespace(members=members, loans=pd.DataFrame()), "g", "arrears")
     assert chosen[["overdue", "interest", "penalty", "owed"]].values.tolist() == [[10000, 0, 0, 10000]]
+    assert chosen["owed"].dtype == "int64" and list(chosen["legal"]) == [False]  # no status column: nobody sued
+
+
+def test_the_debts_with_who_is_under_legal_action_on_a_fresh_index():
+    members = pd.DataFrame({"member_no": [7, 8, 9], "name": ["A", "B", "C"], "group": ["g", "g", "h"],
+                            "days": [40, 0, 5], "overdue": [100.0, 0.0, 1.0], "penalty": [1.0, 0.0, 0.0],
+                            "legal": [True, False, False]}, index=[5, 6, 7])
+    chosen = pool.debts(SimpleNamespace(members=members, loans=pd.DataFrame()), None, "arrears")
+    assert list(chosen.columns) == ["member", "name", "group", "days", "overdue", "interest", "penalty", "owed",
+                                    "legal"]
+    assert chosen.values.tolist() == [["7", "A", "g", 40, 10000, 0, 100, 10100, True],
+                                      ["9", "C", "h", 5, 100, 0, 0, 100, False]]
