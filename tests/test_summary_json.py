@@ -87,12 +87,15 @@ def test_each_row_account_is_told_in_both_languages_with_its_codes():
     assert subtotal["reason"] == f"subtotal / แถวยอดรวมกลุ่ม: {subtotal['detail']}" and subtotal["field"] == ""
     blank = next(x for x in s["skipped"] if x["code"] == "blank")
     assert blank["reason"] == "blank row / แถวว่าง" and "sheet" not in blank
+    assert set(blank) == {"row", "reason", "code", "field", "detail"} and blank["row"] > header + 1
 
 
 def test_rows_of_several_sheets_carry_their_sheet():
     first, second = LOANS.iloc[:40], LOANS.iloc[40:]
-    s = summary_of(book({"ก": ledger_rows(first, LedgerShape(), AS_OF), "ข": ledger_rows(second, LedgerShape(), AS_OF)}))
+    s = summary_of(book({"ก": ledger_rows(first, LedgerShape(), AS_OF), "ข": ledger_rows(second, LedgerShape(), AS_OF),
+                         "เก่า": ledger_rows(first, LedgerShape(), date(2023, 3, 31))}))
     assert s["sheets_read"] == ["ก", "ข"] and list(s["reconciliation"]["sheets"]) == ["ก", "ข"]
+    assert s["sheets_left"] == [{"sheet": "เก่า", "why": "other_date"}]
     assert {x["sheet"] for x in s["skipped"]} == {"ก", "ข"}
 
 
@@ -115,7 +118,10 @@ def test_a_techniques_parts_keep_counts_whole_and_shares_to_six_decimals():
         for p in x["parts"]:
             for v in (p["value"], p["threshold"]):
                 assert isinstance(v, int) or v == round(v, 6)
-            assert p["score"] == round(p["score"], 4)
+            assert isinstance(p["score"], float) and p["score"] == round(p["score"], 4)
+        for q in x["unknown"]:
+            assert set(q) == {"code", "th", "en"} and q["th"] != q["en"]
+    assert any(x["unknown"] for x in s["techniques"])
     parts = {p["code"]: p for x in s["techniques"] for p in x["parts"]}
     assert parts["ev_groups_overdue"]["value"] == s["groups_overdue"] and type(parts["ev_groups_overdue"]["value"]) is int
     assert parts["ev_members_overdue"]["value"] == round(s["members_overdue"] / s["members"], 6)
