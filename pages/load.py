@@ -57,7 +57,7 @@ def mapping_form(headers: list[str]) -> None:
 
 def reconciliation_badge(cur: cache.Current) -> None:
     rec = cur.result.reconciliation
-    if not rec.has_total:
+    if not rec.has_total or rec.matches is None:  # no total row, or one without amounts to compare
         st.info(tr("rec_badge_none"))
     elif rec.matches:
         st.success(tr("rec_badge_ok"))

@@ -83,6 +83,15 @@ def test_a_ledger_without_a_grand_total_says_it_cannot_be_reconciled():
     assert t("rec_badge_none") in [i.value for i in at.info]
 
 
+def test_a_grand_total_row_without_amounts_says_it_cannot_be_reconciled_not_that_it_differs():
+    sheet = render()
+    grand = sheet.row("grand")
+    grand[1:] = [None if isinstance(v, (int, float)) else v for v in grand[1:]]  # the label only
+    at = upload_sheet(sheet)
+    assert not at.success and not at.warning
+    assert t("rec_badge_none") in [i.value for i in at.info]
+
+
 def skipped_count(sheet: Sheet) -> int:
     """Rows under the header that hold no loan: group headings, subtotals, the grand total, inserted lines."""
     return sum(len(sheet.marks.get(mark, ())) for mark in ("heading", "sub", "grand", "insert"))
