@@ -105,11 +105,11 @@ def test_hidden_sheets_are_listed_after_the_visible_ones_and_read_only_when_name
 def test_cells_come_as_the_text_an_xlsx_gives(fmt):
     """Numbers as digits, dates (an ods holds them as ISO dates) as "2024-03-31 00:00:00", times kept."""
     row = ["ชื่อ", 17, 1234.5, "00094", 12500.0, -500, 0.1, date(2024, 3, 31), datetime(2567, 3, 31, 10, 0),
-           "12,500.00", " เว้น\u00a0วรรค ", "31/03/2567", "สอง\nบรรทัด", True, False]
+           "12,500.00", " เว้น\u00a0วรรค ", "31/03/2567", "สอง\nบรรทัด", True, False, " \u00a0 ", "x"]
     assert list(load.load_sheet(book_bytes(fmt, {"s": [row]})).rows[0]) == \
         list(load.load_sheet(book_bytes("xlsx", {"s": [row]})).rows[0]) == \
         ["ชื่อ", "17", "1234.5", "00094", "12500", "-500", "0.1", "2024-03-31 00:00:00", "2567-03-31 10:00:00",
-         "12,500.00", "เว้น วรรค", "31/03/2567", "สอง\nบรรทัด", "true", "false"]
+         "12,500.00", "เว้น วรรค", "31/03/2567", "สอง\nบรรทัด", "true", "false", None, "x"]
 
 
 def test_the_xlsb_fixture_gives_the_hand_written_loans_figures():

@@ -530,7 +530,7 @@ def test_a_base_exception_from_the_reader_in_the_background_parse_is_a_ledger_er
     monkeypatch.setattr(workbook, "_reader", lambda data: Reader())
     with pytest.raises(LedgerError) as told:
         load.load_sheet(xlsx_bytes(rows))
-    assert told.value.code == code
+    assert told.value.code == code and (code == "file_damaged" or "this xlsx file" in told.value.en)
     with pytest.raises(LedgerError) as told:
         read(xlsx_bytes(rows))
     assert told.value.code == code
