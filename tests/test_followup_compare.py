@@ -207,3 +207,12 @@ def test_the_best_rates_those_of_enough_members_first_blank_and_nothing_owed_lef
     assert list(result.best("x", top=2)["value"]) == ["c", "b"]
     assert list(result.best("x")["enough"]) == [True, True, True, False, False]
     assert len(Review(pd.DataFrame(), {"x": pd.concat([table] * 2)}).best("x")) == 5
+
+
+def test_a_value_whose_members_owed_nothing_then_has_a_rate_of_nothing():
+    joined = pd.DataFrame({"member": ["7"], "name": ["G"], "group": ["g3"], "overdue": [0.0], "chosen": ["5"],
+                           "tier": [""], "assignee": ["x"], "pool_cycle": [None], "grade": [""]})
+    by = review(compare(OLD, NEW, OLD_DAY, NEW_DAY), pd.concat([plan(), joined], ignore_index=True)).by
+    five = by["technique"].set_index("value").loc["5"]
+    assert (five["members"], five["overdue_then"], five["overdue_now"], five["rate"]) == (1, 0, 1234, 0.0)
+    assert list(by["technique"].columns) == ["value", *FIGURES, "rate"]
