@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 from streamlit.testing.v1 import AppTest
+from ui.cache import RESULTS
 
 from kmdash.errors import LedgerError
 from kmdash.i18n import t
@@ -676,5 +677,5 @@ def test_the_caches_keep_a_bounded_number_of_files_however_many_pass_through():
         found = list(caches._function_caches.values())
         found = [c for x in found for c in (x.values() if isinstance(x, dict) else [x])]
         for cache in found:
-            assert len(cache.get_stats()) <= cache.max_entries <= 12, cache
+            assert len(cache.get_stats()) <= cache.max_entries <= RESULTS, cache
     assert len(cache_resource_api._resource_caches._function_caches[None]) == 2  # the read and the analysis
