@@ -205,15 +205,21 @@ def _sheet_areas(data: bytes, kind: str, parts: dict[str, tuple[str, str]]) -> d
 
 def _xlsx_areas(data: bytes, parts: dict[str, tuple[str, str]]) -> dict[str, str]:
     areas = {}
+    for name, head in _sheet_heads(data, parts, 4096):
+        found = _DIMENSION.search(head)
+        if found:
+            areas[name] = found[1].decode() + found[2].decode()
+    return areas
+
+
+def _sheet_heads(data: bytes, parts: dict[str, tuple[str, str]], size: int):
+    """(sheet name, the first `size` bytes of its part) for each sheet whose part is in the archive."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         present = set(archive.namelist())
         for name, (path, _) in parts.items():
             if path in present:
                 with archive.open(path) as member:
-                    found = _DIMENSION.search(member.read(4096))
-                if found:
-                    areas[name] = found[1].decode() + found[2].decode()
-    return areas
+                    yield name, member.read(size)
 
 
 def _xlsb_parts(data: bytes) -> dict[str, tuple[str, str]]:
@@ -237,17 +243,12 @@ def _xlsb_parts(data: bytes) -> dict[str, tuple[str, str]]:
 def _xlsb_areas(data: bytes, parts: dict[str, tuple[str, str]]) -> dict[str, str]:
     """Each sheet part's BrtWsDim: first row, last row, first column, last column (0-based), near its start."""
     areas = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        present = set(archive.namelist())
-        for name, (path, _) in parts.items():
-            if path in present:
-                with archive.open(path) as member:
-                    head = member.read(512)  # BrtBeginSheet, BrtWsProp, BrtWsDim: a few dozen bytes
-                for kind, body in _records(head):
-                    if kind == _WS_DIM:
-                        _, last_row, _, last_col = struct.unpack_from("<IIII", body)
-                        areas[name] = _cell_name(last_row + 1, last_col + 1)
-                        break
+    for name, head in _sheet_heads(data, parts, 512):  # BrtBeginSheet, BrtWsProp, BrtWsDim: a few dozen bytes
+        for kind, body in _records(head):
+            if kind == _WS_DIM:
+                _, last_row, _, last_col = struct.unpack_from("<IIII", body)
+                areas[name] = _cell_name(last_row + 1, last_col + 1)
+                break
     return areas
 
 
