@@ -79,6 +79,7 @@ TESTS = {
     "read/extra": ["tests/test_read_extra.py"],
     "read/names": ["tests/test_read_export_quirks.py", "-k", "unknown or names"],
     "read/status": ["tests/test_read_status.py"],
+    "read/cfb": ["tests/test_fuzz_found.py", "tests/test_load.py", "-k", "xls or cfb or chain or dimension"],
     "read/combine": ["tests/test_read_combine.py"],
     "techniques/base": ["tests/test_selector.py", "tests/test_registry.py", "tests/test_sieving.py"],
     "techniques/sieving/card": ["tests/test_selector.py", "tests/test_sieving.py"],
