@@ -127,7 +127,9 @@ def strings(value, skip=("bdata",)) -> list[str]:
     return []
 
 
-WIDGET_HASH = re.compile(r"\$\$ID-[0-9a-f]+-")  # widget ids: a hex digest (could hold "00386") + the key
+# Streamlit's own ids (a widget's digest + its key, a download's file id, a media url's hash): random hex that
+# could hold "00386", never shown, dropped
+WIDGET_HASH = re.compile(r"\$\$ID-[0-9a-f]+-|[0-9a-f]{24,}")
 
 
 def page_text(at: AppTest) -> dict[str, list[str]]:
