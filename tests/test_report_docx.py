@@ -71,3 +71,23 @@ def test_a_table_has_a_bold_header_and_its_rows_as_text():
     assert fonts(header._r.rPr)["bold_cs"] and fonts(header._r.rPr)["bold"]
     assert fonts(row._r.rPr) == {"fonts": THAI, "w:sz": "32", "w:szCs": "32", "bidi": "th-TH", "bold": False,
                                  "bold_cs": False}
+
+
+def test_a_run_on_its_own_is_plain_unless_bold_and_bold_is_on_for_both_scripts():
+    doc = thai_document()
+    para = doc.add_paragraph()
+    thai_docx.run(para, "ธรรมดา")
+    thai_docx.run(para, "หนา", bold=True)
+    plain, bold = saved(doc).paragraphs[0].runs
+    assert (plain.text, plain.bold, bold.text, bold.bold) == ("ธรรมดา", None, "หนา", True)
+    assert fonts(plain._r.rPr)["bold"] is False and fonts(bold._r.rPr)["bold_cs"] is True
+
+
+def test_setting_the_font_again_changes_the_size_in_place():
+    doc = thai_document()
+    title = thai_docx.run(doc.add_paragraph(), "หัวเรื่อง")
+    thai_docx.thai_font(title._r, Pt(20))  # a run made a title after all: one size, one language, both resized
+    props = saved(doc).paragraphs[0].runs[0]._r.rPr
+    assert fonts(props) == {"fonts": THAI, "w:sz": "40", "w:szCs": "40", "bidi": "th-TH", "bold": False,
+                            "bold_cs": False}
+    assert [len(props.findall(qn(tag))) for tag in ("w:sz", "w:szCs", "w:lang")] == [1, 1, 1]
