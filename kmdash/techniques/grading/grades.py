@@ -167,13 +167,11 @@ def extra_criterion(key: str, name: str, bands: str = "1=10") -> Criterion:
     below the others and the members missing from the sheet."""
     pairs = []
     for part in filter(None, (p.strip() for p in bands.split(","))):
-        value, sep, points = part.partition("=")
-        try:
+        value, _, points = part.partition("=")
+        try:  # without "=", points is "": refused too
             pairs.append((float(value), float(points)))
         except ValueError:
-            sep = ""
-        if not sep:
-            raise LedgerError.of("grading_bands_bad", bands=bands)
+            raise LedgerError.of("grading_bands_bad", bands=bands) from None
     if not pairs:
         raise LedgerError.of("grading_bands_none", bands=bands)
     pairs.sort(key=lambda p: (p[1], p[0]))
