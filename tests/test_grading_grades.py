@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from kmdash.errors import LedgerError
-from kmdash.settings import Criterion, GradingRules
-from kmdash.techniques.grading.grades import Grading, extra_criterion, plan_columns, sheets
+from kmdash.settings import Criterion, Grade, GradingRules
+from kmdash.techniques.grading.grades import Grading, extra_criterion, member_key, plan_columns, sheets
 
 
 @pytest.mark.parametrize("bands, criterion", [
@@ -23,6 +23,8 @@ from kmdash.techniques.grading.grades import Grading, extra_criterion, plan_colu
                             names=("ประชุม", "ประชุม"))),  # equal points: the lower value is the floor
     ("1=10,1=0", Criterion("meet", ((1.0, 10.0),), higher_is_better=False, floor=0.0,
                            names=("ประชุม", "ประชุม"))),  # one value: not higher, so at most it is better
+    ("2=0,1=10,3=20", Criterion("meet", ((1.0, 10.0), (3.0, 20.0)), higher_is_better=True, floor=0.0,
+                                names=("ประชุม", "ประชุม"))),  # the best band's value against the floor's decides
 ])
 def test_an_extra_criterion_from_its_bands(bands, criterion):
     assert extra_criterion("meet", "ประชุม", bands) == criterion
@@ -60,3 +62,15 @@ def test_the_plan_s_grade_column_names_each_member_s_grade(lang, names):
     columns = plan_columns(Grading(GradingRules(), (), members, 0), lang)
     assert list(columns.columns) == ["grade"] and list(columns["grade"]) == names
     assert list(columns.index) == ["17", "0020", "31"]
+
+
+def test_member_numbers_compare_without_spaces_and_leading_zeros():
+    got = member_key(pd.Series(["00017", " 17 ", 17, "000", "A017", "0A1", "017-2"], dtype=object))
+    assert list(got) == ["17", "17", "17", "0", "A017", "0A1", "017-2"]  # only all-digit numbers lose their zeros
+
+
+def test_the_members_per_grade_top_first_with_empty_grades_as_zero():
+    rules = GradingRules(grades=(Grade("A", 80), Grade("B", 50), Grade("C", 0)))
+    members = pd.DataFrame({"member_no": ["1", "2", "3", "4"], "grade": [2, 0, 2, 2]})
+    counts = Grading(rules, (), members, 0).counts()
+    assert counts.to_dict("list") == {"grade": [0, 1, 2], "min_points": [80, 50, 0], "members": [1, 0, 3]}

@@ -1,0 +1,106 @@
+"""T5's ledger criteria on generated ledgers, called directly: which criteria a ledger's columns allow, and per
+member (in the analysis's members' order) the days, loans overdue, share ratio and loans under legal action,
+each worked out here from the generator's loans with plain pandas."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from kmdash.analyse import analyse
+from kmdash.synthetic import generate_loans, with_status
+from kmdash.techniques.grading.grades import available, ledger_values
+
+from .support.classes import STATUS
+from .support.ledgers import AS_OF
+
+UNDER_LAW = {word for word, code in STATUS.items() if code in {"legal", "judgment", "enforcement", "bankrupt"}}
+
+
+@pytest.fixture
+def loans() -> pd.DataFrame:
+    return generate_loans(160, seed=11)
+
+
+def per_member(loans: pd.DataFrame, members: pd.Series) -> pd.DataFrame:
+    """Days (the most of the member's overdue loans) and loans overdue, per member in `members`' order."""
+    late = (pd.Timestamp(AS_OF) - loans["due_date"]).dt.days
+    overdue = (late > 0) & (loans["principal_overdue"] > 0)
+    frame = pd.DataFrame({"member_no": loans["member_no"], "days": late.where(overdue, 0), "late": overdue})
+    grouped = frame.groupby("member_no")
+    return pd.DataFrame({"days": grouped["days"].max(), "loans_overdue": grouped["late"].sum()}).loc[members]
+
+
+def share_ratio(loans: pd.DataFrame, members: pd.Series, owed=("outstanding", "interest_arrears", "penalty")):
+    """Share capital / what the member owes, in %, per member in `members`' order; inf where nothing is owed."""
+    sums = loans.groupby("member_no")[["share_capital", *owed]].sum().loc[members]
+    owing = sums[list(owed)].sum(axis=1)
+    return [float("inf") if o == 0 else s / o * 100 for s, o in zip(sums["share_capital"], owing)]
+
+
+@pytest.mark.parametrize("drop, status, allowed", [
+    ((), False, {"days", "loans_overdue", "share_ratio"}),
+    ((), True, {"days", "loans_overdue", "share_ratio", "legal"}),
+    (("share_capital",), False, {"days", "loans_overdue"}),
+    (("outstanding",), True, {"days", "loans_overdue", "legal"}),
+    (("share_capital", "outstanding"), False, {"days", "loans_overdue"}),
+    (("interest_arrears", "penalty"), False, {"days", "loans_overdue", "share_ratio"}),
+])
+def test_the_criteria_a_ledger_s_columns_allow(loans, drop, status, allowed):
+    ledger = with_status(loans) if status else loans
+    assert available(analyse(ledger.drop(columns=list(drop)), AS_OF)) == allowed
+
+
+def test_days_loans_overdue_and_share_ratio_per_member_in_the_members_order(loans):
+    analysis = analyse(loans, AS_OF)
+    order = analysis.members["member_no"]
+    values = ledger_values(analysis)
+    assert list(values.columns) == ["days", "loans_overdue", "share_ratio"]
+    assert list(values.index) == list(analysis.members.index)
+    expected = per_member(loans, order)
+    assert values["days"].tolist() == expected["days"].tolist()
+    assert values["loans_overdue"].tolist() == expected["loans_overdue"].tolist()
+    assert values["share_ratio"].to_numpy() == pytest.approx(share_ratio(loans, order), rel=1e-12)
+    assert (values["days"] > 0).any() and (values["days"] == 0).any()  # the ledger holds both kinds
+
+
+def test_the_share_ratio_without_interest_or_penalty_columns_is_over_the_outstanding(loans):
+    ledger = loans.drop(columns=["interest_arrears", "penalty"])
+    analysis = analyse(ledger, AS_OF)
+    got = ledger_values(analysis)["share_ratio"].to_numpy()
+    assert got == pytest.approx(share_ratio(ledger, analysis.members["member_no"], owed=("outstanding",)), rel=1e-12)
+    with_interest = share_ratio(loans, analysis.members["member_no"])
+    assert (got > np.array(with_interest)).any()  # the interest and penalty left out raise some ratios
+
+
+def test_a_member_who_owes_nothing_has_an_endless_share_ratio_even_without_shares(loans):
+    members = loans["member_no"].unique()
+    owes_nothing, nothing_at_all = members[0], members[1]
+    nothing = loans["member_no"].isin([owes_nothing, nothing_at_all])
+    ledger = loans.copy()
+    ledger.loc[nothing, ["outstanding", "interest_arrears", "penalty", "principal_overdue"]] = 0.0
+    ledger.loc[ledger["member_no"] == nothing_at_all, "share_capital"] = 0.0
+    ledger.loc[ledger["member_no"] == members[2], "share_capital"] = 0.0  # owes, no shares: 0 %
+    analysis = analyse(ledger, AS_OF)
+    ratio = pd.Series(ledger_values(analysis)["share_ratio"].to_numpy(), index=analysis.members["member_no"])
+    assert ratio[owes_nothing] == ratio[nothing_at_all] == float("inf")
+    assert ratio[members[2]] == 0.0
+    assert np.isfinite(ratio.drop([owes_nothing, nothing_at_all])).all()
+
+
+def test_loans_under_legal_action_counted_per_member_in_the_members_order(loans):
+    ledger = with_status(loans, seed=3)
+    analysis = analyse(ledger, AS_OF)
+    values = ledger_values(analysis)
+    assert list(values.columns) == ["days", "loans_overdue", "share_ratio", "legal"]
+    sued = ledger.assign(sued=ledger["status"].isin(UNDER_LAW)).groupby("member_no")["sued"].sum()
+    expected = sued.loc[analysis.members["member_no"]].tolist()
+    assert values["legal"].tolist() == expected
+    assert max(expected) >= 2 and 0 in expected  # some members with two such loans, some with none
+
+
+def test_without_share_capital_the_ledger_values_hold_no_share_ratio(loans):
+    ledger = with_status(loans.drop(columns=["share_capital"]), seed=3)
+    values = ledger_values(analyse(ledger, AS_OF))
+    assert list(values.columns) == ["days", "loans_overdue", "legal"]
