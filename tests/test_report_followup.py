@@ -11,8 +11,22 @@ from docx import Document
 from openpyxl import load_workbook
 
 from kmdash.followup import Comparison
+from kmdash.followup_actions import Judged
+from kmdash.followup_plan import Review
 from kmdash.i18n import t
-from kmdash.report.followup import as_json, baht, format_text, identity_line, money, summary_docx, summary_rows, summary_xlsx
+from kmdash.report.followup import (
+    as_json,
+    baht,
+    best_lines,
+    format_text,
+    identity_line,
+    money,
+    record_lines,
+    review_lines,
+    summary_docx,
+    summary_rows,
+    summary_xlsx,
+)
 
 MEMBERS = pd.DataFrame({  # largest overdue then first, as compare() orders them
     "key": ["1", "2", "3", "5", "4"], "member": ["00001", "00002", "00003", "00005", "00004"],
@@ -87,3 +101,173 @@ def test_the_board_s_one_page_rows_and_files():
     assert [[c.text for c in row.cells] for row in doc.tables[0].rows] == [["Item", "Amount"], *map(list, rows)]
     bare = Document(io.BytesIO(summary_docx(comparison(), None, None)))
     assert len(bare.paragraphs) == 3 and bare.paragraphs[0].runs[0].bold
+
+
+# ---------------------------------------------------------------- the plan's review and the record, as text
+
+def review_of() -> Review:
+    """A plan review by hand: 23 plan members, 21 of them missing from the later ledger, one refinanced 600.00;
+    per dimension its rows (recovered first, as followup_plan orders them)."""
+    numbers = [f"{i:05d}" for i in range(1, 24)]
+    members = pd.DataFrame({"member": numbers, "name": "n", "group": "g", "overdue_then": 1000,
+                            "missing": [False, False] + [True] * 21, "refinanced_member": [True] + [False] * 22,
+                            "refinanced": [60000] + [0] * 22})
+
+    def rows(values, members_, recovered, then, refinanced=None):
+        n = len(values)
+        return pd.DataFrame({"value": values, "members": members_, "cleared": [1] + [0] * (n - 1),
+                             "refinanced_members": [int(bool(r)) for r in refinanced or [0] * n],
+                             "missing": [0] * (n - 1) + [2], "overdue_then": then, "recovered": recovered,
+                             "refinanced": refinanced or [0] * n, "overdue_now": [7] * n,
+                             "rate": [r / o if o else 0.0 for r, o in zip(recovered, then)]})
+
+    return Review(members, {
+        "technique": rows(["1", "4", ""], [6, 2, 1], [150050, 2000, 1000], [250050, 20000, 1000], [60000, 0, 0]),
+        "tier": rows(["notified", "ตามใจ"], [7, 1], [1000, 0], [3000, 500]),
+        "group": rows(["g2", "g1", "g3"], [2, 5, 3], [5000, 4000, 0], [5000, 16000, 0]),
+        "assignee": rows(["สมชาย", "สมศรี"], [5, 6], [4500, 4500], [9000, 9000]),
+    })
+
+
+REVIEW_EN = [
+    "Members who repaid with the pool re-borrowed: counted as refinanced, never as cash recovered",
+    "Refinanced through the pool: 1 members, 600.00 baht",
+    "Plan members missing from the later ledger (21): " + ", ".join(f"{i:05d}" for i in range(3, 23)),
+    "", "By technique",
+    "  1 sieving: 1,500.50 baht / 2,500.50 baht (60.0%, 6 members; Refinanced 600.00 baht)",
+    "  4 pooling: 20.00 baht / 200.00 baht (10.0%, 2 members; Refinanced 0.00 baht)",
+    "  not set: 10.00 baht / 10.00 baht (100.0%, 1 members; Refinanced 0.00 baht)",
+    "", "By tier",
+    "  notified: 10.00 baht / 30.00 baht (33.3%, 7 members; Refinanced 0.00 baht)",
+    "  ตามใจ: 0.00 baht / 5.00 baht (0.0%, 1 members; Refinanced 0.00 baht)",
+    "", "By group (group leader)",
+    "  g2: 50.00 baht / 50.00 baht (100.0%, 2 members; Refinanced 0.00 baht)",
+    "  g1: 40.00 baht / 160.00 baht (25.0%, 5 members; Refinanced 0.00 baht)",
+    "  g3: 0.00 baht / 0.00 baht (0.0%, 3 members; Refinanced 0.00 baht)",
+    "", "By person assigned",
+    "  สมชาย: 45.00 baht / 90.00 baht (50.0%, 5 members; Refinanced 0.00 baht)",
+    "  สมศรี: 45.00 baht / 90.00 baht (50.0%, 6 members; Refinanced 0.00 baht)",
+    "",
+]
+# the best: no value "" nor nothing owed then; 5 members or more first, then the rate, then the members
+BEST_EN = [
+    "Best practice: the highest recovery rates",
+    "Rate = cash recovered ÷ overdue then of the plan's members; a rate behind fewer than 5 members proves nothing "
+    "yet and ranks last",
+    "By technique", "  1 sieving: 60.0% (6 members)", "  4 pooling: 10.0% (2 members, too few to tell)",
+    "By group (group leader)", "  g1: 25.0% (5 members)", "  g2: 100.0% (2 members, too few to tell)",
+    "By person assigned", "  สมศรี: 50.0% (6 members)", "  สมชาย: 50.0% (5 members)",
+]
+
+
+def test_the_plan_s_review_as_text_line_for_line():
+    review = review_of()
+    assert best_lines(review, "en") == BEST_EN
+    assert review_lines(review, "en") == REVIEW_EN + BEST_EN
+
+
+def test_the_review_in_thai_and_without_members_missing():
+    review = review_of()
+    review.members["missing"] = False
+    lines = review_lines(review, "th")
+    assert lines[:3] == [t("fu_refinanced_note", "th"), "กู้ใหม่ผ่านกองทุน 1 ราย 600.00 บาท", ""]
+    assert lines[4] == "  1 ร่อนตะแกรง: 1,500.50 บาท / 2,500.50 บาท (60.0%, 6 คน; กู้ใหม่ผ่านกองทุน 600.00 บาท)"
+    assert "  g1: 25.0% (5 ราย)" in lines and "  g2: 100.0% (2 ราย ยังน้อยเกินสรุป)" in lines
+    assert "  ไม่ระบุ: 10.00 บาท / 10.00 บาท (100.0%, 1 คน; กู้ใหม่ผ่านกองทุน 0.00 บาท)" in lines
+
+
+def judged_of(promises: bool = True) -> Judged:
+    """What was done by hand: a letter (technique 1) recovering 60 %, a pool repayment refinanced, three untreated
+    debtors recovering 10 %; promises kept, broken and not yet due."""
+    by_action = pd.DataFrame({
+        "kind": ["letter_sent", "pool_repaid", "contact"], "technique": [1, 0, 0], "members": [2, 1, 1234],
+        "overdue_then": [250050, 60000, 100000], "recovered": [150050, 0, 1000], "refinanced": [0, 60000, 0],
+        "rate": [150050 / 250050, 0.0, 0.01], "uplift": [150050 / 250050 - 0.1, -0.1, -0.09],
+        "member_list": [["1", "2"], ["3"], ["4"]]})
+    untreated = {"members": 3, "overdue_then": 100000, "recovered": 10000, "refinanced": 0, "rate": 0.1,
+                 "member_list": ["5", "6", "7"]}
+    rows = [("00002", date(2024, 4, 2), date(2024, 5, 15), 30000, 10000, "broken"),
+            ("00001", date(2024, 4, 1), date(2024, 5, 1), 20000, 20000, "kept"),
+            ("00008", date(2024, 6, 1), date(2024, 7, 31), 50000, 0, "pending"),
+            ("00009", date(2024, 4, 3), date(2024, 6, 1), 4500, 0, "broken")] if promises else []
+    frame = pd.DataFrame(rows, columns=["member", "date", "promised_date", "amount", "paid", "state"])
+    return Judged(by_action, untreated, frame)
+
+
+RECORD_EN = [
+    "Recovered by what was actually done, beside the untreated debtors (recovered / overdue then)",
+    "  No action recorded: 100.00 baht / 1,000.00 baht (10.0%, 3 members)",
+    "  Letter sent (1 sieving): 1,500.50 baht / 2,500.50 baht (60.0%, 2 members) (+50.0 points against no action)",
+    "  Repaid through the pool: 0.00 baht / 600.00 baht (0.0%, 1 members) (Refinanced 600.00 baht) "
+    "(-10.0 points against no action)",
+    "  Contact: 10.00 baht / 1,000.00 baht (1.0%, 1,234 members) (-9.0 points against no action)",
+    "", "Promises: kept 1 (200.00 baht), broken 2 (345.00 baht), not yet due 1",
+    "  Broken 00002: due 15 May 2024, promised 300.00 baht, fell by 100.00 baht",
+    "  Broken 00009: due 01 Jun 2024, promised 45.00 baht, fell by 0.00 baht",
+]
+
+
+def test_what_was_done_as_text_line_for_line():
+    assert record_lines(judged_of(), "en") == RECORD_EN
+    assert record_lines(judged_of(promises=False), "en")[-1] == \
+        "Promises: kept 0 (0.00 baht), broken 0 (0.00 baht), not yet due 0"
+    assert record_lines(judged_of(), "th")[2] == \
+        "  ส่งหนังสือแล้ว (1 ร่อนตะแกรง): 1,500.50 บาท / 2,500.50 บาท (60.0%, 2 คน) (ต่างจากที่ไม่ได้ดำเนินการ +50.0 จุด)"
+
+
+def test_the_text_report_holds_the_record_then_the_review():
+    base = format_text(comparison(), None, "en").splitlines()
+    both = format_text(comparison(), review_of(), "en", judged_of()).splitlines()
+    assert both == [*base, "", *RECORD_EN, "", *REVIEW_EN, *BEST_EN]
+    assert format_text(comparison(), review_of(), "en").splitlines() == [*base, "", *REVIEW_EN, *BEST_EN]
+    assert format_text(comparison(), None, "en", judged_of()).splitlines() == [*base, "", *RECORD_EN]
+
+
+def test_the_follow_up_as_json_with_the_record_and_the_plan():
+    got = as_json(comparison(), review_of(), label=lambda m: f"A{m}", judged=judged_of())
+    plain = as_json(comparison(), label=lambda m: f"A{m}")
+    assert {k: got[k] for k in plain} == plain
+    assert got["by_action"] == [
+        {"kind": "letter_sent", "technique": 1, "members": 2, "overdue_then": 2500.5, "recovered": 1500.5,
+         "refinanced": 0.0, "rate": 0.6001, "member_list": ["A1", "A2"], "uplift": 0.5001},
+        {"kind": "pool_repaid", "technique": None, "members": 1, "overdue_then": 600.0, "recovered": 0.0,
+         "refinanced": 600.0, "rate": 0.0, "member_list": ["A3"], "uplift": -0.1},
+        {"kind": "contact", "technique": None, "members": 1234, "overdue_then": 1000.0, "recovered": 10.0,
+         "refinanced": 0.0, "rate": 0.01, "member_list": ["A4"], "uplift": -0.09}]
+    assert got["untreated"] == {"members": 3, "overdue_then": 1000.0, "recovered": 100.0, "refinanced": 0.0,
+                                "rate": 0.1, "member_list": ["A5", "A6", "A7"]}
+    assert got["promises"] == {
+        "kept": 1, "broken": 2, "pending": 1, "kept_amount": 200.0, "broken_amount": 345.0,
+        "broken_list": [{"member": "A00002", "date": "2024-04-02", "promised_date": "2024-05-15", "amount": 300.0,
+                         "paid": 100.0},
+                        {"member": "A00009", "date": "2024-04-03", "promised_date": "2024-06-01", "amount": 45.0,
+                         "paid": 0.0}]}
+    plan = got["plan"]
+    assert plan["refinanced"] == {"members": 1, "amount": 600.0}
+    assert plan["missing"] == [{"member": f"A{i:05d}", "overdue_then": 10.0} for i in range(3, 24)]
+    assert list(plan) == ["refinanced", "missing", "by_technique", "by_tier", "by_group", "by_assignee"]
+    assert plan["by_technique"] == [
+        {"value": "1", "members": 6, "cleared": 1, "refinanced_members": 1, "missing": 0, "overdue_then": 2500.5,
+         "overdue_now": 0.07, "recovered": 1500.5, "refinanced": 600.0, "rate": 0.6001},
+        {"value": "4", "members": 2, "cleared": 0, "refinanced_members": 0, "missing": 0, "overdue_then": 200.0,
+         "overdue_now": 0.07, "recovered": 20.0, "refinanced": 0.0, "rate": 0.1},
+        {"value": "", "members": 1, "cleared": 0, "refinanced_members": 0, "missing": 2, "overdue_then": 10.0,
+         "overdue_now": 0.07, "recovered": 10.0, "refinanced": 0.0, "rate": 1.0}]
+    best = got["best_practice"]
+    assert best["min_members"] == 5 and best["untreated_rate"] == 0.1
+    assert best["action"] == [  # the pool repayment is refinancing, never ranked
+        {"kind": "contact", "technique": None, "members": 1234, "rate": 0.01, "uplift": -0.09, "enough": True},
+        {"kind": "letter_sent", "technique": 1, "members": 2, "rate": 0.6001, "uplift": 0.5001, "enough": False}]
+    assert [(r["value"], r["members"], r["rate"], r["enough"]) for r in best["group"]] == \
+        [("g1", 5, 0.25, True), ("g2", 2, 1.0, False)]
+    assert list(best) == ["min_members", "untreated_rate", "action", "technique", "group", "assignee"]
+    assert "refinanced" in best["technique"][0] and "enough" not in plan["by_group"][0]
+
+
+def test_the_json_with_the_plan_only_or_the_record_only():
+    only_plan = as_json(comparison(), review_of())
+    assert "by_action" not in only_plan and "untreated_rate" not in only_plan["best_practice"]
+    assert only_plan["plan"]["missing"][0] == {"member": "00003", "overdue_then": 10.0}
+    only_record = as_json(comparison(), judged=judged_of())
+    assert "plan" not in only_record and list(only_record["best_practice"]) == ["min_members", "untreated_rate", "action"]
+    assert only_record["by_action"][0]["member_list"] == ["1", "2"]
