@@ -5,14 +5,17 @@ safe."""
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 
 import pandas as pd
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Pt
 
 from kmdash.i18n import t
-from kmdash.report.sieving.guarantor_letters import format_text, letter_count
+from kmdash.report.sieving.guarantor_letters import format_text, letter_count, notified_on
 from kmdash.report.sieving.letters import Numbering, address_lines, default_conditions, letters
 from kmdash.techniques.sieving.guarantors import GuarantorList
 from kmdash.techniques.sieving.notices import Notices
@@ -38,7 +41,7 @@ def pages(doc) -> list[list[str]]:
 
 def page(coop: str, number: str, name: str, member: str, copy_to: str) -> list[str]:
     return [coop, number, "Date ........................", "Subject: your overdue loans", f"To {name}, member no. {member}",
-            copy_to, *address_lines("en"), "The co-operative's loan ledger as of 31 March 2024 shows these loans of yours overdue:",
+            copy_to, "Address " + "." * 88, "." * 96, "The co-operative's loan ledger as of 31 March 2024 shows these loans of yours overdue:",
             "Please meet these conditions by 30 June 2024:", "pay half", "then the rest",
             "If you meet them, the co-operative will ease its follow-up; if you have not met them by the deadline, it "
             "will pursue the debt to the end, legal action included.", "Please act on this notice.", "Yours sincerely", "",
@@ -62,13 +65,41 @@ def test_a_page_per_debtor_and_a_copy_per_guarantor_in_english():
     assert tables == [first_loans] * 3 + [[head, ["C-3", "28 Feb 2023", "100.00", "0.00"], ["Total", "Total", "100.00", "0.00"]]]
 
 
+def test_each_page_s_layout_title_20_pt_bold_centred_date_right_subject_conditions_and_totals_bold():
+    data = letters(NOTICES, "Coop", date(2024, 3, 31), "pay half\nthen the rest", "en", copies=True)
+    doc = Document(io.BytesIO(data))
+    centred, bold = {0, 14, 15, 16, 17}, {0, 3, 9}  # of a page's 18 paragraphs
+    assert len(doc.paragraphs) == 4 * 18
+    for i, p in enumerate(doc.paragraphs):
+        k = i % 18
+        want = WD_ALIGN_PARAGRAPH.CENTER if k in centred else WD_ALIGN_PARAGRAPH.RIGHT if k == 2 else None
+        assert p.alignment == want, i
+        sizes = {r.font.size for r in p.runs}
+        assert sizes == ({Pt(20) if k == 0 else Pt(16)} if p.runs else set()), i
+        assert all(bool(r.bold) == (k in bold) for r in p.runs), i
+    for table in doc.tables:  # the total's label across two columns, the total row bold
+        total = table.rows[-1]
+        assert [len(c.paragraphs[0].runs) for c in total.cells] == [1, 1, 1, 1] and len(total._tr.tc_lst) == 3
+        assert all(c.paragraphs[0].runs[0].bold for c in total.cells)
+        assert not any(r.bold for c in table.rows[1].cells for r in c.paragraphs[0].runs)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.getinfo("word/document.xml").compress_type == zipfile.ZIP_DEFLATED
+        body = archive.read("word/document.xml").decode()
+    # the debtors' texts keep their spaces: each filled token's text node says so
+    for text in ("To &lt;b&gt;A&amp;B&lt;/b&gt;, member no. 00017", "Copy to G One, guarantor", "C-2", "3,000.50"):
+        assert f'<w:t xml:space="preserve">{text}</w:t>' in body, text
+    assert "<w:t>Subject: your overdue loans</w:t>" in body
+
+
 def test_without_copies_numbers_or_conditions_a_thai_page_per_debtor():
     doc = Document(io.BytesIO(letters(NOTICES, None, date(2024, 3, 31), " ", numbering=None)))
     got = pages(doc)
     assert len(got) == 2 and [p[0] for p in got] == ["สหกรณ์", "สหกรณ์"]
     assert got[0][1] == "ที่ .............................." == got[1][1]
     conditions = got[0].index("ขอให้ท่านปฏิบัติตามเงื่อนไขต่อไปนี้ ภายในวันที่ 30 มิถุนายน 2567")
-    assert got[0][conditions + 1:conditions + 3] == default_conditions().splitlines() and got[0][5] == ""
+    assert got[0][conditions + 1:conditions + 3] == ["1. ชำระเงินต้นและดอกเบี้ยที่ค้างชำระทั้งหมด หรือ",
+                                                     "2. ติดต่อสหกรณ์เพื่อตกลงทำหนังสือผ่อนชำระหนี้"] and got[0][5] == ""
+    assert got[0][6:8] == ["ที่อยู่ " + "." * 88, "." * 96] == address_lines()
     assert [[c.text for c in row.cells] for row in doc.tables[1].rows][1] == ["C-3", "28 ก.พ. 2566", "100.00", "0.00"]
 
 
@@ -119,3 +150,15 @@ def test_an_empty_guarantor_list_says_none_in_thai():
     lines = format_text(GuarantorList(date(2024, 3, 31), empty, empty, 0, 0, 60)).splitlines()
     assert lines[3:5] == ["ยังทันกำหนด (เหลือไม่เกิน 60 วัน): 0 สัญญา", "  ไม่มี"] and lines[7] == "  ไม่มี"
     assert lines[6] == t("guarantors_late", "th", n=0, baht="0.00")
+
+
+def test_the_latest_guarantor_letter_of_each_member_matched_as_the_follow_up_matches():
+    done = pd.DataFrame({"kind": ["guarantor_notified", "call", "guarantor_notified", "guarantor_notified",
+                                  "guarantor_notified", "guarantor_notified"],
+                         "member": ["17", "00020", "0017", "31 ", "99", "00017"],
+                         "date": [date(2024, 3, 1), date(2024, 5, 1), date(2024, 4, 2), date(2024, 1, 5),
+                                  date(2024, 2, 2), date(2024, 3, 30)]})
+    ledger = pd.Series(["00017", "00020", "31", "A-1"])
+    assert notified_on(done, ledger) == {"00017": date(2024, 4, 2), "31": date(2024, 1, 5)}  # a call is no letter
+    assert notified_on(done, pd.Series([17, 20])) == {"17": date(2024, 4, 2)}  # numbers read as numbers
+    assert notified_on(None, ledger) == {} and notified_on(done.head(0), ledger) == {}
