@@ -45,7 +45,7 @@ TESTS = {
     "read/groups": ["tests/test_clean.py"],
     "read/headers": ["tests/test_headers.py", "tests/test_clean.py"],
     "read/labels": ["tests/test_clean.py"],
-    "read/load": ["tests/test_load.py", "tests/test_formats.py", "-k", "not load_page"],
+    "read/load": ["tests/test_read_load.py", "tests/test_load.py", "tests/test_formats.py", "-k", "not load_page"],
     "read/markup": ["tests/test_read_markup.py"],
     "read/workbook": ["tests/test_load.py", "tests/test_read_export_quirks.py", "tests/test_formats.py",
                       "-k", "not load_page"],
