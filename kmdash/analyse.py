@@ -58,6 +58,12 @@ class Analysis:
                                             overdue=("overdue_amount", "sum"))
         return table.reindex([c for c in STATUS_CODES if c in table.index]).rename_axis("status").reset_index()
 
+    def at_risk(self, days: int) -> float | None:
+        """Outstanding of loans more than `days` overdue (PAR's numerator); None without an outstanding column."""
+        if "outstanding" not in self.loans:
+            return None
+        return _baht(self.loans.loc[self.loans["days_overdue"] > days, "outstanding"].sum())
+
     def par(self, days: int) -> float | None:
         """Portfolio at risk: outstanding of loans more than `days` overdue / all outstanding."""
         if "outstanding" not in self.loans:

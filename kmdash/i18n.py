@@ -1484,6 +1484,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "หรือกด '{back}' ที่แถบด้านข้างเพื่อดูทะเบียนตัวอย่าง",
                      "No ledger: the file was taken out of the uploader. Upload the co-op's ledger on the "
                      "'{page}' page, or press '{back}' in the sidebar to see the sample ledger"),
+    # --- 22 history: (keep additions below this line)
+    "snap_already": ("สหกรณ์ {coop} มีภาพบันทึกวันที่ {as_of} แล้ว (รหัส {id}) ไม่บันทึกซ้ำ "
+                     "ถ้าต้องการบันทึกใหม่ ให้ลบรหัส {id} ก่อน",
+                     "{coop} already has a snapshot of {as_of} (id {id}): not saved twice; "
+                     "delete snapshot {id} first to save it again"),
+    "snap_skipped": ("ข้าม {file}: {reason}", "skipped {file}: {reason}"),
+    "snap_many_options": ("--plan และ --as-of ใช้กับไฟล์เดียว หลายไฟล์ใช้วันที่จากหัวรายงานของแต่ละไฟล์",
+                          "--plan and --as-of are for one file; several files are dated by their own titles"),
+    "snap_some_failed": ("อ่านไม่ได้ {n} ไฟล์: {files} (ไฟล์อื่นบันทึกแล้ว)",
+                         "{n} file(s) could not be read: {files} (the others are saved)"),
+    "history_no_snapshots": ("ยังไม่มีภาพบันทึกของสหกรณ์ {coop} ใน {where} บันทึกด้วย snapshot save ก่อน",
+                             "no snapshots of {coop} in {where}; save some with snapshot save first"),
+    "history_which_coop": ("ที่เก็บมีหลายสหกรณ์ เลือกด้วย --coop: {listed}",
+                           "the store holds several co-ops; choose one with --coop: {listed}"),
+    "history_unnamed": ("(ไม่ระบุชื่อสหกรณ์)", "(no co-op name)"),
+    "history_title": ("ประวัติหนี้ค้าง: {coop}", "Overdue history: {coop}"),
+    "hist_as_of": ("ณ วันที่", "As of"),
+    "hist_members": ("สมาชิก", "Members"),
+    "hist_overdue_members": ("ค้างชำระ", "Overdue"),
+    "hist_outstanding": ("หนี้คงเหลือ", "Outstanding"),
+    "hist_overdue": ("ยอดค้างชำระ", "Overdue amount"),
+    "hist_flows": ("การเปลี่ยนแปลงระหว่างงวด (ราย)", "Changes between snapshots (members)"),
+    "hist_period": ("ช่วง", "Period"),
+    "hist_recovered": ("รับชำระเป็นเงิน", "Recovered"),
+    "hist_increase": ("ค้างเพิ่ม", "Increase"),
+    "hist_chronic": ("ลูกหนี้ค้างเรื้อรัง (ค้างทุกงวดใน {n} งวดล่าสุด): {members:,} ราย",
+                     "Chronic debtors (overdue in each of the last {n} snapshots): {members:,}"),
+    "hist_since": ("ค้าง {periods} งวดติดกัน ตั้งแต่ {since}", "overdue {periods} snapshots in a row, since {since}"),
 }
 
 

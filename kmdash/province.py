@@ -116,19 +116,14 @@ def coop_row(source: Source, name: str, as_of: date | None = None, settings: Set
     ledger = reading.ledger
     result = finish(reading, name, None if ledger.title_as_of else as_of, settings)
     a, head = result.analysis, result.analysis.headline
-    days = a.loans["days_overdue"]
     return CoopRow(
         file=name, coop=ledger.coop or _stem(name), as_of=result.as_of, as_of_source=result.as_of_source,
         members=head["members"], members_overdue=head["members_overdue"],
         members_long_overdue=head["members_long_overdue"], overdue=head["overdue"],
         outstanding=head["outstanding"] or 0.0,
-        at_risk30=_outstanding_where(a.loans, days > 30), at_risk90=_outstanding_where(a.loans, days > 90),
+        at_risk30=a.at_risk(30) or 0.0, at_risk90=a.at_risk(90) or 0.0,
         aging=tuple((str(r.bucket), float(r.overdue)) for r in a.aging.itertuples()),
         top_technique=rank(a)[0].number)
-
-
-def _outstanding_where(loans, mask) -> float:
-    return float(loans.loc[mask, "outstanding"].sum()) if "outstanding" in loans else 0.0
 
 
 def _stem(name: str) -> str:

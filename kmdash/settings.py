@@ -231,6 +231,7 @@ class Settings:
     bucket_edges: tuple[int, ...] = DAY_EDGES
     long_overdue_days: int = 365
     top_members: int = 20
+    chronic_periods: int = 3  # the history's chronic debtors: overdue in each of the last N snapshots
     fiscal_year_end: tuple[int, int] = (3, 31)  # (month, day); many agricultural co-ops close 31 March
     selector: Selector = Selector()
     grading: GradingRules = GradingRules()
@@ -274,6 +275,8 @@ class Settings:
             raise ValueError("long_overdue_days must not be negative")
         if self.top_members < 0:
             raise ValueError("top_members must not be negative")
+        if self.chronic_periods < 1:
+            raise ValueError("chronic_periods must be 1 or more")
         month, day = self.fiscal_year_end
         if not (1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)):
             raise ValueError("fiscal_year_end must be a (month, day) of the calendar")

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from .errors import LedgerError
 from .followup import satang
 from .plan import coded, make_plan, of_kind, typed
+from .words import day
 
 SCHEMA_VERSION = 2  # what a snapshot holds: 1 the plan's fields of the day (no group leader), 2 every field
 ENV = "KMDASH_STORE"
@@ -48,7 +49,10 @@ snapshot = sa.Table(
     "snapshot", metadata, sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("coop", sa.Text), sa.Column("file", sa.Text, nullable=False), sa.Column("as_of", sa.Date, nullable=False),
     sa.Column("saved_at", sa.DateTime, nullable=False), sa.Column("members", sa.Integer, nullable=False),
-    sa.Column("schema_version", sa.Integer, nullable=False))
+    sa.Column("schema_version", sa.Integer, nullable=False),
+    *(sa.Column(name, sa.BigInteger) for name in ("outstanding", "at_risk30", "at_risk90")),  # satang, 0004 on
+    sa.Column("members_long_overdue", sa.Integer), sa.Column("top_technique", sa.Integer),
+    sa.Index("ix_snapshot_coop_as_of", "coop", "as_of"))
 snapshot_member = sa.Table(
     "snapshot_member", metadata, _owner(), sa.Column("member_no", sa.Text, nullable=False), sa.Column("name", sa.Text),
     sa.Column("group", sa.Text), sa.Column("days", sa.Integer, nullable=False),
@@ -83,25 +87,86 @@ class Snapshot:
     id: int | None = None
     saved_at: datetime | None = None
     schema_version: int = SCHEMA_VERSION
+    headline: Headline | None = None  # None in a snapshot saved before revision 0004
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The figures a history and the province need beyond the members' (baht; None: the ledger had no
+    outstanding column)."""
+
+    outstanding: float | None
+    at_risk30: float | None
+    at_risk90: float | None
+    members_long_overdue: int
+    top_technique: int | None
+
+
+HEADLINE_MONEY = ("outstanding", "at_risk30", "at_risk90")
 
 
 def of_result(result, plan: pd.DataFrame | None = None) -> Snapshot:
     """What a later comparison needs from a pipeline Result (and the plan, as exported or filled in)."""
-    loans = result.analysis.loans
+    from .techniques.selector import rank
+
+    analysis = result.analysis
+    loans, head = analysis.loans, analysis.headline
+    headline = Headline(head["outstanding"], *(analysis.at_risk(d) for d in (30, 90)), head["members_long_overdue"],
+                        rank(analysis)[0].number)
     return Snapshot(result.ledger.coop, Path(result.file).name, result.as_of,
-                    result.analysis.members[["member_no", "name", "group", "days", "bucket", "overdue"]].copy(),
-                    plan, loans[["member_no", "contract"]].copy() if "contract" in loans else None)
+                    analysis.members[["member_no", "name", "group", "days", "bucket", "overdue"]].copy(),
+                    plan, loans[["member_no", "contract"]].copy() if "contract" in loans else None,
+                    headline=headline)
 
 
 def save_ledger(engine: sa.Engine, result, lang: str = "th", filled: pd.DataFrame | None = None,
                 prepared: Sequence[pd.DataFrame] = ()) -> Snapshot:
     """Saving a snapshot, the one way (the command and the page): the ledger's analysis and its plan, which is
     the plan the staff filled (`filled`, as `read_plan` gives it) when given, else the plan kmdash makes (with
-    what the tool pages `prepared`). The snapshot saved, with its id."""
+    what the tool pages `prepared`). The snapshot saved, with its id; LedgerError `snap_already` when the co-op
+    has one of that date (delete it first to save it again)."""
+    found = same_date(engine, result.ledger.coop, result.as_of)
+    if found is not None:
+        raise LedgerError.of("snap_already", id=found, coop=result.ledger.coop or "-",
+                             as_of=lambda lang: day(result.as_of, lang))
     plan = filled if filled is not None else make_plan(result, lang, prepared=prepared)
     snap = of_result(result, plan)
     snap.id = save(engine, snap)
     return snap
+
+
+def same_date(engine: sa.Engine, coop: str | None, as_of: date) -> int | None:
+    """The id of the co-op's snapshot of this date, if one is saved."""
+    query = sa.select(snapshot.c.id).where(_of_coop(coop), snapshot.c.as_of == as_of).limit(1)
+    with engine.connect() as conn:
+        return conn.execute(query).scalar()
+
+
+def _of_coop(coop: str | None):
+    return snapshot.c.coop.is_(None) if coop is None else snapshot.c.coop == coop
+
+
+def coops(engine: sa.Engine) -> list[str | None]:
+    """The co-ops with snapshots, by name (None: ledgers that named none, last)."""
+    with engine.connect() as conn:
+        names = conn.execute(sa.select(snapshot.c.coop).distinct()).scalars().all()
+    return sorted(n for n in names if n is not None) + [None] * (None in names)
+
+
+def history_rows(engine: sa.Engine, coop: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A co-op's snapshots, one per date (the last saved of a date), oldest first: (heads: snapshot_id, as_of and
+    the headline's money in satang; members: each one's rows, overdue in satang), as `history.history` takes
+    them."""
+    query = sa.select(snapshot.c.id.label("snapshot_id"), snapshot.c.as_of, *(snapshot.c[n] for n in HEADLINE_MONEY)
+                      ).where(_of_coop(coop)).order_by(snapshot.c.as_of, snapshot.c.saved_at, snapshot.c.id)
+    with engine.connect() as conn:
+        heads = pd.DataFrame(conn.execute(query).all(), columns=["snapshot_id", "as_of", *HEADLINE_MONEY])
+        heads = heads.drop_duplicates("as_of", keep="last").reset_index(drop=True)
+        columns = [snapshot_member.c[n] for n in ("snapshot_id", "member_no", "name", "group", "days", "bucket",
+                                                  "bucket_rank", "overdue")]
+        rows = conn.execute(sa.select(*columns).where(snapshot_member.c.snapshot_id.in_(heads["snapshot_id"].tolist())))
+        members = pd.DataFrame(rows.all(), columns=[c.name for c in columns])
+    return heads, members.astype({"days": "int64", "bucket_rank": "int64", "overdue": "int64"})
 
 
 def url_of(url: str | None = None) -> str:
@@ -179,7 +244,8 @@ def save(engine: sa.Engine, snap: Snapshot) -> int:
     with engine.begin() as conn:
         new_id = conn.execute(snapshot.insert().values(
             coop=snap.coop, file=snap.file, as_of=snap.as_of, saved_at=datetime.now().replace(microsecond=0),
-            members=len(members), schema_version=SCHEMA_VERSION)).inserted_primary_key[0]
+            members=len(members), schema_version=SCHEMA_VERSION, **_headline_row(snap.headline))
+        ).inserted_primary_key[0]
         rows = pd.DataFrame({"snapshot_id": new_id, "member_no": members["member_no"].astype(str),
                              "name": members["name"].astype(str), "group": members["group"].astype(str),
                              "days": members["days"].astype(int), "bucket": bucket.astype(str),
@@ -190,6 +256,22 @@ def save(engine: sa.Engine, snap: Snapshot) -> int:
         if snap.loans is not None:
             _insert(conn, snapshot_loan, snap.loans.assign(snapshot_id=new_id).astype({"contract": str}))
     return int(new_id)
+
+
+def _headline_row(headline: Headline | None) -> dict:
+    if headline is None:
+        return {}
+    row = {name: getattr(headline, name) for name in ("members_long_overdue", "top_technique")}
+    return row | {name: None if getattr(headline, name) is None else int(satang(getattr(headline, name)))
+                  for name in HEADLINE_MONEY}
+
+
+def headline_of(row) -> Headline | None:
+    """A snapshot row's headline figures (baht), None for one saved before they were kept."""
+    if row["members_long_overdue"] is None:
+        return None
+    money = {name: None if row[name] is None else row[name] / 100 for name in HEADLINE_MONEY}
+    return Headline(**money, members_long_overdue=row["members_long_overdue"], top_technique=row["top_technique"])
 
 
 def _plan_rows(plan: pd.DataFrame, snapshot_id: int) -> pd.DataFrame:
@@ -234,7 +316,8 @@ def load(engine: sa.Engine, snapshot_id: int) -> Snapshot:
             raise LedgerError.of("snap_newer", id=snapshot_id, version=head["schema_version"])
         members, plan, loans = (_rows(conn, table, snapshot_id) for table in CHILDREN)
     return Snapshot(head["coop"], head["file"], head["as_of"], _members(members), _plan(plan),
-                    loans if len(loans) else None, head["id"], head["saved_at"], head["schema_version"])
+                    loans if len(loans) else None, head["id"], head["saved_at"], head["schema_version"],
+                    headline_of(head))
 
 
 def _rows(conn, table: sa.Table, snapshot_id: int) -> pd.DataFrame:

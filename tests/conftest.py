@@ -124,6 +124,37 @@ def cli(capsys):
     return run
 
 
+# ---------------------------------------------------------------- a co-op's year (the history)
+
+
+@pytest.fixture(scope="session")
+def year():
+    """Twelve monthly ledgers of one co-op with known changes (kmdash.synthetic.year)."""
+    from kmdash.synthetic.year import ledger_year
+
+    return ledger_year(300, seed=5, joined=10)
+
+
+@pytest.fixture(scope="session")
+def year_files(year, tmp_path_factory) -> list[Path]:
+    """The year's ledgers as the co-op's program exports them (xlsx, titled with their dates)."""
+    from kmdash.synthetic.files import write_ledger
+
+    folder = tmp_path_factory.mktemp("year")
+    paths = [folder / f"{month + 1:02d}.xlsx" for month in range(len(year.ledgers))]
+    for path, loans, as_of in zip(paths, year.ledgers, year.dates):
+        write_ledger(loans, path, as_of=as_of)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def year_results(year_files) -> list:
+    """Each month's pipeline result, read once."""
+    from kmdash.pipeline import run
+
+    return [run(path) for path in year_files]
+
+
 # ---------------------------------------------------------------- the snapshot store
 
 

@@ -16,11 +16,11 @@ from importlib.util import find_spec
 
 from ..errors import LedgerError
 from ..techniques.registry import keys
-from . import actions, followup, guarantors, plan, province, report, snapshot, summary, technique
+from . import actions, followup, guarantors, history, plan, province, report, snapshot, summary, technique
 from .common import native_stderr_aside, start_reading
 
 EXIT_USER_ERROR = 2
-BEFORE, AFTER = (summary, plan), (followup, snapshot, actions, province, guarantors, report)
+BEFORE, AFTER = (summary, plan), (followup, snapshot, history, actions, province, guarantors, report)
 
 
 class _Parser(argparse.ArgumentParser):

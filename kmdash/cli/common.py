@@ -20,11 +20,12 @@ DEFAULTS = Settings()
 
 
 def ledger_command(commands, name: str, help_text: str, settings: bool = True,
-                   aliases: tuple[str, ...] = ()) -> argparse.ArgumentParser:
-    """A subcommand reading one ledger file, with the options every such command takes."""
+                   aliases: tuple[str, ...] = (), many: bool = False) -> argparse.ArgumentParser:
+    """A subcommand reading one ledger file (`many`: one or more, `args.file` a list), with the options every
+    such command takes."""
     command = commands.add_parser(name, help=help_text, aliases=list(aliases))
     command.set_defaults(reads_ledger=True)
-    command.add_argument("file")
+    command.add_argument("file", nargs="+" if many else None)
     command.add_argument("--as-of", type=as_of_date, help="as-of date YYYY-MM-DD or 31/03/2567 (overrides the title)")
     command.add_argument("--sheet", help="sheet name (default: the first sheet holding a ledger)")
     command.add_argument("--map", action="append", metavar="HEADER=FIELD", help="map an unknown header")
@@ -51,7 +52,9 @@ def settings_of(args: argparse.Namespace) -> Settings:
     given on the command line over it; a bad value is a user error."""
     base = saved_settings(args.settings) if getattr(args, "settings", None) else DEFAULTS
     given = {name: value for name, value in (("long_overdue_days", getattr(args, "long_days", None)),
-                                              ("top_members", getattr(args, "top", None))) if value is not None}
+                                              ("top_members", getattr(args, "top", None)),
+                                              ("chronic_periods", getattr(args, "chronic", None)))
+             if value is not None}
     months = getattr(args, "months", False)
     try:
         return base.with_buckets(True, **given) if months else replace(base, **given)
@@ -68,22 +71,23 @@ def saved_settings(path: str) -> Settings:
 
 
 def start_reading(args: argparse.Namespace) -> None:
-    """Open a ledger command's file before the command loads its modules: a workbook's sheet parses in the
-    background meanwhile (fastexcel leaves Python's lock free), so pandas and the core load for nothing."""
+    """Open a ledger command's file (the first, of several) before the command loads its modules: a workbook's
+    sheet parses in the background meanwhile (fastexcel leaves Python's lock free), so pandas and the core load
+    for nothing."""
     if getattr(args, "reads_ledger", False):
         from ..read.load import open_file
 
         with file_errors_told():
-            args.source = open_file(args.file, args.sheet)
+            args.source = open_file(args.file[0] if isinstance(args.file, list) else args.file, args.sheet)
 
 
-def result_of(args: argparse.Namespace):
-    """Read, analyse and reconcile the command's ledger file (opened by start_reading)."""
+def result_of(args: argparse.Namespace, source=None):
+    """Read, analyse and reconcile the command's ledger file (opened by start_reading), or `source`."""
     from ..pipeline import Options, run
 
     options = Options(sheet=args.sheet, user_map=parse_mapping(args.map), as_of=args.as_of,
                       settings=settings_of(args))
-    return run(args.source, options)
+    return run(args.source if source is None else source, options)
 
 
 def write(path: str, data: bytes) -> None:

@@ -1,5 +1,7 @@
-"""`python -m kmdash snapshot save FILE [--plan plan.csv] | list | delete ID | export ID --out plan.xlsx`: the
-saved snapshots a later `followup snapshot:ID NEW` compares against, and a snapshot's plan back as a file."""
+"""`python -m kmdash snapshot save FILE... [--plan plan.csv] | list | delete ID | export ID --out plan.xlsx`: the
+saved snapshots a later `followup snapshot:ID NEW` and the `history` read, and a snapshot's plan back as a file.
+Several files are saved one by one, each dated by its own title; one of a co-op and date already saved is not
+saved again, and a file that cannot be read is told and the others still saved."""
 
 from __future__ import annotations
 
@@ -14,8 +16,10 @@ def add(commands) -> argparse.ArgumentParser:
     command = commands.add_parser("snapshot",
                                   help="save, list, delete or export snapshots of a ledger's analysis and plan")
     actions = command.add_subparsers(dest="action", required=True)
-    save = ledger_command(actions, "save", "save a ledger's analysis and plan for a later follow-up")
-    save.add_argument("--plan", help="the plan as the staff filled it (.csv or .xlsx; default: the plan kmdash makes)")
+    save = ledger_command(actions, "save", "save ledgers' analyses and plans for a later follow-up and the history",
+                          many=True)
+    save.add_argument("--plan", help="the plan as the staff filled it (.csv or .xlsx; default: the plan kmdash makes; "
+                                     "one file only)")
     listing = actions.add_parser("list", help="what is stored")
     listing.add_argument("--json", action="store_true")
     delete = actions.add_parser("delete", help="delete one snapshot (its rows removed from the store)")
@@ -48,14 +52,37 @@ def run(args: argparse.Namespace) -> str:
     return _listing(table, store.where(engine), args.lang)
 
 
-def _save(args, engine) -> str:
+def _save(args, engine) -> str | None:
+    """One file: saved, or its error. Several: each saved or skipped with why, one line each as it goes; then
+    the files that could not be read (exit 2), if any."""
+    from ..errors import LedgerError
+    from ..i18n import t
+
+    if len(args.file) == 1:
+        return _saved_line(args, engine, args.source)
+    if args.plan or args.as_of:
+        raise LedgerError.of("snap_many_options")
+    failed = []
+    for i, file in enumerate(args.file):
+        try:
+            line = _saved_line(args, engine, args.source if i == 0 else file)
+        except LedgerError as exc:
+            line = t("snap_skipped", args.lang, file=file, reason=exc.message(args.lang))
+            failed += [] if exc.code == "snap_already" else [file]
+        print(line, flush=True)
+    if failed:
+        raise LedgerError.of("snap_some_failed", n=len(failed), files=", ".join(failed))
+    return None
+
+
+def _saved_line(args, engine, source) -> str:
     from .. import store
     from ..i18n import t
     from ..plan import read_plan
     from .common import result_of
 
     filled = read_plan(args.plan, args.plan) if args.plan else None
-    snap = store.save_ledger(engine, result_of(args), args.lang, filled)
+    snap = store.save_ledger(engine, result_of(args, source), args.lang, filled)
     return t("snap_saved", args.lang, id=snap.id, members=len(snap.members), where=store.where(engine),
              plan=t("snap_with_plan", args.lang))
 

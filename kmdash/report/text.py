@@ -91,7 +91,7 @@ def technique_text(score, members: list[str], lang: str = "th") -> str:
     """A technique alone: its score with the evidence, and the member numbers it applies to."""
     shown = members[:TOP_APPLIES]
     lines = [*_technique(technique_json(score), lang), f"  {t('applies_to', lang, n=len(members))}"]
-    return "\n".join(lines + [f"    {m}" for m in shown] + _more(len(members) - len(shown), lang))
+    return "\n".join(lines + [f"    {m}" for m in shown] + more(len(members) - len(shown), lang))
 
 
 TOP_APPLIES = 50  # member numbers listed before "… and N more"
@@ -108,7 +108,7 @@ def _groups(s: dict, lang: str) -> list[str]:
     lines = [t("groups_title", lang)] + [
         f"  {fit(r['group'], NAME_WIDTH)} {r['members_overdue']:>5,}/{r['members']:<5,}"
         f" {baht(r['overdue']):>18} {percent(r['share']):>7}" for r in groups[:GROUPS_LISTED]]
-    return lines + _more(len(groups) - GROUPS_LISTED, lang)
+    return lines + more(len(groups) - GROUPS_LISTED, lang)
 
 
 def _statuses(s: dict, lang: str) -> list[str]:
@@ -152,7 +152,7 @@ def _top_members(s: dict, lang: str) -> list[str]:
         f" {r['days']:>6,} {baht(r['overdue']):>16}" for r in top]
 
 
-def _more(hidden: int, lang: str) -> list[str]:
+def more(hidden: int, lang: str) -> list[str]:
     return [f"  {t('and_more', lang, n=hidden)}"] if hidden > 0 else []
 
 
@@ -172,4 +172,4 @@ def _row_list(title: str, items: list[dict], lang: str, skipped: bool = True) ->
     notes = [RowNote(x["row"], x["code"], x["field"], x["detail"], x.get("sheet", "")) for x in items[:LISTED]]
     lines = ["", title] + [f"  {n.sheet + ' ' if n.sheet else ''}{t('row', lang)} {n.row}: {row_note(n, lang, skipped)}"
                            for n in notes]
-    return lines + _more(len(items) - LISTED, lang)
+    return lines + more(len(items) - LISTED, lang)
