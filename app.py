@@ -28,6 +28,7 @@ st.navigation({
                              [page("guarantors", "handshake")] if t.key == "sieving" else [])),
                          page("plan", "checklist")],
     tr("section_followup"): [page("actions", "task_alt"), page("followup", "compare_arrows"),
-                             page("snapshots", "inventory_2"), page("board_pack", "print")],
+                             page("snapshots", "inventory_2"), page("history", "timeline"),
+                             page("board_pack", "print")],
     tr("section_province"): [page("province", "map")],
 }, expanded=True).run()

@@ -1512,6 +1512,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "hist_chronic": ("ลูกหนี้ค้างเรื้อรัง (ค้างทุกงวดใน {n} งวดล่าสุด): {members:,} ราย",
                      "Chronic debtors (overdue in each of the last {n} snapshots): {members:,}"),
     "hist_since": ("ค้าง {periods} งวดติดกัน ตั้งแต่ {since}", "overdue {periods} snapshots in a row, since {since}"),
+    "chart_hist_overdue": ("ยอดค้างชำระและจำนวนสมาชิกที่ค้าง ตามวันที่บันทึก", "Overdue and members overdue, by snapshot"),
+    "chart_hist_par": ("PAR30 และ PAR90 ตามวันที่บันทึก", "PAR30 and PAR90, by snapshot"),
+    "chart_hist_aging": ("ยอดค้างตามอายุหนี้ ตามวันที่บันทึก", "Overdue by age, by snapshot"),
+    "page_history": ("ประวัติหนี้ค้าง", "Overdue history"),
+    "hist_empty": ("ยังไม่มีภาพบันทึกในที่เก็บ บันทึกทะเบียนแต่ละงวดที่หน้า 'ภาพบันทึกทะเบียน' หรือด้วยคำสั่ง "
+                   "snapshot save แล้วประวัติจะแสดงที่นี่",
+                   "No snapshots in the store yet. Save each month's ledger on the 'Saved snapshots' page or with "
+                   "snapshot save, and the history shows here."),
+    "hist_coop": ("สหกรณ์", "Co-op"),
+    "hist_periods": ("ค้างเรื้อรัง: ค้างทุกงวดในกี่งวดล่าสุด", "Chronic: overdue in each of the last N snapshots"),
+    "hist_periods_help": ("ค่าตัวอย่างของโครงการ (3 งวด) ไม่ใช่ของคู่มือ เปลี่ยนได้ และตั้งไว้ในไฟล์ค่าตั้ง "
+                          "(chronic_periods)",
+                          "The project's example (3 snapshots), not the handbook's; change it here, or in the "
+                          "settings file (chronic_periods)."),
+    "hist_caption": ("{n} ภาพบันทึก (งวดละหนึ่งภาพ: ภาพล่าสุดของวันนั้น) จาก {where}",
+                     "{n} snapshots (one per date: the last saved of that date) from {where}"),
+    "cap_hist_overdue": ("แท่ง: ยอดค้างชำระ (บาท) เส้น: จำนวนสมาชิกที่ค้าง (แกนขวา)",
+                         "Bars: overdue (baht). Line: members overdue (right axis)."),
+    "cap_hist_par": ("สัดส่วนหนี้คงเหลือของสัญญาที่ค้างเกิน 30 และ 90 วัน ต่อหนี้คงเหลือทั้งหมด "
+                     "งวดที่บันทึกก่อนเก็บหนี้คงเหลือจะไม่มีจุด",
+                     "Outstanding of loans over 30 and 90 days overdue, as a share of all outstanding; a snapshot "
+                     "saved before the outstanding was kept has no point."),
+    "cap_hist_aging": ("ยอดค้างแยกตามอายุหนี้ของแต่ละงวด", "Each snapshot's overdue by age."),
+    "hist_one_snapshot": ("มีภาพบันทึกงวดเดียว บันทึกงวดถัดไปเพื่อดูการเปลี่ยนแปลง",
+                          "Only one snapshot: save the next month's to see what changed."),
+    "hist_chronic_note": ("สมาชิกที่ค้างชำระในทุกภาพบันทึก {n} งวดล่าสุด นับงวดที่ค้างติดกันย้อนจากงวดล่าสุด",
+                          "Members overdue in each of the last {n} snapshots; periods counted back from the latest."),
+    "col_hist_from": ("จาก", "From"),
+    "col_hist_to": ("ถึง", "To"),
+    "col_new_arrears": ("เริ่มค้างใหม่ (ราย)", "New arrears"),
+    "col_grown": ("ค้างเพิ่มขึ้น (ราย)", "Grown"),
+    "col_left": ("ออกจากทะเบียน (ราย)", "Left"),
+    "col_joined": ("เข้ามาใหม่ (ราย)", "Joined"),
+    "col_increase": ("ค้างเพิ่ม (บาท)", "Increase"),
+    "col_hist_periods_col": ("ค้างติดกัน (งวด)", "Snapshots in a row"),
+    "col_hist_since_col": ("ค้างตั้งแต่", "Overdue since"),
 }
 
 
