@@ -89,10 +89,7 @@ def compare(old: pd.DataFrame, new: pd.DataFrame, as_of_old: date, as_of_new: da
     both = _side(old).merge(_side(new), on="key", how="outer", suffixes=("_then", "_now"), indicator=True)
     then = both["overdue_then"].fillna(0).astype(np.int64)
     now = both["overdue_now"].fillna(0).astype(np.int64)
-    status = np.select(
-        [both["_merge"] == "left_only", both["_merge"] == "right_only", (then > 0) & (now == 0),
-         (then > 0) & (now < then), (then > 0) & (now == then), then > 0, now > 0],
-        ["left", "joined", "cleared", "reduced", "unchanged", "grown", "new_arrears"], default="current")
+    status = statuses(then.to_numpy(), now.to_numpy(), both["_merge"] != "right_only", both["_merge"] != "left_only")
     pooled = set(member_key(pd.Series(list(refinanced), dtype=object)))
     members = pd.DataFrame({
         "key": both["key"], "member": both["member_then"].fillna(both["member_now"]),
@@ -103,6 +100,13 @@ def compare(old: pd.DataFrame, new: pd.DataFrame, as_of_old: date, as_of_new: da
     members = members.sort_values(["overdue_then", "overdue_now", "key"],
                                   ascending=[False, False, True]).reset_index(drop=True)  # keys are unique
     return Comparison(as_of_old, as_of_new, members, buckets, compare_loans(old_loans, new_loans))
+
+
+def statuses(then: np.ndarray, now: np.ndarray, was: np.ndarray, is_: np.ndarray) -> np.ndarray:
+    """Each member's status from their overdue then and now (satang) and whether each ledger has them."""
+    return np.select([~is_, ~was, (then > 0) & (now == 0), (then > 0) & (now < then), (then > 0) & (now == then),
+                      then > 0, now > 0],
+                     ["left", "joined", "cleared", "reduced", "unchanged", "grown", "new_arrears"], default="current")
 
 
 def _side(members: pd.DataFrame) -> pd.DataFrame:

@@ -10,10 +10,11 @@ Pure: the store's rows in (`store.history_rows`), a History out. Money in satang
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
-from .followup import compare, member_key
+from .followup import FELL, ROSE, member_key, statuses
 from .followup_actions import counted, pool_repaid
 from .settings import Settings
 
@@ -60,23 +61,29 @@ def _share(value) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
-def history(coop: str | None, heads: pd.DataFrame, members: pd.DataFrame, actions: pd.DataFrame | None = None,
+@dataclass
+class Rows:
+    """What the store gives a history (`store.history_rows`): money in satang."""
+
+    heads: pd.DataFrame  # snapshot_id, as_of, outstanding, at_risk30, at_risk90: one per date, oldest first
+    figures: pd.DataFrame  # snapshot_id, members, members_overdue, overdue
+    aging: pd.DataFrame  # snapshot_id, bucket_rank, bucket, members, overdue
+    overdue: pd.DataFrame  # snapshot_id, member_no, overdue: every member of every snapshot
+    latest: pd.DataFrame  # member_no, name, group of the latest snapshot's debtors
+
+
+def history(coop: str | None, rows: Rows, actions: pd.DataFrame | None = None,
             chronic_periods: int = CHRONIC_PERIODS) -> History:
-    """`heads`: one row per snapshot (snapshot_id, as_of, outstanding, at_risk30, at_risk90 in satang or None),
-    one per date, oldest first; `members`: their rows (snapshot_id, member_no, name, group, days, bucket,
-    bucket_rank, overdue in satang); `actions`: the co-op's record (`record.listed`)."""
-    heads = heads.sort_values("as_of").reset_index(drop=True)
-    members = members[members["snapshot_id"].isin(heads["snapshot_id"])]
-    by_snapshot = dict(tuple(members.groupby("snapshot_id", sort=False)))
-    tables = [_member_table(by_snapshot.get(i, members.iloc[:0])) for i in heads["snapshot_id"]]
-    return History(coop, _points(heads, members), _aging(heads, members), _flows(heads, tables, actions),
-                   _runs(heads, tables), chronic_periods)
+    """`actions`: the co-op's record (`record.listed`): pool repayments between two dates are refinanced."""
+    heads = rows.heads
+    keys, amount, present = _matrix(heads["snapshot_id"].to_numpy(), rows.overdue)
+    return History(coop, _points(heads, rows.figures), _aging(heads, rows.aging),
+                   _flows(heads["as_of"].tolist(), keys, amount, present, actions),
+                   _runs(heads["as_of"].tolist(), keys, amount, present, rows.latest), chronic_periods)
 
 
-def _points(heads: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    per = members.assign(late=members["days"] > 0).groupby("snapshot_id").agg(
-        members=("member_no", "size"), members_overdue=("late", "sum"), overdue=("overdue", "sum"))
-    points = heads[["snapshot_id", "as_of"]].join(per, on="snapshot_id").fillna(
+def _points(heads: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    points = heads[["snapshot_id", "as_of"]].join(figures.set_index("snapshot_id"), on="snapshot_id").fillna(
         {"members": 0, "members_overdue": 0, "overdue": 0})
     outstanding = pd.to_numeric(heads["outstanding"], errors="coerce").to_numpy(dtype=float)
     for days in (30, 90):
@@ -88,56 +95,62 @@ def _points(heads: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     return points.astype({"members": "int64", "members_overdue": "int64", "overdue": "int64"})[POINT_COLUMNS]
 
 
-def _aging(heads: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+def _aging(heads: pd.DataFrame, aging: pd.DataFrame) -> pd.DataFrame:
     """Every bucket any snapshot has (in rank order) at every date, zero where none."""
-    buckets = members[["bucket_rank", "bucket"]].drop_duplicates("bucket").sort_values("bucket_rank")["bucket"]
-    per = members.groupby(["snapshot_id", "bucket"]).agg(members=("member_no", "size"), overdue=("overdue", "sum"))
-    grid = pd.MultiIndex.from_product([heads["snapshot_id"], buckets], names=["snapshot_id", "bucket"])
+    buckets = aging[["bucket_rank", "bucket"]].drop_duplicates("bucket").sort_values("bucket_rank", kind="stable")
+    grid = pd.MultiIndex.from_product([heads["snapshot_id"], buckets["bucket"]], names=["snapshot_id", "bucket"])
+    per = aging.groupby(["snapshot_id", "bucket"])[["members", "overdue"]].sum()
     table = per.reindex(grid, fill_value=0).reset_index()
     table["as_of"] = table["snapshot_id"].map(dict(zip(heads["snapshot_id"], heads["as_of"])))
     return table[["as_of", "bucket", "members", "overdue"]].astype({"members": "int64", "overdue": "int64"})
 
 
-def _member_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """A snapshot's members as `followup.compare` takes them (overdue in baht, buckets in their order)."""
-    labels = rows[["bucket_rank", "bucket"]].drop_duplicates("bucket").sort_values("bucket_rank")["bucket"]
-    return pd.DataFrame({"member_no": rows["member_no"].to_numpy(), "name": rows["name"].to_numpy(),
-                         "group": rows["group"].to_numpy(),
-                         "bucket": pd.Categorical(rows["bucket"], categories=list(labels), ordered=True),
-                         "overdue": rows["overdue"].to_numpy(dtype=np.int64) / 100})
+def _matrix(ids: np.ndarray, overdue: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Members (as the follow-up matches them: `member_key`) by snapshot: each one's overdue (two numbers written
+    differently in one ledger add up) and whether the snapshot has them."""
+    column = pd.Index(ids).get_indexer(overdue["snapshot_id"])
+    numbers, uniques = pd.factorize(overdue["member_no"])
+    key_of_number, keys = pd.factorize(member_key(pd.Series(uniques, dtype=object)))
+    row = key_of_number[numbers] if len(numbers) else numbers
+    amount = np.zeros((len(keys), len(ids)), dtype=np.int64)
+    np.add.at(amount, (row, column), overdue["overdue"].to_numpy(dtype=np.int64))
+    present = np.zeros(amount.shape, dtype=bool)
+    present[row, column] = True
+    return np.asarray(keys, dtype=object), amount, present
 
 
-def _flows(heads: pd.DataFrame, tables: list[pd.DataFrame], actions: pd.DataFrame | None) -> pd.DataFrame:
+def _flows(dates: list, keys: np.ndarray, amount: np.ndarray, present: np.ndarray,
+           actions: pd.DataFrame | None) -> pd.DataFrame:
+    """Per pair of consecutive dates, the follow-up's counts and totals (`followup.statuses`, `Comparison.totals`)."""
+    done = counted(actions, dates[-1]) if actions is not None else None
     rows = []
-    dates = heads["as_of"].tolist()
-    for (old, new), (then, now) in zip(zip(tables, tables[1:]), zip(dates, dates[1:])):
-        done = counted(actions, now) if actions is not None else None
-        pooled = pool_repaid(done, then, now) if done is not None else ()
-        comparison = compare(old, new, then, now, pooled)
-        counts, totals = comparison.count(), comparison.totals()
-        rows.append({"from": then, "to": now, **{k: counts[k] for k in FLOW_COUNTS},
-                     **{k: totals[k] for k in ("recovered", "refinanced", "increase")}})
+    for s, (then_day, now_day) in enumerate(zip(dates, dates[1:])):
+        seen = present[:, s] | present[:, s + 1]
+        then, now = amount[seen, s], amount[seen, s + 1]
+        status = statuses(then, now, present[seen, s], present[seen, s + 1])
+        pooled = set(member_key(pd.Series(pool_repaid(done, then_day, now_day), dtype=object))) if done is not None \
+            else set()
+        fell = np.isin(status, FELL)
+        refinanced = fell & np.isin(keys[seen], list(pooled))
+        rose = np.isin(status, ROSE)
+        counts = {k: int((status == k).sum()) for k in FLOW_COUNTS}
+        rows.append({"from": then_day, "to": now_day, **counts,
+                     "recovered": int((then - now)[fell & ~refinanced].sum()),
+                     "refinanced": int((then - now)[refinanced].sum()), "increase": int((now - then)[rose].sum())})
     return pd.DataFrame(rows, columns=["from", "to", *FLOW_COUNTS, "recovered", "refinanced", "increase"])
 
 
-def _runs(heads: pd.DataFrame, tables: list[pd.DataFrame]) -> pd.DataFrame:
+def _runs(dates: list, keys: np.ndarray, amount: np.ndarray, present: np.ndarray, latest: pd.DataFrame) -> pd.DataFrame:
     """Per member overdue at the latest date: how many snapshots in a row, back from it, found them overdue, and
     the date of the first of those; the longest runs first, then the largest overdue."""
-    columns = ["member", "name", "group", "periods", "since", "overdue"]
-    if not tables:
-        return pd.DataFrame(columns=columns)
-    late = [set(member_key(t["member_no"][t["overdue"] > 0])) for t in tables]
-    latest = tables[-1].assign(key=member_key(tables[-1]["member_no"]))
-    latest = latest[latest["overdue"] > 0].drop_duplicates("key")
-    dates = heads["as_of"].tolist()
-    periods = []
-    for key in latest["key"]:
-        n = 0
-        while n < len(late) and key in late[-1 - n]:
-            n += 1
-        periods.append(n)
-    runs = pd.DataFrame({"member": latest["member_no"].to_numpy(), "name": latest["name"].to_numpy(),
-                         "group": latest["group"].to_numpy(), "periods": np.array(periods, dtype=np.int64),
-                         "since": [dates[len(dates) - n] for n in periods],
-                         "overdue": np.rint(latest["overdue"].to_numpy() * 100).astype(np.int64)})
+    late = (amount > 0) & present
+    run = np.cumprod(late[:, ::-1], axis=1).sum(axis=1) if late.size else np.zeros(len(keys), dtype=np.int64)
+    by_key = pd.DataFrame({"periods": run, "overdue": amount[:, -1] if amount.size else 0}, index=keys)
+    debtors = latest.assign(key=member_key(latest["member_no"])).drop_duplicates("key")
+    found = debtors.join(by_key, on="key")
+    found = found[found["periods"] > 0]
+    runs = pd.DataFrame({"member": found["member_no"].to_numpy(), "name": found["name"].to_numpy(),
+                         "group": found["group"].to_numpy(), "periods": found["periods"].to_numpy(dtype=np.int64),
+                         "since": [dates[len(dates) - n] for n in found["periods"]],
+                         "overdue": found["overdue"].to_numpy(dtype=np.int64)})
     return runs.sort_values(["periods", "overdue", "member"], ascending=[False, False, True]).reset_index(drop=True)

@@ -27,7 +27,7 @@ coop = st.selectbox(tr("hist_coop"), names, format_func=lambda n: n or tr("histo
 default = st.session_state.get("settings", Settings()).chronic_periods
 periods = st.number_input(tr("hist_periods"), min_value=1, max_value=60, value=default, step=1, key="hist_periods",
                           help=tr("hist_periods_help"))
-found = history(coop, *store.history_rows(engine, coop), record.listed(engine, coop or ""), int(periods))
+found = history(coop, store.history_rows(engine, coop), record.listed(engine, coop or ""), int(periods))
 st.caption(tr("hist_caption", n=len(found.points), where=plain(store.where(engine))))
 
 ui.chart(charts.overdue_figure(found, state.lang()), tr("cap_hist_overdue"))

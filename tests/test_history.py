@@ -27,8 +27,7 @@ def saved(url: str, results) -> sa.Engine:
 
 def of_store(engine, coop=None, periods: int = 3) -> hist.History:
     coop = coop or store.coops(engine)[0]
-    heads, members = store.history_rows(engine, coop)
-    return hist.history(coop, heads, members, record.listed(engine, coop), periods)
+    return hist.history(coop, store.history_rows(engine, coop), record.listed(engine, coop), periods)
 
 
 def expected_flow(statuses: pd.DataFrame) -> dict:

@@ -30,12 +30,12 @@ def run(args: argparse.Namespace) -> str:
 
     engine = store.open_store(store_url(args.store))
     coop = chosen_coop(engine, args.coop)
-    heads, members = store.history_rows(engine, coop)
-    if heads.empty:
+    rows = store.history_rows(engine, coop)
+    if rows.heads.empty:
         from ..errors import LedgerError
 
         raise LedgerError.of("history_no_snapshots", coop=args.coop or "-", where=store.where(engine))
-    found = history(coop, heads, members, record.listed(engine, coop or ""), settings_of(args).chronic_periods)
+    found = history(coop, rows, record.listed(engine, coop or ""), settings_of(args).chronic_periods)
     if args.json:
         return json.dumps(found.to_json(), ensure_ascii=False)
     return history_text(found, coop or t("history_unnamed", args.lang), args.lang)
