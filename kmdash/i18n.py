@@ -604,7 +604,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_top_technique": ("เทคนิคอันดับ 1", "Top technique"),
     "col_sheet": ("แผ่นงาน", "Sheet"),
     "field_status": ("สถานะหนี้", "Debt status"),
-    "prov_none": ("อัปโหลดทะเบียนของสหกรณ์ตั้งแต่ 1 ไฟล์ขึ้นไป", "Upload the ledgers of one or more co-ops"),
+    "prov_none": ("อัปโหลดทะเบียนของสหกรณ์ตั้งแต่ 1 ไฟล์ขึ้นไป หรือบันทึกภาพทะเบียนไว้ในที่เก็บ (ภาพล่าสุดของแต่ละสหกรณ์จะแสดงที่นี่)",
+                  "Upload the ledgers of one or more co-ops, or save snapshots in the store (each co-op's latest "
+                  "shows here)"),
     "prov_sequential": ("อ่านทีละไฟล์ในแอป (ผลอ่านแต่ละไฟล์เก็บไว้ใช้ซ้ำ) บรรทัดคำสั่ง province อ่านพร้อมกันทุกแกน",
                         "The app reads one file at a time (each file's reading is cached); the province command "
                         "reads them in parallel"),
@@ -1548,6 +1550,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_increase": ("ค้างเพิ่ม (บาท)", "Increase"),
     "col_hist_periods_col": ("ค้างติดกัน (งวด)", "Snapshots in a row"),
     "col_hist_since_col": ("ค้างตั้งแต่", "Overdue since"),
+    "prov_nothing": ("ระบุไฟล์ทะเบียน หรือที่เก็บด้วย --store", "give ledger files, or a store with --store"),
+    "prov_from_store": ("รวมภาพบันทึกล่าสุดของแต่ละสหกรณ์จากที่เก็บ ({n} สหกรณ์)",
+                        "Include each co-op's latest saved snapshot ({n} co-ops)"),
+    "col_change_since": ("เทียบกับวันที่", "Change since"),
+    "col_overdue_change": ("ค้างเปลี่ยน (บาท)", "Overdue change"),
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +40,7 @@ class CoopRow:
     aging: tuple[tuple[str, float], ...] = ()  # (bucket, overdue) in bucket order
     top_technique: int | None = None
     error: tuple[str, str] | None = None  # (Thai, English): the file could not be read
+    change: Change | None = None  # a stored co-op's: since its previous snapshot
 
     @property
     def par30(self) -> float:
@@ -53,6 +54,17 @@ class CoopRow:
     def long_overdue_share(self) -> float:
         """Of the members overdue, the share overdue longer than the long-overdue days."""
         return _share(self.members_long_overdue, self.members_overdue)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A co-op's latest snapshot against its previous one: the previous date, and the rise (negative: the fall)
+    in the overdue (baht), the members overdue and PAR30."""
+
+    since: date
+    overdue: float
+    members_overdue: int
+    par30: float
 
 
 def _share(part: float, whole: float) -> float:
@@ -77,12 +89,13 @@ class Province:
 
 
 def survey(files: Sequence[tuple[str, Source]], as_of: date | None = None, settings: Settings = Settings(),
-           workers: int | None = None, reader: Reader | None = None) -> Province:
-    """The province of these (name, source) files; `as_of` stands in for the files without a report date. Read
-    on every core (`workers` processes), or one after another by `reader` (the app's cached `coop_row`: a
-    process pool does not sit well inside Streamlit's server)."""
+           workers: int | None = None, reader: Reader | None = None, stored: Sequence[CoopRow] = ()) -> Province:
+    """The province of these (name, source) files, after the `stored` co-ops' rows (`stored_rows`); `as_of`
+    stands in for the files without a report date. Read on every core (`workers` processes), or one after
+    another by `reader` (the app's cached `coop_row`: a process pool does not sit well inside Streamlit's
+    server)."""
     jobs = [(source, name, as_of, settings) for name, source in files]
-    rows = tuple(reader(*job) for job in jobs) if reader else _read_all(jobs, workers)
+    rows = tuple(stored) + (tuple(reader(*job) for job in jobs) if reader else _read_all(jobs, workers))
     read_rows = [r for r in rows if r.error is None]
     coops = _frame(read_rows)
     return Province(rows, _total(read_rows), coops, _aging_frame(read_rows, coops["label"]))
@@ -126,6 +139,50 @@ def coop_row(source: Source, name: str, as_of: date | None = None, settings: Set
         top_technique=rank(a)[0].number)
 
 
+def stored_rows(engine) -> tuple[CoopRow, ...]:
+    """Each co-op's latest snapshot in the store as its row (no file read), with the change since its previous
+    snapshot where it has one; co-ops by name. A snapshot saved before its headline figures were kept has no
+    outstanding or PAR (0)."""
+    from . import store
+
+    heads = store.snapshot_heads(engine)
+    heads = heads.assign(order=heads.groupby("coop", dropna=False).cumcount(ascending=False))
+    chosen = heads[heads["order"] <= 1]
+    with engine.connect() as conn:
+        sums = store.bucket_sums(conn, [int(i) for i in chosen["snapshot_id"]])
+    rows = {int(h.snapshot_id): _stored_row(h, sums[sums["snapshot_id"] == h.snapshot_id])
+            for h in chosen.itertuples()}
+    latest = chosen[chosen["order"] == 0].sort_values("coop", na_position="last")
+    previous = dict(zip(chosen.loc[chosen["order"] == 1, "coop"].fillna(""),
+                        chosen.loc[chosen["order"] == 1, "snapshot_id"]))
+    return tuple(_with_change(rows[int(h.snapshot_id)], rows.get(int(previous.get(h.coop or "", -1))))
+                 for h in latest.itertuples())
+
+
+def _stored_row(head, sums: pd.DataFrame) -> CoopRow:
+    money = {n: 0.0 if pd.isna(getattr(head, n)) else getattr(head, n) / 100 for n in ("outstanding", "at_risk30",
+                                                                                         "at_risk90")}
+    long_overdue = head.members_long_overdue
+    return CoopRow(file=f"snapshot:{head.snapshot_id}", coop=head.coop or "", as_of=head.as_of,
+                   as_of_source="snapshot", members=int(sums["members"].sum()),
+                   members_overdue=int(sums["members_overdue"].sum()),
+                   members_long_overdue=0 if pd.isna(long_overdue) else int(long_overdue),
+                   overdue=int(sums["overdue"].sum()) / 100, **money, aging=_stored_aging(sums),
+                   top_technique=None if pd.isna(head.top_technique) else int(head.top_technique))
+
+
+def _stored_aging(sums: pd.DataFrame) -> tuple[tuple[str, float], ...]:
+    ordered = sums.sort_values("bucket_rank")
+    return tuple((b, o / 100) for b, o in zip(ordered["bucket"], ordered["overdue"]))
+
+
+def _with_change(row: CoopRow, before: CoopRow | None) -> CoopRow:
+    if before is None:
+        return row
+    return replace(row, change=Change(before.as_of, round(row.overdue - before.overdue, 2),
+                                      row.members_overdue - before.members_overdue, row.par30 - before.par30))
+
+
 def _stem(name: str) -> str:
     return Path(name).stem
 
@@ -144,7 +201,9 @@ def _frame(read_rows: list[CoopRow]) -> pd.DataFrame:
     table = pd.DataFrame([{"coop": r.coop, "file": r.file, "as_of": r.as_of, "members": r.members,
                            "members_overdue": r.members_overdue, "overdue": r.overdue, "outstanding": r.outstanding,
                            "par30": r.par30, "par90": r.par90, "long_overdue_share": r.long_overdue_share,
-                           "top_technique": r.top_technique} for r in read_rows],
+                           "top_technique": r.top_technique,
+                           "change_since": r.change.since if r.change else None,
+                           "overdue_change": r.change.overdue if r.change else None} for r in read_rows],
                          columns=FRAME_COLUMNS)
     seen = table.groupby("coop").cumcount()
     table["label"] = table["coop"].where(seen == 0, table["coop"] + " (" + (seen + 1).astype(str) + ")")
@@ -152,7 +211,7 @@ def _frame(read_rows: list[CoopRow]) -> pd.DataFrame:
 
 
 FRAME_COLUMNS = ["coop", "file", "as_of", "members", "members_overdue", "overdue", "outstanding", "par30", "par90",
-                 "long_overdue_share", "top_technique"]
+                 "long_overdue_share", "top_technique", "change_since", "overdue_change"]
 
 
 def _aging_frame(read_rows: list[CoopRow], labels: pd.Series) -> pd.DataFrame:

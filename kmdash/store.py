@@ -159,25 +159,38 @@ def history_rows(engine: sa.Engine, coop: str | None):
     the flows, and the names of the latest snapshot's debtors."""
     from .history import Rows
 
-    m = snapshot_member
-    query = sa.select(snapshot.c.id.label("snapshot_id"), snapshot.c.as_of, *(snapshot.c[n] for n in HEADLINE_MONEY)
-                      ).where(_of_coop(coop)).order_by(snapshot.c.as_of, snapshot.c.saved_at, snapshot.c.id)
+    m, every = snapshot_member, snapshot_heads(engine)
+    heads = every[every["coop"].isna() if coop is None else every["coop"] == coop].reset_index(drop=True)
+    ids = [int(i) for i in heads["snapshot_id"]]
     with engine.connect() as conn:
-        heads = _frame(conn, query, ["snapshot_id", "as_of", *HEADLINE_MONEY])
-        heads = heads.drop_duplicates("as_of", keep="last").reset_index(drop=True)
-        ids = heads["snapshot_id"].tolist()
-        chosen = m.c.snapshot_id.in_(ids)
-        late = sa.func.sum(sa.case((m.c.days > 0, 1), else_=0))
-        aging = _frame(conn, sa.select(m.c.snapshot_id, m.c.bucket_rank, m.c.bucket, sa.func.count(), late,
-                                       sa.func.sum(m.c.overdue)).where(chosen)
-                       .group_by(m.c.snapshot_id, m.c.bucket_rank, m.c.bucket),
-                       ["snapshot_id", "bucket_rank", "bucket", "members", "members_overdue", "overdue"])
-        aging = aging.astype({"members": "int64", "members_overdue": "int64", "overdue": "int64"})
-        overdue = _member_overdue(conn, chosen)
+        aging = bucket_sums(conn, ids)
+        overdue = _member_overdue(conn, m.c.snapshot_id.in_(ids))
         latest = _frame(conn, sa.select(m.c.member_no, m.c.name, m.c.group).where(
             m.c.snapshot_id == (ids[-1] if ids else -1), m.c.overdue > 0), ["member_no", "name", "group"])
     figures = aging.groupby("snapshot_id", as_index=False)[["members", "members_overdue", "overdue"]].sum()
     return Rows(heads, figures, aging.drop(columns="members_overdue"), overdue, latest)
+
+
+def bucket_sums(conn, ids: list[int]) -> pd.DataFrame:
+    """Per snapshot and aging bucket, counted by the database: snapshot_id, bucket_rank, bucket, members,
+    members_overdue (days > 0), overdue (satang)."""
+    m = snapshot_member
+    late = sa.func.sum(sa.case((m.c.days > 0, 1), else_=0))
+    query = sa.select(m.c.snapshot_id, m.c.bucket_rank, m.c.bucket, sa.func.count(), late, sa.func.sum(m.c.overdue)
+                      ).where(m.c.snapshot_id.in_(ids)).group_by(m.c.snapshot_id, m.c.bucket_rank, m.c.bucket)
+    sums = _frame(conn, query, ["snapshot_id", "bucket_rank", "bucket", "members", "members_overdue", "overdue"])
+    return sums.astype({"members": "int64", "members_overdue": "int64", "overdue": "int64"})
+
+
+def snapshot_heads(engine: sa.Engine) -> pd.DataFrame:
+    """Every co-op's snapshots, one per co-op and date (the last saved of a date), oldest first: snapshot_id,
+    coop, as_of and the headline's columns (money in satang; None before revision 0004)."""
+    columns = ["snapshot_id", "coop", "as_of", *HEADLINE_MONEY, "members_long_overdue", "top_technique"]
+    query = sa.select(snapshot.c.id, snapshot.c.coop, snapshot.c.as_of, *(snapshot.c[n] for n in columns[3:])
+                      ).order_by(snapshot.c.as_of, snapshot.c.saved_at, snapshot.c.id)
+    with engine.connect() as conn:
+        found = _frame(conn, query, columns)
+    return found.drop_duplicates(["coop", "as_of"], keep="last").reset_index(drop=True)
 
 
 UNIT, RECORD = "\x1f", "\x1e"  # separators of the database's own text of a snapshot's members

@@ -80,7 +80,7 @@ def test_the_table_names_each_coop_once():
     assert coops.iloc[0].to_dict() == {
         "coop": "สหกรณ์ ก", "file": "a.xlsx", "as_of": date(2024, 3, 31), "members": 10, "members_overdue": 4,
         "overdue": 1000.0, "outstanding": 5000.0, "par30": 0.4, "par90": 0.1, "long_overdue_share": 0.25,
-        "top_technique": 3, "label": "สหกรณ์ ก"}
+        "top_technique": 3, "change_since": None, "overdue_change": None, "label": "สหกรณ์ ก"}
 
 
 def test_the_aging_mix_per_coop_with_each_bucket_s_share():

@@ -175,7 +175,7 @@ def filter_bar(cur: Current, page: str) -> Filters:
 
 MONEY_COLUMNS = {"amount_lent", "outstanding", "principal_overdue", "interest_arrears", "penalty", "share_capital",
                  "deposits", "overdue", "overdue_amount", "interest", "fee", "overdue_then", "overdue_now",
-                 "recovered", "refinanced", "cycle_total", "increase"}
+                 "recovered", "refinanced", "cycle_total", "increase", "overdue_change"}
 
 
 ROW_PX, HEADER_PX, MOST_PX = 35, 38, 640

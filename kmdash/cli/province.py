@@ -1,5 +1,6 @@
-"""`python -m kmdash province FILE... [--as-of DATE] [--json]`: many co-ops' ledgers side by side, read in
-parallel; a file that cannot be read gets its own error line on stderr and the others go on."""
+"""`python -m kmdash province [FILE...] [--store URL] [--as-of DATE] [--json]`: many co-ops' ledgers side by
+side, read in parallel, and with --store each co-op's latest saved snapshot (no file needed) with the change
+since its previous one; a file that cannot be read gets its own error line on stderr and the others go on."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from .common import DEFAULTS, as_of_date, settings_of
 
 def add(commands) -> argparse.ArgumentParser:
     command = commands.add_parser("province", help="many co-ops' ledgers side by side")
-    command.add_argument("files", nargs="+", metavar="FILE")
+    command.add_argument("files", nargs="*", metavar="FILE")
+    command.add_argument("--store", help="also each co-op's latest snapshot in this store (URL or SQLite file)")
     command.add_argument("--as-of", type=as_of_date, help="as-of date for the files whose titles give none")
     command.add_argument("--lang", choices=("th", "en"), default="th")
     command.add_argument("--months", action="store_true", help="age buckets by months overdue")
@@ -25,11 +27,16 @@ def add(commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> str:
-    from ..province import survey
+    from ..province import stored_rows, survey
+    from .followup import existing_store as existing
     from ..report.province import as_json
     from ..report.province_text import format_province
 
-    view = survey([(f, f) for f in args.files], args.as_of, settings_of(args), args.workers)
+    if not args.files and not args.store:
+        raise LedgerError.of("prov_nothing")
+    engine = existing(args.store) if args.store else None
+    stored = stored_rows(engine) if engine is not None else ()
+    view = survey([(f, f) for f in args.files], args.as_of, settings_of(args), args.workers, stored=stored)
     for row in view.errors:
         print(f"kmdash: {row.file}: {' | '.join(row.error)}", file=sys.stderr)
     if view.coops.empty:

@@ -15,8 +15,11 @@ def as_json(view: Province) -> dict:
 def _coop_json(row: CoopRow) -> dict:
     if row.error is not None:
         return {"file": row.file, "coop": row.coop, "error": " | ".join(row.error)}
+    change = {} if row.change is None else {"change": {
+        "since": row.change.since.isoformat(), "overdue": row.change.overdue,
+        "members_overdue": row.change.members_overdue, "par30": round(row.change.par30, 6)}}
     return {"file": row.file, "coop": row.coop, "as_of": row.as_of.isoformat(), "as_of_source": row.as_of_source,
-            **_figures_json(row), "top_technique": row.top_technique}
+            **_figures_json(row), "top_technique": row.top_technique, **change}
 
 
 def _figures_json(row: CoopRow) -> dict:
