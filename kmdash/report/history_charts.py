@@ -31,7 +31,8 @@ def overdue_figure(h: History, lang: str = "th") -> go.Figure:
                              line=dict(color=MEMBERS, width=4), marker=dict(size=10),
                              hovertemplate="%{x}<br>%{y:,} " + t("people", lang) + "<extra></extra>"), secondary_y=True)
     fig.update_yaxes(title_text=t("baht", lang), tickformat=",.0f", secondary_y=False, rangemode="tozero")
-    fig.update_yaxes(title_text=t("people", lang), secondary_y=True, rangemode="tozero", showgrid=False)
+    fig.update_yaxes(title_text=t("people", lang), secondary_y=True, rangemode="tozero", showgrid=False,
+                     tickformat=",.0f")
     return layout(fig, t("chart_hist_overdue", lang), height=480)
 
 
