@@ -1555,6 +1555,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "Include each co-op's latest saved snapshot ({n} co-ops)"),
     "col_change_since": ("เทียบกับวันที่", "Change since"),
     "col_overdue_change": ("ค้างเปลี่ยน (บาท)", "Overdue change"),
+    "snap_pruned": ("ลบภาพบันทึกที่ลงวันที่ก่อน {before} แล้ว {n} ภาพ (ลบแถวออกจากไฟล์จริง)",
+                    "{n} snapshot(s) dated before {before} deleted (their rows removed from the file)"),
+    "audit_empty": ("ยังไม่มีรายการในบันทึกการใช้งาน", "The audit trail is empty"),
+    "audit_snapshot_saved": ("บันทึกภาพทะเบียน", "snapshot saved"),
+    "audit_snapshot_deleted": ("ลบภาพทะเบียน", "snapshot deleted"),
+    "audit_snapshots_pruned": ("ลบภาพทะเบียนที่เกินระยะเก็บ", "snapshots pruned"),
+    "audit_actions_imported": ("นำเข้าการดำเนินการ", "actions imported"),
+    "audit_action_corrected": ("แก้ไขการดำเนินการ", "action corrected"),
+    "audit_actions_deleted": ("ลบการดำเนินการ", "actions deleted"),
+    "audit_real_names_downloaded": ("ดาวน์โหลดไฟล์ที่มีชื่อจริง", "file with real names downloaded"),
 }
 
 

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from .actions import COLUMNS, checked, empty
 from .errors import LedgerError
 from .followup import member_key
-from .store import action, where
+from .store import action, log, where
 
 STORED = {"member": "member", "date": "done_on", "kind": "kind", "technique": "technique", "amount": "amount",
           "promised_date": "promised_date", "by": "done_by", "note": "note"}
@@ -25,7 +25,8 @@ def coop_key(coop: str | None) -> str:
     return " ".join(str(coop or "").split())
 
 
-def add(engine: sa.Engine, coop: str | None, actions: pd.DataFrame, source: str = "") -> tuple[list[int], int]:
+def add(engine: sa.Engine, coop: str | None, actions: pd.DataFrame, source: str = "",
+        by: str | None = None) -> tuple[list[int], int]:
     """Records `actions` (as `actions.checked` gives them) for `coop`, all or none: (the new ids, how many
     were already recorded alike and so not added again)."""
     rows = _rows(coop, actions, source)
@@ -33,6 +34,8 @@ def add(engine: sa.Engine, coop: str | None, actions: pd.DataFrame, source: str 
         known = {_same(r) for r in conn.execute(sa.select(action).where(action.c.coop == coop_key(coop))).mappings()}
         fresh = [r for r in rows if _same(r) not in known]
         ids = conn.execute(action.insert().returning(action.c.id, sort_by_parameter_order=True), fresh).scalars().all() if fresh else []
+        if ids:
+            log(conn, "actions_imported", coop_key(coop), f"{len(ids)} from {source or '-'}", by)
     return [int(i) for i in ids], len(rows) - len(fresh)
 
 
@@ -83,19 +86,28 @@ def reached(actions: pd.DataFrame, kind: str, since: date, member_nos: pd.Series
     return [m for m, k in zip(numbers, member_key(numbers)) if k in keys]
 
 
-def delete(engine: sa.Engine, ids: list[int]) -> None:
+def delete(engine: sa.Engine, ids: list[int], by: str | None = None) -> None:
     """Removes the actions `ids`, all or none (an unknown id is a user error)."""
     with engine.begin() as conn:
+        coops = set()
         for number in ids:
-            if conn.execute(action.delete().where(action.c.id == int(number))).rowcount == 0:
+            coop = conn.execute(sa.select(action.c.coop).where(action.c.id == int(number))).scalar()
+            if coop is None:
                 raise LedgerError.of("actions_none_id", id=number, where=where(engine))
+            conn.execute(action.delete().where(action.c.id == int(number)))
+            coops.add(coop)
+        for coop in sorted(coops):
+            log(conn, "actions_deleted", coop, " ".join(str(i) for i in ids), by)
 
 
-def correct(engine: sa.Engine, number: int, row: dict) -> None:
+def correct(engine: sa.Engine, number: int, row: dict, by: str | None = None) -> None:
     """Action `number` rewritten with `row` (any of actions.FIELDS, checked as an import's row is)."""
     fixed = checked([row]).iloc[0]
     values = {STORED[c]: _plain(fixed[c]) for c in COLUMNS}
     values["member_key"] = member_key(pd.Series([fixed["member"]])).iloc[0]
     with engine.begin() as conn:
-        if conn.execute(action.update().where(action.c.id == int(number)).values(**values)).rowcount == 0:
+        coop = conn.execute(sa.select(action.c.coop).where(action.c.id == int(number))).scalar()
+        if coop is None:
             raise LedgerError.of("actions_none_id", id=number, where=where(engine))
+        conn.execute(action.update().where(action.c.id == int(number)).values(**values))
+        log(conn, "action_corrected", coop, str(number), by)

@@ -74,6 +74,14 @@ action = sa.Table(  # the record (kmdash.record): technique 0 and amount 0 when 
     sa.Column("done_by", sa.Text, nullable=False), sa.Column("note", sa.Text, nullable=False),
     sa.Column("source", sa.Text, nullable=False), sa.Column("recorded_at", sa.DateTime, nullable=False),
     sa.Index("ix_action_coop_member", "coop", "member_key"))
+audit = sa.Table(  # append-only (revision 0005's triggers): `log` adds, nothing changes or deletes
+    "audit", metadata, sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime, nullable=False), sa.Column("by", sa.Text, nullable=False),
+    sa.Column("event", sa.Text, nullable=False), sa.Column("coop", sa.Text, nullable=False),
+    sa.Column("what", sa.Text, nullable=False))
+EVENTS = ("snapshot_saved", "snapshot_deleted", "snapshots_pruned", "actions_imported", "action_corrected",
+          "actions_deleted", "real_names_downloaded")
+USER_ENV = "KMDASH_USER"
 
 
 @dataclass
@@ -120,7 +128,7 @@ def of_result(result, plan: pd.DataFrame | None = None) -> Snapshot:
 
 
 def save_ledger(engine: sa.Engine, result, lang: str = "th", filled: pd.DataFrame | None = None,
-                prepared: Sequence[pd.DataFrame] = ()) -> Snapshot:
+                prepared: Sequence[pd.DataFrame] = (), by: str | None = None) -> Snapshot:
     """Saving a snapshot, the one way (the command and the page): the ledger's analysis and its plan, which is
     the plan the staff filled (`filled`, as `read_plan` gives it) when given, else the plan kmdash makes (with
     what the tool pages `prepared`). The snapshot saved, with its id; LedgerError `snap_already` when the co-op
@@ -131,7 +139,7 @@ def save_ledger(engine: sa.Engine, result, lang: str = "th", filled: pd.DataFram
                              as_of=lambda lang: day(result.as_of, lang))
     plan = filled if filled is not None else make_plan(result, lang, prepared=prepared)
     snap = of_result(result, plan)
-    snap.id = save(engine, snap)
+    snap.id = save(engine, snap, by)
     return snap
 
 
@@ -221,6 +229,32 @@ def _frame(conn, query, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(dict(zip(columns, zip(*rows))) if rows else {c: [] for c in columns}, columns=columns)
 
 
+def who() -> str:
+    """The person acting, for the audit trail where no one has logged in: $KMDASH_USER, else the computer's
+    login name."""
+    import getpass
+
+    try:
+        return os.environ.get(USER_ENV) or getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        return "unknown"
+
+
+def log(conn, event: str, coop: str | None, what: str, by: str | None = None) -> None:
+    """One audit row, in the transaction of the change it records."""
+    conn.execute(audit.insert().values(at=datetime.now().replace(microsecond=0), by=by or who(), event=event,
+                                       coop=coop or "", what=what))
+
+
+def audit_trail(engine: sa.Engine, coop: str | None = None) -> pd.DataFrame:
+    """The audit trail, oldest first (a co-op's alone with `coop`): id, at, by, event, coop, what."""
+    query = sa.select(audit).order_by(audit.c.id)
+    if coop is not None:
+        query = query.where(audit.c.coop == coop)
+    with engine.connect() as conn:
+        return _frame(conn, query, [c.name for c in audit.columns])
+
+
 def url_of(url: str | None = None) -> str:
     return url or os.environ.get(ENV) or DEFAULT_URL
 
@@ -290,7 +324,7 @@ def where(engine: sa.Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
 
 
-def save(engine: sa.Engine, snap: Snapshot) -> int:
+def save(engine: sa.Engine, snap: Snapshot, by: str | None = None) -> int:
     members = snap.members
     bucket = members["bucket"].astype("category")
     with engine.begin() as conn:
@@ -307,6 +341,7 @@ def save(engine: sa.Engine, snap: Snapshot) -> int:
             _insert(conn, snapshot_plan, _plan_rows(snap.plan, new_id))
         if snap.loans is not None:
             _insert(conn, snapshot_loan, snap.loans.assign(snapshot_id=new_id).astype({"contract": str}))
+        log(conn, "snapshot_saved", snap.coop, f"snapshot:{new_id} {snap.as_of.isoformat()} {snap.file}", by)
     return int(new_id)
 
 
@@ -394,13 +429,33 @@ def _plan(rows: pd.DataFrame) -> pd.DataFrame | None:
     return coded(_typed(cells.assign(member=rows["member"])))  # codes, as read_plan gives a plan back
 
 
-def delete(engine: sa.Engine, snapshot_id: int) -> None:
+def delete(engine: sa.Engine, snapshot_id: int, by: str | None = None) -> None:
     """Its rows removed from every table (overwritten in an SQLite file, not just unlinked)."""
     with engine.begin() as conn:
-        for table in CHILDREN:
-            conn.execute(table.delete().where(table.c.snapshot_id == snapshot_id))
-        if conn.execute(snapshot.delete().where(snapshot.c.id == snapshot_id)).rowcount == 0:
+        head = conn.execute(sa.select(snapshot.c.coop, snapshot.c.as_of).where(snapshot.c.id == snapshot_id)).first()
+        if head is None:
             raise LedgerError.of("snap_none", id=snapshot_id, where=where(engine))
+        _delete(conn, [snapshot_id])
+        log(conn, "snapshot_deleted", head.coop, f"snapshot:{snapshot_id} {head.as_of.isoformat()}", by)
+
+
+def _delete(conn, ids: list[int]) -> None:
+    for table in CHILDREN:
+        conn.execute(table.delete().where(table.c.snapshot_id.in_(ids)))
+    conn.execute(snapshot.delete().where(snapshot.c.id.in_(ids)))
+
+
+def prune(engine: sa.Engine, before: date, by: str | None = None) -> list[int]:
+    """Every snapshot dated before `before` deleted for real, as `delete` does; their ids."""
+    with engine.begin() as conn:
+        old = conn.execute(sa.select(snapshot.c.id, snapshot.c.coop).where(snapshot.c.as_of < before)).all()
+        if old:
+            _delete(conn, [r.id for r in old])
+        for coop in sorted({r.coop or "" for r in old}):
+            ids = [r.id for r in old if (r.coop or "") == coop]
+            log(conn, "snapshots_pruned", coop, f"{len(ids)} before {before.isoformat()}: "
+                + " ".join(f"snapshot:{i}" for i in ids), by)
+    return [r.id for r in old]
 
 
 def snapshot_id(ref: str) -> int | None:

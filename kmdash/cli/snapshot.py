@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 
 from .common import ledger_command
 from .followup import store_url
@@ -24,12 +25,15 @@ def add(commands) -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true")
     delete = actions.add_parser("delete", help="delete one snapshot (its rows removed from the store)")
     delete.add_argument("id", type=int)
+    prune = actions.add_parser("prune", help="delete every snapshot older than the retention period")
+    prune.add_argument("--older-than", default="5y", type=period,
+                       help="e.g. 5y, 18m, 90d (default 5y: the project's example; the co-op's own rule decides)")
     export = actions.add_parser("export", help="write a snapshot's plan as a .csv or .xlsx file")
     export.add_argument("id", type=int)
     export.add_argument("--out", required=True, help="the plan file to write (.csv or .xlsx)")
-    for action in (listing, delete, export):
+    for action in (listing, delete, export, prune):
         action.add_argument("--lang", choices=("th", "en"), default="th")
-    for action in (save, listing, delete, export):
+    for action in (save, listing, delete, export, prune):
         action.add_argument("--store", help="store URL or SQLite file (default: $KMDASH_STORE or snapshots.db)")
     return command
 
@@ -46,6 +50,12 @@ def run(args: argparse.Namespace) -> str:
     if args.action == "delete":
         store.delete(engine, args.id)
         return t("snap_deleted", args.lang, id=args.id)
+    if args.action == "prune":
+        from ..words import day
+
+        before = args.older_than(date.today())
+        gone = store.prune(engine, before)
+        return t("snap_pruned", args.lang, n=len(gone), before=day(before, args.lang))
     table = store.snapshots(engine)
     if args.json:
         return json.dumps({"where": store.where(engine), "snapshots": _records(table)}, ensure_ascii=False)
@@ -99,6 +109,28 @@ def _export(args) -> str:
     if snap.plan is None:
         raise LedgerError.of("snap_no_plan", id=args.id)
     return written(snap.plan, About(snap.coop, snap.file, snap.as_of), args.out, args.lang)
+
+
+def period(text: str):
+    """"5y", "18m", "90d" -> the function giving the date that long before a day."""
+    import re
+    from datetime import timedelta
+
+    found = re.fullmatch(r"\s*(\d{1,3})\s*([ymd])\s*", text.lower())
+    if not found:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a period (use e.g. 5y, 18m or 90d)")
+    n, unit = int(found[1]), found[2]
+    if unit == "d":
+        return lambda day: day - timedelta(days=n)
+    months = n * 12 if unit == "y" else n
+    return lambda day: _months_before(day, months)
+
+
+def _months_before(day, months: int):
+    import calendar
+
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return day.replace(year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _records(table) -> list[dict]:
