@@ -15,7 +15,7 @@ depends_on = None
 
 SQLITE = """CREATE TRIGGER audit_append_only_{when} BEFORE {when} ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"""
-POSTGRES_FUNCTION = """CREATE FUNCTION audit_append_only() RETURNS trigger AS $$
+POSTGRES_FUNCTION = """CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger AS $$
 BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$ LANGUAGE plpgsql"""
 POSTGRES_TRIGGER = """CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit
 FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()"""
