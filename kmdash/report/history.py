@@ -8,8 +8,8 @@ from ..i18n import t
 from .display import baht, count, day, percent
 from .text import fit, more, right
 
-POINT_WIDTHS = (12, 8, 8, 16, 16, 7, 7)
-FLOW_WIDTHS = (26, 13, 13, 13, 13, 13, 16, 16)
+POINT_WIDTHS = (14, 8, 9, 16, 16, 7, 7)
+FLOW_WIDTHS = (28, 13, 13, 13, 13, 13, 16, 16)
 SHOWN = 20  # chronic debtors listed; the rest counted
 
 
