@@ -13,6 +13,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml import etree
 
 from kmdash.i18n import t
 from kmdash.report.sieving.guarantor_letters import format_text, letter_count, notified_on
@@ -101,6 +102,26 @@ def test_without_copies_numbers_or_conditions_a_thai_page_per_debtor():
                                                      "2. ติดต่อสหกรณ์เพื่อตกลงทำหนังสือผ่อนชำระหนี้"] and got[0][5] == ""
     assert got[0][6:8] == ["ที่อยู่ " + "." * 88, "." * 96] == address_lines()
     assert [[c.text for c in row.cells] for row in doc.tables[1].rows][1] == ["C-3", "28 ก.พ. 2566", "100.00", "0.00"]
+
+
+def test_without_a_co_op_or_conditions_an_english_page_says_the_co_operative_and_the_default_conditions():
+    got = pages(Document(io.BytesIO(letters(NOTICES, None, date(2024, 3, 31), "\n ", "en"))))
+    assert [p[0] for p in got] == ["the co-operative"] * 2
+    at = got[0].index("Please meet these conditions by 30 June 2024:")
+    assert got[0][at + 1:at + 4] == ["1. Pay the principal and interest overdue in full, or",
+                                     "2. Agree a repayment schedule in writing with the co-operative",
+                                     "If you meet them, the co-operative will ease its follow-up; if you have not met them "
+                                     "by the deadline, it will pursue the debt to the end, legal action included."]
+
+
+def test_the_document_holds_text_only_inside_text_runs():
+    """Word refuses a document.xml with stray characters between its elements (e.g. between two table rows)."""
+    data = letters(NOTICES, "Coop", date(2024, 3, 31), "", "en", Numbering("A", 1, date(2024, 1, 1)), copies=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    stray = [(e.tag, e.text, e.tail) for e in body.iter() if e.tag != qn("w:t")
+             and ((e.text or "").strip() or (e.tail or "").strip())]
+    assert stray == [] and len(body.findall(f".//{qn('w:tbl')}")) == 4
 
 
 def test_a_number_is_the_prefix_the_running_number_and_the_be_year():
