@@ -114,7 +114,7 @@ def grade_members(analysis: Analysis, rules: GradingRules, extra: pd.DataFrame |
         indices[c.key] = band_index(c, column)
         table[c.key] = column
         table[f"pts_{c.key}"] = band_points(c, indices[c.key])
-    table["points"] = table[[f"pts_{c.key}" for c in criteria]].sum(axis=1) if criteria else 0.0
+    table["points"] = table[[f"pts_{c.key}" for c in criteria]].sum(axis=1)  # 0.0 without a criterion
     table["grade"] = grade_of(rules, table["points"].to_numpy())
     table = pd.concat([table, lift(rules, criteria, table, indices)], axis=1)
     table = table.sort_values(["points", "member_no"], ascending=[False, True], kind="stable")
