@@ -1,16 +1,19 @@
-"""T5's ledger criteria on generated ledgers, called directly: which criteria a ledger's columns allow, and per
+"""T5's ledger criteria on generated ledgers, called directly: which criteria a ledger's columns allow, per
 member (in the analysis's members' order) the days, loans overdue, share ratio and loans under legal action,
-each worked out here from the generator's loans with plain pandas."""
+and the points and grade they give, each worked out here from the generator's loans with plain pandas."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from kmdash.analyse import analyse
+from kmdash.settings import Criterion, GradingRules
 from kmdash.synthetic import generate_loans, with_status
-from kmdash.techniques.grading.grades import available, ledger_values
+from kmdash.techniques.grading.grades import available, grade_members, ledger_values
 
 from .support.classes import STATUS
 from .support.ledgers import AS_OF
@@ -104,3 +107,50 @@ def test_without_share_capital_the_ledger_values_hold_no_share_ratio(loans):
     ledger = with_status(loans.drop(columns=["share_capital"]), seed=3)
     values = ledger_values(analyse(ledger, AS_OF))
     assert list(values.columns) == ["days", "loans_overdue", "legal"]
+
+
+def band_points(criterion: Criterion, value: float) -> float:
+    """The points of the best band `value` reaches (at most the threshold, or at least it where higher is
+    better), else the floor; a missing value reaches none."""
+    reached = [points for threshold, points in criterion.bands if value == value and (
+        value >= threshold if criterion.higher_is_better else value <= threshold)]
+    return max(reached, default=criterion.floor)
+
+
+def test_each_member_s_values_points_and_grade_highest_points_first(loans):
+    ledger = with_status(loans, seed=3)
+    analysis = analyse(ledger, AS_OF)
+    rules = GradingRules()
+    graded = grade_members(analysis, rules)
+    used = [c for c in rules.criteria if c.key in {"days", "share_ratio", "loans_overdue", "legal"}]
+    assert graded.criteria == tuple(used) and [c.key for c in graded.unmeasured] == ["activities"]
+    assert graded.unmatched == 0
+    m = graded.members.set_index("member_no").loc[analysis.members["member_no"]]
+    values = ledger_values(analysis)
+    for c in used:
+        assert m[c.key].tolist() == values[c.key].tolist()
+        assert m[f"pts_{c.key}"].tolist() == [band_points(c, v) for v in values[c.key]]
+    points = sum(m[f"pts_{c.key}"] for c in used)
+    assert m["points"].tolist() == points.tolist()
+    lows = [g.min_points for g in rules.grades]
+    assert m["grade"].tolist() == [next((i for i, low in enumerate(lows) if p >= low), len(lows) - 1) for p in points]
+    assert len(set(m["grade"])) >= 3  # the ledger spreads its members over grades
+    order = list(zip(-graded.members["points"], graded.members["member_no"]))
+    assert order == sorted(order) and graded.members.index.tolist() == list(range(len(order)))
+
+
+def test_without_a_criterion_every_member_has_no_points_and_the_last_grade(loans):
+    analysis = analyse(loans, AS_OF)
+    rules = GradingRules(criteria=tuple(replace(c, enabled=False) for c in GradingRules().criteria))
+    graded = grade_members(analysis, rules)
+    assert graded.criteria == () and graded.unmeasured == ()
+    assert set(graded.members["points"]) == {0.0} and set(graded.members["grade"]) == {len(rules.grades) - 1}
+    assert graded.members["lift"].isna().all() and not graded.members["lift_enough"].any()
+
+
+def test_a_sheet_without_a_criterion_column_changes_nothing(loans):
+    analysis = analyse(loans, AS_OF)
+    alone = pd.DataFrame({"member_no": ["99999", "88888"]})
+    graded = grade_members(analysis, GradingRules(), alone)
+    assert graded.unmatched == 0 and "activities" in [c.key for c in graded.unmeasured]
+    pd.testing.assert_frame_equal(graded.members, grade_members(analysis, GradingRules()).members)
