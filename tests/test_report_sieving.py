@@ -183,3 +183,17 @@ def test_the_latest_guarantor_letter_of_each_member_matched_as_the_follow_up_mat
     assert notified_on(done, ledger) == {"00017": date(2024, 4, 2), "31": date(2024, 1, 5)}  # a call is no letter
     assert notified_on(done, pd.Series([17, 20])) == {"17": date(2024, 4, 2)}  # numbers read as numbers
     assert notified_on(None, ledger) == {} and notified_on(done.head(0), ledger) == {}
+
+
+def test_a_late_loan_in_thai_with_buddhist_era_dates_and_an_empty_list_in_english():
+    late = pd.DataFrame({"member_no": ["00020"], "name": ["นาง ค"], "contract": ["C-2"], "guarantor": ["นาย ง"],
+                         "default_date": [date(2024, 1, 2)], "last_day": [date(2024, 3, 1)], "days_late": [30],
+                         "at_risk": [550.6], "guarantors": [["นาย ง"]]})
+    found = GuarantorList(date(2024, 3, 31), late.head(0), late, without=0, notified=0, within_days=60)
+    lines = format_text(found).splitlines()
+    assert lines[0] == t("guarantors_head", "th", day="31 มี.ค. 2567") and lines[4] == "  ไม่มี"
+    # "มี" holds a mark that takes no column: "1 มี.ค. 2567" is 12 characters, 11 columns
+    assert lines[8] == ("  00020    นาง ค" + " " * 17 + " C-2" + " " * 10 + " นาย ง" + " " * 21 + " 2 ม.ค. 2567 "
+                        + " 1 มี.ค. 2567" + " " * 3 + " " + "30".rjust(8) + " " + "550.60".rjust(14))
+    empty = format_text(GuarantorList(date(2024, 3, 31), late.head(0), late.head(0), 0, 0, 60), "en").splitlines()
+    assert empty[0] == t("guarantors_head", "en", day="31 Mar 2024") and empty[4] == empty[7] == "  none"
