@@ -128,7 +128,7 @@ def lift(rules: GradingRules, criteria: tuple[Criterion, ...], table: pd.DataFra
     n = len(table)
     lows = np.array([g.min_points for g in rules.grades], dtype=float)
     grade = table["grade"].to_numpy()
-    gap = np.where(grade > 0, lows[np.maximum(grade - 1, 0)] - table["points"].to_numpy(), np.nan)
+    gap = lows[np.maximum(grade - 1, 0)] - table["points"].to_numpy()  # the top grade's: never used (_chosen)
     steps = np.full((n, len(criteria)), np.inf)
     gains = np.zeros((n, len(criteria)))
     targets = np.full((n, len(criteria)), np.nan)
