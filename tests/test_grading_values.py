@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kmdash.analyse import analyse
-from kmdash.settings import Criterion, GradingRules
+from kmdash.analyse import Analysis, analyse
+from kmdash.settings import Criterion, Grade, GradingRules, Settings
 from kmdash.synthetic import generate_loans, with_status
 from kmdash.techniques.grading.grades import available, grade_members, ledger_values
 
@@ -154,3 +154,35 @@ def test_a_sheet_without_a_criterion_column_changes_nothing(loans):
     graded = grade_members(analysis, GradingRules(), alone)
     assert graded.unmatched == 0 and "activities" in [c.key for c in graded.unmeasured]
     pd.testing.assert_frame_equal(graded.members, grade_members(analysis, GradingRules()).members)
+
+
+# the lift on six members worked out by hand: grades from 60, 45 and 0 points; bands worst to best
+LIFT_RULES = GradingRules(
+    criteria=(Criterion("days", ((100, 10), (30, 20), (0, 30))),
+              Criterion("share_ratio", ((10, 10), (50, 30)), higher_is_better=True),
+              Criterion("loans_overdue", ((2, 5), (0, 20)))),
+    grades=(Grade("a", 60), Grade("b", 45), Grade("c", 0)))
+# member: days, loans overdue, share ratio (share capital on 100 owed) -> points, grade, (lift, to, gain, enough)
+LIFTS = {
+    "00001": (0, 0, 60, 80, 0, (None, None, 0, False)),  # the top grade: nothing to lift
+    "00002": (50, 1, 20, 25, 2, ("share_ratio", 50, 20, True)),  # 20 short: one band of shares, two of days
+    "00003": (200, 5, 0, 0, 2, ("days", 0, 30, False)),  # 45 short, no one change: the largest gain, first
+    "00004": (40, 0, 15, 40, 2, ("days", 30, 10, True)),  # 5 short: one band of days or shares, days first
+    "00005": (30, 2, 20, 35, 2, ("days", 0, 10, True)),  # 10 short: a gain of exactly 10 is enough
+    "00006": (0, 1, 12, 45, 1, ("share_ratio", 50, 20, True)),  # the middle grade, 15 short of the top
+}
+
+
+def test_the_one_change_that_lifts_each_member_a_grade():
+    members = pd.DataFrame({"member_no": list(LIFTS), "name": "n", "group": "g",
+                            "days": [v[0] for v in LIFTS.values()], "loans_overdue": [v[1] for v in LIFTS.values()],
+                            "share_capital": [float(v[2]) for v in LIFTS.values()], "outstanding": 100.0,
+                            "interest_arrears": 0.0, "penalty": 0.0})
+    loans = members[["member_no", "share_capital", "outstanding"]]
+    analysis = Analysis(loans=loans, members=members, groups=pd.DataFrame(), aging=pd.DataFrame(), as_of=AS_OF,
+                        settings=Settings())
+    m = grade_members(analysis, LIFT_RULES).members.set_index("member_no")
+    known = lambda v: None if pd.isna(v) else v  # noqa: E731
+    got = {no: (r["points"], r["grade"], (known(r["lift"]), known(r["lift_to"]), r["lift_gain"], r["lift_enough"]))
+           for no, r in m.iterrows()}
+    assert got == {no: v[3:] for no, v in LIFTS.items()}
