@@ -315,7 +315,7 @@ def shape(paragraph) -> tuple:
     return paragraph.text, bool(run.bold), paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER, run.font.size.pt
 
 
-def test_the_board_s_word_page_with_the_plan_in_thai():
+def test_the_board_s_word_page_with_the_plan():
     doc = Document(io.BytesIO(summary_docx(comparison(), review_of(), "สหกรณ์ ก")))
     assert [shape(p) for p in doc.paragraphs] == [
         ("สรุปผลการติดตามเร่งรัดหนี้", True, True, 20.0), ("สหกรณ์ ก", True, True, 16.0),
@@ -323,3 +323,8 @@ def test_the_board_s_word_page_with_the_plan_in_thai():
         (t("fu_refinanced_note"), False, False, 16.0), (t("fu_best_note", n=5), False, False, 16.0)]
     assert [[c.text for c in row.cells] for row in doc.tables[0].rows][1:] == [
         list(r) for r in summary_rows(comparison(), review_of())]
+    english = Document(io.BytesIO(summary_docx(comparison(), review_of(), None, "en"))).paragraphs
+    assert [p.text for p in english][-2:] == [
+        "Members who repaid with the pool re-borrowed: counted as refinanced, never as cash recovered",
+        "Rate = cash recovered ÷ overdue then of the plan's members; a rate behind fewer than 5 members proves nothing "
+        "yet and ranks last"]
