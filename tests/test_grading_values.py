@@ -125,6 +125,9 @@ def test_each_member_s_values_points_and_grade_highest_points_first(loans):
     used = [c for c in rules.criteria if c.key in {"days", "share_ratio", "loans_overdue", "legal"}]
     assert graded.criteria == tuple(used) and [c.key for c in graded.unmeasured] == ["activities"]
     assert graded.unmatched == 0
+    assert list(graded.members.columns) == [
+        "member_no", "name", "group", *(f"{k}{c.key}" for c in used for k in ("", "pts_")), "points", "grade", "lift",
+        "lift_to", "lift_gain", "lift_enough"]
     m = graded.members.set_index("member_no").loc[analysis.members["member_no"]]
     values = ledger_values(analysis)
     for c in used:
