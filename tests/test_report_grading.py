@@ -226,3 +226,17 @@ def test_the_grading_as_json():
          "lift": {"criterion": "share_ratio", "to": 10, "gain": 10, "enough": False}}]
     assert words.grading_json(RESULT, Grading(GradingRules(), (), MEMBERS, 0, (LEGAL,)))["not_measured"] == [
         {"key": "legal", "name": "สัญญาที่ถูกดำเนินคดี"}]
+
+
+def test_the_grading_as_json_in_english_names_units_and_the_welfare_to_the_satang():
+    rules = GradingRules(grades=(Grade("excellent", 85, Welfare("", 1234.567)), *GRADES[1:]))
+    got = words.grading_json(RESULT, Grading(rules, (DAYS, SHARE), MEMBERS, 0, (ACTIVITIES,)), "en")
+    assert [(c["key"], c["unit"]) for c in got["criteria"]] == [("days", "days"), ("share_ratio", "%")]
+    assert got["not_measured"] == [{"key": "activities",
+                                    "name": "Taking part in the group's activities (activities attended)"}]
+    assert got["grades"][0]["welfare"] == {"text": "", "amount": 1234.57}
+
+
+def test_the_grading_text_is_thai_by_default_with_the_buddhist_era_date():
+    lines = words.grading_text(RESULT, members_grading()).splitlines()
+    assert lines[:4] == ["การจัดชั้นสมาชิก (เทคนิคที่ 5)", "สหกรณ์ ก", "ไฟล์: a.xlsx", "ณ วันที่: 31 มี.ค. 2567"]
