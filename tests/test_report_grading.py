@@ -240,3 +240,12 @@ def test_the_grading_as_json_in_english_names_units_and_the_welfare_to_the_satan
 def test_the_grading_text_is_thai_by_default_with_the_buddhist_era_date():
     lines = words.grading_text(RESULT, members_grading()).splitlines()
     assert lines[:4] == ["การจัดชั้นสมาชิก (เทคนิคที่ 5)", "สหกรณ์ ก", "ไฟล์: a.xlsx", "ณ วันที่: 31 มี.ค. 2567"]
+
+
+def test_each_member_keeps_their_own_lift_whatever_the_frame_s_order():
+    shuffled = Grading(GradingRules(grades=GRADES), (DAYS, SHARE), MEMBERS.iloc[[3, 0, 2, 1]], 0)
+    table = words.members_table(shuffled, "en")
+    assert dict(zip(table["member_no"], table["lift"])) == {
+        "00001": "top grade", "00002": "Days overdue (the oldest loan): up to 90 days (+15 points)",
+        "00003": "Share capital against what the member owes: at least 10% (+10 points); not yet the next grade",
+        "00004": "-"}
