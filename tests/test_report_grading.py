@@ -249,3 +249,10 @@ def test_each_member_keeps_their_own_lift_whatever_the_frame_s_order():
         "00001": "top grade", "00002": "Days overdue (the oldest loan): up to 90 days (+15 points)",
         "00003": "Share capital against what the member owes: at least 10% (+10 points); not yet the next grade",
         "00004": "-"}
+
+
+def test_the_announcement_puts_a_grade_s_welfare_words_and_amount_on_lines_of_their_own():
+    rules = GradingRules(grades=GRADES, approved=True)
+    doc = read(announcement(Grading(rules, (DAYS,), pd.DataFrame(), 0), "สหกรณ์ ก", date(2024, 3, 31), "en"))
+    assert [[c.text for c in row.cells] for row in doc.tables[-1].rows][1:3] == [
+        ["Excellent", "85 points or more", "ของที่ระลึก\n500.00 baht"], ["Good", "65 points or more", "1,234.50 baht"]]
