@@ -137,3 +137,10 @@ def test_weeks_run_twelve_when_the_year_end_is_far_and_count_from_today_for_an_o
     ws = weekly("th", today=date(2024, 4, 20))["Bob"]
     assert values(ws, range(3, 6), [18]) == [["27/04/2567"], ["30/04/2567"], [None]]
     assert ws["A4"].value == 2 and weekly("th")["สรุป"]["A5"].value == "รวม"
+
+
+def test_the_thai_text_by_amount_gives_each_load_and_the_gap_in_baht():
+    lines = assignment_text(assignment(), "a.xlsx", "31 มี.ค. 2567").splitlines()
+    assert lines[4:6] == ["  นาง สมศรี  " + "      1  " + " " * 10 + "1,500.50 บาท",
+                          "  Bob       " + "      2  " + " " * 12 + "350.25 บาท"]
+    assert lines[-2] == "ต่างกันสูงสุด 1,150.25 บาท (ไม่เกินหนี้รายใหญ่สุด 1,500.50 บาท)"
