@@ -1,5 +1,6 @@
-"""The plan workbook's about sheet in Thai, row for row: what it holds, each technique's members by its Thai
-name, the example grades' warning, and the actions sheet's dates as Thai staff type them (Buddhist era)."""
+"""The plan workbook in words of its language: the about sheet in Thai row for row (what it holds, each
+technique's members by its Thai name, the example grades' warning, the actions sheet's dates as Thai staff type
+them), and an English masked plan's headers and codes on every sheet."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ from openpyxl import load_workbook
 
 from kmdash.i18n import t
 from kmdash.pipeline import run
-from kmdash.plan import plan_table
+from kmdash.plan import mask_plan, plan_table
+from kmdash.privacy import aliases
 from kmdash.report.plan import About, plan_xlsx
 
 
 def test_a_thai_about_sheet_says_each_thing_in_thai(ledger_120):
-    table = plan_table(run(ledger_120)).head(7)
+    result = run(ledger_120)
+    assert About.of(result) == About(result.ledger.coop, ledger_120.name, date(2024, 3, 31), example_grades=True)
+    table = plan_table(result).head(7)
     listed = {n: sum(str(n) in str(cell) for cell in table["techniques"]) for n in range(1, 6)}
     about = About("สหกรณ์ ก", "ledger.xlsx", date(2024, 3, 31), example_grades=True)
     rows = list(load_workbook(io.BytesIO(plan_xlsx(table, about, False)))["เกี่ยวกับไฟล์"].values)
@@ -33,3 +37,18 @@ def test_a_thai_about_sheet_says_each_thing_in_thai(ledger_120):
         ("บันทึกการดำเนินการ", t("plan_actions_about", example="31/03/2567"))]
     assert "(วันที่เขียนแบบ 31/03/2567)" in rows[-1][1]
     assert sum(listed.values()) > len(listed)  # some members under more than one technique
+
+
+def test_an_english_masked_workbook_heads_every_sheet_in_english_and_words_its_codes(ledger_120):
+    result = run(ledger_120)
+    plan = plan_table(result, "en").head(4)
+    plan = plan.assign(tier=["pursued", "eased", "notified", "pursued"], status=["promise", "", "contact", ""])
+    masked = mask_plan(plan, aliases(plan["member"], b"key", "en"), "en")
+    wb = load_workbook(io.BytesIO(plan_xlsx(masked, About.of(result), True, "en")))
+    sheet = wb["Plan"]
+    heads = [c.value for c in sheet[1]]
+    assert heads[:3] == ["Member (alias)", "Name (masked)", "Group"] and heads[9] == "Tier" and heads[15] == "Status"
+    assert [r[9] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["pursued", "eased", "notified", "pursued"]
+    assert [r[15] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["Promise to pay", None, "Contact", None]
+    sieving = [c.value for c in wb["1 sieving"][1]]
+    assert sieving[:2] == ["Member (alias)", "Name (masked)"] and sieving[-4:] == ["Tier", "Deadline", "Status", "Notes"]
