@@ -108,7 +108,7 @@ TESTS = {
     "report/province": ["tests/test_province.py"],
     "report/province_text": ["tests/test_report_province.py", "tests/test_province.py"],
     "report/escape": ["tests/test_escape.py", "tests/test_plan.py"],
-    "report/plan": ["tests/test_plan.py", "-k", "not page"],
+    "report/plan": ["tests/test_report_plan.py", "tests/test_plan.py", "-k", "not page"],
     "report/followup": ["tests/test_report_followup.py"],  # the CLI's follow-up tests: a minute a mutant, no more
     "report/xlsx": ["tests/test_report_xlsx.py", "tests/test_plan.py", "tests/test_leaders.py", "-k", "not page"],
     "report/xlsx_text": ["tests/test_report_xlsx.py", "tests/test_assigned.py", "tests/test_leaders.py", "-k", "not page"],

@@ -1,16 +1,19 @@
-"""T5's ledger criteria on generated ledgers, called directly: which criteria a ledger's columns allow, and per
+"""T5's ledger criteria on generated ledgers, called directly: which criteria a ledger's columns allow, per
 member (in the analysis's members' order) the days, loans overdue, share ratio and loans under legal action,
-each worked out here from the generator's loans with plain pandas."""
+and the points and grade they give, each worked out here from the generator's loans with plain pandas."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from kmdash.analyse import analyse
+from kmdash.analyse import Analysis, analyse
+from kmdash.settings import Criterion, Grade, GradingRules, Settings
 from kmdash.synthetic import generate_loans, with_status
-from kmdash.techniques.grading.grades import available, ledger_values
+from kmdash.techniques.grading.grades import available, grade_members, ledger_values
 
 from .support.classes import STATUS
 from .support.ledgers import AS_OF
@@ -104,3 +107,85 @@ def test_without_share_capital_the_ledger_values_hold_no_share_ratio(loans):
     ledger = with_status(loans.drop(columns=["share_capital"]), seed=3)
     values = ledger_values(analyse(ledger, AS_OF))
     assert list(values.columns) == ["days", "loans_overdue", "legal"]
+
+
+def band_points(criterion: Criterion, value: float) -> float:
+    """The points of the best band `value` reaches (at most the threshold, or at least it where higher is
+    better), else the floor; a missing value reaches none."""
+    reached = [points for threshold, points in criterion.bands if value == value and (
+        value >= threshold if criterion.higher_is_better else value <= threshold)]
+    return max(reached, default=criterion.floor)
+
+
+def test_each_member_s_values_points_and_grade_highest_points_first(loans):
+    ledger = with_status(loans, seed=3)
+    analysis = analyse(ledger, AS_OF)
+    rules = GradingRules()
+    graded = grade_members(analysis, rules)
+    used = [c for c in rules.criteria if c.key in {"days", "share_ratio", "loans_overdue", "legal"}]
+    assert graded.criteria == tuple(used) and [c.key for c in graded.unmeasured] == ["activities"]
+    assert graded.unmatched == 0
+    assert list(graded.members.columns) == [
+        "member_no", "name", "group", *(f"{k}{c.key}" for c in used for k in ("", "pts_")), "points", "grade", "lift",
+        "lift_to", "lift_gain", "lift_enough"]
+    m = graded.members.set_index("member_no").loc[analysis.members["member_no"]]
+    values = ledger_values(analysis)
+    for c in used:
+        assert m[c.key].tolist() == values[c.key].tolist()
+        assert m[f"pts_{c.key}"].tolist() == [band_points(c, v) for v in values[c.key]]
+    points = sum(m[f"pts_{c.key}"] for c in used)
+    assert m["points"].tolist() == points.tolist()
+    lows = [g.min_points for g in rules.grades]
+    assert m["grade"].tolist() == [next((i for i, low in enumerate(lows) if p >= low), len(lows) - 1) for p in points]
+    assert len(set(m["grade"])) >= 3  # the ledger spreads its members over grades
+    order = list(zip(-graded.members["points"], graded.members["member_no"]))
+    assert order == sorted(order) and graded.members.index.tolist() == list(range(len(order)))
+
+
+def test_without_a_criterion_every_member_has_no_points_and_the_last_grade(loans):
+    analysis = analyse(loans, AS_OF)
+    rules = GradingRules(criteria=tuple(replace(c, enabled=False) for c in GradingRules().criteria))
+    graded = grade_members(analysis, rules)
+    assert graded.criteria == () and graded.unmeasured == ()
+    assert set(graded.members["points"]) == {0.0} and set(graded.members["grade"]) == {len(rules.grades) - 1}
+    assert graded.members["lift"].isna().all() and not graded.members["lift_enough"].any()
+
+
+def test_a_sheet_without_a_criterion_column_changes_nothing(loans):
+    analysis = analyse(loans, AS_OF)
+    alone = pd.DataFrame({"member_no": ["99999", "88888"]})
+    graded = grade_members(analysis, GradingRules(), alone)
+    assert graded.unmatched == 0 and "activities" in [c.key for c in graded.unmeasured]
+    pd.testing.assert_frame_equal(graded.members, grade_members(analysis, GradingRules()).members)
+
+
+# the lift on six members worked out by hand: grades from 60, 45 and 0 points; bands worst to best
+LIFT_RULES = GradingRules(
+    criteria=(Criterion("days", ((100, 10), (30, 20), (0, 30))),
+              Criterion("share_ratio", ((10, 10), (50, 30)), higher_is_better=True),
+              Criterion("loans_overdue", ((2, 5), (0, 20)))),
+    grades=(Grade("a", 60), Grade("b", 45), Grade("c", 0)))
+# member: days, loans overdue, share ratio (share capital on 100 owed) -> points, grade, (lift, to, gain, enough)
+LIFTS = {
+    "00001": (0, 0, 60, 80, 0, (None, None, 0, False)),  # the top grade: nothing to lift
+    "00002": (50, 1, 20, 25, 2, ("share_ratio", 50, 20, True)),  # 20 short: one band of shares, two of days
+    "00003": (200, 5, 0, 0, 2, ("days", 0, 30, False)),  # 45 short, no one change: the largest gain, first
+    "00004": (40, 0, 15, 40, 2, ("days", 30, 10, True)),  # 5 short: one band of days or shares, days first
+    "00005": (30, 2, 20, 35, 2, ("days", 0, 10, True)),  # 10 short: a gain of exactly 10 is enough
+    "00006": (0, 1, 12, 45, 1, ("share_ratio", 50, 20, True)),  # the middle grade, 15 short of the top
+}
+
+
+def test_the_one_change_that_lifts_each_member_a_grade():
+    members = pd.DataFrame({"member_no": list(LIFTS), "name": "n", "group": "g",
+                            "days": [v[0] for v in LIFTS.values()], "loans_overdue": [v[1] for v in LIFTS.values()],
+                            "share_capital": [float(v[2]) for v in LIFTS.values()], "outstanding": 100.0,
+                            "interest_arrears": 0.0, "penalty": 0.0})
+    loans = members[["member_no", "share_capital", "outstanding"]]
+    analysis = Analysis(loans=loans, members=members, groups=pd.DataFrame(), aging=pd.DataFrame(), as_of=AS_OF,
+                        settings=Settings())
+    m = grade_members(analysis, LIFT_RULES).members.set_index("member_no")
+    known = lambda v: None if pd.isna(v) else v  # noqa: E731
+    got = {no: (r["points"], r["grade"], (known(r["lift"]), known(r["lift_to"]), r["lift_gain"], r["lift_enough"]))
+           for no, r in m.iterrows()}
+    assert got == {no: v[3:] for no, v in LIFTS.items()}

@@ -4,10 +4,13 @@ rows. Expected values are written here by hand."""
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from kmdash.errors import LedgerError
-from kmdash.read import load
+from kmdash.read import load, workbook
 
 from .support.ledgers import book_bytes, xls_bytes
 
@@ -242,3 +245,29 @@ def test_trailing_blank_rows_go_and_blank_rows_inside_stay():
     assert load._trim([["a"], [None, " "], ["b"], [None], ["", "  "], []]) == [["a"], [None, " "], ["b"]]
     assert load._trim([["a"], [0]]) == [["a"], [0]]  # a zero is a value
     assert load._trim([[None], [""]]) == []
+
+
+class OneCallAtATime:
+    """The reader as its Rust object behaves: a second parse while one runs fails ("Already borrowed"); each
+    parse made slow enough that a second one comes while it runs."""
+
+    def __init__(self, reader):
+        self.reader, self.busy = reader, threading.Lock()
+        self.sheet_names = reader.sheet_names
+
+    def load_sheet(self, *args, **kwargs):
+        if not self.busy.acquire(blocking=False):
+            raise RuntimeError("Already borrowed")
+        try:
+            time.sleep(0.2)
+            return self.reader.load_sheet(*args, **kwargs)
+        finally:
+            self.busy.release()
+
+
+def test_a_sheet_asked_for_while_another_parses_waits_for_it(monkeypatch):
+    """The first visible sheet parses as the file opens; a hidden one asked for meanwhile is read after it."""
+    opened = workbook._reader
+    monkeypatch.setattr(workbook, "_reader", lambda data: OneCallAtATime(opened(data)))
+    data = book_bytes("xlsx", {"ซ่อน": [["h"]], "ก": [["a"]]}, hidden=("ซ่อน",))
+    assert [(r.sheet, r.rows.tolist()) for r in load.iter_sheets(data, hidden=True)] == [("ซ่อน", [["h"]])]

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 from openpyxl import load_workbook
 
+from kmdash.i18n import t
 from kmdash.report.assigned.assignment import (
     assignment_csv,
     assignment_json,
@@ -137,3 +138,21 @@ def test_weeks_run_twelve_when_the_year_end_is_far_and_count_from_today_for_an_o
     ws = weekly("th", today=date(2024, 4, 20))["Bob"]
     assert values(ws, range(3, 6), [18]) == [["27/04/2567"], ["30/04/2567"], [None]]
     assert ws["A4"].value == 2 and weekly("th")["สรุป"]["A5"].value == "รวม"
+
+
+def test_the_thai_text_by_amount_gives_each_load_and_the_gap_in_baht():
+    lines = assignment_text(assignment(), "a.xlsx", "31 มี.ค. 2567").splitlines()
+    assert lines[4:6] == ["  นาง สมศรี  " + "      1  " + " " * 10 + "1,500.50 บาท",
+                          "  Bob       " + "      2  " + " " * 12 + "350.25 บาท"]
+    assert lines[-2] == "ต่างกันสูงสุด 1,150.25 บาท (ไม่เกินหนี้รายใหญ่สุด 1,500.50 บาท)"
+
+
+def test_the_thai_workbook_s_titles_have_buddhist_era_dates_and_baht_and_a_person_named_as_the_summary_gets_a_sheet():
+    wb = weekly("th")
+    assert wb["สรุป"]["A1"].value == t("assigned_xl_summary_title", "th", day="31 มี.ค. 2567")
+    assert wb["Bob"]["A1"].value == t("assigned_xl_person_title", "th", person="Bob", n=2, total="350.25 บาท",
+                                      day="31 มี.ค. 2567")
+    named = Assignment(TABLE.assign(assignee=["Summary", "Bob", "Bob"]), LOADS.assign(assignee=["Summary", "Bob"]),
+                       "amount", False)
+    wb = load_workbook(io.BytesIO(weekly_workbook(named, AS_OF, (4, 30), "en", AS_OF)))
+    assert wb.sheetnames == ["Summary", "Summary (2)", "Bob"] and wb["Summary (2)"]["B3"].value == "00001"

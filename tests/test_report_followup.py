@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from openpyxl import load_workbook
 
 from kmdash.followup import Comparison
@@ -125,7 +126,8 @@ def review_of() -> Review:
         "technique": rows(["1", "4", ""], [6, 2, 1], [150050, 2000, 1000], [250050, 20000, 1000], [60000, 0, 0]),
         "tier": rows(["notified", "ตามใจ"], [7, 1], [1000, 0], [3000, 500]),
         "group": rows(["g2", "g1", "g3"], [2, 5, 3], [5000, 4000, 0], [5000, 16000, 0]),
-        "assignee": rows(["สมชาย", "สมศรี"], [5, 6], [4500, 4500], [9000, 9000]),
+        "assignee": rows(["สมชาย", "สมศรี", "มานะ", "สมหญิง"], [5, 6, 1, 2], [4500, 4500, 900, 200],
+                         [9000, 9000, 1000, 1000]),
     })
 
 
@@ -147,6 +149,8 @@ REVIEW_EN = [
     "", "By person assigned",
     "  สมชาย: 45.00 baht / 90.00 baht (50.0%, 5 members; Refinanced 0.00 baht)",
     "  สมศรี: 45.00 baht / 90.00 baht (50.0%, 6 members; Refinanced 0.00 baht)",
+    "  มานะ: 9.00 baht / 10.00 baht (90.0%, 1 members; Refinanced 0.00 baht)",
+    "  สมหญิง: 2.00 baht / 10.00 baht (20.0%, 2 members; Refinanced 0.00 baht)",
     "",
 ]
 # the best: no value "" nor nothing owed then; 5 members or more first, then the rate, then the members
@@ -157,6 +161,7 @@ BEST_EN = [
     "By technique", "  1 sieving: 60.0% (6 members)", "  4 pooling: 10.0% (2 members, too few to tell)",
     "By group (group leader)", "  g1: 25.0% (5 members)", "  g2: 100.0% (2 members, too few to tell)",
     "By person assigned", "  สมศรี: 50.0% (6 members)", "  สมชาย: 50.0% (5 members)",
+    "  มานะ: 90.0% (1 members, too few to tell)", "  สมหญิง: 20.0% (2 members, too few to tell)",
 ]
 
 
@@ -174,17 +179,19 @@ def test_the_review_in_thai_and_without_members_missing():
     assert lines[4] == "  1 ร่อนตะแกรง: 1,500.50 บาท / 2,500.50 บาท (60.0%, 6 คน; กู้ใหม่ผ่านกองทุน 600.00 บาท)"
     assert "  g1: 25.0% (5 ราย)" in lines and "  g2: 100.0% (2 ราย ยังน้อยเกินสรุป)" in lines
     assert "  ไม่ระบุ: 10.00 บาท / 10.00 บาท (100.0%, 1 คน; กู้ใหม่ผ่านกองทุน 0.00 บาท)" in lines
+    assert "  แจ้งแล้ว: 10.00 บาท / 30.00 บาท (33.3%, 7 คน; กู้ใหม่ผ่านกองทุน 0.00 บาท)" in lines  # a code, in words
+    assert best_lines(review, "th")[3] == "  1 ร่อนตะแกรง: 60.0% (6 ราย)"
 
 
 def judged_of(promises: bool = True) -> Judged:
     """What was done by hand: a letter (technique 1) recovering 60 %, a pool repayment refinanced, three untreated
-    debtors recovering 10 %; promises kept, broken and not yet due."""
+    debtors recovering a third; promises kept, broken and not yet due."""
     by_action = pd.DataFrame({
         "kind": ["letter_sent", "pool_repaid", "contact"], "technique": [1, 0, 0], "members": [2, 1, 1234],
         "overdue_then": [250050, 60000, 100000], "recovered": [150050, 0, 1000], "refinanced": [0, 60000, 0],
-        "rate": [150050 / 250050, 0.0, 0.01], "uplift": [150050 / 250050 - 0.1, -0.1, -0.09],
+        "rate": [150050 / 250050, 0.0, 0.01], "uplift": [150050 / 250050 - 1 / 3, -1 / 3, 0.01 - 1 / 3],
         "member_list": [["1", "2"], ["3"], ["4"]]})
-    untreated = {"members": 3, "overdue_then": 100000, "recovered": 10000, "refinanced": 0, "rate": 0.1,
+    untreated = {"members": 3, "overdue_then": 30000, "recovered": 10000, "refinanced": 0, "rate": 1 / 3,
                  "member_list": ["5", "6", "7"]}
     rows = [("00002", date(2024, 4, 2), date(2024, 5, 15), 30000, 10000, "broken"),
             ("00001", date(2024, 4, 1), date(2024, 5, 1), 20000, 20000, "kept"),
@@ -196,11 +203,11 @@ def judged_of(promises: bool = True) -> Judged:
 
 RECORD_EN = [
     "Recovered by what was actually done, beside the untreated debtors (recovered / overdue then)",
-    "  No action recorded: 100.00 baht / 1,000.00 baht (10.0%, 3 members)",
-    "  Letter sent (1 sieving): 1,500.50 baht / 2,500.50 baht (60.0%, 2 members) (+50.0 points against no action)",
+    "  No action recorded: 100.00 baht / 300.00 baht (33.3%, 3 members)",
+    "  Letter sent (1 sieving): 1,500.50 baht / 2,500.50 baht (60.0%, 2 members) (+26.7 points against no action)",
     "  Repaid through the pool: 0.00 baht / 600.00 baht (0.0%, 1 members) (Refinanced 600.00 baht) "
-    "(-10.0 points against no action)",
-    "  Contact: 10.00 baht / 1,000.00 baht (1.0%, 1,234 members) (-9.0 points against no action)",
+    "(-33.3 points against no action)",
+    "  Contact: 10.00 baht / 1,000.00 baht (1.0%, 1,234 members) (-32.3 points against no action)",
     "", "Promises: kept 1 (200.00 baht), broken 2 (345.00 baht), not yet due 1",
     "  Broken 00002: due 15 May 2024, promised 300.00 baht, fell by 100.00 baht",
     "  Broken 00009: due 01 Jun 2024, promised 45.00 baht, fell by 0.00 baht",
@@ -212,7 +219,8 @@ def test_what_was_done_as_text_line_for_line():
     assert record_lines(judged_of(promises=False), "en")[-1] == \
         "Promises: kept 0 (0.00 baht), broken 0 (0.00 baht), not yet due 0"
     assert record_lines(judged_of(), "th")[2] == \
-        "  ส่งหนังสือแล้ว (1 ร่อนตะแกรง): 1,500.50 บาท / 2,500.50 บาท (60.0%, 2 คน) (ต่างจากที่ไม่ได้ดำเนินการ +50.0 จุด)"
+        "  ส่งหนังสือแล้ว (1 ร่อนตะแกรง): 1,500.50 บาท / 2,500.50 บาท (60.0%, 2 คน) (ต่างจากที่ไม่ได้ดำเนินการ +26.7 จุด)"
+    assert record_lines(judged_of(), "th")[-2] == "  ผิดนัด 00002: นัด 15 พ.ค. 2567 ยอด 300.00 บาท ลดลงจริง 100.00 บาท"
 
 
 def test_the_text_report_holds_the_record_then_the_review():
@@ -229,13 +237,13 @@ def test_the_follow_up_as_json_with_the_record_and_the_plan():
     assert {k: got[k] for k in plain} == plain
     assert got["by_action"] == [
         {"kind": "letter_sent", "technique": 1, "members": 2, "overdue_then": 2500.5, "recovered": 1500.5,
-         "refinanced": 0.0, "rate": 0.6001, "member_list": ["A1", "A2"], "uplift": 0.5001},
+         "refinanced": 0.0, "rate": 0.6001, "member_list": ["A1", "A2"], "uplift": 0.2667},
         {"kind": "pool_repaid", "technique": None, "members": 1, "overdue_then": 600.0, "recovered": 0.0,
-         "refinanced": 600.0, "rate": 0.0, "member_list": ["A3"], "uplift": -0.1},
+         "refinanced": 600.0, "rate": 0.0, "member_list": ["A3"], "uplift": -0.3333},
         {"kind": "contact", "technique": None, "members": 1234, "overdue_then": 1000.0, "recovered": 10.0,
-         "refinanced": 0.0, "rate": 0.01, "member_list": ["A4"], "uplift": -0.09}]
-    assert got["untreated"] == {"members": 3, "overdue_then": 1000.0, "recovered": 100.0, "refinanced": 0.0,
-                                "rate": 0.1, "member_list": ["A5", "A6", "A7"]}
+         "refinanced": 0.0, "rate": 0.01, "member_list": ["A4"], "uplift": -0.3233}]
+    assert got["untreated"] == {"members": 3, "overdue_then": 300.0, "recovered": 100.0, "refinanced": 0.0,
+                                "rate": 0.3333, "member_list": ["A5", "A6", "A7"]}
     assert got["promises"] == {
         "kept": 1, "broken": 2, "pending": 1, "kept_amount": 200.0, "broken_amount": 345.0,
         "broken_list": [{"member": "A00002", "date": "2024-04-02", "promised_date": "2024-05-15", "amount": 300.0,
@@ -254,10 +262,10 @@ def test_the_follow_up_as_json_with_the_record_and_the_plan():
         {"value": "", "members": 1, "cleared": 0, "refinanced_members": 0, "missing": 2, "overdue_then": 10.0,
          "overdue_now": 0.07, "recovered": 10.0, "refinanced": 0.0, "rate": 1.0}]
     best = got["best_practice"]
-    assert best["min_members"] == 5 and best["untreated_rate"] == 0.1
+    assert best["min_members"] == 5 and best["untreated_rate"] == 0.3333
     assert best["action"] == [  # the pool repayment is refinancing, never ranked
-        {"kind": "contact", "technique": None, "members": 1234, "rate": 0.01, "uplift": -0.09, "enough": True},
-        {"kind": "letter_sent", "technique": 1, "members": 2, "rate": 0.6001, "uplift": 0.5001, "enough": False}]
+        {"kind": "contact", "technique": None, "members": 1234, "rate": 0.01, "uplift": -0.3233, "enough": True},
+        {"kind": "letter_sent", "technique": 1, "members": 2, "rate": 0.6001, "uplift": 0.2667, "enough": False}]
     assert [(r["value"], r["members"], r["rate"], r["enough"]) for r in best["group"]] == \
         [("g1", 5, 0.25, True), ("g2", 2, 1.0, False)]
     assert list(best) == ["min_members", "untreated_rate", "action", "technique", "group", "assignee"]
@@ -271,3 +279,52 @@ def test_the_json_with_the_plan_only_or_the_record_only():
     only_record = as_json(comparison(), judged=judged_of())
     assert "plan" not in only_record and list(only_record["best_practice"]) == ["min_members", "untreated_rate", "action"]
     assert only_record["by_action"][0]["member_list"] == ["1", "2"]
+
+
+def test_the_thai_text_names_who_joined_and_left_and_keeps_a_bucket_of_its_own_as_written():
+    members = MEMBERS.assign(bucket_now=["not_due", "1-30", "left", "400-500", "1-30"])
+    lines = format_text(Comparison(date(2024, 3, 31), date(2024, 6, 30), members, (*BUCKETS, "400-500")), None)
+    assert lines.splitlines()[-5:] == ["  1-30 วัน → 400-500: 1", "  1-30 วัน → ไม่อยู่ในทะเบียนใหม่: 1",
+                                       "  31-90 วัน → 1-30 วัน: 1", "  91-180 วัน → ยังไม่ถึงกำหนด: 1",
+                                       "  เข้ามาใหม่ → 1-30 วัน: 1"]
+
+
+BEST_ROWS_EN = [("By technique: 1 sieving", "60.0% (6 members)"),
+                ("By technique: 4 pooling", "10.0% (2 members, too few to tell)"),
+                ("By group (group leader): g1", "25.0% (5 members)"),
+                ("By group (group leader): g2", "100.0% (2 members, too few to tell)"),
+                ("By person assigned: สมศรี", "50.0% (6 members)"), ("By person assigned: สมชาย", "50.0% (5 members)"),
+                ("By person assigned: มานะ", "90.0% (1 members, too few to tell)")]  # the best three of each
+
+
+def test_the_board_s_one_page_with_the_plan_s_best_rates():
+    plain = summary_rows(comparison(), None, "en")
+    assert summary_rows(comparison(), review_of(), "en") == plain + BEST_ROWS_EN
+    thai = summary_rows(comparison(), review_of(), "th")
+    assert thai[-7] == ("ผลตามเทคนิค: 1 ร่อนตะแกรง", "60.0% (6 ราย)") and thai[-1] == (
+        "ผลตามผู้รับผิดชอบ: มานะ", "90.0% (1 ราย ยังน้อยเกินสรุป)")
+    sheet = load_workbook(io.BytesIO(summary_xlsx(comparison(), review_of(), None)))["สรุป"]
+    assert list(sheet.values)[:3] == [("รายการ", "จำนวน"), ("สรุปผลการติดตามเร่งรัดหนี้", None),
+                                      ("ทะเบียน ณ วันที่ 31 มี.ค. 2567 เทียบกับ ณ วันที่ 30 มิ.ย. 2567", None)]
+    assert list(sheet.values)[3:] == summary_rows(comparison(), review_of())
+
+
+def shape(paragraph) -> tuple:
+    """A paragraph's text, bold, centred and size in points."""
+    run = paragraph.runs[0]
+    return paragraph.text, bool(run.bold), paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER, run.font.size.pt
+
+
+def test_the_board_s_word_page_with_the_plan():
+    doc = Document(io.BytesIO(summary_docx(comparison(), review_of(), "สหกรณ์ ก")))
+    assert [shape(p) for p in doc.paragraphs] == [
+        ("สรุปผลการติดตามเร่งรัดหนี้", True, True, 20.0), ("สหกรณ์ ก", True, True, 16.0),
+        ("ทะเบียน ณ วันที่ 31 มีนาคม 2567 เทียบกับ ณ วันที่ 30 มิถุนายน 2567", False, True, 16.0),
+        (t("fu_refinanced_note"), False, False, 16.0), (t("fu_best_note", n=5), False, False, 16.0)]
+    assert [[c.text for c in row.cells] for row in doc.tables[0].rows][1:] == [
+        list(r) for r in summary_rows(comparison(), review_of())]
+    english = Document(io.BytesIO(summary_docx(comparison(), review_of(), None, "en"))).paragraphs
+    assert [p.text for p in english][-2:] == [
+        "Members who repaid with the pool re-borrowed: counted as refinanced, never as cash recovered",
+        "Rate = cash recovered ÷ overdue then of the plan's members; a rate behind fewer than 5 members proves nothing "
+        "yet and ranks last"]

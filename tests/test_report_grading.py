@@ -226,3 +226,33 @@ def test_the_grading_as_json():
          "lift": {"criterion": "share_ratio", "to": 10, "gain": 10, "enough": False}}]
     assert words.grading_json(RESULT, Grading(GradingRules(), (), MEMBERS, 0, (LEGAL,)))["not_measured"] == [
         {"key": "legal", "name": "สัญญาที่ถูกดำเนินคดี"}]
+
+
+def test_the_grading_as_json_in_english_names_units_and_the_welfare_to_the_satang():
+    rules = GradingRules(grades=(Grade("excellent", 85, Welfare("", 1234.567)), *GRADES[1:]))
+    got = words.grading_json(RESULT, Grading(rules, (DAYS, SHARE), MEMBERS, 0, (ACTIVITIES,)), "en")
+    assert [(c["key"], c["unit"]) for c in got["criteria"]] == [("days", "days"), ("share_ratio", "%")]
+    assert got["not_measured"] == [{"key": "activities",
+                                    "name": "Taking part in the group's activities (activities attended)"}]
+    assert got["grades"][0]["welfare"] == {"text": "", "amount": 1234.57}
+
+
+def test_the_grading_text_is_thai_by_default_with_the_buddhist_era_date():
+    lines = words.grading_text(RESULT, members_grading()).splitlines()
+    assert lines[:4] == ["การจัดชั้นสมาชิก (เทคนิคที่ 5)", "สหกรณ์ ก", "ไฟล์: a.xlsx", "ณ วันที่: 31 มี.ค. 2567"]
+
+
+def test_each_member_keeps_their_own_lift_whatever_the_frame_s_order():
+    shuffled = Grading(GradingRules(grades=GRADES), (DAYS, SHARE), MEMBERS.iloc[[3, 0, 2, 1]], 0)
+    table = words.members_table(shuffled, "en")
+    assert dict(zip(table["member_no"], table["lift"])) == {
+        "00001": "top grade", "00002": "Days overdue (the oldest loan): up to 90 days (+15 points)",
+        "00003": "Share capital against what the member owes: at least 10% (+10 points); not yet the next grade",
+        "00004": "-"}
+
+
+def test_the_announcement_puts_a_grade_s_welfare_words_and_amount_on_lines_of_their_own():
+    rules = GradingRules(grades=GRADES, approved=True)
+    doc = read(announcement(Grading(rules, (DAYS,), pd.DataFrame(), 0), "สหกรณ์ ก", date(2024, 3, 31), "en"))
+    assert [[c.text for c in row.cells] for row in doc.tables[-1].rows][1:3] == [
+        ["Excellent", "85 points or more", "ของที่ระลึก\n500.00 baht"], ["Good", "65 points or more", "1,234.50 baht"]]

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from kmdash.i18n import t
 from kmdash.report.leaders.meetings import ICS_MIME, PRODID, meetings_ics
-from kmdash.report.leaders.packs import SUMMARY, columns, fee_text, packs_text, packs_xlsx
+from kmdash.report.leaders.packs import SUMMARY, columns, dates_text, fee_text, packs_text, packs_xlsx
 from kmdash.techniques.leaders.packs import Fee, Packs, Recovered
 
 MADE = datetime(2024, 4, 1, 8, 30, tzinfo=UTC)
@@ -110,3 +110,33 @@ def test_the_packs_as_text_line_for_line():
     plain = packs_text(full_packs(Fee(), recovered=False, without=0), "a.xlsx", date(2024, 3, 31), "en").splitlines()
     assert plain[3:6] == ["The leaders' fee: not set", "", "Group / leader / debtors / overdue / oldest (days) / fee"]
     assert plain[-1] == f"  =G2    -           1  {'100.25':>16}  {'35':>7}"
+
+
+def test_in_thai_by_default_the_titles_dates_and_fee_are_buddhist_era_and_the_money_in_baht():
+    made = full_packs()
+    fee = t("leaders_fee_recovered", "th", pct="5%", since="31 ธ.ค. 2566")
+    assert dates_text(made.meetings) == "30 มิ.ย. 2567, 30 ก.ย. 2567" and fee_text(made) == fee
+    wb = load_workbook(io.BytesIO(packs_xlsx(made, date(2024, 3, 31))))
+    assert wb.sheetnames == ["สรุป", "กลุ่ม 1", "=G2"]
+    assert wb["สรุป"]["A1"].value == t("leaders_packs_title", "th", day="31 มี.ค. 2567", every=3,
+                                       dates="30 มิ.ย. 2567, 30 ก.ย. 2567", fee=fee)
+    assert wb["กลุ่ม 1"]["A1"].value == t("leaders_pack_title", "th", group="กลุ่ม 1", leader="นาง ก", n=2,
+                                          total="3,000.50 บาท", day="31 มี.ค. 2567", next="30 มิ.ย. 2567")
+    assert [wb["กลุ่ม 1"].cell(3, c).number_format for c in range(1, 8)] == [
+        "General", "@", "@", "General", "#,##0.00", "#,##0.00", "@"]  # text stays text, baht to the satang
+    lines = packs_text(made, "a.xlsx", date(2024, 3, 31)).splitlines()
+    assert lines[1] == "ไฟล์: a.xlsx | ณ วันที่ 31 มี.ค. 2567"
+    assert lines[5] == t("leaders_recovered_since", "th", since="31 ธ.ค. 2566")
+
+
+def test_no_groups_make_a_text_without_rows_and_a_group_named_as_the_summary_gets_its_own_sheet():
+    empty = Packs(GROUPS.head(0), DEBTORS.head(0), (date(2024, 6, 30),), 3, Fee(), 0, None)
+    assert packs_text(empty, "a.xlsx", date(2024, 3, 31), "en").splitlines() == [
+        "Group leaders: 0 overdue debtors in 0 groups", "File: a.xlsx | As of 31 Mar 2024",
+        "Leaders meet every 3 months: 30 Jun 2024", "The leaders' fee: not set", "",
+        "Group / leader / debtors / overdue / oldest (days) / fee"]
+    named = Packs(GROUPS.assign(group=["Summary", "=G2"]), DEBTORS.assign(group=["Summary", "Summary", "=G2"]),
+                  (date(2024, 6, 30),), 3, Fee(), 0, None)
+    wb = load_workbook(io.BytesIO(packs_xlsx(named, date(2024, 3, 31), "en")))
+    assert wb.sheetnames == ["Summary", "Summary (2)", "=G2"]
+    assert [r[1] for r in wb["Summary (2)"].iter_rows(min_row=3, values_only=True)] == ["00001", "00002"]

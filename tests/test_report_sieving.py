@@ -13,6 +13,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml import etree
 
 from kmdash.i18n import t
 from kmdash.report.sieving.guarantor_letters import format_text, letter_count, notified_on
@@ -103,6 +104,26 @@ def test_without_copies_numbers_or_conditions_a_thai_page_per_debtor():
     assert [[c.text for c in row.cells] for row in doc.tables[1].rows][1] == ["C-3", "28 ก.พ. 2566", "100.00", "0.00"]
 
 
+def test_without_a_co_op_or_conditions_an_english_page_says_the_co_operative_and_the_default_conditions():
+    got = pages(Document(io.BytesIO(letters(NOTICES, None, date(2024, 3, 31), "\n ", "en"))))
+    assert [p[0] for p in got] == ["the co-operative"] * 2
+    at = got[0].index("Please meet these conditions by 30 June 2024:")
+    assert got[0][at + 1:at + 4] == ["1. Pay the principal and interest overdue in full, or",
+                                     "2. Agree a repayment schedule in writing with the co-operative",
+                                     "If you meet them, the co-operative will ease its follow-up; if you have not met them "
+                                     "by the deadline, it will pursue the debt to the end, legal action included."]
+
+
+def test_the_document_holds_text_only_inside_text_runs():
+    """Word refuses a document.xml with stray characters between its elements (e.g. between two table rows)."""
+    data = letters(NOTICES, "Coop", date(2024, 3, 31), "", "en", Numbering("A", 1, date(2024, 1, 1)), copies=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    stray = [(e.tag, e.text, e.tail) for e in body.iter() if e.tag != qn("w:t")
+             and ((e.text or "").strip() or (e.tail or "").strip())]
+    assert stray == [] and len(body.findall(f".//{qn('w:tbl')}")) == 4
+
+
 def test_a_number_is_the_prefix_the_running_number_and_the_be_year():
     numbering = Numbering(" สอ.", 9, date(2023, 12, 31))
     assert [numbering.text(n) for n in (0, 1)] == ["ที่ สอ.9/2566", "ที่ สอ.10/2566"]
@@ -162,3 +183,17 @@ def test_the_latest_guarantor_letter_of_each_member_matched_as_the_follow_up_mat
     assert notified_on(done, ledger) == {"00017": date(2024, 4, 2), "31": date(2024, 1, 5)}  # a call is no letter
     assert notified_on(done, pd.Series([17, 20])) == {"17": date(2024, 4, 2)}  # numbers read as numbers
     assert notified_on(None, ledger) == {} and notified_on(done.head(0), ledger) == {}
+
+
+def test_a_late_loan_in_thai_with_buddhist_era_dates_and_an_empty_list_in_english():
+    late = pd.DataFrame({"member_no": ["00020"], "name": ["นาง ค"], "contract": ["C-2"], "guarantor": ["นาย ง"],
+                         "default_date": [date(2024, 1, 2)], "last_day": [date(2024, 3, 1)], "days_late": [30],
+                         "at_risk": [550.6], "guarantors": [["นาย ง"]]})
+    found = GuarantorList(date(2024, 3, 31), late.head(0), late, without=0, notified=0, within_days=60)
+    lines = format_text(found).splitlines()
+    assert lines[0] == t("guarantors_head", "th", day="31 มี.ค. 2567") and lines[4] == "  ไม่มี"
+    # "มี" holds a mark that takes no column: "1 มี.ค. 2567" is 12 characters, 11 columns
+    assert lines[8] == ("  00020    นาง ค" + " " * 17 + " C-2" + " " * 10 + " นาย ง" + " " * 21 + " 2 ม.ค. 2567 "
+                        + " 1 มี.ค. 2567" + " " * 3 + " " + "30".rjust(8) + " " + "550.60".rjust(14))
+    empty = format_text(GuarantorList(date(2024, 3, 31), late.head(0), late.head(0), 0, 0, 60), "en").splitlines()
+    assert empty[0] == t("guarantors_head", "en", day="31 Mar 2024") and empty[4] == empty[7] == "  none"

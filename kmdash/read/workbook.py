@@ -19,6 +19,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from threading import Lock
 
 from ..errors import LedgerError, errors_told
 from . import cfb
@@ -58,6 +59,7 @@ class Workbook:
                 raise LedgerError.of("book_no_sheets")
             self.hidden = [n for n in self.names if self._is_hidden(n, parts)]
         self._parsing: dict[str, Future] = {}
+        self._one_at_a_time = Lock()  # the reader parses one sheet at a time: a second call meanwhile fails
 
     def visible_first(self) -> list[str]:
         """Every sheet name, hidden ones after the visible ones."""
@@ -68,7 +70,7 @@ class Workbook:
         if name not in self._parsing:
             _check_area(name, self._areas.get(name))
             pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kmdash-sheet")
-            self._parsing[name] = pool.submit(_grid, self._reader, name, self.kind)
+            self._parsing[name] = pool.submit(_grid, self._reader, name, self.kind, self._one_at_a_time)
             pool.shutdown(wait=False)  # the thread ends with its one parse
 
     def cells(self, name: str):
@@ -109,11 +111,12 @@ def _reader(data: bytes):
     return fastexcel.read_excel(data)
 
 
-def _grid(reader, name: str, kind: str):
+def _grid(reader, name: str, kind: str, one_at_a_time: Lock):
     """One sheet as text cells: skip_rows=0 keeps the rows above the first filled one, so row numbers are the
     spreadsheet's own."""
     with _told(kind):
-        batch = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string", eager=True)
+        with one_at_a_time:
+            batch = reader.load_sheet(name, header_row=None, skip_rows=0, dtypes="string", eager=True)
         _check_area(name, _cell_name(batch.num_rows, batch.num_columns))  # an xls tells its area only when read
         import numpy as np  # after the parse: the command line is importing it meanwhile
 

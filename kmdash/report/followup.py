@@ -197,7 +197,7 @@ def value_label(dimension: str, value: str, lang: str) -> str:
 def summary_rows(comparison: Comparison, review: Review | None, lang: str = "th") -> list[tuple[str, str]]:
     """(item, amount) lines of the one-page summary: the identity, the statuses, the best rates."""
     totals = comparison.totals()
-    rows = [(t(f"col_{k}" if k in TABLE_MONEY else f"fu_sum_{k}", lang, default=k), money(totals[k], lang))
+    rows = [(t(f"col_{k}" if k in TABLE_MONEY else f"fu_sum_{k}", lang), money(totals[k], lang))
             for k in ("overdue_then", "recovered", "refinanced", "left_overdue", "increase", "overdue_now")]
     rows += [(t(f"fu_{s}", lang), f"{n:,} {t('people', lang)}") for s, n in comparison.count().items()]
     if review is not None:

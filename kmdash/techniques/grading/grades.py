@@ -114,7 +114,7 @@ def grade_members(analysis: Analysis, rules: GradingRules, extra: pd.DataFrame |
         indices[c.key] = band_index(c, column)
         table[c.key] = column
         table[f"pts_{c.key}"] = band_points(c, indices[c.key])
-    table["points"] = table[[f"pts_{c.key}" for c in criteria]].sum(axis=1) if criteria else 0.0
+    table["points"] = table[[f"pts_{c.key}" for c in criteria]].sum(axis=1)  # 0.0 without a criterion
     table["grade"] = grade_of(rules, table["points"].to_numpy())
     table = pd.concat([table, lift(rules, criteria, table, indices)], axis=1)
     table = table.sort_values(["points", "member_no"], ascending=[False, True], kind="stable")
@@ -128,7 +128,7 @@ def lift(rules: GradingRules, criteria: tuple[Criterion, ...], table: pd.DataFra
     n = len(table)
     lows = np.array([g.min_points for g in rules.grades], dtype=float)
     grade = table["grade"].to_numpy()
-    gap = np.where(grade > 0, lows[np.maximum(grade - 1, 0)] - table["points"].to_numpy(), np.nan)
+    gap = lows[np.maximum(grade - 1, 0)] - table["points"].to_numpy()  # the top grade's: never used (_chosen)
     steps = np.full((n, len(criteria)), np.inf)
     gains = np.zeros((n, len(criteria)))
     targets = np.full((n, len(criteria)), np.nan)
