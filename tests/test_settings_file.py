@@ -111,7 +111,7 @@ def test_the_file_reads_as_written_by_hand_bare_keys_thai_kept_and_arrays_of_tab
     text = dumps(settings)
     assert text.startswith("# kmdash settings of one co-op")
     assert ('\nbucket_unit = "days"\nbucket_edges = [30, 90, 180, 365, 730, 1095]\nlong_overdue_days = 365\n'
-            'top_members = 20\nfiscal_year_end = [3, 31]\n\n[selector]\nmany_share = 0.3\nlong_share = 0.5\n'
+            'top_members = 20\nchronic_periods = 3\nfiscal_year_end = [3, 31]\n\n[selector]\nmany_share = 0.3\nlong_share = 0.5\n'
             'many_groups = 8\nspread_share = 0.8\nnear_days = 60\nfar_days = 180\nfew_debtors = 60\n'
             'small_debt = 20000.0\npool_members = 5\nnew_days = 90\nnew_share = 0.5\n\n'
             '[selector.answers]\nABC = "yes"\n"ก.ข" = "no"\n\n[grading]\napproved = false\n\n'
