@@ -112,3 +112,13 @@ def test_a_sheet_without_rows_or_choices_and_the_parts_of_the_file():
         assert [p.get("PartName") for p in types if p.get("PartName")] == [
             "/xl/workbook.xml", "/xl/styles.xml", "/xl/sharedStrings.xml", "/xl/worksheets/sheet1.xml"]
         assert '<name val="Tahoma"/>' in z.read("xl/styles.xml").decode() and xlsx.FONT == "Tahoma"
+
+
+def test_money_is_rounded_and_sized_to_the_satang_and_other_numbers_are_kept_whole():
+    frame = pd.DataFrame({"amount": pd.Series([1234567.5, None, 2.345], dtype=object), "ratio": [2.456, 0.5, 10.0]})
+    data = xlsx.workbook([xlsx.Sheet("s", frame, ["A", "R"], frozenset({"amount"}))])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [[1234567.5, 2.456], [None, 0.5],
+                                                                           [2.35, 10]]
+    assert ws.column_dimensions["A"].width == len("1,234,567.50") + 1 + 2  # the widest money with its two places
+    assert ws["A3"].number_format == "#,##0.00" and ws["B2"].number_format == "General"
