@@ -106,6 +106,7 @@ def test_a_sheet_without_rows_or_choices_and_the_parts_of_the_file():
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert z.namelist() == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                                 "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"]
+        assert {part.compress_type for part in z.infolist()} == {zipfile.ZIP_DEFLATED}  # compressed, as Excel's are
         assert 'Target="styles.xml"' in z.read("xl/_rels/workbook.xml.rels").decode()
         types = ElementTree.fromstring(z.read("[Content_Types].xml"))
         assert types.text is None and all(part.tail is None for part in types)  # nothing but the parts listed
