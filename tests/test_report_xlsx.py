@@ -123,3 +123,12 @@ def test_money_is_rounded_and_sized_to_the_satang_and_other_numbers_are_kept_who
                                                                            [2.35, 10]]
     assert ws.column_dimensions["A"].width == len("1,234,567.50") + 1 + 2  # the widest money with its two places
     assert ws["A3"].number_format == "#,##0.00" and ws["B2"].number_format == "General"
+
+
+def test_a_blank_among_text_is_an_empty_cell_and_a_number_among_text_is_text():
+    frame = pd.DataFrame({"name": ["สมชาย", None, "มาลี", float("nan")], "cycle": [1, "", None, "2"],
+                          "bucket": pd.Categorical(["1-30", None, "1-30", "31-90"])})
+    ws = load_workbook(io.BytesIO(xlsx.workbook([xlsx.Sheet("s", frame, ["N", "C", "B"])]))).active
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
+        ["สมชาย", "1", "1-30"], [None, None, None], ["มาลี", None, "1-30"], [None, "2", "31-90"]]
+    assert {ws.cell(r, c).number_format for r in range(2, 6) for c in (1, 2, 3)} == {"@"}  # text, blank or not
