@@ -96,6 +96,8 @@ def test_widths_stop_at_sixty_and_text_excel_cannot_hold_is_written_as_excel_wri
     assert [ws.cell(r, 1).value for r in (3, 4)] == ["a_x0001_b_x001F_c", "_x0041_ and _x00_"]
     strings = zipfile.ZipFile(io.BytesIO(data)).read("xl/sharedStrings.xml").decode()
     assert "a_x0001_b_x001F_c" in strings and "_x005F_x0041_ and _x00_" in strings
+    table = ElementTree.fromstring(strings)
+    assert table.text is None and all(item.tail is None for item in table)  # nothing between the strings
 
 
 def test_a_sheet_without_rows_or_choices_and_the_parts_of_the_file():
