@@ -148,7 +148,10 @@ def test_without_a_criterion_every_member_has_no_points_and_the_last_grade(loans
     graded = grade_members(analysis, rules)
     assert graded.criteria == () and graded.unmeasured == ()
     assert set(graded.members["points"]) == {0.0} and set(graded.members["grade"]) == {len(rules.grades) - 1}
-    assert graded.members["lift"].isna().all() and not graded.members["lift_enough"].any()
+    assert list(graded.members.columns) == ["member_no", "name", "group", "points", "grade", "lift", "lift_to",
+                                            "lift_gain", "lift_enough"]
+    assert graded.members["lift"].isna().all() and graded.members["lift_to"].isna().all()
+    assert set(graded.members["lift_gain"]) == {0.0} and not graded.members["lift_enough"].any()
 
 
 def test_a_sheet_without_a_criterion_column_changes_nothing(loans):
@@ -189,3 +192,4 @@ def test_the_one_change_that_lifts_each_member_a_grade():
     got = {no: (r["points"], r["grade"], (known(r["lift"]), known(r["lift_to"]), r["lift_gain"], r["lift_enough"]))
            for no, r in m.iterrows()}
     assert got == {no: v[3:] for no, v in LIFTS.items()}
+    assert (m[["points", "lift_to", "lift_gain"]].dtypes == float).all() and m["lift_enough"].dtype == bool

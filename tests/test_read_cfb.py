@@ -5,6 +5,7 @@ refused, one damaged number at a time, at its exact boundary."""
 from __future__ import annotations
 
 import io
+import struct
 
 import pytest
 from python_calamine import CalamineWorkbook
@@ -221,3 +222,40 @@ def test_only_the_stream_s_own_length_is_read_not_the_padding_of_its_last_sector
     built = book(big)
     refused(built.data, "first row")
     cfb.check(built.with_word(built.entry_at(3) + 120, 4096, "<Q"))
+
+
+# ---------------------------------------------------------------- each sheet's area, from its cells
+
+
+def test_each_sheet_s_area_is_as_far_as_its_farthest_cell():
+    assert cfb.check(book().data) == [("ลูกหนี้", 2, 3), ("สรุป", 1, 2)]
+    assert cfb.check(book(BIG, 4096).data) == [("ลูกหนี้", 2, 3), ("สรุป", 1, 2)]
+
+
+def cell(kind: int, row: int, column: int, rest: bytes = bytes(6)) -> bytes:
+    return record(kind, struct.pack("<HH", row, column) + rest)
+
+
+def test_every_kind_of_cell_counts_and_a_span_to_its_last_column():
+    for kind in (0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x0006, 0x00D6):
+        assert cfb.check(book(records_stream(cell(kind, 6, 9))).data)[0][1:] == (7, 10)
+    span = record(0x00BD, struct.pack("<HH", 2, 1) + bytes(12) + struct.pack("<H", 300))  # MULRK: columns 1-300
+    assert cfb.check(book(records_stream(span)).data)[0][1:] == (3, 301)
+    blanks = record(0x00BE, struct.pack("<HHHHH", 4, 0, 0, 0, 40))
+    assert cfb.check(book(records_stream(blanks)).data)[0][1:] == (5, 41)
+
+
+def test_only_the_sheet_s_own_cells_count_and_no_other_record():
+    stream = records_stream(cell(0x0203, 1, 1) + record(0x0208, struct.pack("<HHH", 900, 0, 999)) + record(EOF, b"")
+                            + cell(0x0203, 60000, 60000))  # a ROW record and a cell past the sheet's end
+    assert cfb.check(book(stream).data)[0][1:] == (2, 2)
+    short = record(0x0203, b"\xff\xff")  # a cell record too short to hold its place is no cell
+    assert cfb.check(book(records_stream(short)).data)[0][1:] == (0, 0)
+
+
+def test_a_sheet_name_in_one_byte_characters_or_none():
+    stream = bytearray(records_stream(cell(0x0203, 0, 0), sheet_entry=12))
+    at = stream.index(struct.pack("<HH", BOUNDSHEET, 12)) + 4
+    stream[at + 6:at + 12] = bytes([4, 0]) + b"Loan"
+    assert cfb.check(book(bytes(stream)).data)[0][0] == "Loan"
+    assert cfb.check(book(records_stream(cell(0x0203, 0, 0))).data)[0][0] == ""  # a BOUNDSHEET without a name

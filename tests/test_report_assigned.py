@@ -156,3 +156,24 @@ def test_the_thai_workbook_s_titles_have_buddhist_era_dates_and_baht_and_a_perso
                        "amount", False)
     wb = load_workbook(io.BytesIO(weekly_workbook(named, AS_OF, (4, 30), "en", AS_OF)))
     assert wb.sheetnames == ["Summary", "Summary (2)", "Bob"] and wb["Summary (2)"]["B3"].value == "00001"
+
+
+def test_the_dates_prompt_as_they_are_typed_and_the_lists_accept_a_blank():
+    ws = weekly()["Bob"]
+    got = {str(v.sqref): (v.showInputMessage, v.allow_blank) for v in ws.data_validations.dataValidation}
+    assert got == {"J3:J14": (False, True), "O3:O14": (False, True), "I3:I14 L3:L14": (True, False)}
+
+
+def test_a_column_is_as_wide_as_its_widest_value_as_shown_at_least_8_and_at_most_60():
+    long = "นาย " + "ก" * 70  # 74 columns: capped at 60
+    noisy = Assignment(TABLE.assign(name=["ก", long, "ค"]), LOADS.assign(overdue=[1500.5, 0.1 + 0.2]), "amount", False)
+    wb = load_workbook(io.BytesIO(weekly_workbook(noisy, AS_OF, (4, 30), "th", AS_OF)))
+    # the float 0.30000000000000004 is shown "0.30": the header (18 columns) is the widest, + 2
+    assert wb["สรุป"].column_dimensions["C"].width == 20
+    bob = wb["Bob"]
+    assert bob.column_dimensions["C"].width == 60
+    assert [bob.column_dimensions[c].width for c in "AQ"] == [8, 8]  # "ลำดับ" (4), "สัปดาห์" (6) and small numbers
+
+
+def test_one_day_before_the_year_end_the_only_report_is_on_it():
+    assert week_dates(date(2024, 4, 29), (4, 30)) == [date(2024, 4, 30)]

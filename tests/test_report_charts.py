@@ -380,3 +380,54 @@ def test_a_province_of_many_coops_grows_its_figures():
     assert province_charts.overdue_figure(many).layout.height == 120 + 44 * 9
     assert province_charts.long_figure(many).layout.height == 120 + 44 * 9
     assert province_charts.par_figure(many).layout.height == 120 + 44 * 9 + 60
+
+
+# ---------------------------------------------------------------- each figure in the other language, and by default
+
+
+def test_the_scatter_transitions_and_recovery_in_english():
+    dots = charts.scatter_figure(members([100.5], days=[400]), "en")
+    assert dots.data[0].hovertemplate.endswith("%{x:,} days · %{customdata[2]}<extra></extra>")
+    assert dots.data[0].customdata[0][2] == "฿100.50"
+    assert (dots.layout.xaxis.title.text, dots.layout.yaxis.title.text, dots.layout.title.text) == (
+        t("days_overdue", "en"), "baht", t("chart_scatter", "en"))
+    matrix = pd.DataFrame([[1, 2]], index=["1-30"], columns=["31-90", "left"])
+    grid = charts.transitions_figure(matrix, "en")
+    assert list(grid.data[0].x) == ["31-90 days", t("fu_left", "en")] and list(grid.data[0].y) == ["1-30 days"]
+    assert (grid.layout.yaxis.title.text, grid.layout.xaxis.title.text, grid.layout.title.text) == (
+        t("fu_then", "en"), t("fu_now", "en"), t("chart_transitions", "en"))
+    assert list(charts.transitions_figure(matrix.rename(index={"1-30": "joined"}), "en").data[0].y) == [
+        t("fu_joined", "en")]
+    table = pd.DataFrame({"value": ["a"], "recovered": [150050], "refinanced": [700], "rate": [0.5], "members": [2]})
+    cash, pool = (fig := charts.recovery_figure(table, "group", str, "en")).data
+    assert list(cash.text) == ["1,500 (50%, 2 members)"] and (cash.name, pool.name) == (
+        t("col_recovered", "en"), t("col_refinanced", "en"))
+    assert fig.layout.xaxis.title.text == "baht" and fig.layout.title.text == t("chart_recovery", "en", what="group")
+
+
+def test_the_pool_leaders_and_group_hovers_in_thai_baht_and_thai_by_default():
+    assert [row[1] for row in charts.pool_figure(ROTATION, 400.0, "th").data[1].customdata] == ["100.00 บาท", "50.00 บาท"]
+    assert list(charts.leaders_figure(LEADERS, "th", top=1).data[0].customdata) == ["5,000.25 บาท"]
+    assert charts.group_figure(GROUPS, "th").data[0].customdata[0][0] == "500.00 บาท"
+    # no language given: Thai
+    assert list(charts.aging_figure(AGING).data[0].customdata) == ["1,500.50 บาท", "250,000.00 บาท", "1,234.00 บาท"]
+    assert charts.group_figure(GROUPS).data[0].customdata[0][0] == "500.00 บาท"
+    assert [row[1] for row in charts.pool_figure(ROTATION, 400.0).data[1].customdata] == ["100.00 บาท", "50.00 บาท"]
+    assert list(charts.leaders_figure(LEADERS, top=1).data[0].customdata) == ["5,000.25 บาท"]
+
+
+def test_a_group_owing_under_a_baht_has_a_bar_and_two_grades_run_green_to_red():
+    assert list(charts.group_figure(GROUPS.assign(overdue=[9000.0, 0.5, 0.0, 0.0])).data[0].x) == [0.5, 9000.0]
+    two = pd.DataFrame({"grade": ["A", "B"], "members": [3, 1]})
+    assert list(charts.grades_figure(two).data[0].marker.color) == ["#1e8449", "#c0392b"]
+
+
+def test_the_loads_title_in_english_and_thai_baht_by_default_and_a_pareto_of_half_a_baht_reaches_100():
+    assert charts.loads_figure(LOADS, "count", "en").layout.title.text == "Load per person"
+    assert list(charts.loads_figure(LOADS).data[0].customdata) == ["800.00 บาท", "12,000.50 บาท"]
+    assert list(charts.pareto_figure(members([0.5, 0.0])).data[0].y) == [100.0]
+
+
+def test_the_province_par_bars_in_english():
+    fig = province_charts.par_figure(COOPS, "en")
+    assert [bar.name for bar in fig.data] == ["PAR30", "PAR90"] and fig.layout.title.text == "PAR30 and PAR90 per co-op"

@@ -7,13 +7,14 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 
 from kmdash.i18n import t
 from kmdash.pipeline import run
 from kmdash.plan import mask_plan, plan_table
 from kmdash.privacy import aliases
-from kmdash.report.plan import About, plan_xlsx
+from kmdash.report.plan import About, plan_csv, plan_xlsx
 
 
 def test_a_thai_about_sheet_says_each_thing_in_thai(ledger_120):
@@ -52,3 +53,11 @@ def test_an_english_masked_workbook_heads_every_sheet_in_english_and_words_its_c
     assert [r[15] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["Promise to pay", None, "Contact", None]
     sieving = [c.value for c in wb["1 sieving"][1]]
     assert sieving[:2] == ["Member (alias)", "Name (masked)"] and sieving[-4:] == ["Tier", "Deadline", "Status", "Notes"]
+
+
+def test_a_plan_with_names_labelled_masked_is_refused_saying_how_to_mask_it(ledger_120):
+    result = run(ledger_120)
+    table = plan_table(result).head(2)
+    for write in (lambda: plan_csv(table, True), lambda: plan_xlsx(table, About.of(result), True)):
+        with pytest.raises(ValueError, match=r"^a plan labelled masked still has names: mask it with mask_plan first$"):
+            write()

@@ -96,6 +96,8 @@ def test_widths_stop_at_sixty_and_text_excel_cannot_hold_is_written_as_excel_wri
     assert [ws.cell(r, 1).value for r in (3, 4)] == ["a_x0001_b_x001F_c", "_x0041_ and _x00_"]
     strings = zipfile.ZipFile(io.BytesIO(data)).read("xl/sharedStrings.xml").decode()
     assert "a_x0001_b_x001F_c" in strings and "_x005F_x0041_ and _x00_" in strings
+    table = ElementTree.fromstring(strings)
+    assert table.text is None and all(item.tail is None for item in table)  # nothing between the strings
 
 
 def test_a_sheet_without_rows_or_choices_and_the_parts_of_the_file():
@@ -106,9 +108,29 @@ def test_a_sheet_without_rows_or_choices_and_the_parts_of_the_file():
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert z.namelist() == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
                                 "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"]
+        assert {part.compress_type for part in z.infolist()} == {zipfile.ZIP_DEFLATED}  # compressed, as Excel's are
         assert 'Target="styles.xml"' in z.read("xl/_rels/workbook.xml.rels").decode()
         types = ElementTree.fromstring(z.read("[Content_Types].xml"))
         assert types.text is None and all(part.tail is None for part in types)  # nothing but the parts listed
         assert [p.get("PartName") for p in types if p.get("PartName")] == [
             "/xl/workbook.xml", "/xl/styles.xml", "/xl/sharedStrings.xml", "/xl/worksheets/sheet1.xml"]
         assert '<name val="Tahoma"/>' in z.read("xl/styles.xml").decode() and xlsx.FONT == "Tahoma"
+
+
+def test_money_is_rounded_and_sized_to_the_satang_and_other_numbers_are_kept_whole():
+    frame = pd.DataFrame({"amount": pd.Series([1234567.5, None, 2.345], dtype=object), "ratio": [2.456, 0.5, 10.0]})
+    data = xlsx.workbook([xlsx.Sheet("s", frame, ["A", "R"], frozenset({"amount"}))])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [[1234567.5, 2.456], [None, 0.5],
+                                                                           [2.35, 10]]
+    assert ws.column_dimensions["A"].width == len("1,234,567.50") + 1 + 2  # the widest money with its two places
+    assert ws["A3"].number_format == "#,##0.00" and ws["B2"].number_format == "General"
+
+
+def test_a_blank_among_text_is_an_empty_cell_and_a_number_among_text_is_text():
+    frame = pd.DataFrame({"name": ["สมชาย", None, "มาลี", float("nan")], "cycle": [1, "", None, "2"],
+                          "bucket": pd.Categorical(["1-30", None, "1-30", "31-90"])})
+    ws = load_workbook(io.BytesIO(xlsx.workbook([xlsx.Sheet("s", frame, ["N", "C", "B"])]))).active
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
+        ["สมชาย", "1", "1-30"], [None, None, None], ["มาลี", None, "1-30"], [None, "2", "31-90"]]
+    assert {ws.cell(r, c).number_format for r in range(2, 6) for c in (1, 2, 3)} == {"@"}  # text, blank or not

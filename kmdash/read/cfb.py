@@ -5,7 +5,9 @@ make it ask for gigabytes, or terabytes, until the process dies.
 
 Refused here (`Damaged`): a count or a stream longer than the file, a chain that leaves the file, runs into
 another chain or comes back on itself; a sheet whose DIMENSIONS record puts its first row or column after its
-last (the reader's count of cells wraps round).
+last (the reader's count of cells wraps round). `check` also gives each sheet's area from its cells' own row
+and column numbers: the reader makes a sheet as large as its farthest cell, and one cell record moved to row and
+column 60,000 asks for billions of cells (the caller refuses such a sheet, as it does an xlsx's).
 
 Sector n is at byte (n + 1) * sector size; the file allocation table (FAT) gives each sector's next, ENDOFCHAIN
 ending a chain; streams shorter than the cut-off live in 64-byte mini sectors of the root's stream, chained by
@@ -20,14 +22,18 @@ ENDOFCHAIN, FREESECT = 0xFFFFFFFE, 0xFFFFFFFF
 MINI_CUTOFF, MINI_SIZE, ENTRY_SIZE = 4096, 64, 128  # the cut-off as the reader takes it, not the header's
 WORKBOOK = ("Workbook", "Book")  # the stream of records the reader reads the sheets from
 DIMENSIONS, BOUNDSHEET, EOF = 0x0200, 0x0085, 0x000A  # record types
+# cells: BLANK, NUMBER, LABEL, BOOLERR, RK, LABELSST, FORMULA, RSTRING (row, column first); MULRK and MULBLANK (row,
+# first column, ..., last column)
+CELLS, SPANS = frozenset((0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x0006, 0x00D6)), (0x00BD, 0x00BE)
 
 
 class Damaged(ValueError):
     """The file's own numbers do not fit it."""
 
 
-def check(data: bytes) -> None:
-    """Raise Damaged where the reader would follow the file's numbers beyond it."""
+def check(data: bytes) -> list[tuple[str, int, int]]:
+    """Raise Damaged where the reader would follow the file's numbers beyond it; else each sheet's (name, rows,
+    columns) as far as its farthest cell."""
     shift, = struct.unpack_from("<H", data, 30) if len(data) >= 512 else (0,)
     if shift not in (9, 12):
         raise Damaged("no compound file header")
@@ -49,6 +55,7 @@ def check(data: bytes) -> None:
     mini = b"".join(sector(n) for n in _chain(root_start, fat, count, seen))[:root_len]
     mini_fat = _words(b"".join(sector(n) for n in _chain(mini_fat_start, fat, count, seen)))
     mini_seen: set[int] = set()
+    areas = []
     for name, start, length in streams:
         if length >= MINI_CUTOFF:
             stream = b"".join(sector(n) for n in _chain(start, fat, count, seen))
@@ -56,7 +63,8 @@ def check(data: bytes) -> None:
             chain = _chain(start, mini_fat, len(mini) // MINI_SIZE, mini_seen)
             stream = b"".join(mini[n * MINI_SIZE:(n + 1) * MINI_SIZE] for n in chain)
         if length and name in WORKBOOK:
-            _check_records(stream[:length])
+            areas += _check_records(stream[:length])
+    return areas
 
 
 def _words(block: bytes) -> list[int]:
@@ -100,18 +108,53 @@ def _entries(directory: bytes, size: int) -> list[tuple[str, int, int]]:
     return found
 
 
-def _check_records(stream: bytes) -> None:
+def _check_records(stream: bytes) -> list[tuple[str, int, int]]:
     """Each sheet's DIMENSIONS (first row, last row + 1, first column, last column + 1), the reader's count of its
-    cells: the first one of the sheet's records, where writers put it (the sheets' places from the workbook's own
-    records, BOUNDSHEET); a sheet's records are not read through, they are the bulk of the file, its cells."""
-    sheets = [struct.unpack_from("<I", body)[0] for kind, body in _records(stream, 0)
+    cells, checked: the first one of the sheet's records, where writers put it (the sheets' places and names from
+    the workbook's own records, BOUNDSHEET). Then the sheet's area from its cells."""
+    sheets = [(struct.unpack_from("<I", body)[0], _sheet_name(body)) for kind, body in _records(stream, 0)
               if kind == BOUNDSHEET and len(body) >= 4]
-    for at in sheets:
+    areas = []
+    for at, name in sheets:
         body = next((body for kind, body in _records(stream, at) if kind == DIMENSIONS), b"")
         if len(body) in (10, 14):
             first_row, last_row, first_col, last_col = struct.unpack_from("<IIHH" if len(body) == 14 else "<4H", body)
             if first_row > last_row or first_col > last_col:
                 raise Damaged("a sheet's first row or column after its last")
+        areas.append((name, *_cell_area(stream, at)))
+    return areas
+
+
+def _sheet_name(body: bytes) -> str:
+    """A BOUNDSHEET's sheet name: its length in characters, a flag (1: UTF-16, else one byte each), the name."""
+    if len(body) < 8:
+        return ""
+    length, wide = body[6], body[7] & 1
+    text = body[8:8 + length * (2 if wide else 1)]
+    return text.decode("utf-16-le" if wide else "latin-1", "replace")
+
+
+_HEAD = struct.Struct("<HHHH")  # a record's type and length, then (a cell's) row and column
+
+
+def _cell_area(stream: bytes, at: int) -> tuple[int, int]:
+    """(rows, columns) to the sheet's farthest cell, from each cell record's row and column (a hot loop: a sheet
+    of 60,000 loans has a million records)."""
+    rows = columns = 0
+    end, head, last = len(stream) - 8, _HEAD.unpack_from, struct.Struct("<H").unpack_from
+    while at <= end:
+        kind, length, row, column = head(stream, at)
+        if kind == EOF:
+            break
+        if (kind in CELLS or kind in SPANS) and length >= 4:
+            if kind in SPANS and length >= 6:
+                column = max(column, last(stream, at + 2 + length)[0])
+            if row >= rows:
+                rows = row + 1
+            if column >= columns:
+                columns = column + 1
+        at += 4 + length
+    return rows, columns
 
 
 def _records(stream: bytes, at: int):

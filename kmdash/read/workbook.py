@@ -46,8 +46,9 @@ class Workbook:
     def __init__(self, data: bytes, kind: str):
         self.kind = kind
         with _told(kind):
-            if kind == "xls":  # before the reader follows the container's own counts and chains
-                cfb.check(data)
+            if kind == "xls":  # before the reader follows the container's own counts and chains, or its cells
+                for name, rows, columns in cfb.check(data):
+                    _check_area(name, _cell_name(rows, columns))
             parts = _PARTS[kind](data) if kind in _PARTS else {}
             self._areas = _sheet_areas(data, kind, parts)
             if kind == "ods":  # the reader parses every sheet as it opens one
@@ -196,7 +197,7 @@ def _check_inflation(infos: list[zipfile.ZipInfo]) -> None:
 def _sheet_areas(data: bytes, kind: str, parts: dict[str, tuple[str, str]]) -> dict[str, str]:
     """Sheet name -> its used area's last cell ("XFD1048576"): an xlsx sheet's <dimension>, an xlsb sheet's
     BrtWsDim, an ods's last filled cell (its rows and cells repeated by count: a few bytes can stand for a
-    sheet full). An xls's area is bounded by its format (65,536 rows of 256 columns)."""
+    sheet full). An xls's sheets are checked as the workbook opens (`cfb.check`: its cells' farthest)."""
     if kind == "xlsx":
         return _xlsx_areas(data, parts)
     if kind == "xlsb":

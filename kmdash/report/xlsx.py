@@ -53,7 +53,7 @@ class Sheet:
 
 def workbook(sheets: list[Sheet]) -> bytes:
     """The xlsx file's bytes; the first sheet is the one shown on opening."""
-    texts = [{c: pd.factorize(s.frame[c]) for c in s.frame.columns if _is_text(s, c)} for s in sheets]
+    texts = [{c: pd.factorize(_as_text(s.frame[c])) for c in s.frame.columns if _is_text(s, c)} for s in sheets]
     strings = _Strings([np.asarray(s.headers + ([s.title] if s.title else []), dtype=object) for s in sheets]
                        + [np.asarray(uniques, dtype=object) for t in texts for _, uniques in t.values()])
     numbers = {money: _Numbers([_values(s, c) for s in sheets for c in s.frame.columns
@@ -115,6 +115,11 @@ def _values(sheet: Sheet, column: str) -> np.ndarray:
     """A number column's values as written: money to the satang."""
     values = sheet.frame[column].to_numpy(dtype=float if column in sheet.money else None)
     return values.round(2) if column in sheet.money else values
+
+
+def _as_text(column: pd.Series) -> pd.Series:
+    """A text column's cells as text: a blank (None, NaN) as "", anything else (a number typed among text) as str."""
+    return column.astype(object).where(column.notna(), "").astype(str)
 
 
 def _is_text(sheet: Sheet, column: str) -> bool:

@@ -89,6 +89,12 @@ def xls_cell_far_right(rows: list[list]) -> bytes:
     return xls_with_record(rows, 0x00FD, 10, lambda body: body[:2] + struct.pack("<H", 10752) + body[4:])
 
 
+def xls_cell_far_away(rows: list[list]) -> bytes:
+    """The first text cell moved to row and column 60,001: the reader made the sheet 3.6 billion cells and the
+    process died."""
+    return xls_with_record(rows, 0x00FD, 10, lambda body: struct.pack("<HH", 60000, 60000) + body[4:])
+
+
 def xlsx_cell_far_right(rows: list[list]) -> bytes:
     """An ordinary workbook of these rows with one stray cell in the last column Excel has (XFD, 16,384)."""
     book = load_workbook(io.BytesIO(workbook_bytes(*rows)))

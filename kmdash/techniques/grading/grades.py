@@ -128,7 +128,9 @@ def lift(rules: GradingRules, criteria: tuple[Criterion, ...], table: pd.DataFra
     n = len(table)
     lows = np.array([g.min_points for g in rules.grades], dtype=float)
     grade = table["grade"].to_numpy()
-    gap = lows[np.maximum(grade - 1, 0)] - table["points"].to_numpy()  # the top grade's: never used (_chosen)
+    # below the top grade the gap is above 0, so only a band ahead (points rise with the bands) can close it; the
+    # top grade's is never used (_chosen)
+    gap = lows[np.maximum(grade - 1, 0)] - table["points"].to_numpy()
     steps = np.full((n, len(criteria)), np.inf)
     gains = np.zeros((n, len(criteria)))
     targets = np.full((n, len(criteria)), np.nan)
@@ -136,13 +138,12 @@ def lift(rules: GradingRules, criteria: tuple[Criterion, ...], table: pd.DataFra
     for i, c in enumerate(criteria):
         now, index = table[f"pts_{c.key}"].to_numpy(), indices[c.key]
         for j, (threshold, points) in enumerate(c.bands):
-            gain = points - now
-            ahead = (j > index) & (gain > 0)
-            first = ahead & (gain >= gap) & np.isinf(steps[:, i])
+            gain = points - now  # at most 0 for the bands reached
+            first = (gain >= gap) & np.isinf(steps[:, i])
             steps[:, i] = np.where(first, j - index, steps[:, i])
             gains[:, i] = np.where(first, gain, gains[:, i])
             targets[:, i] = np.where(first, threshold, targets[:, i])
-            best_gain[:, i] = np.where(ahead, np.maximum(best_gain[:, i], gain), best_gain[:, i])
+            best_gain[:, i] = np.maximum(best_gain[:, i], gain)
     return _chosen(criteria, grade, steps, gains, targets, best_gain)
 
 
@@ -150,7 +151,7 @@ def _chosen(criteria, grade, steps, gains, targets, best_gain) -> pd.DataFrame:
     n, rows = len(grade), np.arange(len(grade))
     if not criteria:
         return pd.DataFrame({"lift": [None] * n, "lift_to": np.nan, "lift_gain": 0.0, "lift_enough": False})
-    enough = np.isfinite(steps).any(axis=1) & (grade > 0)
+    enough = np.isfinite(steps).any(axis=1)  # the top grade's: left out by `some`
     pick = np.where(enough, np.argmin(steps, axis=1), np.argmax(best_gain, axis=1))
     gain = np.where(enough, gains[rows, pick], best_gain[rows, pick])
     best = np.array([c.bands[-1][0] for c in criteria], dtype=float)
