@@ -134,3 +134,31 @@ def test_a_blank_among_text_is_an_empty_cell_and_a_number_among_text_is_text():
     assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
         ["สมชาย", "1", "1-30"], [None, None, None], ["มาลี", None, "1-30"], [None, "2", "31-90"]]
     assert {ws.cell(r, c).number_format for r in range(2, 6) for c in (1, 2, 3)} == {"@"}  # text, blank or not
+
+
+def stray_text(xml: bytes | str) -> list[str]:
+    """Text an XML part holds outside its values, strings and list formulas (none in a well-made part)."""
+    root = ElementTree.fromstring(xml)
+    kept = {"v", "t", "formula1"}
+    return [f"{e.tag}: {e.text!r} {e.tail!r}" for e in root.iter()
+            if e.tail or (e.text and e.tag.rsplit("}", 1)[-1] not in kept)]
+
+
+def test_every_part_holds_only_its_elements_and_a_sheet_without_a_title_one_first_row():
+    data = two_sheets()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            assert stray_text(z.read(name)) == [], name
+        types = ElementTree.fromstring(z.read("[Content_Types].xml"))
+        sheets = [p.get("ContentType") for p in types if "worksheets" in (p.get("PartName") or "")]
+        assert sheets == ["application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"] * 2
+    assert sheet_xml(data, 1).count('<row r="1">') == 1 and sheet_xml(data, 2).count('<row r="1">') == 1
+
+
+def test_a_header_wider_than_its_column_s_values_sets_the_width_and_an_empty_number_column_has_the_least():
+    full = pd.DataFrame({"a": ["x"], "b": ["y"], "n": [3.0], "k": [7]})
+    for rows in (full.iloc[:0], full):
+        data = xlsx.workbook([xlsx.Sheet("s", rows, ["A long header here", "B", "N", "K"], frozenset({"n"}))])
+        ws = load_workbook(io.BytesIO(data)).active
+        assert [ws.column_dimensions[c].width for c in "ABCD"] == [18 + 2, 6 + 2, 6 + 2, 6 + 2]
+    assert isinstance(ws["D2"].value, int)  # a whole number stays whole beside money
