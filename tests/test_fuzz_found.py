@@ -13,7 +13,9 @@ and time bounded like any other file.
   workbook.MAX_COLUMNS (1,000) is now refused like a far cell (sheet_too_far): an xlsx by its <dimension>, an
   xls by its cells' own rows and columns (cfb.check), both before the sheet is read. The fuzzer's next .xls
   (tests/fixtures/fuzz/xls_far_cell.xls) had a cell at column 62,969: 12 s of the reader's time; a cell moved to
-  row and column 60,001 (built by hand) made it ask for 3.6 billion cells and the process died.
+  row and column 60,001 (built by hand) made it ask for 3.6 billion cells and the process died. Its third
+  (tests/fixtures/fuzz/xls_far_down.xls, 10 kB: cells out to row 65,521 and column 249, 16 million) took 1.6 GB
+  in the reader: workbook.MAX_CELLS is now 6 million (100,000 loans of 60 columns), some 600 MB at most.
 - A CSV (or HTML table) whose rows stop short of the header's last column, a header the catalogue does not
   know, where no member-number column is known: the check of the unknown columns against the names read past
   the rows' end (IndexError, the catch-all).
@@ -42,6 +44,7 @@ from .support.shapes import LOANS, render
 FIXTURES = Path(__file__).parent / "fixtures" / "fuzz"
 FUZZER_XLS = FIXTURES / "xls_damaged_chain.xls"
 FUZZER_FAR_XLS = FIXTURES / "xls_far_cell.xls"  # one cell at column 62,969: 12 s in the reader, now refused at once
+FUZZER_FAR_DOWN_XLS = FIXTURES / "xls_far_down.xls"  # 65,521 rows x 249 columns: 1.6 GB in the reader
 MEMORY = 3 * 1024 ** 3  # the command's address space in the test: the reader's runaway stops there, not the machine's
 CPU_SECONDS = 15  # a small ledger reads in one; a sheet read far too wide is stopped there
 
@@ -88,8 +91,9 @@ def test_an_xls_the_reader_would_run_away_on_is_refused_as_damaged(make, tmp_pat
 @pytest.mark.parametrize("make, suffix", [(containers.xls_cell_far_right, "xls"),
                                           (containers.xls_cell_far_away, "xls"),
                                           (lambda rows: FUZZER_FAR_XLS.read_bytes(), "xls"),
+                                          (lambda rows: FUZZER_FAR_DOWN_XLS.read_bytes(), "xls"),
                                           (containers.xlsx_cell_far_right, "xlsx")],
-                         ids=["xls", "xls-far-away", "fuzzer-xls-far", "xlsx"])
+                         ids=["xls", "xls-far-away", "fuzzer-xls-far", "fuzzer-xls-far-down", "xlsx"])
 def test_a_sheet_with_a_cell_far_right_is_refused_quickly_as_a_far_cell(make, suffix, tmp_path):
     run = bounded_summary(make(render().rows), tmp_path, suffix)
     assert_user_error(run)

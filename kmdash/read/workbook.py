@@ -26,7 +26,8 @@ from . import cfb
 
 MAX_UNZIPPED_BYTES = 400 * 1024 * 1024  # a workbook inflating past this is a zip bomb
 MAX_ZIP_RATIO = 200  # real xlsx sheets compress about 10x; bombs by thousands
-MAX_CELLS = 20_000_000  # a sheet's used area beyond this is a stray far cell, not a ledger
+MAX_CELLS = 6_000_000  # a sheet's used area beyond this is a stray far cell, not a ledger (100,000 loans x 60 columns;
+# the reader holds some 100 bytes a cell: 16 million took 1.6 GB for a fuzzer's 10 kB .xls)
 MAX_COLUMNS = 1_000  # a ledger has a few dozen columns: a sheet wider has a stray cell far right of its table
 _DIMENSION = re.compile(rb'<dimension\s+ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # also "...-template" (.ots)
