@@ -118,6 +118,8 @@ def test_welfare_and_grade_ranges_in_words():
     assert [grade_range(g, i, "en") for i in range(4)] == ["85 points or more", "65 points or more",
                                                            "40 points or more", "under 40 points"]
     assert grade_range(g, 3) == "ต่ำกว่า 40 คะแนน" and max_points(g) == 80
+    two = Grading(GradingRules(grades=(Grade("pass", 50), Grade("fail", 0))), (), pd.DataFrame(), 0)
+    assert [grade_range(two, i, "en") for i in range(2)] == ["50 points or more", "under 50 points"]
     alone = Grading(GradingRules(grades=(Grade("only", 0.5),)), (), pd.DataFrame(), 0)
     assert grade_range(alone, 0, "en") == "0.5 points or more" and max_points(alone) == 0
 
