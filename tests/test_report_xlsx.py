@@ -162,3 +162,20 @@ def test_a_header_wider_than_its_column_s_values_sets_the_width_and_an_empty_num
         ws = load_workbook(io.BytesIO(data)).active
         assert [ws.column_dimensions[c].width for c in "ABCD"] == [18 + 2, 6 + 2, 6 + 2, 6 + 2]
     assert isinstance(ws["D2"].value, int)  # a whole number stays whole beside money
+
+
+def test_the_workbook_s_relationships_and_default_types_and_two_lists_on_one_sheet():
+    with zipfile.ZipFile(io.BytesIO(two_sheets())) as z:
+        rels = ElementTree.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+        assert [(r.get("Id"), r.get("Target")) for r in rels] == [
+            ("rId1", "worksheets/sheet1.xml"), ("rId2", "worksheets/sheet2.xml"), ("rId3", "styles.xml"),
+            ("rId4", "sharedStrings.xml")]
+        types = ElementTree.fromstring(z.read("[Content_Types].xml"))
+        assert [(p.tag.rsplit("}", 1)[-1], p.get("Extension"), p.get("ContentType")) for p in types][:2] == [
+            ("Default", "rels", "application/vnd.openxmlformats-package.relationships+xml"),
+            ("Default", "xml", "application/xml")]
+    frame = pd.DataFrame({"kind": ["", ""], "how": ["", ""]})
+    data = xlsx.workbook([xlsx.Sheet("s", frame, ["K", "H"], choices={"kind": ["a", "b"], "how": ["c"]})])
+    assert stray_text(sheet_xml(data, 1)) == []
+    assert [v.formula1 for v in load_workbook(io.BytesIO(data)).active.data_validations.dataValidation] == [
+        '"a,b"', '"c"']
