@@ -4,6 +4,7 @@ and the points and grade they give, each worked out here from the generator's lo
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import replace
 
 import numpy as np
@@ -85,10 +86,16 @@ def test_a_member_who_owes_nothing_has_an_endless_share_ratio_even_without_share
     ledger.loc[nothing, ["outstanding", "interest_arrears", "penalty", "principal_overdue"]] = 0.0
     ledger.loc[ledger["member_no"] == nothing_at_all, "share_capital"] = 0.0
     ledger.loc[ledger["member_no"] == members[2], "share_capital"] = 0.0  # owes, no shares: 0 %
+    owes_little = ledger.index[ledger["member_no"] == members[3]]
+    ledger.loc[owes_little, ["outstanding", "interest_arrears", "penalty", "principal_overdue"]] = 0.0
+    ledger.loc[owes_little[:1], ["outstanding", "share_capital"]] = [0.5, 100.0]  # 50 satang owed
     analysis = analyse(ledger, AS_OF)
-    ratio = pd.Series(ledger_values(analysis)["share_ratio"].to_numpy(), index=analysis.members["member_no"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no division warning for those who owe nothing
+        values = ledger_values(analysis)
+    ratio = pd.Series(values["share_ratio"].to_numpy(), index=analysis.members["member_no"])
     assert ratio[owes_nothing] == ratio[nothing_at_all] == float("inf")
-    assert ratio[members[2]] == 0.0
+    assert ratio[members[2]] == 0.0 and ratio[members[3]] == pytest.approx(20_000.0)
     assert np.isfinite(ratio.drop([owes_nothing, nothing_at_all])).all()
 
 
@@ -193,3 +200,16 @@ def test_the_one_change_that_lifts_each_member_a_grade():
            for no, r in m.iterrows()}
     assert got == {no: v[3:] for no, v in LIFTS.items()}
     assert (m[["points", "lift_to", "lift_gain"]].dtypes == float).all() and m["lift_enough"].dtype == bool
+
+
+def test_nothing_lifts_a_member_at_every_best_band_and_a_one_point_gain_can():
+    rules = GradingRules(criteria=(Criterion("days", ((30, 1), (0, 2))),),
+                         grades=(Grade("a", 100), Grade("b", 2), Grade("c", 0)))
+    members = pd.DataFrame({"member_no": ["1", "2", "3"], "name": "n", "group": "g", "days": [0, 20, 50],
+                            "loans_overdue": 0})
+    analysis = Analysis(loans=members[["member_no"]], members=members, groups=pd.DataFrame(), aging=pd.DataFrame(),
+                        as_of=AS_OF, settings=Settings())
+    m = grade_members(analysis, rules).members.set_index("member_no").loc[["1", "2", "3"]]
+    assert m["grade"].tolist() == [1, 2, 2] and m["lift"].isna().tolist() == [True, False, False]
+    assert m["lift_gain"].tolist() == [0.0, 1.0, 2.0] and m["lift_enough"].tolist() == [False, True, True]
+    assert m["lift_to"].tolist()[1:] == [0.0, 0.0]
