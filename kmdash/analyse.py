@@ -60,17 +60,17 @@ class Analysis:
 
     def at_risk(self, days: int) -> float | None:
         """Outstanding of loans more than `days` overdue (PAR's numerator); None without an outstanding column."""
-        if "outstanding" not in self.loans:
-            return None
-        return _baht(self.loans.loc[self.loans["days_overdue"] > days, "outstanding"].sum())
+        return None if "outstanding" not in self.loans else _baht(self._outstanding_over(days))
 
     def par(self, days: int) -> float | None:
         """Portfolio at risk: outstanding of loans more than `days` overdue / all outstanding."""
         if "outstanding" not in self.loans:
             return None
         total = self.loans["outstanding"].sum()
-        at_risk = self.loans.loc[self.loans["days_overdue"] > days, "outstanding"].sum()
-        return float(at_risk / total) if total > 0 else 0.0
+        return float(self._outstanding_over(days) / total) if total > 0 else 0.0
+
+    def _outstanding_over(self, days: int) -> float:
+        return self.loans.loc[self.loans["days_overdue"] > days, "outstanding"].sum()
 
 
 def _baht(value) -> float | None:

@@ -1564,7 +1564,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "audit_actions_imported": ("นำเข้าการดำเนินการ", "actions imported"),
     "audit_action_corrected": ("แก้ไขการดำเนินการ", "action corrected"),
     "audit_actions_deleted": ("ลบการดำเนินการ", "actions deleted"),
-    "audit_real_names_downloaded": ("ดาวน์โหลดไฟล์ที่มีชื่อจริง", "file with real names downloaded"),
 }
 
 

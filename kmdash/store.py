@@ -79,8 +79,6 @@ audit = sa.Table(  # append-only (revision 0005's triggers): `log` adds, nothing
     sa.Column("at", sa.DateTime, nullable=False), sa.Column("by", sa.Text, nullable=False),
     sa.Column("event", sa.Text, nullable=False), sa.Column("coop", sa.Text, nullable=False),
     sa.Column("what", sa.Text, nullable=False))
-EVENTS = ("snapshot_saved", "snapshot_deleted", "snapshots_pruned", "actions_imported", "action_corrected",
-          "actions_deleted", "real_names_downloaded")
 USER_ENV = "KMDASH_USER"
 
 
