@@ -313,3 +313,32 @@ def sample_pack_docx(sample_result):
         return made[lang, aliases]
 
     return make
+
+
+@pytest.fixture(scope="session")
+def year_rows(year_results, tmp_path_factory):
+    """The year saved once in an SQLite store: (its co-op, its `history.Rows`), for tests of the history itself.
+    Shared: never changed."""
+    from kmdash import store
+
+    engine = store.open_store(f"sqlite:///{tmp_path_factory.mktemp('year_store') / 's.db'}")
+    for result in year_results:
+        store.save_ledger(engine, result)
+    coop = store.coops(engine)[0]
+    rows = store.history_rows(engine, coop)
+    engine.dispose()
+    return coop, rows
+
+
+# ---------------------------------------------------------------- two co-ops and their people (tests/support/coops.py)
+
+
+@pytest.fixture(scope="session")
+def two_coops(tmp_path_factory):
+    """Two co-ops' ledgers (two months each), and each ledger's pipeline result: (coops, results per co-op)."""
+    from kmdash.pipeline import run
+
+    from .support.coops import write_coops
+
+    coops = write_coops(tmp_path_factory.mktemp("coops"))
+    return coops, tuple(tuple(run(path) for path in coop.files) for coop in coops)

@@ -5,6 +5,7 @@ and `snapshot save FILE...` commands)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -30,6 +31,11 @@ def of_store(engine, coop=None, periods: int = 3) -> hist.History:
     return hist.history(coop, store.history_rows(engine, coop), record.listed(engine, coop), periods)
 
 
+def of_year(year_rows, periods: int = 3) -> hist.History:
+    coop, rows = year_rows
+    return hist.history(coop, rows, None, periods)
+
+
 def expected_flow(statuses: pd.DataFrame) -> dict:
     counts = statuses["status"].value_counts()
     fell = statuses["status"].isin(["cleared", "reduced"])
@@ -39,8 +45,8 @@ def expected_flow(statuses: pd.DataFrame) -> dict:
             "increase": int(diff[rose].sum())}
 
 
-def test_every_month_s_figures_are_the_generator_s(store_url, year, year_results):
-    h = of_store(saved(store_url, year_results))
+def test_every_month_s_figures_are_the_generator_s(year, year_rows):
+    h = of_year(year_rows)
     assert h.points["as_of"].tolist() == year.dates
     for month, point in enumerate(h.points.to_dict("records")):
         want = year.figures(month)
@@ -50,8 +56,8 @@ def test_every_month_s_figures_are_the_generator_s(store_url, year, year_results
         assert point["par90"] == pytest.approx(want["at_risk90"] / want["outstanding"], abs=1e-12)
 
 
-def test_the_aging_mix_accounts_for_every_member_and_satang(store_url, year, year_results):
-    h = of_store(saved(store_url, year_results))
+def test_the_aging_mix_accounts_for_every_member_and_satang(year, year_rows):
+    h = of_year(year_rows)
     per = h.aging.groupby("as_of").agg(members=("members", "sum"), overdue=("overdue", "sum"))
     assert per["members"].tolist() == [year.figures(m)["members"] for m in range(12)]
     assert per["overdue"].tolist() == [year.figures(m)["overdue"] for m in range(12)]
@@ -59,22 +65,21 @@ def test_the_aging_mix_accounts_for_every_member_and_satang(store_url, year, yea
     assert h.aging.loc[h.aging["bucket"] == "not_due", "overdue"].eq(0).all()
 
 
-def test_each_flow_between_months_is_the_generator_s(store_url, year, year_results):
-    h = of_store(saved(store_url, year_results))
+def test_each_flow_between_months_is_the_generator_s(year, year_rows):
+    h = of_year(year_rows)
     assert h.flows[["from", "to"]].values.tolist() == [[a, b] for a, b in zip(year.dates, year.dates[1:])]
     for flow, statuses in zip(h.flows.to_dict("records"), year.statuses):
         assert {k: flow[k] for k in (*FLOWS, "recovered", "increase")} == expected_flow(statuses)
         assert flow["refinanced"] == 0  # nothing recorded as repaid through the pool
 
 
-def test_the_chronic_debtors_and_their_runs(store_url, year, year_results):
-    engine = saved(store_url, year_results)
+def test_the_chronic_debtors_and_their_runs(year, year_rows):
     for periods in (3, 12):
-        h = of_store(engine, periods=periods)
+        h = of_year(year_rows, periods)
         want = year.chronic(periods)
         assert want and dict(zip(h.chronic["member"], h.chronic["since"])) == want
         assert (h.chronic["periods"] >= periods).all()
-    runs = of_store(engine).runs
+    runs = of_year(year_rows).runs
     assert set(runs["member"]) == year.overdue_members(11)  # every debtor of the latest month has a run
     assert runs["periods"].is_monotonic_decreasing
     assert dict(zip(runs["member"], runs["since"])) == year.chronic(1)
@@ -127,6 +132,121 @@ def test_the_json_has_the_keys_other_programs_read(store_url, year_results):
     assert set(data["flows"][0]) >= {"from", "to", "cleared", "new_arrears", "grown", "left", "joined", "recovered",
                                      "increase"}
     json.dumps(data)
+
+
+def test_every_database_gives_the_year_s_history(store_url, year_rows, year_results):
+    """The store's rows on each database make the history the SQLite year (held above to the generator) makes."""
+    engine = saved(store_url, year_results)
+    assert of_store(engine).to_json() == of_year(year_rows).to_json()
+
+
+# ---------------------------------------------------------------- a small history, worked by hand
+
+JAN, FEB, MAR = date(2024, 1, 31), date(2024, 2, 29), date(2024, 3, 31)
+
+
+def small_rows() -> hist.Rows:
+    """Three snapshots (ids 11, 12, 13): member 7 written "007" and "7" in one ledger, "12 3" with a space; the
+    February one has no members' figures, no outstanding; March's outstanding not kept. Money in satang."""
+    heads = pd.DataFrame({"snapshot_id": [11, 12, 13], "as_of": [JAN, FEB, MAR],
+                          "outstanding": [100_000, 0, None], "at_risk30": [25_000, 0, None],
+                          "at_risk90": [10_000, 0, None]})
+    figures = pd.DataFrame({"snapshot_id": [13, 11], "members": [5, 4], "members_overdue": [4, 3],
+                            "overdue": [90_007, 150_005]})
+    aging = pd.DataFrame([(11, 0, "not_due", 1, 0), (11, 2, "b60", 1, 505), (11, 1, "b30", 2, 1_000),
+                          (13, 1, "b30", 1, 400), (13, 3, "b90", 1, 500), (13, 1, "b30", 1, 100)],
+                         columns=["snapshot_id", "bucket_rank", "bucket", "members", "overdue"])
+    overdue = pd.DataFrame([(11, "007", 300), (11, "7", 200), (11, "B-1", 1_000), (11, "9", 0), (11, "5", 0),
+                            (12, "7", 500), (12, "B-1", 400), (12, "12 3", 100), (12, "9", 50),
+                            (13, "07", 400), (13, "7", 200), (13, "B-1", 0), (13, "12 3", 100), (13, "9", 100),
+                            (13, "5", 70)], columns=["snapshot_id", "member_no", "overdue"])
+    latest = pd.DataFrame([("5", "ห้า", "ก"), ("9", "เก้า", "ข"), ("07", "เจ็ด", "ก"), ("7", "เจ็ด", "ก"),
+                           ("12 3", "หนึ่งสองสาม", "ค")], columns=["member_no", "name", "group"])
+    return hist.Rows(heads, figures, aging, overdue, latest)
+
+
+def test_a_small_history_s_figures_and_aging_by_hand():
+    h = hist.history("สหกรณ์ก", small_rows())
+    assert h.points.columns.tolist() == hist.POINT_COLUMNS
+    assert h.points[["snapshot_id", "members", "members_overdue", "overdue"]].values.tolist() == [
+        [11, 4, 3, 150_005], [12, 0, 0, 0], [13, 5, 4, 90_007]]
+    assert str(h.points["members"].dtype) == str(h.points["overdue"].dtype) == "int64"
+    assert h.points["outstanding"].tolist()[:2] == [100_000.0, 0.0] and pd.isna(h.points["outstanding"][2])
+    assert h.points["par30"].tolist()[:2] == [0.25, 0.0] and h.points["par90"].tolist()[:2] == [0.1, 0.0]
+    assert h.points[["par30", "par90"]].iloc[2].isna().all()
+    assert h.aging.values.tolist() == [
+        [JAN, "not_due", 1, 0], [JAN, "b30", 2, 1_000], [JAN, "b60", 1, 505], [JAN, "b90", 0, 0],
+        [FEB, "not_due", 0, 0], [FEB, "b30", 0, 0], [FEB, "b60", 0, 0], [FEB, "b90", 0, 0],
+        [MAR, "not_due", 0, 0], [MAR, "b30", 2, 500], [MAR, "b60", 0, 0], [MAR, "b90", 1, 500]]
+    assert str(h.aging["members"].dtype) == str(h.aging["overdue"].dtype) == "int64"
+
+
+def test_a_small_history_s_flows_by_hand():
+    """Jan -> Feb: 7 unchanged, B-1 reduced by 6.00, 9 new arrears 0.50, 5 left, "12 3" joined 1.00;
+    Feb -> Mar: 7 grown by 1.00, 9 grown by 0.50, B-1 cleared 4.00, "12 3" unchanged, 5 joined 0.70."""
+    flows = hist.history("สหกรณ์ก", small_rows()).flows
+    assert flows.columns.tolist() == ["from", "to", *FLOWS, "recovered", "refinanced", "increase"]
+    assert flows.values.tolist() == [[JAN, FEB, 0, 1, 0, 1, 1, 600, 0, 150],
+                                     [FEB, MAR, 1, 0, 2, 0, 1, 400, 0, 220]]
+
+
+def test_pool_repayments_between_two_dates_are_refinanced_each_in_its_own_pair():
+    """B-1 (written with a space) repaid through the pool in March: its 4.00 cleared is refinanced; one in
+    February on Jan's own date is already in Jan's figures, one after the last date is not counted."""
+    actions = pd.DataFrame({"member": [" B-1", "B-1", "7", "B-1"], "date": [MAR, JAN, FEB, date(2024, 4, 1)],
+                            "kind": ["pool_repaid", "pool_repaid", "pool_repaid", "promise"]})
+    flows = hist.history("สหกรณ์ก", small_rows(), actions).flows
+    assert flows[["recovered", "refinanced", "increase"]].values.tolist() == [[600, 0, 150], [0, 400, 220]]
+    feb = pd.DataFrame({"member": ["B-1"], "date": [FEB], "kind": ["pool_repaid"]})
+    assert hist.history("สหกรณ์ก", small_rows(), feb).flows[["recovered", "refinanced"]].values.tolist() == [
+        [0, 600], [400, 0]]
+
+
+def test_a_small_history_s_runs_longest_first_then_largest_then_by_number():
+    h = hist.history("สหกรณ์ก", small_rows(), chronic_periods=2)
+    assert h.runs.values.tolist() == [["07", "เจ็ด", "ก", 3, JAN, 600], ["12 3", "หนึ่งสองสาม", "ค", 2, FEB, 100],
+                                      ["9", "เก้า", "ข", 2, FEB, 100], ["5", "ห้า", "ก", 1, MAR, 70]]
+    assert h.chronic["member"].tolist() == ["07", "12 3", "9"]
+    assert hist.history("สหกรณ์ก", small_rows(), chronic_periods=3).chronic["member"].tolist() == ["07"]
+    assert hist.history("สหกรณ์ก", small_rows()).chronic_periods == 3
+
+
+def test_a_small_history_s_json_in_baht():
+    data = hist.history("สหกรณ์ก", small_rows(), chronic_periods=2).to_json()
+    zero = [{"bucket": b, "members": 0, "overdue": 0.0} for b in ("not_due", "b30", "b60", "b90")]
+    assert data == {
+        "coop": "สหกรณ์ก", "chronic_periods": 2,
+        "points": [{"as_of": "2024-01-31", "members": 4, "members_overdue": 3, "outstanding": 1000.0,
+                    "overdue": 1500.05, "par30": 0.25, "par90": 0.1,
+                    "aging": [{"bucket": "not_due", "members": 1, "overdue": 0.0},
+                              {"bucket": "b30", "members": 2, "overdue": 10.0},
+                              {"bucket": "b60", "members": 1, "overdue": 5.05},
+                              {"bucket": "b90", "members": 0, "overdue": 0.0}]},
+                   {"as_of": "2024-02-29", "members": 0, "members_overdue": 0, "outstanding": 0.0, "overdue": 0.0,
+                    "par30": 0.0, "par90": 0.0, "aging": zero},
+                   {"as_of": "2024-03-31", "members": 5, "members_overdue": 4, "outstanding": None,
+                    "overdue": 900.07, "par30": None, "par90": None,
+                    "aging": [{"bucket": "not_due", "members": 0, "overdue": 0.0},
+                              {"bucket": "b30", "members": 2, "overdue": 5.0},
+                              {"bucket": "b60", "members": 0, "overdue": 0.0},
+                              {"bucket": "b90", "members": 1, "overdue": 5.0}]}],
+        "flows": [{"from": "2024-01-31", "to": "2024-02-29", "cleared": 0, "new_arrears": 1, "grown": 0, "left": 1,
+                   "joined": 1, "recovered": 6.0, "refinanced": 0.0, "increase": 1.5},
+                  {"from": "2024-02-29", "to": "2024-03-31", "cleared": 1, "new_arrears": 0, "grown": 2, "left": 0,
+                   "joined": 1, "recovered": 4.0, "refinanced": 0.0, "increase": 2.2}],
+        "chronic": [{"member": "07", "periods": 3, "since": "2024-01-31"},
+                    {"member": "12 3", "periods": 2, "since": "2024-02-29"},
+                    {"member": "9", "periods": 2, "since": "2024-02-29"}]}
+    json.dumps(data)
+
+
+def test_one_snapshot_without_members_has_no_flows_and_no_runs():
+    rows = small_rows()
+    one = hist.Rows(rows.heads.iloc[1:2].reset_index(drop=True), rows.figures.iloc[0:0], rows.aging.iloc[0:0],
+                    rows.overdue.iloc[0:0], rows.latest.iloc[0:0])
+    h = hist.history(None, one)
+    assert h.points[["members", "overdue", "par30"]].values.tolist() == [[0, 0, 0.0]]
+    assert h.flows.empty and h.runs.empty and h.aging.empty and h.to_json()["chronic"] == []
 
 
 # ---------------------------------------------------------------- the commands
