@@ -122,7 +122,7 @@ def _matrix(ids: np.ndarray, overdue: pd.DataFrame) -> tuple[np.ndarray, np.ndar
 def _flows(dates: list, keys: np.ndarray, amount: np.ndarray, present: np.ndarray,
            actions: pd.DataFrame | None) -> pd.DataFrame:
     """Per pair of consecutive dates, the follow-up's counts and totals (`followup.statuses`, `Comparison.totals`)."""
-    done = counted(actions, dates[-1]) if actions is not None else None
+    done = counted(actions, dates[-1]) if actions is not None and dates else None
     rows = []
     for s, (then_day, now_day) in enumerate(zip(dates, dates[1:])):
         seen = present[:, s] | present[:, s + 1]

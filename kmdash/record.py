@@ -13,7 +13,8 @@ import sqlalchemy as sa
 from .actions import COLUMNS, checked, empty
 from .errors import LedgerError
 from .followup import member_key
-from .store import action, log, where
+from .scope import scope_of
+from .store import action, log, refuse_outside, where
 
 STORED = {"member": "member", "date": "done_on", "kind": "kind", "technique": "technique", "amount": "amount",
           "promised_date": "promised_date", "by": "done_by", "note": "note"}
@@ -29,6 +30,7 @@ def add(engine: sa.Engine, coop: str | None, actions: pd.DataFrame, source: str 
         by: str | None = None) -> tuple[list[int], int]:
     """Records `actions` (as `actions.checked` gives them) for `coop`, all or none: (the new ids, how many
     were already recorded alike and so not added again)."""
+    refuse_outside(engine, coop_key(coop))
     rows = _rows(coop, actions, source)
     with engine.begin() as conn:
         known = {_same(r) for r in conn.execute(sa.select(action).where(action.c.coop == coop_key(coop))).mappings()}
@@ -61,7 +63,7 @@ def listed(engine: sa.Engine, coop: str | None = None, member: str | None = None
            until: date | None = None) -> pd.DataFrame:
     """The record (LISTED), oldest first: every co-op's unless `coop` is given, one member's (as matched)
     with `member`, only actions dated on or before `until` with it."""
-    query = sa.select(action).order_by(action.c.done_on, action.c.id)
+    query = sa.select(action).where(_visible(engine)).order_by(action.c.done_on, action.c.id)
     if coop is not None:
         query = query.where(action.c.coop == coop_key(coop))
     if member is not None:
@@ -91,7 +93,7 @@ def delete(engine: sa.Engine, ids: list[int], by: str | None = None) -> None:
     with engine.begin() as conn:
         coops = set()
         for number in ids:
-            coop = conn.execute(sa.select(action.c.coop).where(action.c.id == int(number))).scalar()
+            coop = _coop_of(conn, number)
             if coop is None:
                 raise LedgerError.of("actions_none_id", id=number, where=where(engine))
             conn.execute(action.delete().where(action.c.id == int(number)))
@@ -106,8 +108,17 @@ def correct(engine: sa.Engine, number: int, row: dict, by: str | None = None) ->
     values = {STORED[c]: _plain(fixed[c]) for c in COLUMNS}
     values["member_key"] = member_key(pd.Series([fixed["member"]])).iloc[0]
     with engine.begin() as conn:
-        coop = conn.execute(sa.select(action.c.coop).where(action.c.id == int(number))).scalar()
+        coop = _coop_of(conn, number)
         if coop is None:
             raise LedgerError.of("actions_none_id", id=number, where=where(engine))
         conn.execute(action.update().where(action.c.id == int(number)).values(**values))
         log(conn, "action_corrected", coop, str(number), by)
+
+
+def _visible(bind) -> sa.ColumnElement:
+    return scope_of(bind).where(action.c.coop)
+
+
+def _coop_of(conn, number: int) -> str | None:
+    """The co-op of action `number`; None when there is none the connection's scope may see."""
+    return conn.execute(sa.select(action.c.coop).where(action.c.id == int(number), _visible(conn))).scalar()

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from .errors import LedgerError
 from .followup import satang
 from .plan import coded, make_plan, of_kind, typed
+from .scope import scope_of
 from .words import day
 
 SCHEMA_VERSION = 2  # what a snapshot holds: 1 the plan's fields of the day (no group leader), 2 every field
@@ -79,6 +80,12 @@ audit = sa.Table(  # append-only (revision 0005's triggers): `log` adds, nothing
     sa.Column("at", sa.DateTime, nullable=False), sa.Column("by", sa.Text, nullable=False),
     sa.Column("event", sa.Text, nullable=False), sa.Column("coop", sa.Text, nullable=False),
     sa.Column("what", sa.Text, nullable=False))
+account = sa.Table(  # kmdash.accounts: password an argon2 hash (None: the identity provider's), coops JSON
+    "account", metadata, sa.Column("name", sa.Text, primary_key=True), sa.Column("password", sa.Text),
+    sa.Column("role", sa.Text, nullable=False), sa.Column("coops", sa.Text, nullable=False),
+    sa.Column("names", sa.Boolean, nullable=False), sa.Column("disabled", sa.Boolean, nullable=False),
+    sa.Column("failures", sa.Integer, nullable=False), sa.Column("locked_until", sa.DateTime),
+    sa.Column("created_at", sa.DateTime, nullable=False))
 USER_ENV = "KMDASH_USER"
 
 
@@ -131,6 +138,7 @@ def save_ledger(engine: sa.Engine, result, lang: str = "th", filled: pd.DataFram
     the plan the staff filled (`filled`, as `read_plan` gives it) when given, else the plan kmdash makes (with
     what the tool pages `prepared`). The snapshot saved, with its id; LedgerError `snap_already` when the co-op
     has one of that date (delete it first to save it again)."""
+    refuse_outside(engine, result.ledger.coop)
     found = same_date(engine, result.ledger.coop, result.as_of)
     if found is not None:
         raise LedgerError.of("snap_already", id=found, coop=result.ledger.coop or "-",
@@ -141,11 +149,22 @@ def save_ledger(engine: sa.Engine, result, lang: str = "th", filled: pd.DataFram
     return snap
 
 
+def refuse_outside(engine: sa.Engine, coop: str | None) -> None:
+    """LedgerError `snap_not_yours` when the engine's scope does not reach the co-op."""
+    if not scope_of(engine).allows(coop):
+        raise LedgerError.of("snap_not_yours", coop=coop or "-")
+
+
 def same_date(engine: sa.Engine, coop: str | None, as_of: date) -> int | None:
     """The id of the co-op's snapshot of this date, if one is saved."""
     query = sa.select(snapshot.c.id).where(_of_coop(coop), snapshot.c.as_of == as_of).limit(1)
     with engine.connect() as conn:
         return conn.execute(query).scalar()
+
+
+def _visible(bind) -> sa.ColumnElement:
+    """The snapshots the engine's (or connection's) scope may see."""
+    return scope_of(bind).where(snapshot.c.coop)
 
 
 def _of_coop(coop: str | None):
@@ -155,7 +174,7 @@ def _of_coop(coop: str | None):
 def coops(engine: sa.Engine) -> list[str | None]:
     """The co-ops with snapshots, by name (None: ledgers that named none, last)."""
     with engine.connect() as conn:
-        names = conn.execute(sa.select(snapshot.c.coop).distinct()).scalars().all()
+        names = conn.execute(sa.select(snapshot.c.coop).distinct().where(_visible(engine))).scalars().all()
     return sorted(n for n in names if n is not None) + [None] * (None in names)
 
 
@@ -193,7 +212,7 @@ def snapshot_heads(engine: sa.Engine) -> pd.DataFrame:
     coop, as_of and the headline's columns (money in satang; None before revision 0004)."""
     columns = ["snapshot_id", "coop", "as_of", *HEADLINE_MONEY, "members_long_overdue", "top_technique"]
     query = sa.select(snapshot.c.id, snapshot.c.coop, snapshot.c.as_of, *(snapshot.c[n] for n in columns[3:])
-                      ).order_by(snapshot.c.as_of, snapshot.c.saved_at, snapshot.c.id)
+                      ).where(_visible(engine)).order_by(snapshot.c.as_of, snapshot.c.saved_at, snapshot.c.id)
     with engine.connect() as conn:
         found = _frame(conn, query, columns)
     return found.drop_duplicates(["coop", "as_of"], keep="last").reset_index(drop=True)
@@ -240,13 +259,14 @@ def who() -> str:
 
 def log(conn, event: str, coop: str | None, what: str, by: str | None = None) -> None:
     """One audit row, in the transaction of the change it records."""
-    conn.execute(audit.insert().values(at=datetime.now().replace(microsecond=0), by=by or who(), event=event,
+    by = by or scope_of(conn).user or who()
+    conn.execute(audit.insert().values(at=datetime.now().replace(microsecond=0), by=by, event=event,
                                        coop=coop or "", what=what))
 
 
 def audit_trail(engine: sa.Engine, coop: str | None = None) -> pd.DataFrame:
     """The audit trail, oldest first (a co-op's alone with `coop`): id, at, by, event, coop, what."""
-    query = sa.select(audit).order_by(audit.c.id)
+    query = sa.select(audit).where(scope_of(engine).where(audit.c.coop)).order_by(audit.c.id)
     if coop is not None:
         query = query.where(audit.c.coop == coop)
     with engine.connect() as conn:
@@ -323,6 +343,7 @@ def where(engine: sa.Engine) -> str:
 
 
 def save(engine: sa.Engine, snap: Snapshot, by: str | None = None) -> int:
+    refuse_outside(engine, snap.coop)
     members = snap.members
     bucket = members["bucket"].astype("category")
     with engine.begin() as conn:
@@ -386,7 +407,7 @@ def _insert(conn, table: sa.Table, rows: pd.DataFrame) -> None:
 
 def snapshots(engine: sa.Engine) -> pd.DataFrame:
     """What is stored: id, coop, file, as_of, members, saved_at, schema_version; the latest first."""
-    query = sa.select(snapshot).order_by(snapshot.c.saved_at.desc(), snapshot.c.id.desc())
+    query = sa.select(snapshot).where(_visible(engine)).order_by(snapshot.c.saved_at.desc(), snapshot.c.id.desc())
     with engine.connect() as conn:
         frame = pd.DataFrame(conn.execute(query).mappings().all(), columns=[c.name for c in snapshot.columns])
     return frame[["id", "coop", "file", "as_of", "members", "saved_at", "schema_version"]]
@@ -394,7 +415,7 @@ def snapshots(engine: sa.Engine) -> pd.DataFrame:
 
 def load(engine: sa.Engine, snapshot_id: int) -> Snapshot:
     with engine.connect() as conn:
-        head = conn.execute(sa.select(snapshot).where(snapshot.c.id == snapshot_id)).mappings().first()
+        head = conn.execute(sa.select(snapshot).where(snapshot.c.id == snapshot_id, _visible(conn))).mappings().first()
         if head is None:
             raise LedgerError.of("snap_none", id=snapshot_id, where=where(engine))
         if head["schema_version"] > SCHEMA_VERSION:
@@ -430,7 +451,8 @@ def _plan(rows: pd.DataFrame) -> pd.DataFrame | None:
 def delete(engine: sa.Engine, snapshot_id: int, by: str | None = None) -> None:
     """Its rows removed from every table (overwritten in an SQLite file, not just unlinked)."""
     with engine.begin() as conn:
-        head = conn.execute(sa.select(snapshot.c.coop, snapshot.c.as_of).where(snapshot.c.id == snapshot_id)).first()
+        head = conn.execute(sa.select(snapshot.c.coop, snapshot.c.as_of).where(snapshot.c.id == snapshot_id,
+                                                                                _visible(conn))).first()
         if head is None:
             raise LedgerError.of("snap_none", id=snapshot_id, where=where(engine))
         _delete(conn, [snapshot_id])
@@ -446,7 +468,8 @@ def _delete(conn, ids: list[int]) -> None:
 def prune(engine: sa.Engine, before: date, by: str | None = None) -> list[int]:
     """Every snapshot dated before `before` deleted for real, as `delete` does; their ids."""
     with engine.begin() as conn:
-        old = conn.execute(sa.select(snapshot.c.id, snapshot.c.coop).where(snapshot.c.as_of < before)).all()
+        old = conn.execute(sa.select(snapshot.c.id, snapshot.c.coop).where(snapshot.c.as_of < before,
+                                                                            _visible(conn))).all()
         if old:
             _delete(conn, [r.id for r in old])
         for coop in sorted({r.coop or "" for r in old}):

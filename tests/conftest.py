@@ -214,13 +214,14 @@ def app_url(tmp_path_factory):
 
 @pytest.fixture
 def app_with_store(tmp_path, monkeypatch) -> tuple[str, str]:
-    """A `streamlit run app.py` of its own whose store (KMDASH_STORE) is a fresh SQLite file: (base URL, store URL).
-    The shared app_url server keeps the store of .streamlit/secrets.toml."""
+    """A `streamlit run app.py` of its own whose store (KMDASH_STORE) is empty: the database kmdash_e2e under
+    KMDASH_TEST_PG_URL, else a new SQLite file (support.browser.app_store): (base URL, store URL). The shared
+    app_url server keeps the store of .streamlit/secrets.toml."""
     from kmdash import store
 
-    from .support.browser import streamlit_server
+    from .support.browser import app_store, streamlit_server
 
-    url = f"sqlite:///{tmp_path / 'store.db'}"
+    url = app_store(tmp_path)
     monkeypatch.setenv(store.ENV, url)  # the server's process inherits it
     with streamlit_server(tmp_path) as app:
         yield app, url

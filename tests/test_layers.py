@@ -20,7 +20,7 @@ LAYERS = (
     ("techniques", ("kmdash/techniques/",)),
     ("flows", ("kmdash/plan", "kmdash/actions", "kmdash/record", "kmdash/followup", "kmdash/followup_plan",
                "kmdash/followup_actions", "kmdash/followup_flow", "kmdash/store",
-               "kmdash/migrations/", "kmdash/province", "kmdash/history")),
+               "kmdash/migrations/", "kmdash/province", "kmdash/history", "kmdash/scope", "kmdash/accounts")),
     ("report", ("kmdash/report/",)),
     ("cli", ("kmdash/cli/", "kmdash/__main__")),
 )

@@ -16,12 +16,12 @@ from importlib.util import find_spec
 
 from ..errors import LedgerError
 from ..techniques.registry import keys
-from . import actions, audit, followup, guarantors, history, plan, province, report, snapshot, summary, technique
+from . import actions, audit, followup, guarantors, history, plan, province, report, snapshot, summary, technique, users
 from .common import native_stderr_aside, start_reading
 
 EXIT_USER_ERROR = 2
 BEFORE, AFTER = (summary, plan), (followup, snapshot, history, actions, province, guarantors, report,
-                                          audit)
+                                          audit, users)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,170 @@
+"""Accounts for server mode (kmdash.accounts, `users`): argon2 passwords, the roles' scopes, five failed logins
+locking an account for fifteen minutes, disabled and provider accounts, the settings that turn server mode on;
+every login, failure, lock and account change once in the audit trail with its person. SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime, timedelta
+
+import pytest
+
+from kmdash import accounts, store
+from kmdash.errors import LedgerError
+
+from .support.ledgers import ROOT
+
+PASSWORD = "ข้าวหอมมะลิ 2569"
+NOON = datetime(2026, 12, 5, 12, 0)
+
+
+def refused(code: str, attempt) -> LedgerError:
+    with pytest.raises(LedgerError) as caught:
+        attempt()
+    assert caught.value.code == code
+    return caught.value
+
+
+@pytest.fixture
+def people(store_url):
+    engine = store.open_store(store_url)
+    accounts.add(engine, "malee", "staff", ["สหกรณ์การเกษตรบ้านนา  จำกัด"], password=PASSWORD, by="admin")
+    accounts.add(engine, "prayut", "officer", password=PASSWORD, by="admin")
+    accounts.add(engine, "somsri@office.go.th", "admin", names=True, by="admin")
+    yield engine
+    engine.dispose()
+
+
+def test_a_password_is_kept_only_as_an_argon2_hash(people):
+    with people.connect() as conn:
+        kept = dict(conn.execute(store.account.select().with_only_columns(store.account.c.name,
+                                                                           store.account.c.password)).all())
+    assert kept["malee"].startswith("$argon2id$") and PASSWORD not in kept["malee"]
+    assert kept["malee"] != kept["prayut"]  # salted
+    assert kept["somsri@office.go.th"] is None
+
+
+def test_each_role_s_scope(people):
+    malee, prayut = (accounts.log_in(people, n, PASSWORD) for n in ("malee", "prayut"))
+    assert malee.scope.coops == frozenset({"สหกรณ์การเกษตรบ้านนา จำกัด"}) and malee.scope.names
+    assert malee.scope.user == "malee" and not malee.admin
+    assert prayut.scope.coops is None and not prayut.scope.names and not prayut.admin
+    admin = accounts.identified(people, "somsri@office.go.th")
+    assert admin.admin and admin.scope.coops is None and admin.scope.names and admin.provider
+
+
+def test_five_failures_lock_for_fifteen_minutes(people):
+    for attempt in range(1, 5):
+        refused("login_failed", lambda: accounts.log_in(people, "malee", "wrong", NOON))
+    locked = refused("login_locked", lambda: accounts.log_in(people, "malee", "wrong", NOON))
+    assert "12:15" in locked.message("en")
+    refused("login_locked", lambda: accounts.log_in(people, "malee", PASSWORD, NOON + timedelta(minutes=14)))
+    assert accounts.log_in(people, "malee", PASSWORD, NOON + timedelta(minutes=15, seconds=1)).name == "malee"
+    events = store.audit_trail(people)
+    logins = events[events["event"] != "account_added"]
+    assert logins[["event", "by"]].values.tolist() == [["login_failed", "malee"]] * 4 + [
+        ["account_locked", "malee"], ["login_failed", "malee"], ["login", "malee"]]
+    assert logins["what"].tolist()[3:6] == ["malee: wrong password (4)", "malee: 5 failures, until 12:15",
+                                            "malee: locked"]
+
+
+def test_a_success_starts_the_count_again(people):
+    for _ in range(4):
+        refused("login_failed", lambda: accounts.log_in(people, "malee", "wrong", NOON))
+    accounts.log_in(people, "malee", PASSWORD, NOON)
+    for _ in range(4):
+        refused("login_failed", lambda: accounts.log_in(people, "malee", "wrong", NOON))
+    refused("login_locked", lambda: accounts.log_in(people, "malee", "wrong", NOON))
+
+
+def test_a_wrong_name_and_a_wrong_password_read_alike(people):
+    unknown = refused("login_failed", lambda: accounts.log_in(people, "nobody", PASSWORD))
+    wrong = refused("login_failed", lambda: accounts.log_in(people, "malee", "wrong"))
+    assert unknown.message("th") == wrong.message("th")
+    assert store.audit_trail(people)["what"].tolist()[-2] == "nobody: no such account"
+
+
+def test_disabled_and_provider_accounts(people):
+    accounts.disable(people, "prayut", by="somsri@office.go.th")
+    refused("login_failed", lambda: accounts.log_in(people, "prayut", "wrong"))
+    refused("login_disabled", lambda: accounts.log_in(people, "prayut", PASSWORD))
+    assert accounts.current(people, "prayut") is None and accounts.current(people, "malee").role == "staff"
+    refused("login_use_provider", lambda: accounts.log_in(people, "somsri@office.go.th", PASSWORD))
+    refused("login_no_account", lambda: accounts.identified(people, "malee"))  # a password account
+    refused("login_no_account", lambda: accounts.identified(people, "stranger@example.org"))
+    refused("user_none", lambda: accounts.disable(people, "nobody"))
+    assert store.audit_trail(people).query("event == 'account_disabled'")[["by", "what"]].values.tolist() == [
+        ["somsri@office.go.th", "prayut"]]
+
+
+@pytest.mark.parametrize("name, role, coops, password, code", [
+    ("", "officer", (), PASSWORD, "user_no_name"),
+    ("a", "chief", (), PASSWORD, "user_bad_role"),
+    ("a", "staff", (), PASSWORD, "user_staff_coop"),
+    ("a", "officer", ("สหกรณ์ ก",), PASSWORD, "user_coop_not_staff"),
+    ("a", "officer", (), "ยาวไม่พอ9", "user_short_password"),
+])
+def test_an_account_asked_wrongly_is_refused(people, name, role, coops, password, code):
+    refused(code, lambda: accounts.add(people, name, role, coops, password=password))
+    assert len(accounts.accounts(people)) == 3
+
+
+def test_a_name_is_taken_once(people):
+    refused("user_exists", lambda: accounts.add(people, " malee ", "officer", password=PASSWORD))
+    assert accounts.add(people, "a", "officer", password="x" * 10).name == "a"
+
+
+@pytest.mark.parametrize("env, secrets, expected", [
+    ({}, None, accounts.Server(False, 30)),
+    ({}, {"mode": "server", "idle_minutes": 10}, accounts.Server(True, 10)),
+    ({"KMDASH_MODE": "Server "}, {"mode": "local"}, accounts.Server(True, 30)),
+    ({"KMDASH_MODE": "local", "KMDASH_IDLE_MINUTES": "5"}, {"mode": "server"}, accounts.Server(False, 5)),
+])
+def test_server_mode_from_the_environment_then_secrets(env, secrets, expected):
+    assert accounts.server_of(env, secrets) == expected
+
+
+@pytest.mark.parametrize("env, code", [({"KMDASH_MODE": "office"}, "server_bad_mode"),
+                                       ({"KMDASH_IDLE_MINUTES": "0"}, "server_bad_idle"),
+                                       ({"KMDASH_IDLE_MINUTES": "half"}, "server_bad_idle")])
+def test_a_bad_server_setting_is_told(env, code):
+    refused(code, lambda: accounts.server_of(env))
+
+
+def test_idle_time():
+    server = accounts.Server(True, 30)
+    assert not accounts.idle(NOON, NOON + timedelta(minutes=30), server)
+    assert accounts.idle(NOON, NOON + timedelta(minutes=30, seconds=1), server)
+
+
+def kmdash(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kmdash", *args], input=stdin, capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_the_users_command(tmp_path):
+    db = str(tmp_path / "office.db")
+    added = kmdash("users", "add", "malee", "--role", "staff", "--coop", "สหกรณ์ ก", "--password-stdin",
+                   "--store", db, "--lang", "en", stdin=PASSWORD + "\n")
+    assert (added.returncode, added.stdout.strip()) == (0, "account malee (staff) added")
+    assert kmdash("users", "add", "som@x.th", "--role", "officer", "--provider", "--names", "--store", db).returncode == 0
+    assert kmdash("users", "disable", "malee", "--store", db).returncode == 0
+    listed = json.loads(kmdash("users", "list", "--json", "--store", db).stdout)["users"]
+    assert [(u["name"], u["role"], u["coops"], u["names"], u["disabled"], u["provider"]) for u in listed] == [
+        ("malee", "staff", ["สหกรณ์ ก"], False, True, False), ("som@x.th", "officer", [], True, False, True)]
+    engine = store.open_store(f"sqlite:///{db}")
+    assert store.audit_trail(engine)["event"].tolist() == ["account_added", "account_added", "account_disabled"]
+
+
+@pytest.mark.parametrize("args, stdin, words", [
+    (["add", "a", "--role", "staff", "--password-stdin"], PASSWORD, "co-op staff need their co-op"),
+    (["add", "a", "--role", "officer"], "", "no password given"),
+    (["add", "a", "--role", "officer", "--password-stdin"], "short", "at least 10 characters"),
+    (["disable", "nobody"], "", "there is no account named nobody"),
+])
+def test_the_users_command_refuses_in_one_line(tmp_path, args, stdin, words):
+    done = kmdash("users", *args, "--store", str(tmp_path / "office.db"), stdin=stdin)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and words in done.stderr
