@@ -1,12 +1,15 @@
-"""The province as plain text, column for column: a read co-op, one that could not be read, the total."""
+"""The province as plain text, column for column, and as JSON, rounded: a read co-op, one that could not be read,
+the total."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 
-from kmdash.province import CoopRow, Province
+from kmdash.province import Change, CoopRow, Province
+from kmdash.report.province import as_json
 from kmdash.report.province_text import format_province
 
 READ = CoopRow(file="a.xlsx", coop="Coop A", as_of=date(2024, 3, 31), members=1234, members_overdue=56,
@@ -41,3 +44,23 @@ def test_the_province_in_thai_says_the_thai_error_and_the_be_date():
     assert lines[1].startswith("Coop A" + " " * 22) and "31 มี.ค. 2567" in lines[1]
     assert lines[2] == "สหกรณ์ บี" + " " * 21 + " อ่านไม่ได้: ไฟล์เสีย"
     assert lines[3].startswith("รวมทั้งจังหวัด") and lines[3].endswith("10.0%")
+
+
+def test_the_province_as_json_rounded_with_each_change_and_error():
+    read = replace(READ, as_of_source="title", outstanding=3000.0, at_risk30=1000.0, at_risk90=2000.0,
+                   members_overdue=7, members_long_overdue=1,
+                   change=Change(date(2024, 2, 29), 12.5, -3, 0.0123456789))
+    unchanged = replace(READ, file="c.xlsx", coop="Coop C", as_of_source="option", top_technique=None)
+    total = replace(TOTAL, overdue=99.504)
+    view = Province((read, BROKEN, unchanged), total, pd.DataFrame({"coop": ["Coop A", "Coop C"]}), pd.DataFrame())
+    assert as_json(view) == {
+        "coops": [{"file": "a.xlsx", "coop": "Coop A", "as_of": "2024-03-31", "as_of_source": "title",
+                   "members": 1234, "members_overdue": 7, "overdue": 1234567.89, "outstanding": 3000.0,
+                   "par30": 0.333333, "par90": 0.666667, "long_overdue_share": 0.142857, "top_technique": 3,
+                   "change": {"since": "2024-02-29", "overdue": 12.5, "members_overdue": -3, "par30": 0.012346}},
+                  {"file": "b.xlsx", "coop": "สหกรณ์ บี", "error": "ไฟล์เสีย | a damaged file"},
+                  {"file": "c.xlsx", "coop": "Coop C", "as_of": "2024-03-31", "as_of_source": "option",
+                   "members": 1234, "members_overdue": 56, "overdue": 1234567.89, "outstanding": 1000.0,
+                   "par30": 0.25, "par90": 0.1, "long_overdue_share": 0.25, "top_technique": None}],
+        "total": {"coops": 2, "errors": 1, "members": 2000, "members_overdue": 80, "overdue": 99.5,
+                  "outstanding": 400.0, "par30": 0.0025, "par90": 0.0, "long_overdue_share": 0.1}}
