@@ -343,3 +343,11 @@ def two_coops(tmp_path_factory):
 
     coops = write_coops(tmp_path_factory.mktemp("coops"))
     return coops, tuple(tuple(run(path) for path in coop.files) for coop in coops)
+
+
+@pytest.fixture
+def office(tmp_path, two_coops):
+    """An SQLite store holding both co-ops' snapshots and one account per role (tests/support/office.py)."""
+    from .support.office import make_office
+
+    return make_office(f"sqlite:///{tmp_path / 'office.db'}", *two_coops)

@@ -32,6 +32,7 @@ from kmdash.i18n import t
 
 from .figures import expected_figures
 from .ledgers import AS_OF, ROOT, write_rows
+from .stores import drop_every_table
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -93,6 +94,26 @@ def _stop(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
+
+
+E2E_DB = "kmdash_e2e"  # the browser tests' database, beside the store tests' (scripts/start-postgres.sh makes both)
+
+
+def app_store(folder: Path) -> str:
+    """An empty store for an app server under test: with KMDASH_TEST_PG_URL (`make test` sets it), the database
+    kmdash_e2e on that server, emptied, so the browser tests run on PostgreSQL; else a new SQLite file in folder."""
+    import sqlalchemy as sa
+
+    pg = os.environ.get("KMDASH_TEST_PG_URL")
+    if not pg:
+        return f"sqlite:///{folder / 'store.db'}"
+    url = sa.make_url(pg).set(database=E2E_DB).render_as_string(hide_password=False)
+    try:
+        drop_every_table(url)
+    except sa.exc.OperationalError as exc:
+        pytest.fail(f"{E2E_DB} cannot be opened on KMDASH_TEST_PG_URL's server (scripts/start-postgres.sh makes "
+                    f"it): {exc.orig}", pytrace=False)
+    return url
 
 
 @contextmanager
