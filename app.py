@@ -1,18 +1,21 @@
-"""kmdash: the router. The sidebar (language, privacy, the file in use), then the chosen page; pages in
-sections that follow the handbook's cycle: the data, the knowledge, the plan; and the province view of many
-co-ops."""
+"""kmdash: the router. In server mode the login first (ui.access); then the sidebar (language, privacy, the file
+in use) and the chosen page; pages in sections that follow the handbook's cycle: the data, the knowledge, the
+plan; the province view of many co-ops; the audit trail for the admin."""
 
 from pathlib import Path
 
 import streamlit as st
 
 from kmdash.techniques.registry import techniques
+from ui import access
 from ui import components as ui
 from ui.state import tr
 
 st.set_page_config(page_title="kmdash", page_icon=str(Path(__file__).parent / "assets" / "icon.png"),
                    layout="wide")
+person = access.gate()
 ui.sidebar()
+access.sidebar(person)
 
 
 def page(name: str, icon: str, default: bool = False):
@@ -31,4 +34,5 @@ st.navigation({
                              page("snapshots", "inventory_2"), page("history", "timeline"),
                              page("board_pack", "print")],
     tr("section_province"): [page("province", "map")],
+    **({tr("section_admin"): [page("audit", "policy")]} if person is None or person.admin else {}),
 }, expanded=True).run()

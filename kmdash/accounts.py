@@ -130,6 +130,13 @@ def accounts(engine: sa.Engine) -> list[Account]:
         return [_account(r) for r in conn.execute(sa.select(account).order_by(account.c.name)).mappings()]
 
 
+def listed(engine: sa.Engine) -> list[dict]:
+    """Every account as the `users list --json` and the admin's page show it (no password, no hash)."""
+    return [{"name": a.name, "role": a.role, "coops": list(a.coops), "names": a.names, "disabled": a.disabled,
+             "provider": a.provider, "locked_until": a.locked_until and a.locked_until.isoformat()}
+            for a in accounts(engine)]
+
+
 def disable(engine: sa.Engine, name: str, by: str | None = None) -> None:
     with engine.begin() as conn:
         if not conn.execute(account.update().where(account.c.name == name).values(disabled=True)).rowcount:

@@ -182,9 +182,9 @@ if st.button(tr("act_delete_button", n=len(gone)), key="act_delete", disabled=no
 
 def download(masked: bool) -> None:
     frame = rec.shown(cur, table, masked)
-    st.download_button(tr("act_download", contents=contents(masked, lang)), data=lambda: safe_csv(frame),
-                       file_name=f"actions{'_masked' if masked else ''}.csv", mime=CSV_MIME, on_click="ignore",
-                       icon=":material/download:", key=f"act_download_{masked}")
+    ui.download(st, tr("act_download", contents=contents(masked, lang)), cur, not masked, data=lambda: safe_csv(frame),
+                file_name=f"actions{'_masked' if masked else ''}.csv", mime=CSV_MIME,
+                icon=":material/download:", key=f"act_download_{masked}")
 
 
 download(False)

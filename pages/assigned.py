@@ -70,12 +70,11 @@ def downloads(assignment) -> None:
     """The weekly report (its report dates from today when the ledger is older) and the list as CSV."""
     stem = f"assign_{result.as_of.isoformat()}"
     xlsx, csv = st.columns(2)
-    xlsx.download_button(tr("assigned_download_weekly"), icon=":material/download:", file_name=f"{stem}.xlsx",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         data=lambda: weekly_workbook(assignment, result.as_of,
-                                                      result.analysis.settings.fiscal_year_end, lang))
-    csv.download_button(tr("assigned_download_csv"), icon=":material/download:", file_name=f"{stem}.csv",
-                        mime="text/csv", data=lambda: assignment_csv(assignment, lang))
+    ui.download(xlsx, tr("assigned_download_weekly"), cur, True, icon=":material/download:", file_name=f"{stem}.xlsx",
+                mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                data=lambda: weekly_workbook(assignment, result.as_of, result.analysis.settings.fiscal_year_end, lang))
+    ui.download(csv, tr("assigned_download_csv"), cur, True, icon=":material/download:", file_name=f"{stem}.csv",
+                mime="text/csv", data=lambda: assignment_csv(assignment, lang))
     st.caption(tr("assigned_download_note"))
     ui.start_day(cur)  # the report dates count from it: says how old the ledger is when it is older than today
 

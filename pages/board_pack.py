@@ -46,8 +46,8 @@ if button.button(tr("bpack_make"), key="bpack_make", type="primary", icon=":mate
 
 held = st.session_state.get(MADE)
 if held is not None and held[0] == choices:
-    st.download_button(tr("bpack_download", kind=kinds[kind]), held[1], icon=":material/download:",
-                       file_name=f"board_pack_{result.as_of.isoformat()}.{kind}", mime=KINDS[kind],
-                       on_click="ignore", key="bpack_download", type="primary")
+    ui.download(st, tr("bpack_download", kind=kinds[kind]), cur, not masked, data=held[1], icon=":material/download:",
+                file_name=f"board_pack_{result.as_of.isoformat()}.{kind}", mime=KINDS[kind], key="bpack_download",
+                type="primary")
 elif held is not None:
     st.caption(tr("bpack_changed"))

@@ -56,8 +56,20 @@ def choose_old() -> tuple[store.Snapshot | pipeline.Result | None, str]:
     if not stored:
         st.info(tr("fu_no_snapshots", page=tr("page_snapshots")))
         return None, ""
-    row = st.selectbox(tr("snap_pick"), stored, format_func=snapshots.label, key="fu_snapshot")
+    row = st.selectbox(tr("snap_pick"), stored, format_func=snapshots.label, key="fu_snapshot",
+                       index=asked_snapshot([r["id"] for r in stored]))
     return store.load(engine, row["id"]), f"snapshot:{row['id']}"
+
+
+def asked_snapshot(ids: list[int]) -> int:
+    """A link's ?snapshot=ID chosen first when this account may see it, told when it may not."""
+    asked = st.query_params.get("snapshot")
+    if asked is None:
+        return 0
+    if asked.isdigit() and int(asked) in ids:
+        return ids.index(int(asked))
+    st.warning(tr("url_snapshot_none", id=plain(asked)))
+    return 0
 
 
 try:
@@ -187,10 +199,11 @@ if checked is not None:
 
 one, two, three = st.columns(3)
 coop = cur.result.ledger.coop
-one.download_button(tr("fu_download_xlsx"), lambda: report.summary_xlsx(comparison, checked, coop, lang),
-                    file_name="followup_summary.xlsx", mime=XLSX_MIME, on_click="ignore")
-two.download_button(tr("fu_download_docx"), lambda: report.summary_docx(comparison, checked, coop, lang),
-                    file_name="followup_summary.docx", on_click="ignore",
-                    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-three.download_button(tr("fu_download_json"), mime="application/json", file_name="followup.json", on_click="ignore",
-                      data=lambda: json.dumps(report.as_json(comparison, checked, label, judged), ensure_ascii=False))
+ui.download(one, tr("fu_download_xlsx"), cur, True, file_name="followup_summary.xlsx", mime=XLSX_MIME,
+            data=lambda: report.summary_xlsx(comparison, checked, coop, lang))
+ui.download(two, tr("fu_download_docx"), cur, True, file_name="followup_summary.docx",
+            data=lambda: report.summary_docx(comparison, checked, coop, lang),
+            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+ui.download(three, tr("fu_download_json"), cur, not state.private(), mime="application/json",
+            file_name="followup.json",
+            data=lambda: json.dumps(report.as_json(comparison, checked, label, judged), ensure_ascii=False))

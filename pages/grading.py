@@ -133,9 +133,9 @@ st.subheader(tr("grading_members"))
 ui.table(members)
 
 left, right = st.columns(2)
-left.download_button(tr("grading_download_announcement"), icon=":material/description:", mime=DOCX,
-                     file_name="grading_announcement.docx",
-                     data=lambda: announcement(grading, cur.result.ledger.coop, cur.result.as_of, lang))
-right.download_button(tr("grading_download_csv"), icon=":material/download:", mime="text/csv",
-                      file_name="member_grades.csv", data=lambda: table_csv(members, lang))
+ui.download(left, tr("grading_download_announcement"), cur, True, icon=":material/description:", mime=DOCX,
+            file_name="grading_announcement.docx",
+            data=lambda: announcement(grading, cur.result.ledger.coop, cur.result.as_of, lang))
+ui.download(right, tr("grading_download_csv"), cur, not state.private(), icon=":material/download:", mime="text/csv",
+            file_name="member_grades.csv", data=lambda: table_csv(members, lang))
 ui.remember_for_plan(cur, "grading", plan_columns(grading, lang))

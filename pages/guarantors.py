@@ -63,9 +63,9 @@ letters = letter_count(found)
 if letters:
     numbering = Numbering(prefix, int(start))
     st.caption(tr("letter_number_help", year=numbering.issued.year + BE_OFFSET))
-    st.download_button(tr("guarantors_download", n=letters), icon=":material/description:", mime=MIME,
-                       file_name=f"guarantors_{found.as_of.isoformat()}.docx", on_click="ignore",
-                       data=lambda: guarantor_letters(found, result.ledger.coop, numbering, lang))
+    ui.download(st, tr("guarantors_download", n=letters), cur, True, icon=":material/description:", mime=MIME,
+                file_name=f"guarantors_{found.as_of.isoformat()}.docx",
+                data=lambda: guarantor_letters(found, result.ledger.coop, numbering, lang))
     st.caption(tr("guarantors_confirm_help"))
     members = list(dict.fromkeys([*found.within["member_no"], *found.late["member_no"]]))
     record_actions(cur, members, "guarantor_notified", 1, "guarantors_confirm", note=tr("guarantors_sent_note"))

@@ -23,7 +23,9 @@ names = store.coops(engine) if engine is not None else []
 if not names:
     st.info(tr("hist_empty"))
     st.stop()
-coop = st.selectbox(tr("hist_coop"), names, format_func=lambda n: n or tr("history_unnamed"), key="hist_coop")
+asked = st.query_params.get("coop")  # a link to one co-op's history: only among the co-ops this account sees
+coop = st.selectbox(tr("hist_coop"), names, format_func=lambda n: n or tr("history_unnamed"), key="hist_coop",
+                    index=names.index(asked) if asked in names else 0)
 default = st.session_state.get("settings", Settings()).chronic_periods
 periods = st.number_input(tr("hist_periods"), min_value=1, max_value=60, value=default, step=1, key="hist_periods",
                           help=tr("hist_periods_help"))

@@ -139,9 +139,10 @@ record_actions(cur, made.of(group)["member_no"], "leader_visit", 2, "leaders_con
 
 stem = f"leaders_{result.as_of.isoformat()}"
 xlsx, ics = st.columns(2)
-xlsx.download_button(tr("leaders_download_packs"), icon=":material/download:", file_name=f"{stem}.xlsx", mime=XLSX_MIME,
-                     data=lambda: packs_xlsx(made, result.as_of, lang))
-ics.download_button(tr("leaders_download_ics"), icon=":material/event:", file_name=f"{stem}.ics", mime=ICS_MIME,
-                    data=lambda: meetings_ics(made, result.as_of, lang))
+ui.download(xlsx, tr("leaders_download_packs"), cur, True, icon=":material/download:", file_name=f"{stem}.xlsx",
+            mime=XLSX_MIME,
+            data=lambda: packs_xlsx(made, result.as_of, lang))
+ui.download(ics, tr("leaders_download_ics"), cur, True, icon=":material/event:", file_name=f"{stem}.ics", mime=ICS_MIME,
+            data=lambda: meetings_ics(made, result.as_of, lang))
 st.caption(tr("leaders_download_note"))
 ui.remember_for_plan(cur, "leaders", plan_columns(made))

@@ -51,12 +51,12 @@ def downloads(table, is_masked: bool) -> None:
     """An xlsx and a CSV button; the file is made only when clicked."""
     xlsx, csv = st.columns(2)
     words = contents(is_masked, lang)
-    xlsx.download_button(tr("plan_download", kind="Excel", contents=words), icon=":material/download:",
-                         data=lambda: plan_xlsx(table, About.of(cur.result), is_masked, lang),
-                         file_name=file_name(is_masked, "xlsx"), mime=XLSX_MIME, on_click="ignore")
-    csv.download_button(tr("plan_download", kind="CSV", contents=words), icon=":material/download:",
-                        data=lambda: plan_csv(table, is_masked, lang),
-                        file_name=file_name(is_masked, "csv"), mime=CSV_MIME, on_click="ignore")
+    ui.download(xlsx, tr("plan_download", kind="Excel", contents=words), cur, not is_masked, icon=":material/download:",
+                data=lambda: plan_xlsx(table, About.of(cur.result), is_masked, lang),
+                file_name=file_name(is_masked, "xlsx"), mime=XLSX_MIME)
+    ui.download(csv, tr("plan_download", kind="CSV", contents=words), cur, not is_masked, icon=":material/download:",
+                data=lambda: plan_csv(table, is_masked, lang),
+                file_name=file_name(is_masked, "csv"), mime=CSV_MIME)
 
 
 downloads(real, False)

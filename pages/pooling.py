@@ -67,10 +67,11 @@ else:
     ui.chart(charts.pool_figure(shown.assign(overdue=shown["to_pay"]), rotation.pool / 100, state.lang()),
              tr("cap_pool"))
 one, two, _ = st.columns([1, 1, 2])
-one.download_button(tr("pooling_download_csv"), safe_csv(shown), file_name="pool.csv", mime="text/csv")
-two.download_button(tr("pooling_download_json"), mime="application/json", file_name="pool.json",
-                    data=json.dumps(as_json(rotation, group, smallest[0] if smallest else None, basis, label.get),
-                                    ensure_ascii=False))
+ui.download(one, tr("pooling_download_csv"), cur, not state.private(), data=safe_csv(shown), file_name="pool.csv",
+            mime="text/csv")
+ui.download(two, tr("pooling_download_json"), cur, not state.private(), mime="application/json", file_name="pool.json",
+            data=json.dumps(as_json(rotation, group, smallest[0] if smallest else None, basis, label.get),
+            ensure_ascii=False))
 
 ui.remember_for_plan(cur, "pooling", pool.plan_columns(rotation))
 if rotation.cycles:

@@ -91,10 +91,10 @@ if notices.debtors.empty:
     st.info(tr("sieving_none", days=notices.min_days, amount=f"{notices.min_amount:,.2f}"))
 else:
     ui.table(ui.shown(notices.debtors, cur))
-    st.download_button(tr("sieving_download", n=len(notices.debtors)), icon=":material/description:", mime=MIME,
-                       file_name=f"notices_{deadline.isoformat()}.docx", on_click="ignore",
-                       data=lambda: letters(notices, result.ledger.coop, result.as_of, conditions, lang, numbering,
-                                            copies))
+    ui.download(st, tr("sieving_download", n=len(notices.debtors)), cur, True, icon=":material/description:", mime=MIME,
+                file_name=f"notices_{deadline.isoformat()}.docx",
+                data=lambda: letters(notices, result.ledger.coop, result.as_of, conditions, lang, numbering,
+                copies))
     ui.remember_for_plan(cur, "sieving", plan_columns(notices))
     st.caption(tr("sieving_confirm_help"))
     record_actions(cur, notices.debtors["member_no"], "letter_sent", 1, "sieving_confirm_sent",

@@ -22,6 +22,7 @@ from kmdash.techniques.sieving.notices import tiers
 from kmdash.words import THAI_MONTHS
 
 from . import snapshots, state
+from .access import audited
 from .cache import Current, aliases, load_current
 from .state import lang, private, secret, source, tr
 
@@ -35,7 +36,10 @@ def sidebar() -> None:
     with st.sidebar:
         st.radio(tr("language"), ["th", "en"], key="lang", horizontal=True,
                  format_func=lambda code: {"th": "ไทย", "en": "English"}[code])
-        st.toggle(tr("privacy"), key="privacy", help=tr("privacy_help"))
+        if state.scope().names:
+            st.toggle(tr("privacy"), key="privacy", help=tr("privacy_help"))
+        else:  # an account not granted real names: always on
+            st.toggle(tr("privacy"), value=True, disabled=True, key="privacy_forced", help=tr("privacy_forced"))
         src = source()
         with st.container(border=True):
             st.caption(tr("file_in_use"))
@@ -88,6 +92,15 @@ def save_settings(settings, coop: str, key: str) -> bool:
         return False
     st.success(tr("settings_saved", path=display.plain(path)))
     return True
+
+
+def download(where, label: str, cur: Current, real_names: bool, **button) -> None:
+    """A download button (`button`: st.download_button's data, file_name, mime, ...). A file with real names is
+    recorded in the audit trail when pressed, and not offered to an account that may not see them."""
+    if real_names and not state.scope().names:
+        where.caption(tr("names_not_granted"))
+        return
+    where.download_button(label, on_click=audited(cur, button["file_name"], real_names), **button)
 
 
 def show_error(error: LedgerError) -> None:

@@ -11,9 +11,10 @@ import streamlit as st
 
 from kmdash import store
 from kmdash.errors import LedgerError
+from kmdash.scope import scoped
 from kmdash.report.display import plain
 
-from .state import lang, tr
+from .state import lang, scope, tr
 
 
 def _connection() -> sa.Engine:
@@ -21,14 +22,21 @@ def _connection() -> sa.Engine:
     return st.connection("snapshots", type="sql", **override).engine
 
 
-def engine() -> sa.Engine:
-    """The store's engine, upgraded to the newest revision (SQLite: foreign keys and secure delete on). A store
-    that cannot be opened (or was upgraded by a newer kmdash) stops the page with its message."""
+def base() -> sa.Engine:
+    """The store's engine, upgraded to the newest revision (SQLite: foreign keys and secure delete on), with no
+    scope (the login's). A store that cannot be opened (or was upgraded by a newer kmdash) stops the page with
+    its message."""
     try:
         return store.prepare(_connection())
     except LedgerError as exc:
         st.error(plain(exc.message(lang())))
         st.stop()
+
+
+def engine() -> sa.Engine:
+    """The store's engine as the person logged in may use it: every query kept to their scope, every change
+    theirs in the audit trail (everything in local mode)."""
+    return scoped(base(), scope())
 
 
 def existing() -> sa.Engine | None:

@@ -13,6 +13,7 @@ import streamlit as st
 
 from kmdash.errors import LedgerError
 from kmdash.i18n import t
+from kmdash.scope import EVERYTHING, Scope
 from kmdash.settings import Settings
 from kmdash.settings_file import coop_path
 from kmdash.settings_file import read as read_settings
@@ -39,7 +40,13 @@ def tr(key: str, **values) -> str:
 
 
 def private() -> bool:
-    return bool(st.session_state.get("privacy", False))
+    """Privacy on: the switch, or always for a person whose account may not see real names."""
+    return bool(st.session_state.get("privacy", False)) or not scope().names
+
+
+def scope() -> Scope:
+    """What the person logged in may see (ui.access.gate sets it; everything in local mode)."""
+    return st.session_state.get("scope", EVERYTHING)
 
 
 def secret() -> bytes:

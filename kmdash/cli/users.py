@@ -47,9 +47,7 @@ def run(args: argparse.Namespace) -> str:
     if args.action == "disable":
         accounts.disable(engine, args.name)
         return t("user_disabled", args.lang, name=args.name)
-    found = [{"name": a.name, "role": a.role, "coops": list(a.coops), "names": a.names, "disabled": a.disabled,
-              "provider": a.provider, "locked_until": a.locked_until and a.locked_until.isoformat()}
-             for a in accounts.accounts(engine)]
+    found = accounts.listed(engine)
     if args.json:
         return json.dumps({"users": found}, ensure_ascii=False)
     return "\n".join(f"{u['name']}  {u['role']}  {' | '.join(u['coops']) or '-'}"
