@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 
 # system: Debian's Pango for the board pack's PDF (scripts/install-system.sh)
-.PHONY: run test install install-dev system browser sample bench mutants loadtest fuzz
+.PHONY: run test install install-dev system browser sample bench mutants loadtest fuzz office office-check office-stop
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,6 +18,17 @@ install-dev: $(BIN)/python system
 
 run: install
 	$(BIN)/streamlit run app.py
+
+# The app for an office without Docker (scripts/office.sh): server mode on port 8501, its store on the local
+# PostgreSQL (database kmdash), in the background until office-stop; office-check says OK or FAIL per check.
+office: install
+	sh scripts/office.sh start
+
+office-check:
+	sh scripts/office.sh check
+
+office-stop:
+	sh scripts/office.sh stop
 
 system:
 	sh scripts/install-system.sh
