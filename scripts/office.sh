@@ -31,7 +31,7 @@ except OSError:
 running() {
     [ -f "$PID_FILE" ] || return 0
     pid=$(cat "$PID_FILE")
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "streamlit run app.py" && echo "$pid"
+    tr "\0" " " 2>/dev/null <"/proc/$pid/cmdline" | grep -q "streamlit run app.py" && echo "$pid"
     return 0
 }
 
