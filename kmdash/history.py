@@ -54,7 +54,7 @@ class History:
 
 
 def _baht(satang) -> float | None:
-    return None if pd.isna(satang) else round(int(satang) / 100, 2)
+    return None if pd.isna(satang) else int(satang) / 100  # the nearest float to the satang's baht
 
 
 def _share(value) -> float | None:
@@ -85,9 +85,9 @@ def history(coop: str | None, rows: Rows, actions: pd.DataFrame | None = None,
 def _points(heads: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     points = heads[["snapshot_id", "as_of"]].join(figures.set_index("snapshot_id"), on="snapshot_id").fillna(
         {"members": 0, "members_overdue": 0, "overdue": 0})
-    outstanding = pd.to_numeric(heads["outstanding"], errors="coerce").to_numpy(dtype=float)
+    outstanding = heads["outstanding"].to_numpy(dtype=float)  # None (not kept): NaN
     for days in (30, 90):
-        at_risk = pd.to_numeric(heads[f"at_risk{days}"], errors="coerce").to_numpy(dtype=float)
+        at_risk = heads[f"at_risk{days}"].to_numpy(dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
             share = at_risk / outstanding
         points[f"par{days}"] = np.where(outstanding > 0, share, np.where(outstanding == 0, 0.0, np.nan))
@@ -111,7 +111,7 @@ def _matrix(ids: np.ndarray, overdue: pd.DataFrame) -> tuple[np.ndarray, np.ndar
     column = pd.Index(ids).get_indexer(overdue["snapshot_id"])
     numbers, uniques = pd.factorize(overdue["member_no"])
     key_of_number, keys = pd.factorize(member_key(pd.Series(uniques, dtype=object)))
-    row = key_of_number[numbers] if len(numbers) else numbers
+    row = key_of_number[numbers]
     amount = np.zeros((len(keys), len(ids)), dtype=np.int64)
     np.add.at(amount, (row, column), overdue["overdue"].to_numpy(dtype=np.int64))
     present = np.zeros(amount.shape, dtype=bool)
@@ -144,7 +144,7 @@ def _runs(dates: list, keys: np.ndarray, amount: np.ndarray, present: np.ndarray
     """Per member overdue at the latest date: how many snapshots in a row, back from it, found them overdue, and
     the date of the first of those; the longest runs first, then the largest overdue."""
     late = (amount > 0) & present
-    run = np.cumprod(late[:, ::-1], axis=1).sum(axis=1) if late.size else np.zeros(len(keys), dtype=np.int64)
+    run = np.cumprod(late[:, ::-1], axis=1).sum(axis=1)
     by_key = pd.DataFrame({"periods": run, "overdue": amount[:, -1] if amount.size else 0}, index=keys)
     debtors = latest.assign(key=member_key(latest["member_no"])).drop_duplicates("key")
     found = debtors.join(by_key, on="key")
