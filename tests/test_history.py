@@ -149,8 +149,9 @@ def small_rows() -> hist.Rows:
     """Three snapshots (ids 11, 12, 13): member 7 written "007" and "7" in one ledger, "12 3" with a space; the
     February one has no members' figures, no outstanding; March's outstanding not kept. Money in satang."""
     heads = pd.DataFrame({"snapshot_id": [11, 12, 13], "as_of": [JAN, FEB, MAR],
-                          "outstanding": [100_000, 0, None], "at_risk30": [25_000, 0, None],
-                          "at_risk90": [10_000, 0, None]})
+                          "outstanding": pd.Series([100_000, 0, None], dtype=object),
+                          "at_risk30": pd.Series([25_000, 0, None], dtype=object),
+                          "at_risk90": pd.Series([10_000, 0, None], dtype=object)})  # as a store may give them
     figures = pd.DataFrame({"snapshot_id": [13, 11], "members": [5, 4], "members_overdue": [4, 3],
                             "overdue": [90_007, 150_005]})
     aging = pd.DataFrame([(11, 0, "not_due", 1, 0), (11, 2, "b60", 1, 505), (11, 1, "b30", 2, 1_000),
@@ -174,6 +175,7 @@ def test_a_small_history_s_figures_and_aging_by_hand():
     assert h.points["outstanding"].tolist()[:2] == [100_000.0, 0.0] and pd.isna(h.points["outstanding"][2])
     assert h.points["par30"].tolist()[:2] == [0.25, 0.0] and h.points["par90"].tolist()[:2] == [0.1, 0.0]
     assert h.points[["par30", "par90"]].iloc[2].isna().all()
+    assert h.points["par30"].dtype == h.points["par90"].dtype == float
     assert h.aging.values.tolist() == [
         [JAN, "not_due", 1, 0], [JAN, "b30", 2, 1_000], [JAN, "b60", 1, 505], [JAN, "b90", 0, 0],
         [FEB, "not_due", 0, 0], [FEB, "b30", 0, 0], [FEB, "b60", 0, 0], [FEB, "b90", 0, 0],
@@ -204,6 +206,7 @@ def test_pool_repayments_between_two_dates_are_refinanced_each_in_its_own_pair()
 
 def test_a_small_history_s_runs_longest_first_then_largest_then_by_number():
     h = hist.history("สหกรณ์ก", small_rows(), chronic_periods=2)
+    assert h.runs.columns.tolist() == ["member", "name", "group", "periods", "since", "overdue"]
     assert h.runs.values.tolist() == [["07", "เจ็ด", "ก", 3, JAN, 600], ["12 3", "หนึ่งสองสาม", "ค", 2, FEB, 100],
                                       ["9", "เก้า", "ข", 2, FEB, 100], ["5", "ห้า", "ก", 1, MAR, 70]]
     assert h.chronic["member"].tolist() == ["07", "12 3", "9"]
@@ -247,6 +250,42 @@ def test_one_snapshot_without_members_has_no_flows_and_no_runs():
     h = hist.history(None, one)
     assert h.points[["members", "overdue", "par30"]].values.tolist() == [[0, 0, 0.0]]
     assert h.flows.empty and h.runs.empty and h.aging.empty and h.to_json()["chronic"] == []
+    assert h.flows.columns.tolist() == ["from", "to", *FLOWS, "recovered", "refinanced", "increase"]
+
+
+def test_no_snapshot_is_an_empty_history():
+    """A co-op the account may not see has no rows (store.history_rows in its scope), its record aside."""
+    rows = small_rows()
+    none = hist.Rows(*(frame.iloc[0:0] for frame in (rows.heads, rows.figures, rows.aging, rows.overdue,
+                                                      rows.latest)))
+    actions = pd.DataFrame({"member": ["B-1"], "date": [MAR], "kind": ["pool_repaid"]})
+    h = hist.history("สหกรณ์ก", none, actions)
+    assert h.points.columns.tolist() == hist.POINT_COLUMNS and h.points.empty and h.runs.empty
+    assert h.to_json() == {"coop": "สหกรณ์ก", "chronic_periods": 3, "points": [], "flows": [], "chronic": []}
+
+
+def test_a_satang_counts_and_snapshots_under_other_aging_edges_keep_every_bucket():
+    """An outstanding of one satang has its PAR; a member one satang overdue is overdue; February's ledger was
+    aged by other edges ("1-90" where January had "1-30" and "31-90"): every bucket either had, by rank, the one
+    seen first first. Runs of one length: the larger overdue first."""
+    heads = pd.DataFrame({"snapshot_id": [1, 2], "as_of": [JAN, FEB], "outstanding": [1, 1], "at_risk30": [1, 0],
+                          "at_risk90": [0, 0]})
+    figures = pd.DataFrame({"snapshot_id": [1, 2], "members": [3, 4], "members_overdue": [3, 3],
+                            "overdue": [15, 13]})
+    aging = pd.DataFrame([(1, 0, "not_due", 1, 0), (1, 1, "1-30", 1, 1), (1, 2, "31-90", 1, 2), (1, 3, ">90", 0, 0),
+                          (2, 0, "not_due", 1, 0), (2, 1, "1-90", 2, 3), (2, 2, ">90", 1, 5)],
+                         columns=["snapshot_id", "bucket_rank", "bucket", "members", "overdue"])
+    overdue = pd.DataFrame([(1, "1", 1), (1, "2", 5), (1, "3", 9), (2, "1", 1), (2, "2", 5), (2, "3", 0),
+                            (2, "4", 7)], columns=["snapshot_id", "member_no", "overdue"])
+    latest = pd.DataFrame({"member_no": ["1", "2", "4"], "name": ["a", "b", "d"], "group": ["g", "g", "g"]})
+    h = hist.history(None, hist.Rows(heads, figures, aging, overdue, latest))
+    assert h.points[["par30", "par90"]].values.tolist() == [[1.0, 0.0], [0.0, 0.0]]
+    assert h.aging.values.tolist() == [
+        [JAN, "not_due", 1, 0], [JAN, "1-30", 1, 1], [JAN, "1-90", 0, 0], [JAN, "31-90", 1, 2], [JAN, ">90", 0, 0],
+        [FEB, "not_due", 1, 0], [FEB, "1-30", 0, 0], [FEB, "1-90", 2, 3], [FEB, "31-90", 0, 0], [FEB, ">90", 1, 5]]
+    assert h.flows.values.tolist() == [[JAN, FEB, 1, 0, 0, 0, 1, 9, 0, 7]]
+    assert h.runs[["member", "periods", "since", "overdue"]].values.tolist() == [
+        ["2", 2, JAN, 5], ["1", 2, JAN, 1], ["4", 1, FEB, 7]]
 
 
 # ---------------------------------------------------------------- the commands
