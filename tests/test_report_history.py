@@ -179,3 +179,9 @@ def test_the_small_aging_chart_bucket_by_bucket_the_last_colour_for_the_rest():
     thai = charts.aging_mix_figure(small())
     assert (thai.data[0].name, thai.data[0].x[0], thai.layout.title.text) == (
         "1-10 วัน", "31 ม.ค. 2567", "ยอดค้างตามอายุหนี้ ตามวันที่บันทึก")
+
+
+def test_the_thai_text_dates_each_flow_and_chronic_debtor_in_be():
+    lines = history_text(small(), "สหกรณ์ ก").splitlines()
+    assert lines[8].startswith("31 ม.ค. 2567 - 29 ก.พ. 2567   ")
+    assert lines[-1] == "  00  Name 0  ค้าง 2 งวดติดกัน ตั้งแต่ 31 ม.ค. 2567"
