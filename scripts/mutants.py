@@ -75,7 +75,8 @@ TESTS = {
     "actions": ["tests/test_record.py", "tests/test_followup_record.py", "tests/test_actions_forms.py"],
     "record": ["tests/test_record.py", "tests/test_followup_record.py"],
     "followup_actions": ["tests/test_followup_record.py", "tests/test_followup.py", "tests/test_migrations.py"],
-    "province": ["tests/test_province_rows.py"],  # test_province.py: the command line's, and six co-ops a run
+    "province": ["tests/test_province_rows.py", "tests/test_province_store.py"],  # not test_province.py: the
+    # command line's, and six co-ops a run
     "read/extra": ["tests/test_read_extra.py"],
     "read/names": ["tests/test_read_export_quirks.py", "-k", "unknown or names"],
     "read/status": ["tests/test_read_status.py"],
@@ -105,7 +106,7 @@ TESTS = {
     "report/chart_style": ["tests/test_report_charts.py"],
     "report/charts": ["tests/test_report_charts.py"],
     "report/province_charts": ["tests/test_report_charts.py"],
-    "report/province": ["tests/test_province.py"],
+    "report/province": ["tests/test_report_province.py"],
     "report/province_text": ["tests/test_report_province.py", "tests/test_province.py"],
     "report/escape": ["tests/test_escape.py", "tests/test_plan.py"],
     "report/plan": ["tests/test_report_plan.py", "tests/test_plan.py", "-k", "not page"],
