@@ -397,3 +397,12 @@ def test_pareto_count_of_the_generated_ledger(generated):
 @given(st.lists(st.integers(0, 10**7).map(lambda s: s / 100), max_size=30), st.sampled_from([0.5, 0.8, 0.95, 1.0]))
 def test_pareto_count_agrees_with_the_oracle_on_any_amounts(amounts, share):
     assert pareto_count(members_owing(*amounts), share) == oracle.pareto_count(amounts, share)
+
+
+def test_the_outstanding_at_risk_counts_loans_strictly_over_the_days_to_the_satang():
+    frame = loans_frame(*({"due_date": AS_OF - timedelta(days=d), "outstanding": o, "member_no": str(d)}
+                          for d, o in ((30, 1.0), (31, 20.004), (90, 300.0), (91, 4000.0))))
+    result = analyse(frame, AS_OF)
+    assert (result.at_risk(30), result.at_risk(90), result.at_risk(91)) == (4320.0, 4000.0, 0.0)
+    assert result.par(30) == pytest.approx(4320.004 / 4321.004, abs=1e-12)
+    assert analyse(frame.drop(columns="outstanding"), AS_OF).at_risk(30) is None

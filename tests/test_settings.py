@@ -32,6 +32,7 @@ def test_settings_cannot_be_changed_in_place():
     ({"bucket_edges": (-30, 30)}, "bucket_edges must be positive"),
     ({"long_overdue_days": -1}, "long_overdue_days must not be negative"),
     ({"top_members": -1}, "top_members must not be negative"),
+    ({"chronic_periods": 0}, "chronic_periods must be 1 or more"),
 ])
 def test_nonsense_settings_are_refused_with_the_reason(changes, message):
     with pytest.raises(ValueError) as refused:
@@ -40,7 +41,8 @@ def test_nonsense_settings_are_refused_with_the_reason(changes, message):
 
 
 def test_the_smallest_allowed_values_are_accepted():
-    settings = Settings(bucket_edges=(1,), long_overdue_days=0, top_members=0)
+    settings = Settings(bucket_edges=(1,), long_overdue_days=0, top_members=0, chronic_periods=1)
+    assert (Settings().chronic_periods, settings.chronic_periods) == (3, 1)
     assert settings.bucket_labels == ["not_due", "1-1", ">1"]
     assert Settings(bucket_unit="months", bucket_edges=(1, 2)).bucket_labels == ["not_due", "<=1m", "1-2m", ">2m"]
 
