@@ -22,7 +22,8 @@ def year_history(year_rows):
 
 
 JAN, FEB = date(2024, 1, 31), date(2024, 2, 29)
-EDGES = ("1-10", "11-20", "21-30", "31-40", "41-50", "51-60", "61-70", ">70")  # one more than the colours
+EDGES = ("1-7", "8-14", "15-30", "31-60", "61-90", "91-180", "181-365", ">365")  # one more than the colours; not
+# in the order of their text
 
 
 def small(chronic: int = 1) -> History:
@@ -162,23 +163,24 @@ def test_the_small_par_chart_trace_by_trace():
     y = fig.layout.yaxis
     assert (y.title.text, y.ticksuffix, y.rangemode) == ("%", "%", "tozero")
     assert (fig.layout.title.text, fig.layout.height) == ("PAR30 and PAR90, by snapshot", 440)
-    assert charts.par_figure(small()).layout.title.text == "PAR30 และ PAR90 ตามวันที่บันทึก"
+    thai = charts.par_figure(small())
+    assert (thai.data[0].x[0], thai.layout.title.text) == ("31 ม.ค. 2567", "PAR30 และ PAR90 ตามวันที่บันทึก")
 
 
 def test_the_small_aging_chart_bucket_by_bucket_the_last_colour_for_the_rest():
     fig = charts.aging_mix_figure(small(), "en")
-    assert [t.name for t in fig.data] == [f"{e} days" for e in EDGES[:-1]] + ["over 70 days"]
+    assert [t.name for t in fig.data] == [f"{e} days" for e in EDGES[:-1]] + ["over 365 days"]
     assert [t.marker.color for t in fig.data] == [*charts.AGING_COLOURS, charts.AGING_COLOURS[-1]]
     first = fig.data[0]
     assert (first.type, list(first.x), list(first.y)) == ("bar", ["31 Jan 2024", "29 Feb 2024"], [1.0, 10.0])
     assert list(first.customdata) == ["฿1.00", "฿10.00"]
-    assert first.hovertemplate == "%{x}<br>1-10 days: %{customdata}<extra></extra>"
+    assert first.hovertemplate == "%{x}<br>1-7 days: %{customdata}<extra></extra>"
     assert list(fig.data[-1].y) == [8.0, 80.0]
     assert (fig.layout.barmode, fig.layout.yaxis.title.text, fig.layout.yaxis.tickformat) == ("stack", "baht", ",.0f")
     assert (fig.layout.title.text, fig.layout.height) == ("Overdue by age, by snapshot", 500)
     thai = charts.aging_mix_figure(small())
-    assert (thai.data[0].name, thai.data[0].x[0], thai.layout.title.text) == (
-        "1-10 วัน", "31 ม.ค. 2567", "ยอดค้างตามอายุหนี้ ตามวันที่บันทึก")
+    assert (thai.data[0].name, thai.data[0].x[0], thai.data[0].customdata[0], thai.layout.title.text) == (
+        "1-7 วัน", "31 ม.ค. 2567", "1.00 บาท", "ยอดค้างตามอายุหนี้ ตามวันที่บันทึก")
 
 
 def test_the_thai_text_dates_each_flow_and_chronic_debtor_in_be():
