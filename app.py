@@ -13,9 +13,6 @@ from ui.state import tr
 
 st.set_page_config(page_title="kmdash", page_icon=str(Path(__file__).parent / "assets" / "icon.png"),
                    layout="wide")
-person = access.gate()
-ui.sidebar()
-access.sidebar(person)
 
 
 def page(name: str, icon: str, default: bool = False):
@@ -23,16 +20,24 @@ def page(name: str, icon: str, default: bool = False):
                    default=default)
 
 
-st.navigation({
-    tr("section_data"): [page("load", "upload_file", default=True), page("overview", "dashboard"),
-                         page("groups", "groups"), page("members", "person"), page("classes", "stacked_bar_chart")],
-    tr("section_knowledge"): [page("cards", "menu_book")],
-    tr("section_plan"): [page("selector", "rule"), *(p for t in techniques() for p in [page(t.key, t.icon)] + (
-                             [page("guarantors", "handshake")] if t.key == "sieving" else [])),
-                         page("plan", "checklist")],
-    tr("section_followup"): [page("actions", "task_alt"), page("followup", "compare_arrows"),
-                             page("snapshots", "inventory_2"), page("history", "timeline"),
-                             page("board_pack", "print")],
-    tr("section_province"): [page("province", "map")],
-    **({tr("section_admin"): [page("audit", "policy")]} if person is None or person.admin else {}),
-}, expanded=True).run()
+def sections(admin: bool) -> dict:
+    return {
+        tr("section_data"): [page("load", "upload_file", default=True), page("overview", "dashboard"),
+                             page("groups", "groups"), page("members", "person"),
+                             page("classes", "stacked_bar_chart")],
+        tr("section_knowledge"): [page("cards", "menu_book")],
+        tr("section_plan"): [page("selector", "rule"), *(p for t in techniques() for p in [page(t.key, t.icon)] + (
+                                 [page("guarantors", "handshake")] if t.key == "sieving" else [])),
+                             page("plan", "checklist")],
+        tr("section_followup"): [page("actions", "task_alt"), page("followup", "compare_arrows"),
+                                 page("snapshots", "inventory_2"), page("history", "timeline"),
+                                 page("board_pack", "print")],
+        tr("section_province"): [page("province", "map")],
+        **({tr("section_admin"): [page("audit", "policy")]} if admin else {}),
+    }
+
+
+person = access.gate(lambda: st.navigation(sections(admin=True), position="hidden"))
+ui.sidebar()
+access.sidebar(person)
+st.navigation(sections(admin=person is None or person.admin), expanded=True).run()

@@ -24,6 +24,8 @@ if not names:
     st.info(tr("hist_empty"))
     st.stop()
 asked = st.query_params.get("coop")  # a link to one co-op's history: only among the co-ops this account sees
+if asked is not None and asked not in names:
+    st.warning(tr("url_coop_none", coop=plain(asked)))
 coop = st.selectbox(tr("hist_coop"), names, format_func=lambda n: n or tr("history_unnamed"), key="hist_coop",
                     index=names.index(asked) if asked in names else 0)
 default = st.session_state.get("settings", Settings()).chronic_periods

@@ -34,6 +34,7 @@ def test_staff_see_only_their_own_co_op(monkeypatch, office):
     assert set(listed[t("col_coop")]) == {mine.name} and len(listed) == len(office.ids[0])
     visit(at, "history", coop=other.name)
     assert at.selectbox(key="hist_coop").options == [mine.name] and at.selectbox(key="hist_coop").value == mine.name
+    assert [unescape(w.value) for w in at.warning] == [t("url_coop_none", coop=other.name)]
     visit(at, "followup", snapshot=str(office.ids[1][0]))
     assert [w.value for w in at.warning][0] == t("url_snapshot_none", id=office.ids[1][0])
     assert all(str(other.name) not in o for o in at.selectbox(key="fu_snapshot").options)

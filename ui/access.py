@@ -34,10 +34,11 @@ def _secrets() -> dict:
         return {}
 
 
-def gate() -> accounts.Account | None:
+def gate(every_page) -> accounts.Account | None:
     """Before any page. Local mode: None, nobody logs in. Server mode: the person logged in, checked against the
     store on every run (a disabled account ends here) and logged out after the idle time; otherwise the login
-    form, and the page stops."""
+    form in place of the page the URL names (`every_page()`: the navigation of every page, hidden, so that a
+    link's page and its ?parameters stay in the address bar and open once the person is in), and the run stops."""
     mode = server()
     if not mode.on:
         st.session_state["scope"] = EVERYTHING
@@ -52,8 +53,8 @@ def gate() -> accounts.Account | None:
     if person is None:  # the login alone, whatever page the URL names: no menu, no page behind it
         st.session_state.pop(PERSON, None)
         st.session_state["scope"] = Scope(frozenset(), names=False)
-        st.navigation([st.Page(lambda: login(engine), title=tr("login_title"), url_path="login")],
-                      position="hidden").run()
+        every_page()
+        login(engine)
         st.stop()
     st.session_state[SEEN], st.session_state["scope"], st.session_state["admin"] = now, person.scope, person.admin
     return person

@@ -26,7 +26,8 @@ def make_office(url: str, coops, results) -> Office:
     engine = store.open_store(url)
     ids = tuple(tuple(store.save_ledger(engine, r).id for r in per_coop) for per_coop in results)
     for name, role in PEOPLE.items():
-        accounts.add(engine, name, role, [coops[0].name] if role == "staff" else [], password=PASSWORD, by="setup")
+        accounts.add(engine, name, role, [coops[0].name] if role == "staff" else [], names=role == "admin",
+                     password=PASSWORD, by="setup")
     engine.dispose()
     return Office(url, coops, ids)
 
