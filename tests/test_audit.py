@@ -100,3 +100,11 @@ def test_the_commands(cli, tmp_path, year_files):
     assert "snapshot saved" in text and "snapshots pruned" in text
     bad = cli("snapshot", "prune", "--older-than", "5x", "--store", url, "--lang", "en")
     assert bad.code == 2 and "not a period" in bad.err
+
+
+def test_the_retention_period_is_a_setting(cli, tmp_path, year_files, monkeypatch):
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    assert cli("snapshot", "save", *year_files[:2], "--store", url).code == 0
+    assert "0 snapshot(s)" in cli("snapshot", "prune", "--store", url, "--lang", "en").out  # 5y: 2024 is kept
+    monkeypatch.setenv("KMDASH_RETENTION", "1y")
+    assert "2 snapshot(s)" in cli("snapshot", "prune", "--store", url, "--lang", "en").out

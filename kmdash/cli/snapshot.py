@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from datetime import date
 
 from .common import ledger_command
 from .followup import store_url
+
+RETENTION_ENV = "KMDASH_RETENTION"  # the office's retention period, as --older-than takes it
 
 
 def add(commands) -> argparse.ArgumentParser:
@@ -26,8 +29,9 @@ def add(commands) -> argparse.ArgumentParser:
     delete = actions.add_parser("delete", help="delete one snapshot (its rows removed from the store)")
     delete.add_argument("id", type=int)
     prune = actions.add_parser("prune", help="delete every snapshot older than the retention period")
-    prune.add_argument("--older-than", default="5y", type=period,
-                       help="e.g. 5y, 18m, 90d (default 5y: the project's example; the co-op's own rule decides)")
+    prune.add_argument("--older-than", default=os.environ.get(RETENTION_ENV) or "5y", type=period,
+                       help=f"e.g. 5y, 18m, 90d (default: ${RETENTION_ENV}, else 5y: the project's example; the "
+                            "co-op's own rule decides)")
     export = actions.add_parser("export", help="write a snapshot's plan as a .csv or .xlsx file")
     export.add_argument("id", type=int)
     export.add_argument("--out", required=True, help="the plan file to write (.csv or .xlsx)")
