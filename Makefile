@@ -60,6 +60,8 @@ bench: install-dev
 	$(BIN)/python bench/bench_followup.py
 	$(BIN)/python bench/bench_province.py
 	$(BIN)/python bench/bench_pack.py
+	$(BIN)/python bench/bench_history.py
+	$(BIN)/python bench/bench_access.py
 
 # Ten browser sessions at once on one real server, three rounds of uploads (not part of `make test`): each sees
 # its own figures; p50/p95 seconds to the tiles and the server's memory per round; fails on growth over 1.3x.
