@@ -1,16 +1,18 @@
 """The province from hand-made co-op rows (a reader handing them back, as the app's does): the rows in the order
 given and the unreadable set apart, the total summed and its shares from the summed parts, each co-op named once,
 the aging mix with its shares, a share of nothing as 0, a worker that died as that file's error, and real ledgers
-read in a pool or one by one against the generator."""
+read in a pool or one by one against the generator; the store's co-ops' rows from hand-made store rows."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from kmdash.province import FRAME_COLUMNS, CoopRow, _collected, coop_row, survey
+from kmdash import store
+from kmdash.province import FRAME_COLUMNS, Change, CoopRow, _collected, coop_row, stored_rows, survey
 from kmdash.settings import Settings
 from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 
@@ -153,3 +155,51 @@ def test_read_in_a_pool_or_one_by_one_the_same_rows_in_the_order_given(tmp_path)
     assert [r.coop for r in one_by_one] == ["สหกรณ์ 1", "bad", "สหกรณ์ 2"] and one_by_one[1].error
     for workers in (1, 2, None):
         assert survey(files, AS_OF, workers=workers).rows == one_by_one
+
+
+# ---------------------------------------------------------------- the store's co-ops (stored_rows), worked by hand
+
+JAN, FEB, MAR = date(2024, 1, 31), date(2024, 2, 29), date(2024, 3, 31)
+HEADS = pd.DataFrame(  # as store.snapshot_heads gives them: oldest first, money in satang, None before 0004
+    [(1, "ก", JAN, 100_000, 20_000, 5_000, 2, 3), (2, None, JAN, None, None, None, None, None),
+     (3, "ก", FEB, 200_000, 10_000, 0, 1, 4), (4, "ข", FEB, 0, 0, 0, 0, 1),
+     (5, "ก", MAR, 300_000, 30_000, 3_000, 4, 2), (6, "ข", MAR, 50_000, 50_000, 0, 3, 5),
+     (7, None, MAR, None, None, None, None, None), (8, "ค", MAR, 100, 100, 100, 1, 1)],
+    columns=["snapshot_id", "coop", "as_of", "outstanding", "at_risk30", "at_risk90", "members_long_overdue",
+             "top_technique"], dtype=object)
+SUMS = pd.DataFrame(  # as store.bucket_sums gives them: per snapshot and bucket, in no particular order
+    [(2, 1, "1-30", 1, 1, 99), (3, 1, "1-30", 2, 2, 10_000), (3, 0, "not_due", 5, 0, 0),
+     (4, 0, "not_due", 1, 0, 0), (5, 2, "31-90", 1, 1, 12_345), (5, 0, "not_due", 4, 0, 0),
+     (5, 1, "1-30", 3, 3, 5_005), (6, 1, "1-30", 2, 2, 1_001), (7, 1, "1-30", 1, 1, 199), (8, 3, ">90", 1, 1, 100),
+     (1, 1, "1-30", 9, 9, 9_999_999)],
+    columns=["snapshot_id", "bucket_rank", "bucket", "members", "members_overdue", "overdue"])
+
+
+def test_each_stored_co_op_s_latest_snapshot_with_its_change_by_hand(monkeypatch):
+    """Co-ops ก and ข saved three and two times, ค once, one without a name twice: each one's latest, by name (the
+    nameless last), its change since the one before; only those two of each are summed by the database."""
+    asked = []
+    monkeypatch.setattr(store, "snapshot_heads", lambda engine: HEADS.copy())
+    monkeypatch.setattr(store, "bucket_sums",
+                        lambda conn, ids: asked.append(ids) or SUMS[SUMS["snapshot_id"].isin(ids)])
+
+    class Engine:
+        def connect(self):
+            return nullcontext()
+
+    rows = stored_rows(Engine())
+    assert asked == [[2, 3, 4, 5, 6, 7, 8]]
+    assert rows == (
+        CoopRow(file="snapshot:5", coop="ก", as_of=MAR, as_of_source="snapshot", members=8, members_overdue=4,
+                members_long_overdue=4, overdue=173.5, outstanding=3000.0, at_risk30=300.0, at_risk90=30.0,
+                aging=(("not_due", 0.0), ("1-30", 50.05), ("31-90", 123.45)), top_technique=2,
+                change=Change(FEB, 73.5, 2, 0.1 - 0.05)),
+        CoopRow(file="snapshot:6", coop="ข", as_of=MAR, as_of_source="snapshot", members=2, members_overdue=2,
+                members_long_overdue=3, overdue=10.01, outstanding=500.0, at_risk30=500.0, at_risk90=0.0,
+                aging=(("1-30", 10.01),), top_technique=5, change=Change(FEB, 10.01, 2, 1.0)),
+        CoopRow(file="snapshot:8", coop="ค", as_of=MAR, as_of_source="snapshot", members=1, members_overdue=1,
+                members_long_overdue=1, overdue=1.0, outstanding=1.0, at_risk30=1.0, at_risk90=1.0,
+                aging=((">90", 1.0),), top_technique=1),
+        CoopRow(file="snapshot:7", coop="", as_of=MAR, as_of_source="snapshot", members=1, members_overdue=1,
+                overdue=1.99, aging=(("1-30", 1.99),), change=Change(JAN, 1.0, 0, 0.0)))
+    assert survey([], stored=rows).rows == rows
