@@ -12,8 +12,10 @@ import pandas as pd
 import pytest
 
 from kmdash import store
+from kmdash.pipeline import Options, run
 from kmdash.province import FRAME_COLUMNS, Change, CoopRow, _collected, coop_row, stored_rows, survey
 from kmdash.settings import Settings
+from kmdash.techniques.selector import rank
 from kmdash.synthetic import LedgerShape, generate_loans, ledger_rows
 
 from .support.figures import baht_equal, expected_figures
@@ -138,6 +140,10 @@ def test_a_ledger_s_row_against_the_generator(tmp_path, drop):
     assert baht_equal(row.at_risk30, want["par30"] * want["outstanding"])
     assert baht_equal(row.at_risk90, want["par90"] * want["outstanding"])
     assert row.members_long_overdue == long["members_long_overdue"]
+    assert [b for b, _ in row.aging] == [a["bucket"] for a in long["aging"]]
+    assert all(baht_equal(got, a["overdue"]) for (_, got), a in zip(row.aging, long["aging"]))
+    ranked = rank(run(path, Options(settings=Settings(long_overdue_days=90))).analysis)
+    assert row.top_technique == ranked[0].number != ranked[1].number  # the selector's first
 
 
 def test_the_date_given_stands_in_only_for_a_ledger_without_one(tmp_path):
@@ -155,6 +161,13 @@ def test_read_in_a_pool_or_one_by_one_the_same_rows_in_the_order_given(tmp_path)
     assert [r.coop for r in one_by_one] == ["สหกรณ์ 1", "bad", "สหกรณ์ 2"] and one_by_one[1].error
     for workers in (1, 2, None):
         assert survey(files, AS_OF, workers=workers).rows == one_by_one
+
+
+def test_a_file_the_pool_cannot_hand_a_worker_is_that_file_s_error():
+    """A source that cannot go to another process (as a worker that died) is its own file's error, named."""
+    rows = survey([("เขต/x.xlsx", lambda: 0), ("y.xlsx", lambda: 1)], workers=2).rows
+    assert [(r.file, r.coop) for r in rows] == [("เขต/x.xlsx", "x"), ("y.xlsx", "y")]
+    assert all(r.error[1].startswith("could not read the file (") for r in rows)
 
 
 # ---------------------------------------------------------------- the store's co-ops (stored_rows), worked by hand
@@ -202,4 +215,9 @@ def test_each_stored_co_op_s_latest_snapshot_with_its_change_by_hand(monkeypatch
                 aging=((">90", 1.0),), top_technique=1),
         CoopRow(file="snapshot:7", coop="", as_of=MAR, as_of_source="snapshot", members=1, members_overdue=1,
                 overdue=1.99, aging=(("1-30", 1.99),), change=Change(JAN, 1.0, 0, 0.0)))
-    assert survey([], stored=rows).rows == rows
+    view = survey([], stored=rows)
+    assert view.rows == rows
+    coops = view.coops
+    assert (coops["label"].tolist(), coops["change_since"].tolist()) == (["ก", "ข", "ค", ""], [FEB, FEB, None, JAN])
+    assert coops["overdue_change"].fillna(0.0).tolist() == [73.5, 10.01, 0.0, 1.0]
+    assert pd.isna(coops["overdue_change"][2])
