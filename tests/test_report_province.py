@@ -51,7 +51,7 @@ def test_the_province_as_json_rounded_with_each_change_and_error():
                    members_overdue=7, members_long_overdue=1,
                    change=Change(date(2024, 2, 29), 12.5, -3, 0.0123456789))
     unchanged = replace(READ, file="c.xlsx", coop="Coop C", as_of_source="option", top_technique=None)
-    total = replace(TOTAL, overdue=99.504)
+    total = replace(TOTAL, overdue=99.504, outstanding=400.126)
     view = Province((read, BROKEN, unchanged), total, pd.DataFrame({"coop": ["Coop A", "Coop C"]}), pd.DataFrame())
     assert as_json(view) == {
         "coops": [{"file": "a.xlsx", "coop": "Coop A", "as_of": "2024-03-31", "as_of_source": "title",
@@ -63,4 +63,4 @@ def test_the_province_as_json_rounded_with_each_change_and_error():
                    "members": 1234, "members_overdue": 56, "overdue": 1234567.89, "outstanding": 1000.0,
                    "par30": 0.25, "par90": 0.1, "long_overdue_share": 0.25, "top_technique": None}],
         "total": {"coops": 2, "errors": 1, "members": 2000, "members_overdue": 80, "overdue": 99.5,
-                  "outstanding": 400.0, "par30": 0.0025, "par90": 0.0, "long_overdue_share": 0.1}}
+                  "outstanding": 400.13, "par30": 0.002499, "par90": 0.0, "long_overdue_share": 0.1}}
