@@ -182,6 +182,16 @@ def test_custom_edges_stay_while_the_unit_does():
     assert Settings(bucket_edges=(7, 14)).with_buckets(False).bucket_edges == (7, 14)
 
 
+def test_months_back_to_days_take_the_day_edges():
+    days = Settings.months_preset(top_members=5).with_buckets(False)
+    assert (days.bucket_unit, days.bucket_edges, days.top_members) == ("days", (30, 90, 180, 365, 730, 1095), 5)
+
+
+def test_a_grade_renamed_by_the_user_is_named_in_thai_by_default():
+    grade = Grade("A", 80, names=("ดีเยี่ยม", "Excellent"))
+    assert (grade.name(), grade.name("en")) == ("ดีเยี่ยม", "Excellent")
+
+
 @pytest.mark.parametrize("changes, reason", [({"many_share": 0}, "many_share must be positive"),
                                              ({"small_debt": -1.0}, "small_debt must be positive"),
                                              ({"near_days": 180}, "near_days must be fewer than far_days"),
