@@ -110,3 +110,11 @@ def test_without_server_mode_nobody_logs_in(monkeypatch, tmp_path, mode):
     monkeypatch.setenv("KMDASH_STORE", f"sqlite:///{tmp_path / 'x.db'}")
     at = start()
     assert t("login_title") not in titles(at) and at.sidebar.toggle(key="privacy")
+
+
+def test_staff_cannot_save_another_co_op_s_settings(monkeypatch, office, tmp_path):
+    monkeypatch.setenv("KMDASH_SETTINGS_DIR", str(tmp_path / "settings"))
+    at = visit(log_in(server_app(monkeypatch, office), "malee"), "selector")  # the sample: another co-op
+    at.button(key="settings_save").click().run()
+    assert [unescape(e.value) for e in at.error] == [f"ledger_th.xlsx: {t('snap_not_yours', coop=at.title[0].value)}"]
+    assert not (tmp_path / "settings").exists()

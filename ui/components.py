@@ -86,6 +86,8 @@ def save_settings(settings, coop: str, key: str) -> bool:
     if not st.button(tr("settings_save"), key=key, icon=":material/save:"):
         return False
     try:
+        if not state.scope().allows(coop):  # server mode: a co-op's settings are its own staff's
+            raise LedgerError.of("snap_not_yours", coop=coop)
         write_settings(path, settings)
     except LedgerError as error:
         show_error(error)
