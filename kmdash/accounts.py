@@ -103,7 +103,8 @@ def add(engine: sa.Engine, name: str, role: str, coops=(), names: bool = False, 
         if conn.execute(sa.select(account.c.name).where(account.c.name == name)).first() is not None:
             raise LedgerError.of("user_exists", name=name)
         conn.execute(account.insert().values(**row))
-        log(conn, "account_added", "", f"{name} {role} {' | '.join(coops)}{' names' if names else ''}".strip(), by)
+        what = " ".join(part for part in (name, role, " | ".join(coops), "names" if names else "") if part)
+        log(conn, "account_added", "", what, by)
     return _account(row)
 
 
