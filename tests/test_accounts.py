@@ -10,9 +10,11 @@ import sys
 from datetime import datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from kmdash import accounts, store
 from kmdash.errors import LedgerError
+from kmdash.scope import Scope, scope_of
 
 from .support.ledgers import ROOT
 
@@ -99,21 +101,92 @@ def test_disabled_and_provider_accounts(people):
         ["somsri@office.go.th", "prayut"]]
 
 
-@pytest.mark.parametrize("name, role, coops, password, code", [
-    ("", "officer", (), PASSWORD, "user_no_name"),
-    ("a", "chief", (), PASSWORD, "user_bad_role"),
-    ("a", "staff", (), PASSWORD, "user_staff_coop"),
-    ("a", "officer", ("สหกรณ์ ก",), PASSWORD, "user_coop_not_staff"),
-    ("a", "officer", (), "ยาวไม่พอ9", "user_short_password"),
+def test_every_account_listed_by_name_with_its_role_and_co_ops(people):
+    accounts.add(people, "anan", "officer", names=True, password=PASSWORD)  # made last, listed first
+    accounts.add(people, "wichai", "staff", ["สหกรณ์ ข", " สหกรณ์  ก", "สหกรณ์ ข"])
+    person = {"names": False, "disabled": False, "provider": False, "locked_until": None}
+    assert accounts.listed(people) == [
+        {**person, "name": "anan", "role": "officer", "coops": [], "names": True},
+        {**person, "name": "malee", "role": "staff", "coops": ["สหกรณ์การเกษตรบ้านนา จำกัด"]},
+        {**person, "name": "prayut", "role": "officer", "coops": []},
+        {**person, "name": "somsri@office.go.th", "role": "admin", "coops": [], "names": True, "provider": True},
+        {**person, "name": "wichai", "role": "staff", "coops": ["สหกรณ์ ก", "สหกรณ์ ข"], "provider": True}]
+    with people.connect() as conn:  # Thai readable in the database itself, times to the second
+        kept = conn.execute(sa.select(store.account.c.coops, store.account.c.created_at).where(
+            store.account.c.name == "malee")).one()
+    assert kept.coops == '["สหกรณ์การเกษตรบ้านนา จำกัด"]' and kept.created_at.microsecond == 0
+
+
+def test_a_lock_is_listed_until_it_ends_and_the_count_starts_again(people):
+    for _ in range(5):
+        refused("login_failed" if _ < 4 else "login_locked", lambda: accounts.log_in(people, "malee", "wrong", NOON))
+    until = NOON + timedelta(minutes=15)
+    assert [a.locked_until for a in accounts.accounts(people)] == [until, None, None]
+    assert accounts.listed(people)[0]["locked_until"] == "2026-12-05T12:15:00"
+    refused("login_locked", lambda: accounts.log_in(people, "malee", PASSWORD, until - timedelta(seconds=1)))
+    refused("login_failed", lambda: accounts.log_in(people, "malee", "wrong", until))  # 12:15 itself: free again
+    assert accounts.log_in(people, "malee", PASSWORD, until).name == "malee"
+    assert accounts.listed(people)[0]["locked_until"] is None
+    trail = store.audit_trail(people)
+    assert trail["what"].tolist()[-4:] == ["malee: 5 failures, until 12:15", "malee: locked",
+                                           "malee: wrong password (1)", "malee"]
+    assert set(trail["coop"]) == {""}  # an account's events belong to no co-op
+
+
+def test_account_events_in_the_trail_each_with_its_person(people, monkeypatch):
+    monkeypatch.setenv(store.USER_ENV, "เครื่องกลาง")  # the computer's login: never the one named
+    accounts.add(people, "wichai", "staff", ["สหกรณ์ ข", "สหกรณ์ ก"], by="somsri@office.go.th")
+    accounts.disable(people, "prayut", by="somsri@office.go.th")
+    assert [a.disabled for a in accounts.accounts(people)] == [False, True, False, False]
+    refused("login_disabled", lambda: accounts.log_in(people, "prayut", PASSWORD))
+    refused("login_failed", lambda: accounts.log_in(people, "nobody", PASSWORD))
+    accounts.identified(people, "somsri@office.go.th")
+    assert store.audit_trail(people)[["event", "coop", "by", "what"]].values.tolist() == [
+        ["account_added", "", "admin", "malee staff สหกรณ์การเกษตรบ้านนา จำกัด"],
+        ["account_added", "", "admin", "prayut officer"],
+        ["account_added", "", "admin", "somsri@office.go.th admin names"],
+        ["account_added", "", "somsri@office.go.th", "wichai staff สหกรณ์ ก | สหกรณ์ ข"],
+        ["account_disabled", "", "somsri@office.go.th", "prayut"],
+        ["login_failed", "", "prayut", "prayut: disabled"],
+        ["login_failed", "", "nobody", "nobody: no such account"],
+        ["login", "", "somsri@office.go.th", "somsri@office.go.th (identity provider)"]]
+
+
+def test_an_unknown_identity_is_named_in_the_refusal(people):
+    for email, named in (("stranger@example.org", "stranger@example.org"), (None, "-")):
+        told = refused("login_no_account", lambda: accounts.identified(people, email)).message("en")
+        assert told == f"there is no account for {named}: ask the admin to add one"
+
+
+def test_a_person_s_engine_keeps_to_their_scope(people, monkeypatch):
+    monkeypatch.setenv(store.USER_ENV, "เครื่องกลาง")
+    malee = accounts.log_in(people, "malee", PASSWORD)
+    theirs = accounts.engine_for(people, malee)
+    assert scope_of(theirs) == Scope(frozenset({"สหกรณ์การเกษตรบ้านนา จำกัด"}), True, "malee")
+    with theirs.begin() as conn:
+        store.log(conn, "snapshot_saved", "สหกรณ์การเกษตรบ้านนา จำกัด", "snapshot:1")
+    assert store.audit_trail(people)["by"].iloc[-1] == "malee"
+
+
+@pytest.mark.parametrize("name, role, coops, password, code, words", [
+    ("", "officer", (), PASSWORD, "user_no_name", "give the account a name"),
+    ("a", "chief", (), PASSWORD, "user_bad_role", "there is no role chief: choose staff, officer, admin"),
+    ("a", "staff", (), PASSWORD, "user_staff_coop", "co-op staff need their co-op: --coop NAME"),
+    ("a", "officer", ("สหกรณ์ ก",), PASSWORD, "user_coop_not_staff",
+     "--coop is for co-op staff only: officers and admins see every co-op"),
+    ("a", "officer", (), "ยาวไม่พอ9", "user_short_password", "the password must be at least 10 characters long"),
 ])
-def test_an_account_asked_wrongly_is_refused(people, name, role, coops, password, code):
-    refused(code, lambda: accounts.add(people, name, role, coops, password=password))
+def test_an_account_asked_wrongly_is_refused(people, name, role, coops, password, code, words):
+    assert refused(code, lambda: accounts.add(people, name, role, coops, password=password)).message("en") == words
     assert len(accounts.accounts(people)) == 3
 
 
 def test_a_name_is_taken_once(people):
-    refused("user_exists", lambda: accounts.add(people, " malee ", "officer", password=PASSWORD))
+    taken = refused("user_exists", lambda: accounts.add(people, " malee ", "officer", password=PASSWORD))
+    assert taken.message("en") == "there is already an account named malee"
     assert accounts.add(people, "a", "officer", password="x" * 10).name == "a"
+    gone = refused("user_none", lambda: accounts.disable(people, "nobody"))
+    assert gone.message("en") == "there is no account named nobody"
 
 
 @pytest.mark.parametrize("env, secrets, expected", [
@@ -126,11 +199,18 @@ def test_server_mode_from_the_environment_then_secrets(env, secrets, expected):
     assert accounts.server_of(env, secrets) == expected
 
 
-@pytest.mark.parametrize("env, code", [({"KMDASH_MODE": "office"}, "server_bad_mode"),
-                                       ({"KMDASH_IDLE_MINUTES": "0"}, "server_bad_idle"),
-                                       ({"KMDASH_IDLE_MINUTES": "half"}, "server_bad_idle")])
-def test_a_bad_server_setting_is_told(env, code):
-    refused(code, lambda: accounts.server_of(env))
+@pytest.mark.parametrize("env, code, words", [
+    ({"KMDASH_MODE": "office"}, "server_bad_mode", "KMDASH_MODE must be local or server (got office)"),
+    ({"KMDASH_IDLE_MINUTES": "0"}, "server_bad_idle",
+     "KMDASH_IDLE_MINUTES must be a whole number of minutes, 1 or more (got 0)"),
+    ({"KMDASH_IDLE_MINUTES": "half"}, "server_bad_idle",
+     "KMDASH_IDLE_MINUTES must be a whole number of minutes, 1 or more (got half)")])
+def test_a_bad_server_setting_is_told(env, code, words):
+    assert refused(code, lambda: accounts.server_of(env)).message("en") == words
+
+
+def test_one_idle_minute_is_the_least():
+    assert accounts.server_of({"KMDASH_IDLE_MINUTES": "1"}) == accounts.Server(False, 1)
 
 
 def test_idle_time():
