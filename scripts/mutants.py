@@ -58,7 +58,8 @@ TESTS = {
                     "tests/test_classes.py::test_the_text_report_lists_the_classes_and_says_a_rate_not_set",
                     "tests/test_classes.py::test_the_text_report_of_a_ledger_without_status_or_interest_says_so"],
     "words": ["tests/test_display.py", "tests/test_pack.py::test_long_days_in_be_and_ce"],
-    "store": ["tests/test_store.py", "tests/test_migrations.py", "-k", "not page"],
+    "store": ["tests/test_store.py", "tests/test_migrations.py", "tests/test_access.py", "tests/test_audit.py",
+              "-k", "not page"],
     "migrations/__init__": ["tests/test_migrations.py"],
     "schema": ["tests/test_registry.py", "tests/test_plan.py"],
     "plan": ["tests/test_plan.py", "tests/test_registry.py", "tests/test_followup.py"],
@@ -73,7 +74,7 @@ TESTS = {
                  "tests/test_followup.py::test_members_without_a_number_match_by_name"],
     "followup_plan": ["tests/test_followup_compare.py"],
     "actions": ["tests/test_record.py", "tests/test_followup_record.py", "tests/test_actions_forms.py"],
-    "record": ["tests/test_record.py", "tests/test_followup_record.py"],
+    "record": ["tests/test_record.py", "tests/test_followup_record.py", "tests/test_access.py", "tests/test_audit.py"],
     "followup_actions": ["tests/test_followup_record.py", "tests/test_followup.py", "tests/test_migrations.py"],
     "province": ["tests/test_province_rows.py", "tests/test_province_store.py"],  # not test_province.py: the
     # command line's, and six co-ops a run
