@@ -406,3 +406,12 @@ def test_the_outstanding_at_risk_counts_loans_strictly_over_the_days_to_the_sata
     assert (result.at_risk(30), result.at_risk(90), result.at_risk(91)) == (4320.0, 4000.0, 0.0)
     assert result.par(30) == pytest.approx(4320.004 / 4321.004, abs=1e-12)
     assert analyse(frame.drop(columns="outstanding"), AS_OF).at_risk(30) is None
+
+
+def test_a_member_with_any_loan_under_legal_action_is_legal_where_the_ledger_has_a_status():
+    frame = loans_frame({"due_date": AS_OF, "member_no": "1", "status": "ปกติ"},
+                        {"due_date": AS_OF, "member_no": "1", "status": "ฟ้องร้อง"},
+                        {"due_date": AS_OF, "member_no": "2", "status": "ปกติ"})
+    members = analyse(frame, AS_OF).members.set_index("member_no")
+    assert members["legal"].to_dict() == {"1": True, "2": False}
+    assert "legal" not in analyse(frame.drop(columns="status"), AS_OF).members
