@@ -83,6 +83,7 @@ def try_everything(page, url: str, office, name: str, two_coops) -> list[tuple[s
     expect(page).to_have_url(f"{url}/province", timeout=WAIT_MS)
     settled(page)
     shown.append(("province page, co-ops from the store", "rows of: " + coops_in(page_text_full(page), office)))
+    page.screenshot(path=str(ARTIFACTS / f"access_{name}_province.png"))
     log_in(page, url, name, path=f"history?coop={quote(other.name)}")
     logged_in(page, name)
     warned = page.get_by_text(t("url_coop_none", coop=other.name)).count() > 0
