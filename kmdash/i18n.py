@@ -1639,6 +1639,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col_provider": ("ผ่านระบบสำนักงาน", "Identity provider"),
     "col_locked_until": ("ล็อกถึง", "Locked until"),
     "section_admin": ("ผู้ดูแลระบบ", "Administration"),
+    "prov_change_line": ("เทียบกับ {since}: ค้างชำระ {overdue} บาท, สมาชิกที่ค้าง {members} คน, PAR30 {par30} จุด",
+                         "since {since}: overdue {overdue}, members overdue {members}, PAR30 {par30} points"),
     "url_coop_none": ("ไม่พบประวัติของ {coop} ที่บัญชีนี้ดูได้", "no history of {coop} that this account may see"),
     "url_snapshot_none": ("ไม่พบภาพบันทึกรหัส {id} ที่บัญชีนี้ดูได้", "no snapshot {id} that this account may see"),
     "audit_downloaded": ("ดาวน์โหลดไฟล์ที่มีชื่อจริง", "file with real names downloaded"),

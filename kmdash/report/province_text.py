@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import t
-from ..province import CoopRow, Province
+from ..province import Change, CoopRow, Province
 from .display import baht, day, percent
 from .text import NAME_WIDTH, fit, right
 
@@ -20,7 +20,14 @@ def format_province(view: Province, lang: str = "th") -> str:
 def _row(row: CoopRow, lang: str) -> str:
     if row.error is not None:
         return f"{fit(row.coop, NAME_WIDTH)} {t('prov_error', lang)}: {row.error[lang == 'en']}"
-    return _line([row.coop, day(row.as_of, lang), *_figures(row), str(row.top_technique)])
+    line = _line([row.coop, day(row.as_of, lang), *_figures(row), str(row.top_technique)])
+    return line if row.change is None else f"{line}\n{_change(row.change, lang)}"
+
+
+def _change(change: Change, lang: str) -> str:
+    """A stored co-op's change since its previous snapshot, under its row: signed, a fall with a minus."""
+    return "  " + t("prov_change_line", lang, since=day(change.since, lang), overdue=f"{change.overdue:+,.2f}",
+                    members=f"{change.members_overdue:+,}", par30=f"{round(change.par30 * 100, 1) + 0.0:+.1f}")  # no "-0.0"
 
 
 def _figures(row: CoopRow) -> list[str]:
