@@ -108,7 +108,8 @@ TESTS = {
     "report/charts": ["tests/test_report_charts.py"],
     "report/province_charts": ["tests/test_report_charts.py"],
     "report/province": ["tests/test_report_province.py"],
-    "report/province_text": ["tests/test_report_province.py", "tests/test_province.py"],
+    "report/province_text": ["tests/test_report_province.py", "tests/test_report_province_change.py",
+                             "tests/test_province.py"],
     "report/escape": ["tests/test_escape.py", "tests/test_plan.py"],
     "report/plan": ["tests/test_report_plan.py", "tests/test_plan.py", "-k", "not page"],
     "report/followup": ["tests/test_report_followup.py"],  # the CLI's follow-up tests: a minute a mutant, no more
