@@ -85,6 +85,9 @@ def test_the_record_keeps_to_the_scope(shared):
     mine = staff_of(engine, a)
     assert record.listed(mine)["coop"].tolist() == [a.name]
     assert record.listed(mine, b.name).empty
+    record.add(mine, a.name, actions_of("00002", date(2024, 4, 3)), "more.csv")  # their own: recorded, theirs
+    assert record.listed(mine)["member"].tolist() == ["00001", "00002"]
+    assert store.audit_trail(mine)[["event", "by"]].values.tolist()[-1] == ["actions_imported", "มาลี"]
     with pytest.raises(LedgerError) as refused:
         record.add(mine, b.name, actions_of("00002", date(2024, 4, 3)), "more.csv")
     assert refused.value.code == "snap_not_yours"
@@ -93,7 +96,7 @@ def test_the_record_keeps_to_the_scope(shared):
         with pytest.raises(LedgerError) as refused:
             change()
         assert refused.value.code == "actions_none_id"
-    assert record.listed(engine)["member"].tolist() == ["00001", "00001"]
+    assert record.listed(engine)["member"].tolist() == ["00001", "00001", "00002"]
 
 
 def test_the_audit_trail_keeps_to_the_scope_and_names_the_person(shared):
@@ -135,3 +138,4 @@ def test_a_scope_travels_with_the_engine_and_its_connections(store_url):
         assert scope_of(conn) == scope
     assert scope.allows("ก") and not scope.allows("ข") and not scope.allows(None)
     assert EVERYTHING.allows(None) and EVERYTHING.names
+    assert Scope(frozenset({""})).allows(None)  # the record keys a ledger naming no co-op ""

@@ -43,6 +43,18 @@ def test_every_change_is_one_event_with_its_user(store_url, year, year_results, 
     assert trail["id"].is_monotonic_increasing and trail["at"].notna().all()
 
 
+def test_the_record_s_changes_name_the_person_given(store_url, monkeypatch):
+    monkeypatch.setenv(store.USER_ENV, "มาลี")  # the computer's login: not the one named
+    engine = store.open_store(store_url)
+    coop, day = "สหกรณ์ทดลอง จำกัด", date(2024, 4, 2)
+    ids, _ = record.add(engine, coop, actions_of(["00001", "00002", "00003"], day), by="สมศักดิ์")  # no file named
+    record.correct(engine, ids[0], actions_of(["00004"], day).iloc[0].to_dict(), by="สมศรี")
+    record.delete(engine, ids[1:], by="สมหญิง")
+    assert store.audit_trail(engine)[["by", "event", "coop", "what"]].values.tolist() == [
+        ["สมศักดิ์", "actions_imported", coop, "3 from -"], ["สมศรี", "action_corrected", coop, "1"],
+        ["สมหญิง", "actions_deleted", coop, "2 3"]]  # a new store's ids: 1, 2, 3
+
+
 @pytest.mark.parametrize("change", ["update", "delete"])
 def test_the_trail_cannot_be_changed_or_deleted(store_url, year_results, change):
     engine = store.open_store(store_url)
