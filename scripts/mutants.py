@@ -58,7 +58,7 @@ TESTS = {
                     "tests/test_classes.py::test_the_text_report_lists_the_classes_and_says_a_rate_not_set",
                     "tests/test_classes.py::test_the_text_report_of_a_ledger_without_status_or_interest_says_so"],
     "words": ["tests/test_display.py", "tests/test_pack.py::test_long_days_in_be_and_ce"],
-    "store": ["tests/test_store.py", "tests/test_store_history_rows.py", "tests/test_migrations.py",
+    "store": ["tests/test_store.py", "tests/test_store_small.py", "tests/test_migrations.py",
               "tests/test_access.py", "tests/test_audit.py", "-k", "not page"],
     "migrations/__init__": ["tests/test_migrations.py"],
     "schema": ["tests/test_registry.py", "tests/test_plan.py"],

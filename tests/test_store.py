@@ -227,6 +227,19 @@ def test_a_snapshot_loads_what_was_saved(result, store_url):
     engine.dispose()
 
 
+def test_a_ledger_saved_again_is_refused_naming_its_snapshot(result, store_url):
+    engine = store.open_store(store_url)
+    assert store.save_ledger(engine, result).id == 1
+    with pytest.raises(LedgerError) as again:
+        store.save_ledger(engine, result)
+    coop = result.ledger.coop
+    assert again.value.message("en") == (f"{coop} already has a snapshot of 31 Mar 2024 (id 1): not saved twice; "
+                                         "delete snapshot 1 first to save it again")
+    assert f"สหกรณ์ {coop} มีภาพบันทึกวันที่ 31 มี.ค. 2567 แล้ว (รหัส 1)" in again.value.message("th")
+    assert len(store.snapshots(engine)) == 1
+    engine.dispose()
+
+
 def test_a_ledger_without_contract_numbers_keeps_no_loans(pair, tmp_path, store_url):
     shape = LedgerShape(drop_fields=("contract",))
     path = write_rows(ledger_rows(pair.old, shape, pair.as_of_old), tmp_path / "no_contracts.xlsx")

@@ -1,5 +1,6 @@
-"""What the store gives a history and the province (store.history_rows, store.snapshot_heads): a small store
-written by hand, every figure worked out here in satang. Co-op ก: December saved last, February saved twice (the
+"""A small store written by hand, every figure worked out here in satang: what it gives a history and the
+province (store.history_rows, store.snapshot_heads), the headlines loaded back, and the audit rows of its saves,
+deletion and pruning. Co-op ก: December saved last, February saved twice (the
 second one counts), January; co-op ข and a ledger naming no co-op beside them; a member number holding the
 separators the database's joined text uses. On SQLite and PostgreSQL."""
 
@@ -80,3 +81,23 @@ def test_every_co_op_s_heads_and_the_co_ops(small):
     assert heads[["snapshot_id", "as_of"]].values.tolist() == [[5, DEC], [1, JAN], [2, JAN], [6, JAN], [4, FEB]]
     assert heads["coop"].fillna("-").tolist() == ["ก", "ก", "ข", "-", "ก"]
     assert store.coops(small) == ["ก", "ข", None]
+
+
+def test_the_headline_loads_back_in_baht_and_none_where_none_was_kept(small):
+    assert store.load(small, 4).headline == store.Headline(80000.0, 1200.76, 0.0, 0, 2)
+    assert store.load(small, 2).headline is None
+
+
+def test_a_deletion_and_pruning_in_the_audit_trail_per_co_op(small):
+    assert store.audit_trail(small, "ก")["what"].tolist() == [
+        "snapshot:1 2024-01-31 01.xlsx", "snapshot:3 2024-02-29 02.xlsx", "snapshot:4 2024-02-29 02.xlsx",
+        "snapshot:5 2023-12-31 12.xlsx"]
+    store.delete(small, 3, by="สมศรี")
+    assert sorted(store.prune(small, FEB.replace(day=1), by="admin")) == [1, 2, 5, 6]
+    trail = store.audit_trail(small)[["by", "event", "coop", "what"]].values.tolist()[-4:]
+    both = trail[2].pop().split(" ")  # ก's two, in the order the database found them
+    assert trail == [["สมศรี", "snapshot_deleted", "ก", "snapshot:3 2024-02-29"],
+                     ["admin", "snapshots_pruned", "", "1 before 2024-02-01: snapshot:6"],
+                     ["admin", "snapshots_pruned", "ก"],
+                     ["admin", "snapshots_pruned", "ข", "1 before 2024-02-01: snapshot:2"]]
+    assert both[:3] == ["2", "before", "2024-02-01:"] and sorted(both[3:]) == ["snapshot:1", "snapshot:5"]
