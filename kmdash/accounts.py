@@ -121,7 +121,12 @@ def check(name: str, role: str, coops: tuple[str, ...], password: str | None = N
         raise LedgerError.of("user_bad_role", role=role, roles=", ".join(ROLES))
     if (role == "staff") != bool(coops):
         raise LedgerError.of("user_staff_coop" if role == "staff" else "user_coop_not_staff")
-    if password is not None and len(password) < MIN_PASSWORD:
+    if password is not None:
+        _long_enough(password)
+
+
+def _long_enough(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
         raise LedgerError.of("user_short_password", n=MIN_PASSWORD)
 
 
@@ -139,10 +144,26 @@ def listed(engine: sa.Engine) -> list[dict]:
 
 
 def disable(engine: sa.Engine, name: str, by: str | None = None) -> None:
+    _change(engine, name, "account_disabled", by, disabled=True)
+
+
+def enable(engine: sa.Engine, name: str, by: str | None = None) -> None:
+    _change(engine, name, "account_enabled", by, disabled=False)
+
+
+def set_password(engine: sa.Engine, name: str, password: str, by: str | None = None) -> None:
+    """A new password (a forgotten one replaced); the lock and its count cleared."""
+    _long_enough(password)
+    _change(engine, name, "account_password_set", by, password=_hasher().hash(password), failures=0,
+            locked_until=None)
+
+
+def _change(engine: sa.Engine, name: str, event: str, by: str | None, **values) -> None:
+    """An account's row changed and the change in the audit trail, together; LedgerError when there is none."""
     with engine.begin() as conn:
-        if not conn.execute(account.update().where(account.c.name == name).values(disabled=True)).rowcount:
+        if not conn.execute(account.update().where(account.c.name == name).values(**values)).rowcount:
             raise LedgerError.of("user_none", name=name)
-        log(conn, "account_disabled", "", name, by)
+        log(conn, event, "", name, by)
 
 
 def current(engine: sa.Engine, name: str) -> Account | None:

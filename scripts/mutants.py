@@ -126,7 +126,7 @@ TESTS = {
     "report/pooling/rotation": ["tests/test_report_pooling.py", "tests/test_pooling.py", "-k", "not page"],
     "report/grading/grades": ["tests/test_report_grading.py", "tests/test_grading.py", "-k", "not page"],
     "report/grading/announcement": ["tests/test_report_grading.py", "tests/test_grading.py", "-k", "not page"],
-    "accounts": ["tests/test_accounts.py", "-k", "not users_command"],
+    "accounts": ["tests/test_accounts.py", "tests/test_accounts_reset.py", "-k", "not users_command and not commands"],
     "scope": ["tests/test_access.py"],
     "history": ["tests/test_history.py", "-k", "not command and not year_saved and not saving and not options"],
     "report/history": ["tests/test_report_history.py", "-k", "text"],

@@ -5,8 +5,6 @@ every login, failure, lock and account change once in the audit trail with its p
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import datetime, timedelta
 
 import pytest
@@ -16,7 +14,7 @@ from kmdash import accounts, store
 from kmdash.errors import LedgerError
 from kmdash.scope import Scope, scope_of
 
-from .support.ledgers import ROOT
+from .support.cli import kmdash_process
 
 PASSWORD = "ข้าวหอมมะลิ 2569"
 NOON = datetime(2026, 12, 5, 12, 0)
@@ -219,19 +217,14 @@ def test_idle_time():
     assert accounts.idle(NOON, NOON + timedelta(minutes=30, seconds=1), server)
 
 
-def kmdash(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kmdash", *args], input=stdin, capture_output=True, text=True,
-                          cwd=ROOT, timeout=120)
-
-
 def test_the_users_command(tmp_path):
     db = str(tmp_path / "office.db")
-    added = kmdash("users", "add", "malee", "--role", "staff", "--coop", "สหกรณ์ ก", "--password-stdin",
+    added = kmdash_process("users", "add", "malee", "--role", "staff", "--coop", "สหกรณ์ ก", "--password-stdin",
                    "--store", db, "--lang", "en", stdin=PASSWORD + "\n")
     assert (added.returncode, added.stdout.strip()) == (0, "account malee (staff) added")
-    assert kmdash("users", "add", "som@x.th", "--role", "officer", "--provider", "--names", "--store", db).returncode == 0
-    assert kmdash("users", "disable", "malee", "--store", db).returncode == 0
-    listed = json.loads(kmdash("users", "list", "--json", "--store", db).stdout)["users"]
+    assert kmdash_process("users", "add", "som@x.th", "--role", "officer", "--provider", "--names", "--store", db).returncode == 0
+    assert kmdash_process("users", "disable", "malee", "--store", db).returncode == 0
+    listed = json.loads(kmdash_process("users", "list", "--json", "--store", db).stdout)["users"]
     assert [(u["name"], u["role"], u["coops"], u["names"], u["disabled"], u["provider"]) for u in listed] == [
         ("malee", "staff", ["สหกรณ์ ก"], False, True, False), ("som@x.th", "officer", [], True, False, True)]
     engine = store.open_store(f"sqlite:///{db}")
@@ -245,6 +238,6 @@ def test_the_users_command(tmp_path):
     (["disable", "nobody"], "", "there is no account named nobody"),
 ])
 def test_the_users_command_refuses_in_one_line(tmp_path, args, stdin, words):
-    done = kmdash("users", *args, "--store", str(tmp_path / "office.db"), stdin=stdin)
+    done = kmdash_process("users", *args, "--store", str(tmp_path / "office.db"), stdin=stdin)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and words in done.stderr

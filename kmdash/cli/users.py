@@ -1,6 +1,7 @@
 """`python -m kmdash users add NAME --role staff|officer|admin [--coop NAME]... [--names] [--password-stdin |
---provider] | list [--json] | disable NAME`: the accounts of a server shared by an office (`kmdash.accounts`).
-Run by whoever holds the store; every change is in the audit trail under the computer's login."""
+--provider] | list [--json] | disable NAME | enable NAME | password NAME [--password-stdin]`: the accounts of a
+server shared by an office (`kmdash.accounts`). Run by whoever holds the store; every change is in the audit
+trail under the computer's login."""
 
 from __future__ import annotations
 
@@ -28,8 +29,12 @@ def add(commands) -> argparse.ArgumentParser:
     listing = actions.add_parser("list", help="every account")
     listing.add_argument("--json", action="store_true")
     disable = actions.add_parser("disable", help="disable an account (its sessions end at their next click)")
-    disable.add_argument("name")
-    for action in (new, listing, disable):
+    enable = actions.add_parser("enable", help="enable a disabled account again")
+    password = actions.add_parser("password", help="set a new password (a forgotten one); clears a lock")
+    password.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    for action in (disable, enable, password):
+        action.add_argument("name")
+    for action in (new, listing, disable, enable, password):
         action.add_argument("--store", help="store URL or SQLite file (default: $KMDASH_STORE or snapshots.db)")
         action.add_argument("--lang", choices=("th", "en"), default="th")
     return command
@@ -44,9 +49,12 @@ def run(args: argparse.Namespace) -> str:
         accounts.check(args.name.strip(), args.role, accounts.tidied(args.coop))
         made = accounts.add(engine, args.name, args.role, args.coop, args.names, _password(args))
         return t("user_added", args.lang, name=made.name, role=made.role)
-    if args.action == "disable":
-        accounts.disable(engine, args.name)
-        return t("user_disabled", args.lang, name=args.name)
+    if args.action in ("disable", "enable"):
+        getattr(accounts, args.action)(engine, args.name)
+        return t(f"user_{args.action}d", args.lang, name=args.name)
+    if args.action == "password":
+        accounts.set_password(engine, args.name, _password(args))
+        return t("user_password_set", args.lang, name=args.name)
     found = accounts.listed(engine)
     if args.json:
         return json.dumps({"users": found}, ensure_ascii=False)
@@ -59,7 +67,7 @@ def _password(args: argparse.Namespace) -> str | None:
     """From stdin's first line (--password-stdin), asked twice at a terminal, None for --provider."""
     from ..errors import LedgerError
 
-    if args.provider:
+    if getattr(args, "provider", False):
         return None
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import dataclass
+
+from .ledgers import ROOT
 
 
 @dataclass
@@ -25,3 +29,9 @@ def assert_user_error(run) -> None:
     assert len(run.err.strip().splitlines()) == 1, run.err
     assert "Traceback" not in run.err
     assert " | " in run.err
+
+
+def kmdash_process(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    """`python -m kmdash ARGS` in a process of its own, `stdin` typed into it (a password piped in)."""
+    return subprocess.run([sys.executable, "-m", "kmdash", *args], input=stdin, capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
