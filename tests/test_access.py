@@ -62,6 +62,8 @@ def test_staff_cannot_delete_or_save_another_co_op_s(shared, two_coops):
         store.save_ledger(mine, two_coops[1][1][1])
     assert refused.value.code == "snap_not_yours" and b.name in refused.value.message("en")
     assert len(store.snapshots(engine)) == 4
+    store.delete(mine, ids[0][1])  # their own, saved again
+    assert store.save_ledger(mine, two_coops[1][0][1]).coop == a.name
 
 
 def test_prune_through_a_scope_deletes_only_that_co_op_s(shared):
@@ -127,7 +129,8 @@ def test_a_ledger_naming_no_co_op_is_seen_only_by_everyone_s_scope(store_url, tw
         store.load(mine, unnamed)
     with pytest.raises(LedgerError) as refused:
         store.save(mine, snap)
-    assert refused.value.code == "snap_not_yours"
+    assert refused.value.message("en") == ("this account may only see and save its own co-op's data; this ledger is "
+                                           "-'s: ask the admin to add that co-op to the account")
 
 
 def test_a_scope_travels_with_the_engine_and_its_connections(store_url):

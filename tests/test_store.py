@@ -24,6 +24,7 @@ from kmdash.synthetic import LedgerShape, ledger_rows
 from kmdash.synthetic.pairs import ledger_pair
 from kmdash.techniques import registry
 from kmdash.techniques.base import Card, Score, Technique
+from kmdash.techniques.selector import rank
 
 from .support.app import open_app_page
 from .support.figures import BUCKETS
@@ -224,6 +225,10 @@ def test_a_snapshot_loads_what_was_saved(result, store_url):
     assert list(members["bucket"].cat.categories) == [b for b in BUCKETS if b in set(members["bucket"])]
     assert members["bucket"].astype(str).tolist() == saved.members["bucket"].astype(str).tolist()
     assert loaded.loans is not None and len(loaded.loans) == len(result.analysis.loans)
+    analysis = result.analysis  # the headline kept is the analysis's own figures, to the satang
+    assert loaded.headline == store.Headline(analysis.headline["outstanding"], analysis.at_risk(30),
+                                             analysis.at_risk(90), analysis.headline["members_long_overdue"],
+                                             rank(analysis)[0].number)
     engine.dispose()
 
 

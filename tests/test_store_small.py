@@ -6,6 +6,7 @@ separators the database's joined text uses. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import getpass
 from datetime import date
 
 import pandas as pd
@@ -101,3 +102,14 @@ def test_a_deletion_and_pruning_in_the_audit_trail_per_co_op(small):
                      ["admin", "snapshots_pruned", "ก"],
                      ["admin", "snapshots_pruned", "ข", "1 before 2024-02-01: snapshot:2"]]
     assert both[:3] == ["2", "before", "2024-02-01:"] and sorted(both[3:]) == ["snapshot:1", "snapshot:5"]
+
+
+def test_an_audit_row_s_time_is_to_the_second_and_no_login_name_is_unknown(small, monkeypatch):
+    assert (store.audit_trail(small)["at"].map(lambda at: at.microsecond) == 0).all()
+    monkeypatch.delenv(store.USER_ENV, raising=False)
+
+    def no_login_name():
+        raise KeyError("getpwuid(): uid not found")  # a container without a passwd entry
+
+    monkeypatch.setattr(getpass, "getuser", no_login_name)
+    assert store.who() == "unknown"
