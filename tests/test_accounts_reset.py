@@ -55,11 +55,12 @@ def test_a_disabled_account_enabled_again(engine):
     accounts.disable(engine, "malee", by="somsri")
     assert accounts.current(engine, "malee") is None
     accounts.enable(engine, "malee", by="somsri")
-    assert accounts.current(engine, "malee").name == "malee"
+    assert accounts.current(engine, "malee").name == "malee" and accounts.accounts(engine)[0].disabled is False
     with pytest.raises(LedgerError) as refused:
         accounts.enable(engine, "nobody")
     assert refused.value.code == "user_none"
-    assert store.audit_trail(engine)["event"].tolist()[-2:] == ["account_disabled", "account_enabled"]
+    assert store.audit_trail(engine)[["event", "by"]].values.tolist()[-2:] == [["account_disabled", "somsri"],
+                                                                               ["account_enabled", "somsri"]]
 
 
 def test_the_commands(tmp_path):
@@ -74,3 +75,17 @@ def test_the_commands(tmp_path):
     assert accounts.log_in(store.open_store(f"sqlite:///{db}"), "malee", NEW).name == "malee"
     short = kmdash_process("users", "password", "malee", "--password-stdin", "--store", db, stdin="short\n")
     assert short.returncode == 2 and short.stderr.count("\n") == 1
+
+
+def test_a_new_password_starts_the_count_of_failures_again(engine):
+    for _ in range(4):
+        with pytest.raises(LedgerError):
+            accounts.log_in(engine, "malee", "wrong")
+    accounts.set_password(engine, "malee", NEW)
+    for _ in range(4):  # four, not the fifth in a row: no lock
+        with pytest.raises(LedgerError) as refused:
+            accounts.log_in(engine, "malee", "wrong")
+        assert refused.value.code == "login_failed"
+    assert accounts.log_in(engine, "malee", NEW).name == "malee"
+    trail = store.audit_trail(engine)
+    assert (trail["coop"] == "").all() and "account_locked" not in set(trail["event"])
