@@ -66,6 +66,7 @@ def test_a_co_op_s_snapshots_one_per_date_oldest_first(small):
 def test_member_numbers_holding_the_separators_keep_their_figures(small):
     rows = store.history_rows(small, None)
     assert rows.heads["snapshot_id"].tolist() == [6]
+    assert list(rows.overdue.columns) == ["snapshot_id", "member_no", "overdue"]
     assert rows.overdue.sort_values("member_no").values.tolist() == [[6, "7\x1f1", 1000], [6, "8\x1e", 0],
                                                                      [6, "9", 350]]
     assert rows.latest["member_no"].tolist() == ["7\x1f1", "9"]
