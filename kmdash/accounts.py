@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 from .errors import LedgerError
 from .record import coop_key
-from .scope import Scope, scoped
+from .scope import Scope
 from .store import account, log
 
 ROLES = ("staff", "officer", "admin")
@@ -242,11 +242,6 @@ def identified(engine: sa.Engine, email: str | None) -> Account:
     with engine.begin() as conn:
         log(conn, "login", "", f"{found.name} (identity provider)", found.name)
     return found
-
-
-def engine_for(engine: sa.Engine, person: Account) -> sa.Engine:
-    """The engine a logged-in person's pages use: every query kept to their scope, every change theirs."""
-    return scoped(engine, person.scope)
 
 
 def _account(row: Mapping) -> Account:

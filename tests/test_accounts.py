@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 from kmdash import accounts, store
 from kmdash.errors import LedgerError
-from kmdash.scope import Scope, scope_of
+from kmdash.scope import Scope, scope_of, scoped
 
 from .support.cli import kmdash_process
 
@@ -159,7 +159,7 @@ def test_an_unknown_identity_is_named_in_the_refusal(people):
 def test_a_person_s_engine_keeps_to_their_scope(people, monkeypatch):
     monkeypatch.setenv(store.USER_ENV, "เครื่องกลาง")
     malee = accounts.log_in(people, "malee", PASSWORD)
-    theirs = accounts.engine_for(people, malee)
+    theirs = scoped(people, malee.scope)  # as the app binds a person's engine (ui.snapshots.engine)
     assert scope_of(theirs) == Scope(frozenset({"สหกรณ์การเกษตรบ้านนา จำกัด"}), True, "malee")
     with theirs.begin() as conn:
         store.log(conn, "snapshot_saved", "สหกรณ์การเกษตรบ้านนา จำกัด", "snapshot:1")
